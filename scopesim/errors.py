@@ -100,6 +100,9 @@ EXCEPTION_BASES: dict[str, tuple[str, ...]] = {
     "AttributeError": ("AttributeError", "Exception"),
     "RuntimeError": ("RuntimeError", "Exception"),
     "ZeroDivisionError": ("ZeroDivisionError", "ArithmeticError", "Exception"),
+    # TensorFlow's subclass of TypeError (a symbolic tensor used as a bool)
+    "OperatorNotAllowedInGraphError": ("OperatorNotAllowedInGraphError", "TypeError", "Exception"),
+    "error": ("error", "Exception"),           # re.error from a bad scope regex
 }
 
 #: The class names `except` accepts.

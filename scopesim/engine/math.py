@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import PyError, TFTypeError, TFValueError
-from .graph import Graph, Tensor
+from .graph import Graph, Op, Tensor
 from .ops import check_convertible, constant, generated, python_dtype
 from .shapes import Shape
 
@@ -143,8 +143,14 @@ def _convert_for_arg(g: Graph, value, dtype: str | None, arg: str, op_type: str)
 
 
 def _check_python_operand(value) -> None:
+    """What `convert_to_tensor` says of values that are not numbers or strings."""
+    if value is None:
+        raise TFValueError("None values not supported.")
+    if isinstance(value, Op):
+        raise TFTypeError(f"can't convert Operation '{value.name}' to Tensor")
     if not isinstance(value, (bool, int, float, str)):
-        raise PyError("TypeError", f"Failed to convert elements of {value!r} to Tensor.")
+        raise TFTypeError(f"Attempt to convert a value ({value!r}) with an unsupported type "
+                          f"({type(value)}) to a Tensor.")
 
 
 def _cast(g: Graph, t: Tensor) -> Tensor:

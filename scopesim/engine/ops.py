@@ -35,9 +35,10 @@ def check_convertible(value, dtype: str) -> None:
     """`convert_to_tensor(value, dtype=dtype)` of a Python scalar: a float
     does not convert to an integer or bool dtype, an int not to bool."""
     bad = ((isinstance(value, float) and (dtype in INT_TYPES or dtype == "bool"))
-           or (isinstance(value, int) and not isinstance(value, bool) and dtype == "bool"))
+           or (isinstance(value, int) and not isinstance(value, bool) and dtype == "bool")
+           or (isinstance(value, str) and dtype != "string"))
     if bad:
-        raise TFTypeError(f"Expected {dtype}, but got {value!r} of type '{type(value).__name__}'.")
+        raise TFTypeError(f"Expected {dtype}, but got {value} of type '{type(value).__name__}'.")
 
 
 def constant(g: Graph, dtype: str, shape: Shape = (), name: str | None = None) -> Tensor:
