@@ -85,10 +85,12 @@ class Graph:
         self.name_stack = new
         try:
             yield entered
-        finally:
-            if self.name_stack != new:
-                raise TFRuntimeError("Improper nesting of name_scope.")
+        except BaseException:
             self.name_stack = old
+            raise
+        if self.name_stack != new:   # a balance check of ours; TensorFlow just restores
+            raise TFRuntimeError("Improper nesting of name_scope.")
+        self.name_stack = old
 
     # -------------------------------------------------------------- ops
 

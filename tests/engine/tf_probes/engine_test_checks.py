@@ -1,0 +1,33 @@
+from h import *
+T.get_variable("a", ()); T.get_variable("b", (), trainable=False)
+for s in ("foo", "foo_", "foobar"):
+    with T.variable_scope(s): T.get_variable("a", ())
+with T.variable_scope("foo"): T.get_variable("b", (), trainable=False)
+with T.name_scope("foo"): T.Variable(T.random_normal(()), name="tv")
+for sc in ("foo", "foo/", "oo", ".*foo"):
+    print(sc, [v.name for v in T.global_variables(sc)])
+print([v.name for v in T.trainable_variables("foo")])
+T.reset_default_graph()
+T.Variable(T.zeros(()), name="v"); T.Variable(T.zeros(()), name="v")
+with T.variable_scope("", reuse=True):
+    try: T.get_variable("v")
+    except ValueError as e: print(e)
+print(T.get_variable("v", ()).name, T.Variable(T.zeros(()), name="v").name)
+T.reset_default_graph()
+with T.variable_scope("s"): tv = T.Variable(T.zeros(()), name="v")
+with T.variable_scope("s"): gv = T.get_variable("v", (), initializer=T.zeros_initializer())
+print(tv.name, gv.name)
+T.reset_default_graph()
+try: T.get_variable("w", (2,), dtype=tf.int32, initializer=T.random_normal_initializer())
+except TypeError as e: print(e)
+print(T.get_variable("w", (2,), dtype=tf.int32).name)
+T.reset_default_graph()
+T.get_variable("v/part_0", (1,))
+try: T.get_variable("v", (1,))
+except ValueError as e: print(e)
+T.reset_default_graph()
+with T.variable_scope("snap", dtype=tf.float16, initializer=T.ones_initializer()) as snap: pass
+with T.variable_scope(snap): print(T.get_variable("v", (1,)).dtype)
+with T.variable_scope(snap, dtype=tf.float64): print(T.get_variable("w", (1,)).dtype)
+print(snap.dtype)
+x = T.get_variable("add", (), initializer=T.zeros_initializer()); print((x+x).name)
