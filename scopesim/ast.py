@@ -12,6 +12,7 @@ at the bottom of the file name them for type annotations.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -315,7 +316,11 @@ class Program:
     filename: str
     source: str = field(repr=False)
 
+    @cached_property
+    def lines(self) -> list[str]:
+        """The source split into lines (computed once)."""
+        return self.source.splitlines()
+
     def line(self, n: int) -> str:
         """Source line `n` (1-based), without its newline; "" past the end."""
-        lines = self.source.splitlines()
-        return lines[n - 1] if 1 <= n <= len(lines) else ""
+        return self.lines[n - 1] if 1 <= n <= len(self.lines) else ""

@@ -241,12 +241,13 @@ class _Interpreter:
     # ------------------------------------------------------------ errors
 
     @contextmanager
-    def at(self, node) -> Iterator[None]:
-        """Errors raised inside are located at `node`."""
+    def at(self, where: ast.Span | object) -> Iterator[None]:
+        """Errors raised inside are located at `where` (a node or a span)."""
         try:
             yield
         except TFError as e:
-            raise Raised(e, node.span, tuple(self.scopes)) from None
+            span = where if isinstance(where, ast.Span) else where.span
+            raise Raised(e, span, tuple(self.scopes)) from None
 
     def program_error(self, r: Raised) -> ProgramError:
         origin = r.error.fields.get("origin")
@@ -358,7 +359,7 @@ class _Interpreter:
 
     def head_text(self, span: ast.Span) -> str:
         """The source of a block's head, e.g. `scope "a" reuse=true`."""
-        lines = self.program.source.splitlines()[span.line - 1:span.end_line]
+        lines = self.program.lines[span.line - 1:span.end_line]
         if not lines:
             return ""
         if len(lines) == 1:

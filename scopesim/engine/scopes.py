@@ -34,14 +34,14 @@ class VariableScope:
 
 
 class _CountNode:
-    __slots__ = ("children", "count", "written", "reset", "hints")
+    __slots__ = ("name", "parent", "count", "dirty")
 
-    def __init__(self) -> None:
-        self.children: dict[str, _CountNode] = {}
+    def __init__(self, name: str | None, parent: "_CountNode | None") -> None:
+        self.name = name
+        self.parent = parent
         self.count = 0
-        self.written = 0      # clock of the last write of `count`
-        self.reset = 0        # clock of the last close_variable_subscopes(this)
-        self.hints: dict[str, tuple[int, int]] | None = None
+        #: children that have, or lead to, a nonzero count (see `ScopeCounts`)
+        self.dirty: dict[int, _CountNode] = {}
 
 
 class ScopeCounts:
@@ -49,64 +49,66 @@ class ScopeCounts:
 
     TensorFlow keeps a flat dict keyed by full scope name; closing a scope
     scans *every* key to zero the ones below it, and entering a scope object
-    copies the whole dict (both quadratic over a program).  Here keys live in
-    a trie of their `/`-separated parts; closing stamps the node with the
-    clock (a count is live only if written after every reset of its
-    ancestors), and an object scope's snapshot is a mark in an undo log.
-    The observable counts are exactly TensorFlow's.
+    copies the whole dict (both quadratic over a program).  Here each key is
+    a node linked to its parent (the name up to its last `/`), and every
+    nonzero count is reachable from the root through `dirty` links, so
+    closing a scope visits only the nonzero counts below it, each once per
+    increment.  An object scope's snapshot is a mark in an undo log.  The
+    observable counts are exactly TensorFlow's.
     """
 
     def __init__(self) -> None:
-        self._root = _CountNode()
-        self._clock = 0
-        self._log: list[tuple] = []
-        self._marks = 0            # open snapshots; log only while > 0
-        self._restored_at = 0      # clock of the last restore (invalidates hints)
+        self._root = _CountNode(None, None)
+        self._nodes: dict[str, _CountNode] = {}
+        self._log: list[tuple[_CountNode, int]] = []
+        self._marks = 0                       # open snapshots; log only while > 0
+        self._restores = 0                    # invalidates the default-name hints
+        self._hints: dict[str, tuple[int, int]] = {}
 
-    # -- reads
-    def _walk(self, name: str):
-        """(node or None, max reset clock of its proper ancestors)."""
-        node, reset = self._root, 0
-        for part in name.split("/"):
-            reset = max(reset, node.reset)
-            node = node.children.get(part)
-            if node is None:
-                return None, reset
-        return node, reset
+    def _node(self, name: str) -> _CountNode:
+        node = self._nodes.get(name)
+        if node is None:
+            parent = self._node(name.rsplit("/", 1)[0]) if "/" in name else self._root
+            node = self._nodes[name] = _CountNode(name, parent)
+        return node
 
     def get(self, name: str) -> int:
         """`variable_scope_count(name)`."""
-        node, reset = self._walk(name)
-        if node is None or node.written <= reset:
-            return 0
-        return node.count
+        node = self._nodes.get(name)
+        return 0 if node is None else node.count
 
-    # -- writes
-    def _node(self, name: str) -> tuple[_CountNode, int]:
-        node, reset = self._root, 0
-        for part in name.split("/"):
-            reset = max(reset, node.reset)
-            node = node.children.setdefault(part, _CountNode())
-        return node, reset
+    def _set(self, node: _CountNode, value: int) -> None:
+        if self._marks:
+            self._log.append((node, node.count))
+        node.count = value
+        if value:
+            self._link(node)
 
-    def _tick(self) -> int:
-        self._clock += 1
-        return self._clock
+    @staticmethod
+    def _link(node: _CountNode) -> None:
+        """Make `node` reachable from the root through dirty links."""
+        parent = node.parent
+        while parent is not None and id(node) not in parent.dirty:
+            parent.dirty[id(node)] = node
+            node, parent = parent, parent.parent
 
     def open(self, name: str) -> None:
         """`open_variable_scope(name)`: count one more entry."""
-        node, reset = self._node(name)
-        current = node.count if node.written > reset else 0
-        if self._marks:
-            self._log.append(("count", node, node.count, node.written))
-        node.count, node.written = current + 1, self._tick()
+        node = self._node(name)
+        self._set(node, node.count + 1)
 
     def close_subscopes(self, name: str) -> None:
         """`close_variable_subscopes(name)`: every key below `name/` back to 0."""
-        node, _ = self._node(name)
-        if self._marks:
-            self._log.append(("reset", node, node.reset))
-        node.reset = self._tick()
+        pending = list(self._node(name).dirty.values())
+        self._nodes[name].dirty = {}
+        while pending:
+            node = pending.pop()
+            if node.count:
+                if self._marks:
+                    self._log.append((node, node.count))
+                node.count = 0
+            pending.extend(node.dirty.values())
+            node.dirty = {}
 
     def snapshot(self) -> int:
         """`copy.copy(variable_scopes_count)`, as a mark to `restore` to."""
@@ -116,41 +118,29 @@ class ScopeCounts:
     def restore(self, mark: int) -> None:
         """`variable_scopes_count = snapshot`: undo every change since `mark`."""
         while len(self._log) > mark:
-            entry = self._log.pop()
-            if entry[0] == "count":
-                _, node, entry_count, written = entry
-                node.count, node.written = entry_count, written
-            else:
-                entry[1].reset = entry[2]
+            node, count = self._log.pop()
+            node.count = count
+            if count:
+                self._link(node)
         self._marks -= 1
-        self._restored_at = self._tick()
+        self._restores += 1
 
-    # -- _get_unique_variable_scope
     def unique_scope_name(self, parent: str, prefix: str) -> str:
         """`_get_unique_variable_scope(prefix)` inside scope `parent`.
 
-        The first free `prefix_N` is remembered on the parent's node so the
-        next search starts there; the hint is dropped when the parent's
-        subtree is reset or a snapshot is restored (the only ways a count can
-        go down).
+        TensorFlow tries `prefix_1`, `prefix_2`, ... from 1 each time.  The
+        first free index is remembered; it stays a valid starting point as
+        long as `prefix_<hint-1>` is still counted and nothing was restored,
+        because siblings are only ever zeroed together (by closing a common
+        ancestor).
         """
         name = parent + "/" + prefix if parent else prefix
         if self.get(name) == 0:
             return prefix
-        holder, hint_valid_after = self._hint_holder(parent)
-        idx = 1
-        hint = holder.hints.get(prefix) if holder.hints else None
-        if hint is not None and hint[1] > max(hint_valid_after, self._restored_at):
-            idx = hint[0]
+        idx, restores = self._hints.get(name, (1, -1))
+        if restores != self._restores or (idx > 1 and self.get("%s_%d" % (name, idx - 1)) == 0):
+            idx = 1
         while self.get("%s_%d" % (name, idx)) > 0:
             idx += 1
-        if holder.hints is None:
-            holder.hints = {}
-        holder.hints[prefix] = (idx, self._tick())
+        self._hints[name] = (idx, self._restores)
         return "%s_%d" % (prefix, idx)
-
-    def _hint_holder(self, parent: str) -> tuple[_CountNode, int]:
-        if not parent:
-            return self._root, self._root.reset
-        node, reset = self._node(parent)
-        return node, max(reset, node.reset)
