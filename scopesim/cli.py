@@ -1,0 +1,339 @@
+"""The `scopesim` command line: a thin layer over the library.
+
+Each command reads its input, calls one library entry point and renders the
+result; the library modules are imported inside the commands so that start-up
+stays fast and a command works as soon as the modules it needs exist.
+
+Two things are done in one place for every command:
+
+* the consoles (`App.consoles`): one rich Console for stdout (the payload)
+  and one for stderr (diagnostics), made on first use from `--no-color`,
+  `NO_COLOR` and the terminal, or injected by tests through `obj=App(...)`;
+* the last line of defence (`ScopesimGroup.invoke`): no exception of
+  scopesim itself ever reaches the user as a Python traceback; it becomes
+  "internal error" and exit code 3.
+"""
+
+from __future__ import annotations
+
+import errno
+import importlib
+import json
+import os
+import sys
+import traceback
+from dataclasses import dataclass
+from enum import Enum
+from typing import NoReturn
+
+import click
+
+from . import TENSORFLOW_VERSION, __version__
+from .exitcodes import EXIT_CODES_HELP, ExitCode
+
+STDIN = "-"
+STDIN_FILENAME = "<stdin>"
+
+
+class OutputFormat(str, Enum):
+    """What `run` prints on stdout."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+class Unavailable(Exception):
+    """A library module the command needs is not part of this installation."""
+
+
+@dataclass
+class App:
+    """Per-invocation state, passed to commands as click's context object."""
+
+    no_color: bool = False
+    width: int | None = None
+    _consoles: object = None  # render.Consoles, made lazily
+
+    @property
+    def consoles(self):
+        if self._consoles is None:
+            from .render import make_consoles
+            self._consoles = make_consoles(no_color=self.no_color, width=self.width)
+        return self._consoles
+
+    @property
+    def out(self):
+        return self.consoles.out
+
+    @property
+    def err(self):
+        return self.consoles.err
+
+    @classmethod
+    def with_consoles(cls, consoles) -> "App":
+        """An App that uses the given consoles (tests)."""
+        return cls(_consoles=consoles)
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def load(module: str, attr: str):
+    """`scopesim.<module>.<attr>`, imported now; `Unavailable` if missing."""
+    qualified = f"{__package__}.{module}"
+    try:
+        found = importlib.import_module(qualified)
+    except ModuleNotFoundError as exc:
+        if exc.name != qualified:
+            raise
+        raise Unavailable(f"{qualified} is not part of this installation") from None
+    try:
+        return getattr(found, attr)
+    except AttributeError:
+        raise Unavailable(f"{qualified}.{attr} is not part of this installation") from None
+
+
+def stop(code: ExitCode) -> NoReturn:
+    click.get_current_context().exit(int(code))
+
+
+def fail_usage(app: App, message: str) -> NoReturn:
+    from .render import print_usage_problem
+    print_usage_problem(app.err, message)
+    stop(ExitCode.USAGE)
+
+
+def read_program(app: App, path: str) -> tuple[str, str]:
+    """(source text, filename to report) of a program file, `-` = stdin.
+
+    A file that cannot be read or is not UTF-8 text is a usage error (exit 2)
+    with a one-line reason, never a traceback.  Newlines are normalized and
+    a UTF-8 byte-order mark is dropped.
+    """
+    try:
+        if path == STDIN:
+            data, filename = click.get_binary_stream("stdin").read(), STDIN_FILENAME
+        else:
+            with open(path, "rb") as file:
+                data, filename = file.read(), path
+    except OSError as exc:
+        fail_usage(app, f"cannot read {_shown(path)}: {_os_reason(exc)}")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        fail_usage(app, f"cannot read {_shown(path)}: not UTF-8 text "
+                        f"(byte 0x{data[exc.start]:02x} on line {line})")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), filename
+
+
+def _shown(path: str) -> str:
+    return "standard input" if path == STDIN else repr(path)
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file"
+    if isinstance(exc, IsADirectoryError):
+        return "it is a directory"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return (exc.strerror or str(exc)).lower()
+
+
+def parse_or_exit(app: App, source: str, filename: str, *, json_errors: bool = False):
+    """Parse, or report the syntax error (stderr; stdout JSON if asked) and exit 2."""
+    from .errors import ScopeSyntaxError
+    parse = load("parser", "parse")
+    try:
+        return parse(source, filename)
+    except ScopeSyntaxError as err:
+        from .render import print_syntax_error, syntax_error_json, write_raw
+        if json_errors:
+            write_raw(app.out, json.dumps(syntax_error_json(err), indent=2) + "\n")
+        else:
+            print_syntax_error(app.err, err)
+        stop(ExitCode.USAGE)
+
+
+def _set_no_color(ctx: click.Context, _param, value: bool) -> None:
+    if value and isinstance(ctx.obj, App):
+        ctx.obj.no_color = True
+
+
+def no_color_option(command):
+    """`--no-color`, accepted both before and after the command name."""
+    return click.option("--no-color", is_flag=True, expose_value=False, is_eager=True,
+                        callback=_set_no_color,
+                        help="Plain text without colors (also: the NO_COLOR variable).")(command)
+
+
+# -------------------------------------------------------------------- group
+
+
+class ScopesimGroup(click.Group):
+    """A click group that turns scopesim's own failures into exit code 3."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit,
+                click.exceptions.Abort):
+            raise
+        except Unavailable as exc:
+            _report(ctx, lambda err: _print_unavailable(err, exc))
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:   # `scopesim run f | head`: click exits quietly
+                raise
+            _report(ctx, lambda err: _print_internal(err, exc))
+        except Exception as exc:  # the last line of defence, by design
+            _report(ctx, lambda err: _print_internal(err, exc))
+        ctx.exit(int(ExitCode.INTERNAL))
+
+
+def _report(ctx: click.Context, printer) -> None:
+    """Print a fatal diagnostic even if the consoles themselves are broken."""
+    try:
+        app = ctx.obj if isinstance(ctx.obj, App) else App()
+        printer(app.err)
+    except Exception:
+        click.echo("scopesim: internal error (and it could not be reported)", err=True)
+
+
+def _print_internal(err, exc: BaseException) -> None:
+    from .render import print_internal_error
+    print_internal_error(err, exc)
+    if os.environ.get("SCOPESIM_TRACEBACK"):
+        traceback.print_exception(exc, file=sys.stderr)
+
+
+def _print_unavailable(err, exc: Unavailable) -> None:
+    from .render import print_usage_problem
+    print_usage_problem(err, f"{exc} (incomplete installation of scopesim)")
+
+
+@click.group(cls=ScopesimGroup, epilog=EXIT_CODES_HELP,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(
+    __version__, "--version", prog_name="scopesim",
+    message=f"%(prog)s %(version)s\nreproduces TensorFlow {TENSORFLOW_VERSION} "
+            "(tf.compat.v1 graph mode)")
+@click.option("--no-color", is_flag=True,
+              help="Plain text without colors (also: the NO_COLOR variable).")
+@click.pass_context
+def cli(ctx: click.Context, no_color: bool) -> None:
+    """Simulate TensorFlow 1.x variable scopes, variable sharing and op names.
+
+    A `.scope` program says what TensorFlow 1.x would say: the same printed
+    names, variables, ops and error messages.
+    """
+    if not isinstance(ctx.obj, App):
+        ctx.obj = App()
+    if no_color:
+        ctx.obj.no_color = True
+
+
+# ----------------------------------------------------------------- commands
+
+
+@cli.command("run")
+@click.argument("file", type=click.Path(allow_dash=True))
+@click.option("--format", "output_format", default=OutputFormat.TEXT.value, show_default=True,
+              type=click.Choice([f.value for f in OutputFormat], case_sensitive=False),
+              help="text: printed lines, then trees of variables and ops (the trace of an "
+                   "uncaught error goes to stderr).  json: one JSON object on stdout, as "
+                   "in the language contract.")
+@click.option("--all-ops", is_flag=True,
+              help="Show every op, including those a variable creates for itself "
+                   "(Initializer/..., Assign, read).")
+@no_color_option
+@click.pass_obj
+def run_command(app: App, file: str, output_format: str, all_ops: bool) -> None:
+    """Run the program FILE (`-` reads standard input).
+
+    \b
+    Exit status: 0 ok, 1 the program raised an uncaught error,
+    2 usage error, unreadable file or syntax error, 3 internal error.
+
+    With --format json, stdout holds exactly one JSON object, also when the
+    program raised (then "error" is set and the exit status is 1).  A
+    syntax error is reported there too, as an object with empty "output",
+    "variables" and "ops" and an "error" of type "SyntaxError" with its
+    line and column; the exit status is then 2.  A file that cannot be
+    read is not a program: it is reported on stderr only, in both formats.
+    """
+    json_format = OutputFormat(output_format.lower()) is OutputFormat.JSON
+    source, filename = read_program(app, file)
+    program = parse_or_exit(app, source, filename, json_errors=json_format)
+    result = load("interpreter", "run")(program)
+    if json_format:
+        from .render import write_raw
+        write_raw(app.out, json.dumps(result.to_json(), indent=2) + "\n")
+    else:
+        from .render import print_run, print_traceback
+        print_run(app.out, result, all_ops=all_ops)
+        if result.error is not None:
+            print_traceback(app.err, result.error)
+    stop(ExitCode.OK if result.error is None else ExitCode.PROGRAM_ERROR)
+
+
+@cli.command("emit")
+@click.argument("file", type=click.Path(allow_dash=True))
+@click.pass_obj
+def emit_command(app: App, file: str) -> None:
+    """Print the TensorFlow equivalent of the program FILE (`-` = stdin).
+
+    The output is a Python script for TensorFlow 2.x in tf.compat.v1 graph
+    mode.  Exit status 2 on a syntax error.
+    """
+    source, filename = read_program(app, file)
+    program = parse_or_exit(app, source, filename)
+    code = load("emit", "emit")(program)
+    from .render import write_raw
+    write_raw(app.out, code if code.endswith("\n") else code + "\n")
+
+
+@cli.command("check")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--update", is_flag=True,
+              help="Rewrite the expected output of each sample instead of comparing.")
+@no_color_option
+@click.pass_obj
+def check_command(app: App, paths: tuple[str, ...], update: bool) -> None:
+    """Run samples and compare them with their recorded expected output.
+
+    \b
+    Exit status: 0 all match, 1 a difference, 2 usage error.
+    """
+    stop(load("check", "check_paths")(list(paths), update, app.out))
+
+
+@cli.command("verify")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@no_color_option
+@click.pass_obj
+def verify_command(app: App, paths: tuple[str, ...]) -> None:
+    """Run programs both in scopesim and in real TensorFlow and compare.
+
+    \b
+    Exit status: 0 identical, 1 a difference, 2 usage error or
+    TensorFlow not installed.
+    """
+    stop(load("verify", "verify_paths")(list(paths), app.out))
+
+
+@cli.command("repl")
+@no_color_option
+@click.pass_obj
+def repl_command(app: App) -> None:
+    """Type statements and see their effect at once (state is kept)."""
+    stop(load("repl", "run_repl")(console=app.out))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point."""
+    cli.main(args=argv, prog_name="scopesim")
+
+
+#: The name the brief and the tests use for the group.
+scopesim = cli

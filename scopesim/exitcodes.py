@@ -1,0 +1,35 @@
+"""The exit codes of the `scopesim` command, one named constant each.
+
+    0  OK              everything ran; check/verify found no difference
+    1  PROGRAM_ERROR   the program raised an uncaught error (ValueError, ...)
+       DIFFERENCE      check or verify found a difference (same value)
+    2  USAGE           bad command line, syntax error, unreadable file,
+                       TensorFlow missing for `verify`
+    3  INTERNAL        a bug in scopesim itself (never the program's fault)
+
+Click's own usage errors also exit with 2, so USAGE covers both.
+"""
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    PROGRAM_ERROR = 1
+    DIFFERENCE = 1
+    USAGE = 2
+    INTERNAL = 3
+
+
+OK = ExitCode.OK
+PROGRAM_ERROR = ExitCode.PROGRAM_ERROR
+DIFFERENCE = ExitCode.DIFFERENCE
+USAGE = ExitCode.USAGE
+INTERNAL = ExitCode.INTERNAL
+
+#: The table above, for `scopesim --help`.
+EXIT_CODES_HELP = (
+    "Exit codes: 0 ok; 1 the program raised an error, or check/verify found a "
+    "difference; 2 usage error, syntax error, unreadable file, or TensorFlow "
+    "missing for verify; 3 internal error of scopesim."
+)
