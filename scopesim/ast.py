@@ -318,8 +318,10 @@ class Program:
 
     @cached_property
     def lines(self) -> list[str]:
-        """The source split into lines (computed once)."""
-        return self.source.splitlines()
+        """The source split into lines (computed once) at `\n` only, as the
+        parser counts them (a form feed or U+2028 inside a comment is not a
+        line break); a `\r` before the `\n` is dropped."""
+        return [line.removesuffix("\r") for line in self.source.split("\n")]
 
     def line(self, n: int) -> str:
         """Source line `n` (1-based), without its newline; "" past the end."""

@@ -16,6 +16,7 @@ and an uncaught one becomes the result's `ProgramError`.
 
 from __future__ import annotations
 
+import gc
 import operator
 import sys
 import threading
@@ -152,8 +153,9 @@ class Session:
         """Run `program` in this session (deep nesting runs on a big stack)."""
         output: list[str] = []
         interpreter = _Interpreter(self, program, output)
-        error = _on_deep_stack(lambda: interpreter.run())
-        return RunResult(output, self.variable_infos(), self.op_infos(), error)
+        with gc_paused():
+            error = _on_deep_stack(lambda: interpreter.run())
+            return RunResult(output, self.variable_infos(), self.op_infos(), error)
 
     def variable_infos(self) -> list[VariableInfo]:
         """`tf.global_variables()` with the handles bound to each variable."""
@@ -183,6 +185,20 @@ class Session:
 
     def name_scope(self) -> str:
         return self.engine.graph.get_name_scope()
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: a run allocates many long-lived
+    objects and nothing worth collecting, and the collector's repeated
+    passes over them would make a large program's cost superlinear."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _on_deep_stack(fn):

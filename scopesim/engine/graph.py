@@ -18,7 +18,7 @@ from .names import NameRegistry, check_node_name, check_scope_name
 from .shapes import Shape
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Op:
     """An operation.  `owner` is the op name of the variable it belongs to
     (initializer ops, the variable op, `Assign`, `read`), else None."""
@@ -29,7 +29,7 @@ class Op:
     outputs: list["Tensor"] = field(default_factory=list)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Tensor:
     """Output `index` of `op`; `name` is `op:index` as TensorFlow prints it."""
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 AUTO_REUSE = "auto"   # stands for tf.AUTO_REUSE (printed `_ReuseMode.AUTO_REUSE`)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class VariableScope:
     """`tf.compat.v1.VariableScope`: identity matters (handles compare with `is`).
 

@@ -14,7 +14,8 @@ INT_DTYPES = ("int32", "int64")
 
 
 def format_shape(shape: Shape | None) -> str:
-    """`TensorShape.__str__`: `(2, 3)`, `(2,)`, `()`, `(None, 3)`, `<unknown>`."""
+    """`TensorShape.__str__` (v1 behaviour, as after `disable_v2_behavior()`):
+    `(2, 3)`, `(2,)`, `()`, `(?, 3)`, `<unknown>`."""
     if shape is None:
         return "<unknown>"
     if len(shape) == 1:
@@ -23,7 +24,7 @@ def format_shape(shape: Shape | None) -> str:
 
 
 def _dim(d: int | None) -> str:
-    return "None" if d is None else str(d)
+    return "?" if d is None else str(d)
 
 
 def format_dtype(dtype: str) -> str:

@@ -17,7 +17,7 @@ from .shapes import Shape, format_shape, is_compatible, is_fully_defined
 from .scopes import AUTO_REUSE
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Variable:
     """A `RefVariable`.  `name` is `var.name` (`s/v_1:0`), `store_key` the
     get_variable store key (`s/v`) or None for `tf.Variable`.  `origin` is
