@@ -29,7 +29,7 @@ def run_initializer(g: Graph, name: str, value, shape: Shape, dtype: str) -> Ten
         check_convertible(value, dtype)
         return constant(g, dtype, shape)
     if name == "glorot_uniform":
-        limit = math.sqrt(3.0 / _fan_avg(shape))
+        limit = math.sqrt(3.0 * (1.0 / _fan_avg(shape)))   # VarianceScaling's rounding
         return random_uniform(g, shape, dtype, -limit, limit)
     if name == "random_uniform":
         return random_uniform(g, shape, dtype, 0.0, None)

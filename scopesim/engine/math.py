@@ -80,7 +80,19 @@ def call(g: Graph, func: str, args: list, name: str | None) -> Tensor:
     if len(args) != len(arg_names):
         raise _arity_error(func, arg_names, len(args))
     with g.name_scope(name or default_name) as scope:
+        if op_type == "MatMul":
+            args = _matmul_operands(g, *args)
         return apply_op(g, op_type, scope, args)
+
+
+def _matmul_operands(g: Graph, a, b) -> list:
+    """`math_ops.matmul` converts its operands itself, inside its scope: `a` by
+    its own dtype, then `b` preferring `a`'s (so `matmul(int_t, 2.0)` makes a
+    float32 `MatMul/b` and then fails on the dtypes)."""
+    if not isinstance(a, Tensor):
+        _check_python_operand(a)
+        a = constant(g, python_dtype(a), (), "a")
+    return [a, _convert_preferring(g, b, a.dtype, "b")]
 
 
 def apply_op(g: Graph, op_type: str, scope: str, inputs: list) -> Tensor:
