@@ -21,7 +21,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # run from a checkout
 
 def generate(n_variables: int) -> str:
     """A program with `n_variables` get_variable calls in nested scopes."""
@@ -31,7 +33,7 @@ def generate(n_variables: int) -> str:
     for b in range(blocks):
         depth = 1 + b % 10
         for d in range(depth):
-            lines.append(f'{"  " * d}scope "layer{b % 50}_{d}" <')
+            lines.append(f'{"  " * d}scope "layer{b}_{d}" <')
         indent = "  " * depth
         for i in range(per_block // 2):
             lines.append(f"{indent}w{i} = var w{i} [4, 4] initializer=zeros")
@@ -41,7 +43,7 @@ def generate(n_variables: int) -> str:
         for d in reversed(range(depth)):
             lines.append(f'{"  " * d}>')
         # sharing the variables again through the same string scopes
-        lines.append(f'scope "layer{b % 50}_0" reuse=auto < x = var w0_shared [1] >')
+        lines.append(f'scope "layer{b}_0" reuse=auto < x = var w0_shared [1] >')
     return "\n".join(lines) + "\n"
 
 

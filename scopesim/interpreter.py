@@ -16,7 +16,6 @@ and an uncaught one becomes the result's `ProgramError`.
 
 from __future__ import annotations
 
-import gc
 import operator
 import sys
 import threading
@@ -32,6 +31,7 @@ from .engine.shapes import format_dtype, format_shape
 from .engine.variables import Variable
 from .errors import ProgramError, PyError, TFError, TFValueError, catches
 from .result import OpInfo, RunResult, VariableInfo
+from .util import gc_paused
 
 #: Nested blocks recurse in the interpreter; 10,000 levels need this much.
 _RECURSION_LIMIT = 200_000
@@ -185,20 +185,6 @@ class Session:
 
     def name_scope(self) -> str:
         return self.engine.graph.get_name_scope()
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: a run allocates many long-lived
-    objects and nothing worth collecting, and the collector's repeated
-    passes over them would make a large program's cost superlinear."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _on_deep_stack(fn):

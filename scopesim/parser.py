@@ -34,6 +34,7 @@ from .ast import (Assert, Assign, Attribute, BinOp, Call, Compare, ConstOp, Expr
                   NoOp, Not, Number, Option, Print, Program, Reuse, Shape, Span, Str, Try,
                   VariableScope)
 from .errors import CATCHABLE, ScopeSyntaxError
+from .util import gc_paused
 
 __all__ = ["parse", "KEYWORDS"]
 
@@ -53,13 +54,14 @@ _MAX_DIGITS = getattr(sys, "get_int_max_str_digits", lambda: 0)()
 
 def parse(text: str, filename: str = "<string>") -> Program:
     """Parse a whole program; raise `ScopeSyntaxError` if it is not one."""
-    try:
-        tree = _lark().parse(text)
-    except UnexpectedInput as err:
-        raise _syntax_error(err, text, filename) from None
-    for message, line, column in _problems(tree):
-        raise _error(message, line, column, text, filename)
-    return _ToAst(filename, text).transform(tree)
+    with gc_paused():
+        try:
+            tree = _lark().parse(text)
+        except UnexpectedInput as err:
+            raise _syntax_error(err, text, filename) from None
+        for message, line, column in _problems(tree):
+            raise _error(message, line, column, text, filename)
+        return _ToAst(filename, text).transform(tree)
 
 
 # ------------------------------------------------------------------- grammar
