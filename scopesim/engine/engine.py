@@ -7,15 +7,16 @@ Plain library, no I/O.  Each method is the equivalent of one TF 1.x call
 
 from __future__ import annotations
 
+import re
 from contextlib import ExitStack, contextmanager
 from typing import Iterator
 
-from ..errors import TFRuntimeError, TFTypeError, TFValueError
+from ..errors import PyError, TFRuntimeError, TFTypeError, TFValueError
 from . import math as tfmath
 from .graph import Graph, Op, Tensor
 from .initializers import fill, random_normal
 from .ops import constant, generated, op_scope, python_dtype
-from .scopes import AUTO_REUSE, ScopeCounts, VariableScope
+from .scopes import ScopeCounts, VariableScope
 from .shapes import Shape
 from .variables import Variable, VariableStore, create_ref_variable
 
@@ -156,11 +157,10 @@ class Engine:
         found = [v for v in self.global_variables if v.trainable or not trainable_only]
         if scope is None:
             return found
-        import re
         try:
             pattern = re.compile(scope)
-        except re.error as e:
-            raise TFValueError(str(e)) from None
+        except re.error as e:      # TensorFlow lets Python's re.error through
+            raise PyError("error", str(e)) from None
         return [v for v in found if pattern.match(v.name)]
 
     # --------------------------------------------------------------- ops
@@ -191,5 +191,3 @@ def _tensor(value):
     """A variable used as a tensor is its cached `read` snapshot."""
     return value.snapshot if isinstance(value, Variable) else value
 
-
-assert AUTO_REUSE == "auto"
