@@ -327,7 +327,7 @@ def verify_command(app: App, paths: tuple[str, ...]) -> None:
 @click.pass_obj
 def repl_command(app: App) -> None:
     """Type statements and see their effect at once (state is kept)."""
-    stop(load("repl", "run_repl")(console=app.out))
+    stop(load("repl", "run_repl")(console=app.out, error_console=app.err))
 
 
 def main(argv: list[str] | None = None) -> None:

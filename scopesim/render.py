@@ -96,7 +96,6 @@ def ellipsis_for(console: Console) -> str:
     return "…" if (console.encoding or "").lower().startswith("utf") else "..."
 
 
-_ellipsis = ellipsis_for  # the name scopesim.repl imports
 
 
 def elide(items: Sequence[str], ellipsis: str = "…") -> list[str]:

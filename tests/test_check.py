@@ -1,0 +1,171 @@
+"""`scopesim check`: samples carry their expected output; check compares,
+--update records."""
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from scopesim import check as check_module
+from scopesim.check import MARKER, check_paths, split_expectation
+
+PROGRAM = 'scope "s" <\n    v = var w [1]\n>\nprint v\n'
+BLOCK = MARKER + "\n#| s/w:0\n"
+
+
+def run_check(*paths, update=False):
+    """(exit status, what check printed)."""
+    out = io.StringIO()
+    status = check_paths([str(p) for p in paths], update, Console(file=out, width=200,
+                                                                  color_system=None))
+    return status, out.getvalue()
+
+
+@pytest.fixture
+def sample(tmp_path):
+    def write(text, name="sample.scope"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+        return path
+    return write
+
+
+def test_sample_whose_output_matches_passes(sample):
+    path = sample(PROGRAM + "\n" + BLOCK)
+    status, printed = run_check(path)
+    assert status == 0
+    assert printed.splitlines()[0] == f"PASS    {path}"
+
+
+def test_different_output_fails_with_a_unified_diff(sample):
+    path = sample(PROGRAM + "\n" + MARKER + "\n#| s/w_1:0\n")
+    status, printed = run_check(path)
+    assert status == 1
+    assert f"FAIL    {path}  (output differs)" in printed
+    assert "--- expected" in printed and "+++ actual" in printed
+    assert "    -#| s/w_1:0" in printed
+    assert "    +#| s/w:0" in printed
+
+
+def test_sample_without_expectation_fails(sample):
+    path = sample(PROGRAM)
+    status, printed = run_check(path)
+    assert status == 1
+    assert "no expected output recorded; run with --update" in printed
+
+
+def test_update_records_the_expectation_and_keeps_the_program_byte_for_byte(sample):
+    program = "# a comment\r\nvar w [1]  \n\n\nprint get_name_scope()\n"
+    path = sample(program)
+    status, printed = run_check(path, update=True)
+    assert status == 0
+    assert f"UPDATED {path}" in printed
+    text = path.read_bytes().decode()
+    assert text == program.rstrip("\n") + "\n\n" + MARKER + "\n#|\n"
+    assert run_check(path)[0] == 0
+
+
+def test_update_writes_through_a_temporary_file_and_os_replace(sample, monkeypatch):
+    path = sample(PROGRAM + "\n" + MARKER + "\n#| stale\n")
+    replaced = []
+    real_replace = os.replace
+
+    def spy(source, destination):
+        replaced.append((Path(source), Path(destination), Path(source).read_text()))
+        real_replace(source, destination)
+
+    monkeypatch.setattr(check_module.os, "replace", spy)
+    assert run_check(path, update=True)[0] == 0
+    [(temporary, destination, written)] = replaced
+    assert destination == path and temporary.parent == path.parent and temporary != path
+    assert written == PROGRAM + "\n" + BLOCK
+    assert sorted(p.name for p in path.parent.iterdir()) == ["sample.scope"]
+
+
+def test_update_keeps_the_file_mode(sample):
+    path = sample(PROGRAM)
+    path.chmod(0o640)
+    run_check(path, update=True)
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_update_leaves_a_passing_sample_alone(sample):
+    path = sample(PROGRAM + "\n" + BLOCK)
+    before = path.stat().st_mtime_ns
+    status, printed = run_check(path, update=True)
+    assert status == 0 and printed.startswith("PASS")
+    assert path.stat().st_mtime_ns == before
+
+
+def test_update_never_touches_a_file_that_does_not_parse(sample):
+    text = 'scope "s" <\n    var w [1\n>\n' + "\n" + MARKER + "\n#| old\n"
+    path = sample(text)
+    before = path.stat().st_mtime_ns
+    status, printed = run_check(path, update=True)
+    assert status == 1
+    assert "FAIL" in printed and "syntax error, file not updated" in printed
+    assert path.read_text() == text and path.stat().st_mtime_ns == before
+
+
+def test_program_ending_in_an_error_records_it_on_bang_lines(sample):
+    path = sample("w = var w [1]\nprint w\nassert w is not w\nprint w\n")
+    run_check(path, update=True)
+    assert path.read_text().endswith(MARKER + "\n#| w:0\n#! AssertionError\n")
+    assert run_check(path)[0] == 0
+
+
+def test_already_exists_message_names_the_sample_by_base_name(sample, tmp_path, monkeypatch):
+    path = sample('scope "s" <\n    var w [1]\n    var w [1]\n>\n', name="deep/dup.scope")
+    run_check(path, update=True)
+    block = path.read_text().split(MARKER + "\n")[1]
+    assert block.startswith("#! ValueError: Variable s/w already exists, disallowed.")
+    assert "dup.scope" in block and "deep/" not in block
+    monkeypatch.chdir(tmp_path / "deep")
+    assert run_check("dup.scope")[0] == 0
+
+
+def test_a_folder_is_searched_recursively_one_line_per_file(sample, tmp_path):
+    sample(PROGRAM + "\n" + BLOCK, name="a.scope")
+    sample(PROGRAM, name="sub/b.scope")
+    sample("not a sample", name="sub/notes.txt")
+    sample("print 1", name=".venv/hidden.scope")
+    status, printed = run_check(tmp_path)
+    lines = printed.splitlines()
+    assert status == 1
+    assert lines[0] == f"PASS    {tmp_path / 'a.scope'}"
+    assert lines[1].startswith(f"FAIL    {tmp_path / 'sub' / 'b.scope'}")
+    assert lines[-1] == "2 file(s): 1 passed, 1 failed"
+
+
+def test_a_missing_path_is_a_usage_error(tmp_path):
+    status, printed = run_check(tmp_path / "nope")
+    assert status == 2 and "no such file or folder" in printed
+
+
+def test_a_folder_without_samples_is_a_usage_error(tmp_path):
+    status, printed = run_check(tmp_path)
+    assert status == 2 and "no .scope files" in printed
+
+
+def test_lines_after_the_marker_must_be_expectation_lines(sample):
+    text = PROGRAM + "\n" + BLOCK + "print v\n"
+    path = sample(text)
+    status, printed = run_check(path, update=True)
+    assert status == 1 and "malformed expectation" in printed
+    assert path.read_text() == text
+
+
+def test_one_space_after_the_marker_is_optional(sample):
+    path = sample(PROGRAM + "\n" + MARKER + "\n#|s/w:0\n\n")
+    assert run_check(path)[0] == 0
+
+
+def test_split_expectation_takes_the_last_marker_and_skips_blank_lines():
+    text = f"{MARKER}\nprint 1\n{MARKER}\n#| a\n\n#!\n"
+    program, block = split_expectation(text)
+    assert program == f"{MARKER}\nprint 1\n"
+    assert block == ["#| a", "#!"]
+    assert split_expectation("print 1\n") == ("print 1\n", None)
