@@ -112,7 +112,7 @@ def read_program(app: App, path: str) -> tuple[str, str]:
     """
     try:
         if path == STDIN:
-            data, filename = click.get_binary_stream("stdin").read(), STDIN_FILENAME
+            data, filename = sys.stdin.buffer.read(), STDIN_FILENAME
         else:
             with open(path, "rb") as file:
                 data, filename = file.read(), path
