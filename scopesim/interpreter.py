@@ -25,6 +25,7 @@ from typing import Iterator
 
 from . import ast
 from .engine.engine import Engine
+from .engine import math as tfmath
 from .engine.graph import Op, Tensor
 from .engine.scopes import AUTO_REUSE, VariableScope
 from .engine.shapes import format_dtype, format_shape
@@ -401,9 +402,8 @@ class _Interpreter:
         left, right = self.eval(node.left), self.eval(node.right)
         with self.at(node):
             if _is_tensor(left) or _is_tensor(right):
-                if not (_is_tensor(left) or _converts(left)):
-                    raise _unsupported(node.op, left, right)
-                return self.engine.binary(node.op, left, right)
+                return tfmath.binary_operator(self.engine.graph, node.op, _engine_value(left),
+                                              _engine_value(right))
             return _python_arithmetic(node.op, left, right)
 
     def expr_Neg(self, node: ast.Neg):
@@ -434,7 +434,8 @@ class _Interpreter:
             if node.func in _QUERY_FUNCTIONS:
                 return self.query(node, args)
             if node.func in ("add", "matmul", "multiply", "relu", "tanh", "sigmoid", "identity"):
-                return self.engine.call(node.func, args, node.name)
+                return tfmath.call(self.engine.graph, node.func,
+                                   [_engine_value(a) for a in args], node.name)
             raise PyError("NameError", f"name '{node.func}' is not defined")
 
     def query(self, node: ast.Call, args: list):
@@ -516,15 +517,23 @@ def _initializer(init: ast.Initializer) -> tuple[str, object]:
     return (init.name, init.value)
 
 
+def _engine_value(value):
+    """A value as the engine's math sees it: the interpreter's own Python
+    objects (a TensorShape, a DType, an exception, AUTO_REUSE) become
+    `PyObject`s that say what TensorFlow's code sees of them."""
+    if isinstance(value, TensorShape):
+        return tfmath.PyObject.tensor_shape(value.dims)
+    if isinstance(value, DType):
+        return tfmath.PyObject.dtype_object(value.name)
+    if isinstance(value, ErrorValue):
+        return tfmath.PyObject.exception(value.type_name, value.message)
+    if isinstance(value, _AutoReuse):
+        return tfmath.PyObject.auto_reuse()
+    return value
+
+
 def _is_tensor(value) -> bool:
     return isinstance(value, (Variable, Tensor))
-
-
-def _converts(value) -> bool:
-    """Whether a non-tensor left operand hands the operator to the tensor on
-    its right (`1.0 + v` -> `v.__radd__`): Python numbers, strings, None and
-    ops do (the conversion then decides); other objects raise in Python."""
-    return isinstance(value, (bool, int, float, str, type(None), Op))
 
 
 def _unsupported(op: str, left, right) -> PyError:

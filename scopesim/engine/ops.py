@@ -1,4 +1,4 @@
-"""Op construction: constants, generated ops, and the math the language offers.
+"""Op construction and the conversion of Python scalars to constants.
 
 Two ways TensorFlow names an op, kept apart here as they are in TF:
 - `constant`: `Graph._create_op_internal("Const", name)` directly;
@@ -6,6 +6,11 @@ Two ways TensorFlow names an op, kept apart here as they are in TF:
   `name_scope(name or OpType)` first (so the name is checked as a scope name),
   converts Python inputs inside it (`add/y`), then creates the op with the
   scope's exact name.
+
+The conversion rules of Python values (`python_dtype`, `check_convertible`)
+mirror `framework/tensor_util.py` `make_tensor_proto` and `_AssertCompatible`
+as `tf.constant` / `convert_to_tensor` apply them (TF 2.21); `math.py`
+builds `convert_to_tensor` on them.
 """
 
 from __future__ import annotations
@@ -13,31 +18,88 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Iterator
 
-from ..errors import TFTypeError
-from .graph import Graph, Op, Tensor
+from ..errors import PyError, TFTypeError, TFValueError
+from .graph import Graph, Tensor
 from .shapes import FLOAT_DTYPES, Shape
 
 INT_TYPES = ("int32", "int64")
 
+#: `tensor_util`'s advice after "Failed to convert elements of ... to Tensor."
+FAILED_TO_CONVERT_ADVICE = ("Consider casting elements to a supported type. See "
+                            "https://www.tensorflow.org/api_docs/python/tf/dtypes for supported "
+                            "TF dtypes.")
+
+
+def failed_to_convert(text: str) -> TFTypeError:
+    """`make_tensor_proto` of a value numpy cannot hold (`str(value)` quoted)."""
+    return TFTypeError(f"Failed to convert elements of {text} to Tensor. "
+                       f"{FAILED_TO_CONVERT_ADVICE}")
+
 
 def python_dtype(value) -> str:
-    """The dtype `tf.constant(value)` infers for a Python scalar."""
+    """The dtype `tf.constant(value)` infers for a Python scalar or a flat
+    list: bool, int32 (then int64, then uint64 as the value grows), float32,
+    string; an empty list is float32.  `None` is "None values not
+    supported."; an int beyond uint64 cannot be converted."""
+    if value is None:
+        raise TFValueError("None values not supported.")
+    if isinstance(value, list):
+        return _list_dtype(value)
     if isinstance(value, bool):
         return "bool"
     if isinstance(value, int):
-        return "int32"
+        for dtype, low, high in (("int32", -2**31, 2**31), ("int64", -2**63, 2**63),
+                                 ("uint64", 0, 2**64)):
+            if low <= value < high:
+                return dtype
+        raise failed_to_convert(str(value))
     if isinstance(value, float):
         return "float32"
-    return "string"
+    if isinstance(value, str):
+        return "string"
+    raise failed_to_convert(str(value))
+
+
+def _list_dtype(values: list) -> str:
+    """numpy's dtype for a flat list (the language's lists are lists of names)."""
+    if not values:
+        return "float32"
+    kinds = {python_dtype(v) for v in values}
+    if kinds == {"string"}:
+        return "string"
+    if "string" in kinds:
+        raise failed_to_convert(str(values))
+    for dtype in ("float32", "uint64", "int64", "int32", "bool"):
+        if dtype in kinds:
+            return dtype
+    raise failed_to_convert(str(values))
 
 
 def check_convertible(value, dtype: str) -> None:
-    """`convert_to_tensor(value, dtype=dtype)` of a Python scalar: a float
-    does not convert to an integer or bool dtype, an int not to bool."""
-    bad = ((isinstance(value, float) and (dtype in INT_TYPES or dtype == "bool"))
-           or (isinstance(value, int) and not isinstance(value, bool) and dtype == "bool")
-           or (isinstance(value, str) and dtype != "string"))
-    if bad:
+    """`_AssertCompatible(value, dtype)`: a float does not convert to an
+    integer or bool dtype, an int not to bool or string, a string only to
+    string, a bool only to numbers and bool; other objects never.  An int
+    outside C's long range overflows converting to an integer dtype.  A list
+    is checked element by element."""
+    if value is None:
+        raise TFValueError("None values not supported.")
+    if isinstance(value, list):
+        for element in value:
+            check_convertible(element, dtype)
+        return
+    if isinstance(value, bool):
+        ok = dtype != "string"
+    elif isinstance(value, int):
+        ok = dtype not in ("bool", "string")
+        if ok and dtype not in FLOAT_DTYPES and not -2**63 <= value < 2**64:
+            raise PyError("OverflowError", "Python int too large to convert to C long")
+    elif isinstance(value, float):
+        ok = dtype in FLOAT_DTYPES or dtype in ("bfloat16", "complex64", "complex128")
+    elif isinstance(value, str):
+        ok = dtype == "string"
+    else:
+        ok = False
+    if not ok:
         raise TFTypeError(f"Expected {dtype}, but got {value} of type '{type(value).__name__}'.")
 
 
@@ -46,15 +108,22 @@ def constant(g: Graph, dtype: str, shape: Shape = (), name: str | None = None) -
     return g.create_op("Const", name or "Const", outputs=((shape, dtype),)).outputs[0]
 
 
+def value_shape(value) -> Shape:
+    """The shape of the constant a Python value makes: a list is a vector."""
+    return (len(value),) if isinstance(value, list) else ()
+
+
 def convert(g: Graph, value, dtype: str | None, name: str) -> Tensor:
-    """`ops.convert_to_tensor(value, dtype, name)`: a Tensor passes through, a
-    Python scalar becomes a `Const` named `name` in the current scope."""
+    """`ops.convert_to_tensor(value, dtype, name)` of a Tensor or a Python
+    value: a Tensor passes through, a Python value becomes a `Const` named
+    `name` in the current scope (the full version is `math.convert_to_tensor`)."""
     if isinstance(value, Tensor):
         return value
     if dtype is None:
         dtype = python_dtype(value)
-    check_convertible(value, dtype)
-    return constant(g, dtype, (), name)
+    else:
+        check_convertible(value, dtype)
+    return constant(g, dtype, value_shape(value), name)
 
 
 @contextmanager
@@ -64,7 +133,7 @@ def op_scope(g: Graph, name: str | None, op_type: str) -> Iterator[str]:
         yield scope
 
 
-def generated(g: Graph, op_type: str, scope: str, shape: Shape, dtype: str | None) -> Tensor | Op:
+def generated(g: Graph, op_type: str, scope: str, shape: Shape, dtype: str | None):
     """Create the op of an `op_scope` with the scope's exact name."""
     outputs = () if dtype is None else ((shape, dtype),)
     op = g.create_op(op_type, scope, outputs=outputs)

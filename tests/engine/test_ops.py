@@ -1,13 +1,25 @@
-"""Default op names, operand constants, dtype and shape errors (catalogue part B).
+"""Default op names, operand constants, dtype and shape errors (catalogue part B),
+then one test per rule of scopesim/engine/math.py (TensorFlow's own code paths).
 
-Expected values: the catalogue's table B1 (probe p04) and
-tests/engine/tf_probes/math_ops.out, both printed by TensorFlow 2.21.
+Expected values: the catalogue's table B1 (probe p04) and the probes in
+tests/engine/tf_probes/ (math_ops.out, and math_operators.out,
+math_functions.out, math_shapes.out, math_constants.out,
+math_unknown_dims.out for the rules), all printed by TensorFlow 2.21.
 """
+
+import json
+import re
+from pathlib import Path
 
 import pytest
 
+from scopesim.engine import math as tfmath
 from scopesim.engine.engine import Engine
-from scopesim.errors import TFTypeError, TFValueError
+from scopesim.engine.ops import check_convertible, constant, python_dtype
+from scopesim.engine.shapes import format_shape
+from scopesim.errors import PyError, TFError, TFTypeError, TFValueError
+from scopesim.interpreter import Session
+from scopesim.parser import parse
 
 Z = ("zeros", None)
 
@@ -208,3 +220,458 @@ def test_string_operand_on_the_left(e):
 def test_no_op_default_name(e):
     """tf.no_op() -> NoOp, then NoOp_1."""
     assert [e.no_op().name, e.no_op().name] == ["NoOp", "NoOp_1"]
+
+
+# ------------------------------------------------------------------------
+# The rules of scopesim/engine/math.py, one per test (probes: math_*.out).
+
+
+def raises(fn) -> TFError:
+    with pytest.raises(TFError) as err:
+        fn()
+    return err.value
+
+
+def binop(e, symbol, x, y):
+    return tfmath.binary_operator(e.graph, symbol, x, y)
+
+
+def call(e, func, *args, name=None):
+    return tfmath.call(e.graph, func, list(args), name)
+
+
+def tensor(e, var, name):
+    return tfmath.identity(e.graph, var, name)
+
+
+def test_reflected_operator_converts_left_number_strictly(e):
+    """math_operators: 2.0 - v_int -> r_binary_op_wrapper converts 2.0 to int32 as
+    `sub/x`: "Expected int32, but got 2.0 of type 'float'." and no op."""
+    i = v(e, "i", (2,), "int32")
+    err, created = new_ops(e, lambda: raises(lambda: binop(e, "-", 2.0, i)))
+    assert (err.type_name, err.message, created) == (
+        "TypeError", "Expected int32, but got 2.0 of type 'float'.", [])
+
+
+def test_sub_converts_python_operand_strictly_in_apply_op(e):
+    """B_mixed_dtype_python_operands: v_int - 2.0 -> no const; _apply_op_helper's message."""
+    i = v(e, "i", (2,), "int32")
+    err, created = new_ops(e, lambda: raises(lambda: binop(e, "-", i, 2.0)))
+    assert err.message == ("Expected int32 passed to parameter 'y' of op 'Sub', got 2.0 of type "
+                           "'float' instead. Error: Expected int32, but got 2.0 of type 'float'.")
+    assert created == []
+
+
+def test_mul_converts_python_operand_strictly_in_apply_op(e):
+    """B_mixed_dtype_python_operands: v_int * 0.5 -> as for Sub, parameter of op 'Mul'."""
+    i = v(e, "i", (2,), "int32")
+    err = raises(lambda: binop(e, "*", i, 0.5))
+    assert err.message.startswith("Expected int32 passed to parameter 'y' of op 'Mul', got 0.5 ")
+
+
+def test_truediv_makes_y_by_hint_then_requires_same_dtype(e):
+    """B_mixed_dtype_python_operands: v_int / 0.5 -> truediv/y (float32), then TypeError."""
+    i = v(e, "i", (2,), "int32")
+    err, created = new_ops(e, lambda: raises(lambda: binop(e, "/", i, 0.5)))
+    assert err.message == "`x` and `y` must have the same dtype, got tf.int32 != tf.float32."
+    assert created == [("truediv/y", "Const")]
+
+
+def test_truediv_rejects_dtypes_outside_its_table(e):
+    """math_operators: b / b -> Invalid dtype tf.bool in __truediv__."""
+    b = v(e, "b", (2,), "bool")
+    assert raises(lambda: binop(e, "/", b, b)).message == (
+        "Invalid dtype tf.bool in __truediv__. Expected one of {tf.uint8, tf.int8, tf.uint16, "
+        "tf.int16, tf.uint32, tf.int32, tf.uint64, tf.int64, tf.bfloat16, tf.float16, "
+        "tf.float32, tf.float64, tf.complex64, tf.complex128}.")
+
+
+def test_failed_operator_retries_reflected_operator_inside_its_scope(e):
+    """names probe: f + i fails, then i.__radd__ opens `add/add` (not add_1) and the
+    first error is raised; the next `+` is add_1."""
+    f, i = v(e, "f", (2,)), v(e, "i", (2,), "int32")
+    err = raises(lambda: binop(e, "+", f, i))
+    assert err.message == ("Input 'y' of 'AddV2' Op has type int32 that does not match type "
+                           "float32 of argument 'x'.")
+    assert e.graph.names.is_used("add/add")
+    assert binop(e, "+", f, f).name == "add_1:0"
+
+
+def test_reflected_retry_leaves_its_orphans(e):
+    """math_shapes: i2 / i3 -> truediv/Cast, Cast_1, then the retry's
+    truediv/truediv/Cast, Cast_1; the first shape error is raised."""
+    a, b = v(e, "a", (2,), "int32"), v(e, "b", (3,), "int32")
+    err, created = new_ops(e, lambda: raises(lambda: binop(e, "/", a, b)))
+    assert [n for n, _ in created] == ["truediv/Cast", "truediv/Cast_1", "truediv/truediv/Cast",
+                                       "truediv/truediv/Cast_1"]
+    assert err.message == (
+        "Dimensions must be equal, but are 2 and 3 for '{{node truediv}} = RealDiv[T=DT_DOUBLE]"
+        "(truediv/Cast, truediv/Cast_1)' with input shapes: [2], [3].")
+
+
+def test_bool_tensor_multiplication_goes_through_int32(e):
+    """math_operators: ft * bt -> mul/Cast, mul/Cast_1, mul (Mul), mul/Cast_2 (bool)."""
+    ft, bt = tensor(e, v(e, "f", (2,)), "ft"), tensor(e, v(e, "b", (2,), "bool"), "bt")
+    t, created = new_ops(e, lambda: binop(e, "*", ft, bt))
+    assert created == [("mul/Cast", "Cast"), ("mul/Cast_1", "Cast"), ("mul", "Mul"),
+                       ("mul/Cast_2", "Cast")]
+    assert (t.name, t.dtype) == ("mul/Cast_2:0", "bool")
+
+
+def test_bool_variable_does_not_trigger_the_int32_multiplication(e):
+    """math_operators: ft * b (a bool Variable is not a Tensor) -> Mul's dtype mismatch."""
+    ft, b = tensor(e, v(e, "f", (2,)), "ft"), v(e, "b", (2,), "bool")
+    assert raises(lambda: binop(e, "*", ft, b)).message == (
+        "Input 'y' of 'Mul' Op has type bool that does not match type float32 of argument 'x'.")
+
+
+def test_string_addition_uses_the_add_op(e):
+    """math_operators: st + "x" -> add/y, add (Add); st + 1 -> Add's mismatch."""
+    st = constant(e.graph, "string", (), "st")
+    assert new_ops(e, lambda: binop(e, "+", st, "x"))[1] == [("add/y", "Const"), ("add", "Add")]
+    assert raises(lambda: binop(e, "+", st, 1)).message == (
+        "Input 'y' of 'Add' Op has type int32 that does not match type string of argument 'x'.")
+
+
+def test_none_in_apply_op_cannot_be_converted(e):
+    """math_operators: f - None -> "Tried to convert 'y' to a tensor and failed. ..."."""
+    f = v(e, "f", (2,))
+    err = raises(lambda: binop(e, "-", f, None))
+    assert (err.type_name, err.message) == (
+        "ValueError",
+        "Tried to convert 'y' to a tensor and failed. Error: None values not supported.")
+
+
+def test_operation_operand(e):
+    """math_operators: f + o -> can't convert; f - o -> _apply_op_helper quotes repr(o)."""
+    f, o = v(e, "f", (2,)), e.no_op("o")
+    assert raises(lambda: binop(e, "+", f, o)).message == "can't convert Operation 'o' to Tensor"
+    assert raises(lambda: binop(e, "-", f, o)).message == (
+        "Expected float32 passed to parameter 'y' of op 'Sub', got <tf.Operation 'o' type=NoOp> "
+        "of type 'Operation' instead. Error: can't convert Operation 'o' to Tensor")
+
+
+def test_variable_scope_operand(e):
+    """math_operators: f + vs (dtype hint) and vs + f (strict); the address is scopesim's."""
+    f = v(e, "f", (2,))
+    with e.variable_scope("vs") as vs:
+        pass
+    obj = "<tensorflow.python.ops.variable_scope.VariableScope object at 0x7f0000000000>"
+    assert raises(lambda: binop(e, "+", f, vs)).message == (
+        f"Failed to convert elements of {obj} to Tensor. Consider casting elements to a "
+        "supported type. See https://www.tensorflow.org/api_docs/python/tf/dtypes for "
+        "supported TF dtypes.")
+    assert raises(lambda: binop(e, "+", vs, f)).message == (
+        f"Expected float32, but got {obj} of type 'VariableScope'.")
+
+
+def test_matmul_operator_names_number_operands_x_and_b(e):
+    """math_operators: 2.0 @ f -> matmul/x (reflected); f @ 2.0 -> matmul/b (matmul's own)."""
+    f = v(e, "f", (2,))
+    assert new_ops(e, lambda: raises(lambda: binop(e, "@", 2.0, f)))[1] == [("matmul/x", "Const")]
+    assert new_ops(e, lambda: raises(lambda: binop(e, "@", f, 2.0)))[1] == [("matmul_1/b", "Const")]
+
+
+def test_unary_minus_is_neg_and_its_type_error_uses_the_name(e):
+    """math_functions: -b -> Neg's allowed list; then -f is Neg_1."""
+    b, f = v(e, "b", (2,), "bool"), v(e, "f", (2,))
+    assert raises(lambda: call(e, "neg", b)).message == (
+        "Value passed to parameter 'x' has DataType bool not in list of allowed values: "
+        "bfloat16, float16, float32, float64, int8, int16, int32, int64, complex64, complex128")
+    assert call(e, "neg", f).name == "Neg_1:0"
+
+
+def test_tensor_shape_plus_tensor_fails_in_as_shape(e):
+    """math_operators: f.shape + f -> a `read` Identity, then Dimension's TypeError."""
+    f = v(e, "f", (2,))
+    err, created = new_ops(e, lambda: raises(
+        lambda: binop(e, "+", tfmath.PyObject.tensor_shape((2,)), f)))
+    assert created == [("read", "Identity")]
+    assert err.message == (
+        "Dimension value must be integer or None or have an __index__ method, got value "
+        "'<tf.Variable 'f:0' shape=(2,) dtype=float32_ref>' with type "
+        "'<class 'tensorflow.python.ops.ref_variable.RefVariable'>'")
+
+
+def test_tensor_shape_converts_to_int32_only(e):
+    """math_shapes: f.shape * i3 -> mul/x (int32); a2 - f.shape -> cannot convert to float32."""
+    shape = tfmath.PyObject.tensor_shape((2,))
+    i3, a2 = v(e, "i3", (3,), "int32"), v(e, "a2", (2,))
+    assert binop(e, "*", shape, i3).shape == (3,)
+    assert raises(lambda: binop(e, "-", a2, shape)).message == (
+        "Expected float32 passed to parameter 'y' of op 'Sub', got TensorShape([Dimension(2)]) of "
+        "type 'TensorShape' instead. Error: Cannot convert TensorShape (2,) to dtype "
+        "<dtype: 'float32'>. Allowed dtypes are tf.int32 and tf.int64.")
+
+
+def test_python_int_dtype_grows_with_the_value():
+    """math_constants: int32, then int64, then uint64, then "Failed to convert"."""
+    assert [python_dtype(n) for n in (2**31 - 1, 2**31, 2**63, 2**64 - 1, -2**63)] == [
+        "int32", "int64", "uint64", "uint64", "int64"]
+    with pytest.raises(TFTypeError, match="^Failed to convert elements of 18446744073709551616"):
+        python_dtype(2**64)
+
+
+def test_python_value_compatibility_with_a_dtype():
+    """math_constants: an int is not a bool, a bool is a number, a huge int overflows."""
+    with pytest.raises(TFTypeError, match=r"^Expected bool, but got 2 of type 'int'\.$"):
+        check_convertible(2, "bool")
+    check_convertible(True, "float32")
+    with pytest.raises(PyError, match="Python int too large to convert to C long"):
+        check_convertible(2**64, "int32")
+
+
+def test_dtype_hint_falls_back_to_the_value_own_dtype(e):
+    """math_constants: convert_to_tensor(1.5, dtype_hint=int32) -> float32; a
+    variable of another dtype is returned as it is."""
+    assert tfmath.convert_to_tensor(e.graph, 1.5, name="c", dtype_hint="int32").dtype == "float32"
+    f = v(e, "f", (2,))
+    assert tfmath.convert_to_tensor(e.graph, f, name="c", dtype_hint="int32") is f.snapshot
+
+
+def test_function_makes_y_by_dtype_hint(e):
+    """B_mixed_dtype_python_operands: add(v_int, 1.5) -> Add/y (float32) then the mismatch."""
+    i = v(e, "i", (2,), "int32")
+    err, created = new_ops(e, lambda: raises(lambda: call(e, "add", i, 1.5)))
+    assert created == [("Add/y", "Const")]
+    assert err.message.startswith("Input 'y' of 'AddV2' Op has type float32 that does not match")
+
+
+def test_extra_positional_argument_is_the_name(e):
+    """B_op_function_arity_errors, math_functions: relu(f, "r") names the op r;
+    relu(f, w) fails in the name scope's regex; a tensor name refuses bool()."""
+    f = v(e, "f", (2,))
+    assert call(e, "relu", f, "r").name == "r:0"
+    err = raises(lambda: call(e, "relu", f, f))
+    assert (err.type_name, err.message) == (
+        "TypeError", "expected string or bytes-like object, got 'RefVariable'")
+    err = raises(lambda: call(e, "relu", f, tensor(e, f, "ft")))
+    assert err.type_name == "OperatorNotAllowedInGraphError"
+
+
+def test_falsy_name_resets_to_the_root_scope(e):
+    """math_functions: in name_scope s, add(f, 1.0, "") -> y, AddV2 at the root."""
+    f = v(e, "f", (2,))
+    with e.name_scope("s"):
+        t, created = new_ops(e, lambda: call(e, "add", f, 1.0, ""))
+    assert created == [("y", "Const"), ("AddV2", "AddV2")]
+
+
+def test_dispatch_binding_errors(e):
+    """math_functions: add, multiply, matmul, sigmoid, identity bind through dispatch."""
+    f = v(e, "f", (2,))
+    assert raises(lambda: call(e, "add", f)).message == "Missing required positional argument"
+    assert raises(lambda: call(e, "add", f, f, "n", "m")).message == (
+        "Too many arguments were given. Expected 3 but got 4.")
+    assert raises(lambda: call(e, "identity", f, "n", name="k")).message == (
+        "Got multiple values for argument 'name'")
+
+
+def test_python_binding_errors_of_generated_functions(e):
+    """math_functions: relu and tanh bind as Python functions."""
+    f = v(e, "f", (2,))
+    assert raises(lambda: call(e, "relu")).message == (
+        "relu() missing 1 required positional argument: 'features'")
+    assert raises(lambda: call(e, "tanh", f, "n", "m")).message == (
+        "tanh() takes from 1 to 2 positional arguments but 3 were given")
+    assert raises(lambda: call(e, "relu", f, "n", "m", name="k")).message == (
+        "relu() got multiple values for argument 'name'")
+
+
+def test_input_type_error_comes_after_the_op_name_scope(e):
+    """math_functions: relu(bt) fails inside Relu/, so relu(f) is Relu_1."""
+    bt = tensor(e, v(e, "b", (2,), "bool"), "bt")
+    assert raises(lambda: call(e, "relu", bt)).message.endswith(
+        "float32, float64, int32, uint8, int16, int8, int64, bfloat16, uint16, float16, uint32, "
+        "uint64, qint8")
+    assert call(e, "relu", v(e, "f", (2,))).name == "Relu_1:0"
+
+
+def test_matmul_extra_positionals_are_its_flags(e):
+    """math_functions: matmul(m23, m32, "n") -> transpose_a must be a bool."""
+    a, b = v(e, "a", (2, 3)), v(e, "b", (3, 2))
+    assert raises(lambda: call(e, "matmul", a, b, "n")).message == (
+        "Expected bool for argument 'transpose_a' not 'n'.")
+    assert raises(lambda: call(e, "matmul", a, b, "x", False, "y")).message == (
+        "Only one of `transpose_a` and `adjoint_a` can be True. Received `transpose_a`=x, "
+        "`adjoint_a`=y.")
+    assert call(e, "matmul", a, a, True).shape == (3, 3)
+
+
+def test_matmul_above_rank_two_is_batch_matmul(e):
+    """math_shapes: [2,3,4] @ [4,5] -> BatchMatMulV2 (2, 3, 5); batch dims broadcast."""
+    a, b, c = v(e, "a", (2, 3, 4)), v(e, "b", (4, 5)), v(e, "c", (3, 4, 5))
+    t, created = new_ops(e, lambda: binop(e, "@", a, b))
+    assert (t.shape, created) == ((2, 3, 5), [("matmul", "BatchMatMulV2")])
+    assert raises(lambda: binop(e, "@", a, c)).message == (
+        "Dimensions must be equal, but are 2 and 3 for '{{node matmul_1}} = BatchMatMulV2["
+        "T=DT_FLOAT, adj_x=false, adj_y=false, grad_x=false, grad_y=false](a/read, c/read)' "
+        "with input shapes: [2,3,4], [3,4,5].")
+
+
+def test_matmul_sparse_flag_makes_sparse_matmul(e):
+    """math_shapes: a_is_sparse with float32 operands -> SparseMatMul and its attrs."""
+    a = v(e, "a", (2, 3))
+    assert raises(lambda: call(e, "matmul", a, a, False, False, False, False, True)).message == (
+        "Dimensions must be equal, but are 3 and 2 for '{{node MatMul}} = SparseMatMul["
+        "Ta=DT_FLOAT, Tb=DT_FLOAT, a_is_sparse=true, b_is_sparse=false, transpose_a=false, "
+        "transpose_b=false](a/read, a/read)' with input shapes: [2,3], [2,3].")
+
+
+def test_matmul_output_type_makes_batch_matmul_v3(e):
+    """math_shapes: int32 operands, output_type "float32" -> BatchMatMulV3 float32;
+    "bool" -> not an allowed Tout; "x" -> not a DataType."""
+    a, b = v(e, "a", (2, 3), "int32"), v(e, "b", (3, 4), "int32")
+    flags = [False] * 6
+    t, created = new_ops(e, lambda: call(e, "matmul", a, b, *flags, "float32"))
+    assert (t.dtype, created) == ("float32", [("MatMul", "BatchMatMulV3")])
+    assert raises(lambda: call(e, "matmul", a, b, *flags, "bool")).message == (
+        "Value passed to parameter 'Tout' has DataType bool not in list of allowed values: "
+        "bfloat16, float16, float32, float64, int16, int32, int64, complex64, complex128")
+    assert raises(lambda: call(e, "matmul", a, b, *flags, "x")).message == (
+        "Expected DataType for argument 'Tout' not 'x'.")
+
+
+def test_matmul_adjoint_of_bool_fails_in_conj(e):
+    """math_shapes: matmul(b2, b2, False, False, True) -> conj's TypeError."""
+    b = v(e, "b", (2,), "bool")
+    assert raises(lambda: call(e, "matmul", b, b, False, False, True)).message == (
+        "Expected numeric or variant tensor, got dtype tf.bool.")
+
+
+def test_duplicate_node_name_is_checked_before_shape_inference(e):
+    """fuzzing: multiply(..., name="q/") then matmul(0.5, 2, name="q/") -> Duplicate."""
+    d = v(e, "d", (2,))
+    call(e, "multiply", d, d, name="q/")
+    assert raises(lambda: call(e, "matmul", 0.5, 2, name="q/")).message == (
+        "Duplicate node name in graph: 'q'")
+
+
+def test_broadcast_with_unknown_dims(e):
+    """math_unknown_dims: ? vs 0 stays ?, ? vs 2 is 2, unknown rank stays unknown;
+    [?,3] + [2] quotes the unknown dim."""
+    g = e.graph
+    p, p3, a0, a2 = (constant(g, "float32", s, n) for n, s in
+                     (("p", (None,)), ("p3", (None, 3)), ("a0", (0,)), ("a2", (2,))))
+    u = constant(g, "float32", None, "u")
+    assert [binop(e, "+", x, y).shape for x, y in ((p, a0), (p, a2), (u, a2))] == [
+        (None,), (2,), None]
+    assert raises(lambda: binop(e, "+", p3, a2)).message == (
+        "Dimensions must be equal, but are 3 and 2 for '{{node add_3}} = AddV2[T=DT_FLOAT]"
+        "(p3, a2)' with input shapes: [?,3], [2].")
+
+
+def test_matmul_with_unknown_dims(e):
+    """math_unknown_dims: [?,3] @ [3,4] -> (?, 4); unknown rank -> BatchMatMulV2, unknown."""
+    g = e.graph
+    p3, a34 = constant(g, "float32", (None, 3), "p3"), constant(g, "float32", (3, 4), "a34")
+    u = constant(g, "float32", None, "u")
+    assert binop(e, "@", p3, a34).shape == (None, 4)
+    t, created = new_ops(e, lambda: binop(e, "@", u, a34))
+    assert (t.shape, created) == (None, [("matmul_1", "BatchMatMulV2")])
+
+
+# ------------------------------------------------------------------------
+# The recordings themselves, replayed: every case of the math_* probes, run
+# as a `.scope` program on the same operands, must print what TF printed.
+
+PROBES = Path(__file__).parent / "tf_probes"
+OPERANDS = """f = var f [2] dtype=float32 initializer=zeros
+i = var i [2] dtype=int32 initializer=zeros
+l = var l [2] dtype=int64 initializer=zeros
+b = var b [2] dtype=bool initializer=zeros
+d = var d [2] dtype=float64 initializer=zeros
+h = var h [2] dtype=float16 initializer=zeros
+ft = identity(f, name="ft")
+it = identity(i, name="it")
+bt = identity(b, name="bt")
+st = const "abc" name="st"
+o = op o
+scope "vs" as vs < >
+"""
+#: Cases the language cannot write (a list literal), and `const auto`, whose
+#: message the interpreter words (expr_ConstOp, not the engine).
+NOT_REPLAYED = ("[1.0, 2.0, 3.0]", "T.constant(auto")
+_CASE = re.compile(r"== (.*?)(?: \[shapes (\w+)\])?(?: \[in name_scope '(\w+)'\])? -> (.*)")
+
+
+def recorded_cases(path: Path):
+    """(expressions, extra variables, name scope, result, ops line) per case."""
+    shapes, case = {}, None
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if line.startswith("## shapes "):
+            label, _, decls = line[len("## shapes "):].partition(": ")
+            shapes[label] = "".join(
+                f"{n} = var {n} {dims} dtype={dt} initializer=zeros\n"
+                for n, dims, dt in re.findall(r"(\w+)=(\[[^\]]*\]):(\w+)", decls))
+        elif line.startswith("== "):
+            m = _CASE.fullmatch(line)
+            case = [m[1], shapes.get(m[2], ""), m[3], m[4]]
+        elif line.startswith("   ops: "):
+            yield (*case, line)
+        elif case is not None:
+            case[3] += "\n" + line
+
+
+def _describe(result, session) -> str:
+    if result.error is not None:
+        return f"{result.error.type}: {result.error.message}".replace(tfmath.ADDRESS, "ADDR")
+    value = session.handles["__r"]
+    return f"ok {value.name} {value.dtype} {format_shape(value.shape)}"
+
+
+def _python_value(session, text: str):
+    """A Python-only operand of math_constants (`2**63`, `ValueError('boom')`...)."""
+    special = {"f.shape": tfmath.PyObject.tensor_shape((2,)),
+               "f.dtype": tfmath.PyObject.dtype_object("float32_ref"),
+               "auto": tfmath.PyObject.auto_reuse(),
+               "global_variables()": [v.name for v in session.engine.global_variables]}
+    if text in special:
+        return special[text]
+    return eval(text, {"ValueError": lambda m: tfmath.PyObject.exception("ValueError", m),
+                       "True": True, "False": False, "None": None}, dict(session.handles))
+
+
+def _run(session, expr: str, scope) -> str:
+    m = re.fullmatch(r"ops\.convert_to_tensor\((.*?)(?:, (dtype|dtype_hint)=tf\.(\w+))?, "
+                     r"name='c'\)", expr)
+    if m:
+        kwargs = {m[2]: m[3]} if m[2] else {}
+        try:
+            t = tfmath.convert_to_tensor(session.engine.graph, _python_value(session, m[1]),
+                                         name="c", **kwargs)
+        except TFError as err:
+            return f"{err.type_name}: {err.message}".replace(tfmath.ADDRESS, "ADDR")
+        return f"ok {t.name} {t.dtype} {format_shape(t.shape)}"
+    m = re.fullmatch(r"T\.constant\((.*?)(, name='c')?\)", expr)
+    if m:
+        value = _python_value(session, m[1])
+        literal = ({True: "true", False: "false"}[value] if isinstance(value, bool) else
+                   "none" if value is None else json.dumps(value) if isinstance(value, str) else
+                   repr(value).replace("inf", "1e400"))
+        expr = f"const {literal}" + (' name="c"' if m[2] else "")
+    program = f"__r = {expr.replace(chr(39), chr(34))}"
+    if scope is not None:
+        program = f'name_scope "{scope}" < {program} >'
+    return _describe(session.execute(parse(program)), session)
+
+
+@pytest.mark.parametrize("probe", ["math_operators", "math_functions", "math_shapes",
+                                   "math_constants"])
+def test_tensorflow_probe_recordings_replay(probe):
+    """Each recorded case, replayed through the parser, interpreter and engine."""
+    differences, setups = [], {}
+    for exprs, extra, scope, expected, ops_line in recorded_cases(PROBES / f"{probe}.out"):
+        if any(skip in exprs for skip in NOT_REPLAYED):
+            continue
+        session = Session()
+        if extra not in setups:
+            setups[extra] = parse(OPERANDS + extra)
+        session.execute(setups[extra])
+        start = len(session.engine.graph.ops)
+        got = " ; ".join(_run(session, expr, scope) for expr in exprs.split(" ; "))
+        ops = "   ops: " + repr([(op.name, op.type) for op in session.engine.graph.ops[start:]])
+        if (got, ops) != (expected, ops_line):
+            differences.append(f"{exprs}\n  TF:       {expected}\n  scopesim: {got}\n"
+                               f"  TF:       {ops_line}\n  scopesim: {ops}")
+    assert not differences, "\n".join(differences[:20])
