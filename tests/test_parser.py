@@ -127,6 +127,13 @@ def test_scope_with_handle_target():
     assert stmt("scope s < >") == VariableScope(n("s"), (), None, (), S, S)
 
 
+def test_scope_and_name_scope_take_an_attribute_of_a_handle():
+    """`name_scope s.original_name_scope < >` re-enters a captured scope's name scope."""
+    assert stmt("name_scope s.original_name_scope < >").target == Attribute(
+        n("s"), "original_name_scope", S)
+    assert stmt("scope a.b.c < >").target == Attribute(Attribute(n("a"), "b", S), "c", S)
+
+
 def test_scope_none_with_default():
     assert stmt('scope none default="d" < >') == VariableScope(
         Literal(None, S), (Option("default", "d", S),), None, (), S, S)
