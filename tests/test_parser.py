@@ -571,3 +571,10 @@ def test_mutated_program_only_raises_syntax_errors(mutations):
         else:
             text = text[:position]
     parses_or_raises_syntax_error(text)
+
+
+def test_the_word_except_inside_a_comment_is_not_the_keyword():
+    """A comment mentioning except, on its own line or after `>`, stays a comment."""
+    assert len(parse("# a comment mentioning except here\nvar w [1]\n").statements) == 1
+    program = parse("try < var w [1] > # note\n  # except in a comment\n\nexcept ValueError < >\n")
+    assert [h.exc_type for h in program.statements[0].handlers] == ["ValueError"]
