@@ -100,6 +100,8 @@ EXCEPTION_BASES: dict[str, tuple[str, ...]] = {
     "AttributeError": ("AttributeError", "Exception"),
     "RuntimeError": ("RuntimeError", "Exception"),
     "ZeroDivisionError": ("ZeroDivisionError", "ArithmeticError", "Exception"),
+    # a Python int too large for an integer dtype
+    "OverflowError": ("OverflowError", "ArithmeticError", "Exception"),
     # TensorFlow's subclass of TypeError (a symbolic tensor used as a bool)
     "OperatorNotAllowedInGraphError": ("OperatorNotAllowedInGraphError", "TypeError", "Exception"),
     "error": ("error", "Exception"),           # re.error from a bad scope regex

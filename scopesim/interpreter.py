@@ -6,8 +6,11 @@
                                           # program; variables/ops: the whole
                                           # graph so far; error: this program's
 
-Values are the engine's objects (variables, tensors, ops, variable scopes)
-and Python values (str, int, float, bool, None, lists of names).  Errors
+Values are those of `engine/values.py`: the graph objects (variables,
+tensors, ops, variable scopes), Python values (str, int, float, bool, None,
+lists of names) and TensorFlow's other objects (a TensorShape, a DType, a
+caught exception, AUTO_REUSE); every operation on them is the engine's.
+Errors
 raised by the engine (`TFError`) or by the interpreter itself (`PyError`)
 travel as `Raised`, which remembers the node that raised and the enclosing
 scopes; `try`/`except` catches them by TensorFlow's or Python's class name,
@@ -16,7 +19,6 @@ and an uncaught one becomes the result's `ProgramError`.
 
 from __future__ import annotations
 
-import operator
 import sys
 import threading
 from contextlib import contextmanager
@@ -24,13 +26,11 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from . import ast
-from .engine.engine import Engine
-from .engine import math as tfmath
-from .engine.graph import Op, Tensor
-from .engine.scopes import AUTO_REUSE, VariableScope
-from .engine.shapes import format_dtype, format_shape
+from .engine.engine import FUNCTIONS, Engine
+from .engine.scopes import AUTO_REUSE
+from .engine.values import ExceptionValue, attribute, display, truth
 from .engine.variables import Variable
-from .errors import ProgramError, PyError, TFError, TFValueError, catches
+from .errors import ProgramError, PyError, TFError, catches
 from .result import OpInfo, RunResult, VariableInfo
 from .util import gc_paused
 
@@ -44,48 +44,7 @@ def run(program: ast.Program) -> RunResult:
     return Session().execute(program)
 
 
-# ------------------------------------------------------------------ values
-
-
-class _AutoReuse:
-    """`tf.AUTO_REUSE`, as Python prints it."""
-
-    def __repr__(self) -> str:
-        return "_ReuseMode.AUTO_REUSE"
-
-
-AUTO = _AutoReuse()
-
-
-@dataclass(frozen=True)
-class TensorShape:
-    """The value of `x.shape`."""
-
-    dims: tuple | None
-
-    def __str__(self) -> str:
-        return format_shape(self.dims)
-
-
-@dataclass(frozen=True)
-class DType:
-    """The value of `x.dtype` (`float32_ref` for a variable)."""
-
-    name: str
-
-    def __str__(self) -> str:
-        return format_dtype(self.name)
-
-
-@dataclass(frozen=True)
-class ErrorValue:
-    """The exception bound by `except ... as e`; `print e` prints `str(e)`."""
-
-    type_name: str
-    message: str
-
-    def __str__(self) -> str:
-        return self.message
+# ------------------------------------------------------------------ origins
 
 
 @dataclass(frozen=True)
@@ -100,27 +59,6 @@ class Origin:
     def render(self) -> str:
         return (f"  File \"{self.filename}\", line {self.span.line}, column {self.span.column}\n"
                 f"    {self.source_line.strip()}\n")
-
-
-_PYTHON_TYPES = (str, int, float, bool, type(None), list)
-
-_TYPE_NAMES = {Variable: "RefVariable", Tensor: "SymbolicTensor", Op: "Operation",
-               VariableScope: "VariableScope", TensorShape: "TensorShape", DType: "DType",
-               _AutoReuse: "_ReuseMode"}
-
-
-def type_name(value) -> str:
-    """The Python class name TensorFlow's objects have (for error messages)."""
-    if isinstance(value, ErrorValue):
-        return value.type_name
-    return _TYPE_NAMES.get(type(value), type(value).__name__)
-
-
-def display(value) -> str:
-    """What `print` shows: `.name` for graph objects, else Python's `str`."""
-    if isinstance(value, (Variable, Tensor, Op, VariableScope)):
-        return value.name
-    return str(value)
 
 
 # ------------------------------------------------------------------ errors
@@ -218,13 +156,6 @@ def _on_deep_stack(fn):
 # ------------------------------------------------------------- interpreter
 
 
-_ARITHMETIC = {"+": operator.add, "-": operator.sub, "*": operator.mul,
-               "/": operator.truediv, "@": operator.matmul}
-
-_QUERY_FUNCTIONS = ("get_variable_scope", "get_name_scope", "global_variables",
-                    "trainable_variables")
-
-
 class _Interpreter:
     def __init__(self, session: Session, program: ast.Program, output: list[str]):
         self.session = session
@@ -263,8 +194,8 @@ class _Interpreter:
                             origin.source_line if isinstance(origin, Origin) else "",
                             {k: v for k, v in r.error.fields.items() if k != "origin"})
 
-    def raised_value(self, r: Raised) -> ErrorValue:
-        return ErrorValue(r.type_name, self.program_error(r).message)
+    def raised_value(self, r: Raised) -> ExceptionValue:
+        return ExceptionValue(r.type_name, self.program_error(r).message)
 
     def origin(self, node) -> Origin:
         return Origin(self.program.filename, node.span, self.program.line(node.span.line))
@@ -303,7 +234,7 @@ class _Interpreter:
         target = self.scope_target(stmt.target)
         opts = {o.key: o.value for o in stmt.options}
         initializer = opts.get("initializer")
-        kwargs = dict(default_name=opts.get("default"), reuse=opts.get("reuse"),
+        kwargs = dict(default_name=opts.get("default"), reuse=_literal(opts.get("reuse")),
                       aux=opts.get("aux", True), dtype=opts.get("dtype"),
                       initializer=_initializer(initializer) if initializer else None)
         manager = self.engine.variable_scope(target, **kwargs)
@@ -312,12 +243,6 @@ class _Interpreter:
     def stmt_NameScope(self, stmt: ast.NameScope) -> None:
         target = self.scope_target(stmt.target)
         default = {o.key: o.value for o in stmt.options}.get("default")
-        with self.at(stmt.head):
-            if target is not None and not isinstance(target, str) and target:
-                raise PyError("TypeError",
-                              f"expected string or bytes-like object, got '{type_name(target)}'")
-        if target is not None and not isinstance(target, str):
-            target = ""            # a falsy non-string (0, False) resets to the root
         self.enter_block(stmt, self.engine.name_scope(target, default))
 
     def enter_block(self, stmt, manager) -> None:
@@ -383,11 +308,14 @@ class _Interpreter:
         return getattr(self, "expr_" + type(node).__name__)(node)
 
     def expr_Name(self, node: ast.Name):
+        return self.lookup(node.id, node)
+
+    def lookup(self, handle: str, where):
         try:
-            return self.handles[node.id]
+            return self.handles[handle]
         except KeyError:
-            with self.at(node):
-                raise PyError("NameError", f"name '{node.id}' is not defined") from None
+            with self.at(where):
+                raise PyError("NameError", f"name '{handle}' is not defined") from None
 
     def expr_Str(self, node: ast.Str):
         return node.value
@@ -396,75 +324,49 @@ class _Interpreter:
         return node.value
 
     def expr_Literal(self, node: ast.Literal):
-        return AUTO if node.value == "auto" else node.value
+        return _literal(node.value)
 
     def expr_BinOp(self, node: ast.BinOp):
         left, right = self.eval(node.left), self.eval(node.right)
         with self.at(node):
-            if _is_tensor(left) or _is_tensor(right):
-                return tfmath.binary_operator(self.engine.graph, node.op, _engine_value(left),
-                                              _engine_value(right))
-            return _python_arithmetic(node.op, left, right)
+            return self.engine.binary(node.op, left, right)
 
     def expr_Neg(self, node: ast.Neg):
         value = self.eval(node.operand)
         with self.at(node):
-            if _is_tensor(value):
-                return self.engine.neg(value)
-            if isinstance(value, (int, float)):
-                return -value
-            raise PyError("TypeError", f"bad operand type for unary -: '{type_name(value)}'")
+            return self.engine.neg(value)
 
     def expr_Not(self, node: ast.Not):
         return not self.truth(self.eval(node.operand), node.operand)
 
     def expr_Compare(self, node: ast.Compare):
         left, right = self.eval(node.left), self.eval(node.right)
-        same = _same(left, right) if node.op in ("is", "is not") else _equal(left, right)
-        return same if node.op in ("==", "is") else not same
+        with self.at(node):
+            return self.engine.compare(node.op, left, right)
 
     def expr_Attribute(self, node: ast.Attribute):
         value = self.eval(node.value)
         with self.at(node):
-            return _attribute(value, node.attr)
+            return attribute(value, node.attr)
 
     def expr_Call(self, node: ast.Call):
-        args = [self.eval(a) for a in node.args]
+        """A function of the language by its name (even where a handle has
+        that name, as the emitted `T.add(...)` does), else the handle: the
+        callee is looked up before the arguments are evaluated, as Python
+        does, and no value is callable."""
+        if node.func in FUNCTIONS:
+            args = [self.eval(a) for a in node.args]
+            with self.at(node):
+                return self.engine.call(node.func, args, node.name)
+        callee = self.lookup(node.func, node)
+        for arg in node.args:
+            self.eval(arg)
         with self.at(node):
-            if node.func in _QUERY_FUNCTIONS:
-                return self.query(node, args)
-            if node.func in ("add", "matmul", "multiply", "relu", "tanh", "sigmoid", "identity"):
-                return tfmath.call(self.engine.graph, node.func,
-                                   [_engine_value(a) for a in args], node.name)
-            raise PyError("NameError", f"name '{node.func}' is not defined")
-
-    def query(self, node: ast.Call, args: list):
-        if node.name is not None:
-            raise PyError("TypeError", f"{node.func}() got an unexpected keyword argument 'name'")
-        if node.func in ("get_variable_scope", "get_name_scope"):
-            if args:
-                raise PyError("TypeError", f"{node.func}() takes 0 positional arguments but "
-                                           f"{len(args)} {'was' if len(args) == 1 else 'were'} given")
-            if node.func == "get_variable_scope":
-                return self.engine.current_scope
-            return self.engine.graph.get_name_scope()
-        if len(args) > 1:
-            raise PyError("TypeError", f"{node.func}() takes from 0 to 1 positional arguments "
-                                       f"but {len(args)} were given")
-        scope = args[0] if args else None
-        if scope is not None and not isinstance(scope, str):
-            raise PyError("TypeError", "first argument must be string or compiled pattern")
-        trainable = node.func == "trainable_variables"
-        return [v.name for v in self.engine.variables(scope, trainable_only=trainable)]
+            self.engine.call_value(callee)
 
     def expr_ConstOp(self, node: ast.ConstOp):
         value = self.eval(node.value)
         with self.at(node):
-            if value is None:
-                raise TFValueError("None values not supported.")
-            if not isinstance(value, (bool, int, float, str)):
-                raise PyError("TypeError", f"Failed to convert elements of {display(value)} "
-                                           f"to Tensor.")
             return self.engine.constant(value, node.name)
 
     def expr_GetVariable(self, node: ast.GetVariable):
@@ -497,103 +399,14 @@ class _Interpreter:
 
     def truth(self, value, node) -> bool:
         """Python's truth of `value`; a symbolic tensor refuses, as in graph mode."""
-        if isinstance(value, Tensor):
-            with self.at(node):
-                raise PyError("OperatorNotAllowedInGraphError", _TENSOR_AS_BOOL)
-        return bool(value) if isinstance(value, _PYTHON_TYPES) else True
+        with self.at(node):
+            return truth(value)
 
 
-_TENSOR_AS_BOOL = (
-    "Using a symbolic `tf.Tensor` as a Python `bool` is not allowed. You can attempt the "
-    "following resolutions to the problem: If you are running in Graph mode, use Eager "
-    "execution mode or decorate this function with @tf.function. If you are using AutoGraph, "
-    "you can try decorating this function with @tf.function. If that does not work, then you "
-    "may be using an unsupported feature or your source code may not be visible to AutoGraph. "
-    "See https://github.com/tensorflow/tensorflow/blob/master/tensorflow/python/autograph/"
-    "g3doc/reference/limitations.md#access-to-source-code for more information.")
+def _literal(value):
+    """The value of a literal (`auto` is `tf.AUTO_REUSE`)."""
+    return AUTO_REUSE if value == "auto" else value
 
 
 def _initializer(init: ast.Initializer) -> tuple[str, object]:
     return (init.name, init.value)
-
-
-def _engine_value(value):
-    """A value as the engine's math sees it: the interpreter's own Python
-    objects (a TensorShape, a DType, an exception, AUTO_REUSE) become
-    `PyObject`s that say what TensorFlow's code sees of them."""
-    if isinstance(value, TensorShape):
-        return tfmath.PyObject.tensor_shape(value.dims)
-    if isinstance(value, DType):
-        return tfmath.PyObject.dtype_object(value.name)
-    if isinstance(value, ErrorValue):
-        return tfmath.PyObject.exception(value.type_name, value.message)
-    if isinstance(value, _AutoReuse):
-        return tfmath.PyObject.auto_reuse()
-    return value
-
-
-def _is_tensor(value) -> bool:
-    return isinstance(value, (Variable, Tensor))
-
-
-def _unsupported(op: str, left, right) -> PyError:
-    return PyError("TypeError", f"unsupported operand type(s) for {op}: "
-                                f"'{type_name(left)}' and '{type_name(right)}'")
-
-
-_MAX_STR = 10_000_000
-
-
-def _python_arithmetic(op: str, left, right):
-    """Python's own operators on Python values (`1.0 + 2.0` is just 3.0)."""
-    if not (isinstance(left, _PYTHON_TYPES) and isinstance(right, _PYTHON_TYPES)):
-        raise _unsupported(op, left, right)
-    if op == "*" and _repeat_too_long(left, right):
-        raise PyError("MemoryError", "")
-    try:
-        return _ARITHMETIC[op](left, right)
-    except (TypeError, ZeroDivisionError, OverflowError, ValueError) as e:
-        raise PyError(type(e).__name__, str(e)) from None
-
-
-def _repeat_too_long(left, right) -> bool:
-    for seq, n in ((left, right), (right, left)):
-        if isinstance(seq, (str, list)) and isinstance(n, int) and len(seq) * n > _MAX_STR:
-            return True
-    return False
-
-
-def _same(left, right) -> bool:
-    """`is`: identity for graph objects; for Python values, equality of the
-    same type (CPython interns the small values a program can write)."""
-    if isinstance(left, _PYTHON_TYPES) and isinstance(right, _PYTHON_TYPES):
-        return type(left) is type(right) and left == right
-    return left is right
-
-
-def _equal(left, right) -> bool:
-    """`==`: graph-mode tensors and variables compare by identity."""
-    if isinstance(left, (Variable, Tensor, Op, VariableScope)) or isinstance(
-            right, (Variable, Tensor, Op, VariableScope)):
-        return left is right
-    return left == right
-
-
-_ATTRIBUTES = {
-    Variable: {"name": lambda v: v.name, "shape": lambda v: TensorShape(v.shape),
-               "dtype": lambda v: DType(v.dtype + "_ref")},
-    Tensor: {"name": lambda t: t.name, "shape": lambda t: TensorShape(t.shape),
-             "dtype": lambda t: DType(t.dtype)},
-    Op: {"name": lambda o: o.name, "type": lambda o: o.type},
-    VariableScope: {"name": lambda s: s.name, "original_name_scope": lambda s: s.original_name_scope,
-                    "reuse": lambda s: AUTO if s.reuse == AUTO_REUSE else s.reuse,
-                    "dtype": lambda s: DType(s.dtype)},
-    TensorShape: {}, DType: {"name": lambda d: d.name},
-}
-
-
-def _attribute(value, attr: str):
-    getters = _ATTRIBUTES.get(type(value), {})
-    if attr in getters:
-        return getters[attr](value)
-    raise PyError("AttributeError", f"'{type_name(value)}' object has no attribute '{attr}'")

@@ -1,21 +1,27 @@
 """The engine: one TensorFlow graph with its scope store and variable store.
 
-Plain library, no I/O.  Each method is the equivalent of one TF 1.x call
-(named in its docstring); the rules themselves live in `graph`, `scopes`,
-`variables`, `initializers` and `math`.
+Plain library, no I/O: the facade the interpreter calls.  Each method is
+the equivalent of one TF 1.x call or Python operation (named in its
+docstring); the rules themselves live in `graph`, `scopes`, `variables`,
+`initializers`, `math` (and the modules under it), `python_ops` and
+`values`.
 """
 
 from __future__ import annotations
 
 import re
 from contextlib import ExitStack, contextmanager
-from typing import Iterator
+from typing import Iterator, NoReturn
 
 from ..errors import PyError, TFRuntimeError, TFTypeError, TFValueError
 from . import math as tfmath
+from . import python_ops
+from .binding import Signature, bind
+from .convert import tf_constant
 from .graph import Graph, Op, Tensor
 from .initializers import fill, random_normal
-from .ops import constant, generated, op_scope, python_dtype
+from .opdef import name_scope
+from .ops import generated, op_scope
 from .scopes import ScopeCounts, VariableScope
 from .shapes import Shape
 from .variables import Variable, VariableStore, create_ref_variable
@@ -33,10 +39,11 @@ class Engine:
     # ------------------------------------------------------------ scopes
 
     @contextmanager
-    def name_scope(self, name: str | None, default_name: str | None = None) -> Iterator[str]:
+    def name_scope(self, name, default_name: str | None = None) -> Iterator[str]:
         """`tf.compat.v1.name_scope(name, default_name)`: the default is used
-        only when `name` is None (so `""` resets to the root)."""
-        with self.graph.name_scope(default_name if name is None else name) as entered:
+        only when `name` is None; any falsy name resets to the root (`""`);
+        another non-string is a TypeError (`opdef.name_scope`)."""
+        with name_scope(self.graph, name, default_name) as entered:
             yield entered
 
     @contextmanager
@@ -151,12 +158,16 @@ class Engine:
         self.global_variables.append(var)
         return var
 
-    def variables(self, scope: str | None = None, trainable_only: bool = False) -> list[Variable]:
-        """`tf.global_variables(scope)` / `tf.trainable_variables(scope)`:
-        `re.match(scope, var.name)` when a scope is given."""
+    def variables(self, scope=None, trainable_only: bool = False) -> list[Variable]:
+        """`tf.global_variables(scope)` / `tf.trainable_variables(scope)`
+        (`Graph.get_collection`): `re.match(scope, var.name)` when a scope is
+        given, but only once the collection exists (a variable of it was
+        created): until then any scope gives []."""
         found = [v for v in self.global_variables if v.trainable or not trainable_only]
-        if scope is None:
+        if scope is None or not found:
             return found
+        if not isinstance(scope, str):
+            raise PyError("TypeError", "first argument must be string or compiled pattern")
         try:
             pattern = re.compile(scope)
         except re.error as e:      # TensorFlow lets Python's re.error through
@@ -172,22 +183,54 @@ class Engine:
 
     def constant(self, value, name: str | None = None) -> Tensor:
         """`tf.constant(value, name=name)`."""
-        return constant(self.graph, python_dtype(value), (), name)
+        return tf_constant(self.graph, value, name)
 
-    def binary(self, op: str, x, y) -> Tensor:
-        """A Python operator (`+ - * / @`) with at least one tensor operand."""
-        return tfmath.binary_operator(self.graph, op, _tensor(x), _tensor(y))
+    # ------------------------------------------------- calls and operators
 
-    def call(self, func: str, args: list, name: str | None = None) -> Tensor:
-        """`tf.add`, `tf.matmul`, `tf.nn.relu`, ... (see `math.FUNCTIONS`)."""
-        return tfmath.call(self.graph, func, [_tensor(a) for a in args], name)
+    def call(self, func: str, args: list, name: str | None = None):
+        """`func(*args, name=name)` for a function of the language (see
+        `FUNCTIONS`): `tf.add`, `tf.nn.relu`, ... (`math.FUNCTIONS`), or a
+        query (`QUERIES`)."""
+        if func in QUERIES:
+            signature, query = QUERIES[func]
+            bind(signature, len(args), name is not None)
+            return query(self, *args)
+        return tfmath.call(self.graph, func, args, name)
 
-    def neg(self, x) -> Tensor:
-        """`-x` of a tensor: a `Neg` op."""
-        return tfmath.call(self.graph, "neg", [_tensor(x)], None)
+    @staticmethod
+    def call_value(value) -> NoReturn:
+        """`value(...)` for a value bound to a handle."""
+        python_ops.call(value)
+
+    def binary(self, op: str, x, y):
+        """A Python operator (`+ - * / @`) on any two values."""
+        return python_ops.binary(self.graph, op, x, y)
+
+    def neg(self, x):
+        """`-x`."""
+        return python_ops.negative(self.graph, x)
+
+    def compare(self, op: str, x, y) -> bool:
+        """`x == y`, `x != y`, `x is y`, `x is not y`."""
+        if op in ("is", "is not"):
+            same = python_ops.identical(x, y)
+        else:
+            same = python_ops.equal(self.graph, x, y)
+        return same if op in ("==", "is") else not same
 
 
-def _tensor(value):
-    """A variable used as a tensor is its cached `read` snapshot."""
-    return value.snapshot if isinstance(value, Variable) else value
+#: The language's query functions: how Python binds them, and what they return.
+QUERIES = {
+    "get_variable_scope": (Signature("get_variable_scope", (), 0),
+                           lambda engine: engine.current_scope),
+    "get_name_scope": (Signature("Graph.get_name_scope", ("self",), 1, bound=1),
+                       lambda engine: engine.graph.get_name_scope()),
+    "global_variables": (Signature("global_variables", ("scope",), 0),
+                         lambda engine, scope=None: [v.name for v in engine.variables(scope)]),
+    "trainable_variables": (Signature("trainable_variables", ("scope",), 0),
+                            lambda engine, scope=None: [
+                                v.name for v in engine.variables(scope, trainable_only=True)]),
+}
 
+#: Every function a `.scope` program can call by name.
+FUNCTIONS = frozenset(tfmath.FUNCTIONS) | frozenset(QUERIES)

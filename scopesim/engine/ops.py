@@ -9,7 +9,7 @@ Two ways TensorFlow names an op, kept apart here as they are in TF:
 
 The conversion rules of Python values (`python_dtype`, `check_convertible`)
 mirror `framework/tensor_util.py` `make_tensor_proto` and `_AssertCompatible`
-as `tf.constant` / `convert_to_tensor` apply them (TF 2.21); `math.py`
+as `tf.constant` / `convert_to_tensor` apply them (TF 2.21); `convert.py`
 builds `convert_to_tensor` on them.
 """
 
@@ -21,8 +21,6 @@ from typing import Iterator
 from ..errors import PyError, TFTypeError, TFValueError
 from .graph import Graph, Tensor
 from .shapes import FLOAT_DTYPES, Shape
-
-INT_TYPES = ("int32", "int64")
 
 #: `tensor_util`'s advice after "Failed to convert elements of ... to Tensor."
 FAILED_TO_CONVERT_ADVICE = ("Consider casting elements to a supported type. See "
@@ -116,7 +114,7 @@ def value_shape(value) -> Shape:
 def convert(g: Graph, value, dtype: str | None, name: str) -> Tensor:
     """`ops.convert_to_tensor(value, dtype, name)` of a Tensor or a Python
     value: a Tensor passes through, a Python value becomes a `Const` named
-    `name` in the current scope (the full version is `math.convert_to_tensor`)."""
+    `name` in the current scope (the full version is `convert.convert_to_tensor`)."""
     if isinstance(value, Tensor):
         return value
     if dtype is None:
@@ -139,6 +137,3 @@ def generated(g: Graph, op_type: str, scope: str, shape: Shape, dtype: str | Non
     op = g.create_op(op_type, scope, outputs=outputs)
     return op.outputs[0] if outputs else op
 
-
-def is_float(dtype: str) -> bool:
-    return dtype in FLOAT_DTYPES

@@ -4,14 +4,29 @@ Mirrors `ops/variable_scope.py`: `VariableScope`, `_VariableScopeStore`
 (current scope and `variable_scopes_count`), `_get_unique_variable_scope`
 and the enter/exit logic of `variable_scope` / `_pure_variable_scope`.
 The name scope each entry opens is the graph's business (`Graph.name_scope`);
-`enter_variable_scope` in `engine.py` ties the two together.
+`Engine.variable_scope` in `engine.py` ties the two together.  `_ReuseMode`
+(`tf.AUTO_REUSE`) is defined here, as TensorFlow defines it in that module.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-AUTO_REUSE = "auto"   # stands for tf.AUTO_REUSE (printed `_ReuseMode.AUTO_REUSE`)
+
+class ReuseMode:
+    """`variable_scope._ReuseMode`, an enum of one member: `tf.AUTO_REUSE`."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return "_ReuseMode.AUTO_REUSE"
+
+    def __repr__(self) -> str:
+        return "<_ReuseMode.AUTO_REUSE: 1>"
+
+
+#: `tf.AUTO_REUSE`: the value of `auto`, and a scope's reuse flag.
+AUTO_REUSE = ReuseMode()
 
 
 @dataclass(eq=False, slots=True)
@@ -22,7 +37,7 @@ class VariableScope:
     `_name_scope`.  `initializer` is an `ast.Initializer` or None.
     """
 
-    reuse: bool | str
+    reuse: bool | ReuseMode
     name: str = ""
     original_name_scope: str = ""
     dtype: str = "float32"

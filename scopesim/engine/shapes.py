@@ -1,4 +1,4 @@
-"""Shapes and dtypes as TensorFlow prints and compares them.
+"""Shapes as TensorFlow prints and compares them.
 
 A shape is a tuple of dims (int, or None for an unknown dim), or None for a
 shape of unknown rank.  `format_shape` is `TensorShape.__str__`.
@@ -8,9 +8,8 @@ from __future__ import annotations
 
 Shape = tuple  # tuple[int | None, ...] | None
 
-DTYPES = ("float16", "float32", "float64", "int32", "int64", "bool")
+#: The float dtypes of the language (the conversion rules and `conj` test them).
 FLOAT_DTYPES = ("float16", "float32", "float64")
-INT_DTYPES = ("int32", "int64")
 
 
 def format_shape(shape: Shape | None) -> str:
@@ -25,11 +24,6 @@ def format_shape(shape: Shape | None) -> str:
 
 def _dim(d: int | None) -> str:
     return "?" if d is None else str(d)
-
-
-def format_dtype(dtype: str) -> str:
-    """`repr(tf.DType)`: `<dtype: 'float32'>`."""
-    return "<dtype: '%s'>" % dtype
 
 
 def is_compatible(a: Shape | None, b: Shape | None) -> bool:

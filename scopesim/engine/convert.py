@@ -1,0 +1,89 @@
+"""Conversion of a program's values to tensors.
+
+Mirrors `framework/tensor_conversion_registry.py` / `ops.convert_to_tensor`
+(`dtype`, `dtype_hint`) and the conversion function registered for each
+class: a Tensor as it is, a Variable through its `read` snapshot
+(`ref_variable._TensorConversionFunction`), a TensorShape
+(`constant_op._tensor_shape_tensor_conversion_function`), Python values
+(`constant_op._constant_tensor_conversion_function`, with `tensor_util`'s
+rules in `ops.py`); and `constant_op.constant` itself (`tf.constant`).
+"""
+
+from __future__ import annotations
+
+from ..errors import TFTypeError, TFValueError
+from . import ops
+from .graph import Graph, Op, Tensor
+from .ops import check_convertible, failed_to_convert, python_dtype, value_shape
+from .values import TensorShape, py_repr, py_str, type_name
+from .variables import Variable
+
+_PYTHON_VALUES = (bool, int, float, str, list, type(None))
+
+
+def tf_constant(g: Graph, value, name: str | None = None) -> Tensor:
+    """`tf.constant(value, name=name)` in graph mode: `make_tensor_proto`
+    infers the dtype of a Python value; any other object fails, quoted by
+    its `str`.  The op is a `Const` named by `_create_op_internal`."""
+    if not isinstance(value, _PYTHON_VALUES):
+        raise failed_to_convert(py_str(value))
+    return ops.constant(g, python_dtype(value), value_shape(value), name)
+
+
+def convert_to_tensor(g: Graph, value, dtype: str | None = None, name: str = "Const",
+                      dtype_hint: str | None = None) -> Tensor:
+    """`ops.convert_to_tensor(value, dtype, name, dtype_hint)`: with a hint,
+    the hinted conversion is tried first and any TypeError/ValueError makes
+    it convert the value by its own dtype instead."""
+    if dtype is None and dtype_hint is not None:
+        try:
+            return _convert(g, value, dtype_hint, name)
+        except (TFTypeError, TFValueError):
+            pass
+    return _convert(g, value, dtype, name)
+
+
+def _convert(g: Graph, value, dtype: str | None, name: str) -> Tensor:
+    """The conversion function registered for the value's class."""
+    if isinstance(value, Tensor):
+        if dtype is not None and dtype != value.dtype:
+            raise TFValueError(f"{name}: Tensor conversion requested dtype {dtype} for Tensor "
+                               f"with dtype {value.dtype}: {py_repr(value)}")
+        return value
+    if isinstance(value, Variable):
+        if dtype is not None and dtype != value.dtype:
+            raise TFValueError(f"Incompatible type conversion requested to type '{dtype}' for "
+                               f"variable of type '{value.dtype}_ref'")
+        return value.snapshot
+    if isinstance(value, Op):
+        raise TFTypeError(f"can't convert Operation '{value.name}' to Tensor")
+    if isinstance(value, TensorShape):
+        return _tensor_shape_to_tensor(g, value, dtype, name)
+    if isinstance(value, _PYTHON_VALUES):
+        if dtype is None:
+            dtype = python_dtype(value)
+        else:
+            check_convertible(value, dtype)
+        return ops.constant(g, dtype, value_shape(value), name)
+    if dtype is None:
+        raise failed_to_convert(py_str(value))
+    raise TFTypeError(f"Expected {dtype}, but got {py_str(value)} of type '{type_name(value)}'.")
+
+
+def _tensor_shape_to_tensor(g: Graph, shape: TensorShape, dtype: str | None,
+                            name: str) -> Tensor:
+    """`constant_op._tensor_shape_tensor_conversion_function`."""
+    dims = shape.dims
+    if dims is None or any(d is None for d in dims):
+        raise TFValueError(f"Cannot convert a partially known TensorShape {shape} to a Tensor.")
+    big = any(d >= 2**31 for d in dims)
+    if dtype is not None:
+        if dtype not in ("int32", "int64"):
+            raise TFTypeError(f"Cannot convert TensorShape {shape} to dtype <dtype: '{dtype}'>. "
+                              f"Allowed dtypes are tf.int32 and tf.int64.")
+        if dtype == "int32" and big:
+            raise TFValueError(f"Cannot convert TensorShape {shape} to dtype int32; a "
+                               f"dimension is too large. Consider using tf.int64.")
+    else:
+        dtype = "int64" if big else "int32"
+    return ops.constant(g, dtype, (len(dims),), name)

@@ -1,0 +1,201 @@
+"""Creating an op from its OpDef: `op_def_library._apply_op_helper`.
+
+Mirrors `framework/op_def_library.py` (its Python path: TF 2.21 does not
+enable the C++ fast path by default): inside `name_scope(name or op_type)`
+each input is converted against its type attr ("Expected X passed to
+parameter ...", "Input 'y' of 'Sub' Op has type ..."), checked against the
+allowed dtypes (`_SatisfiesTypeConstraint`), then the node name, then the
+C++ shape function (`shape_inference.py`).  `OPS` is
+`op_def_registry.get(op_type)` for the ops the math creates (TF 2.21), and
+`name_scope` is `ops.name_scope` as these functions open it.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from ..errors import TFTypeError, TFValueError
+from .convert import convert_to_tensor
+from .graph import Graph, Tensor
+from .names import check_node_name
+from .shape_inference import infer_shape
+from .values import py_repr, truth, type_name
+
+_ADDV2 = ("bfloat16, float16, float32, float64, uint8, uint16, uint32, uint64, int8, int16, "
+          "int32, int64, complex64, complex128")
+_ADD = ("bfloat16, float16, float32, float64, uint8, int8, int16, int32, int64, complex64, "
+        "complex128, string")
+_SUB = ("bfloat16, float16, float32, float64, uint8, int8, uint16, int16, int32, int64, "
+        "complex64, complex128, uint32, uint64")
+_MUL = ("bfloat16, float16, float32, float64, uint8, int8, uint16, int16, int32, uint32, uint64, "
+        "int64, complex64, complex128")
+_MATMUL = ("bfloat16, float16, float32, float64, int32, int64, uint8, uint16, uint32, uint64, "
+           "complex64, complex128")
+_BATCH_MATMUL_V2 = ("bfloat16, float16, float32, float64, int16, int32, int64, uint8, uint16, "
+                    "uint32, uint64, complex64, complex128")
+_BATCH_MATMUL_V3_IN = ("bfloat16, float16, float32, float64, uint8, int8, int16, int32, int64, "
+                       "complex64, complex128")
+_BATCH_MATMUL_V3_OUT = ("bfloat16, float16, float32, float64, int16, int32, int64, complex64, "
+                        "complex128")
+_RELU = ("float32, float64, int32, uint8, int16, int8, int64, bfloat16, uint16, float16, uint32, "
+         "uint64, qint8")
+_FLOATS = "bfloat16, float16, float32, float64, complex64, complex128"
+_NEG = "bfloat16, float16, float32, float64, int8, int16, int32, int64, complex64, complex128"
+
+
+@dataclass(frozen=True)
+class OpDef:
+    """What `_apply_op_helper` and the shape function need of an OpDef."""
+
+    inputs: tuple[tuple[str, str], ...]      # (input arg, its type attr)
+    allowed: dict                            # type attr -> allowed dtypes (None: any)
+    shape_fn: str                            # broadcast, matmul, batch_matmul, unchanged
+    defaults: dict = field(default_factory=dict)   # type attr -> default dtype
+
+    def allowed_list(self, attr: str) -> list[str] | None:
+        text = self.allowed.get(attr)
+        return None if text is None else text.split(", ")
+
+
+def _binary(allowed: str) -> OpDef:
+    return OpDef((("x", "T"), ("y", "T")), {"T": allowed}, "broadcast")
+
+
+def _unary(arg: str, allowed: str | None) -> OpDef:
+    return OpDef(((arg, "T"),), {"T": allowed}, "unchanged")
+
+
+#: `op_def_registry.get(op_type)` for the ops the math creates (TF 2.21).
+OPS = {
+    "AddV2": _binary(_ADDV2), "Add": _binary(_ADD), "Sub": _binary(_SUB), "Mul": _binary(_MUL),
+    "RealDiv": _binary(_MUL),
+    "MatMul": OpDef((("a", "T"), ("b", "T")), {"T": _MATMUL}, "matmul"),
+    "BatchMatMulV2": OpDef((("x", "T"), ("y", "T")), {"T": _BATCH_MATMUL_V2}, "batch_matmul"),
+    "BatchMatMulV3": OpDef((("x", "Ta"), ("y", "Tb")),
+                           {"Ta": _BATCH_MATMUL_V3_IN, "Tb": _BATCH_MATMUL_V3_IN,
+                            "Tout": _BATCH_MATMUL_V3_OUT}, "batch_matmul"),
+    "SparseMatMul": OpDef((("a", "Ta"), ("b", "Tb")),
+                          {"Ta": "float32, bfloat16", "Tb": "float32, bfloat16"}, "matmul",
+                          {"Ta": "float32", "Tb": "float32"}),
+    "Relu": _unary("features", _RELU), "Tanh": _unary("x", _FLOATS),
+    "Sigmoid": _unary("x", _FLOATS), "Neg": _unary("x", _NEG), "Identity": _unary("input", None),
+    "Cast": OpDef((("x", "SrcT"),), {"SrcT": None}, "unchanged"),
+}
+
+
+@contextmanager
+def name_scope(g: Graph, name, default: str | None = None) -> Iterator[str]:
+    """`ops.name_scope(name, default)` in graph mode (`internal_name_scope_v1`,
+    then `Graph.name_scope`): `default` only if `name is None`; any falsy
+    name resets to the root; a truthy non-string fails in the regex check."""
+    if name is None:
+        name = default
+    if not truth(name):
+        name = None
+    elif not isinstance(name, str):
+        raise TFTypeError(f"expected string or bytes-like object, got '{type_name(name)}'")
+    with g.name_scope(name) as scope:
+        yield scope
+
+
+def apply_op(g: Graph, op_type: str, name, inputs: list, attrs: dict | None = None,
+             out_dtype: str | None = None) -> Tensor:
+    """`op_def_library._apply_op_helper(op_type, name=name, **inputs)`.
+
+    Inside `name_scope(name or op_type)`: each input is converted with the
+    dtype its type attr already has (the first one by its own dtype),
+    checked against the allowed dtypes, then the remaining type attrs
+    (`attrs` with a dtype value, e.g. Tout), then the shape function; the op
+    is created with the scope's exact name.  `attrs` are the other attrs as
+    the node text prints them; the output dtype is `out_dtype` or the first
+    type attr's."""
+    opdef = OPS[op_type]
+    attrs = dict(attrs or {})
+    with name_scope(g, name if truth(name) else op_type) as scope:
+        types: dict[str, str] = {}
+        inferred_from: dict[str, str] = {}
+        tensors = []
+        for (arg, type_attr), value in zip(opdef.inputs, inputs):
+            tensor = _convert_input(g, op_type, opdef, arg, type_attr, value, types, inferred_from)
+            _check_input_type(op_type, opdef, arg, type_attr, tensor.dtype, types, inferred_from)
+            tensors.append(tensor)
+        for attr, value in attrs.items():
+            if attr in opdef.allowed and opdef.allowed_list(attr) is not None:
+                _satisfies_type_constraint(value, opdef.allowed_list(attr), attr)
+        attrs.update(types)
+        op_name = scope[:-1]
+        _check_new_node_name(g, op_name)
+        shape = infer_shape(opdef.shape_fn, op_type, op_name, attrs, tensors)
+        dtype = out_dtype or types[opdef.inputs[0][1]]
+        return g.create_op(op_type, scope, outputs=((shape, dtype),)).outputs[0]
+
+
+def _check_new_node_name(g: Graph, name: str) -> None:
+    """What creating the node checks before its shape function runs: the
+    node name (`Operation.from_node_def`), then `TF_FinishOperationLocked`'s
+    "Duplicate node name in graph"."""
+    check_node_name(name)
+    if g.has_op(name):
+        raise TFValueError(f"Duplicate node name in graph: '{name}'", name=name)
+
+
+def _convert_input(g: Graph, op_type: str, opdef: OpDef, arg: str, type_attr: str, value,
+                   types: dict, inferred_from: dict) -> Tensor:
+    """`_ExtractInputsAndAttrs`, converting one input: a TypeError with a
+    known dtype becomes "Expected X passed to parameter ...", a ValueError
+    (a tensor of another dtype) "Input 'y' of 'Op' Op has type ..."."""
+    dtype = types.get(type_attr)
+    default = opdef.defaults.get(type_attr)
+    allowed = opdef.allowed_list(type_attr)
+    try:
+        if dtype is None and default is not None and allowed:
+            inferred = None
+            try:
+                inferred = convert_to_tensor(g, value, name=arg)
+            except TFTypeError:
+                pass
+            if inferred is not None and inferred.dtype in allowed:
+                return inferred
+            return convert_to_tensor(g, value, name=arg, dtype_hint=default)
+        return convert_to_tensor(g, value, dtype, name=arg)
+    except TFTypeError as err:
+        if dtype is None:
+            raise
+        raise TFTypeError(f"Expected {dtype} passed to parameter '{arg}' of op '{op_type}', got "
+                          f"{py_repr(value)} of type '{type_name(value)}' instead. "
+                          f"Error: {err.message}") from None
+    except TFValueError:
+        try:
+            observed = convert_to_tensor(g, value, name=arg).dtype
+        except TFValueError as err:
+            raise TFValueError(f"Tried to convert '{arg}' to a tensor and failed. "
+                               f"Error: {err.message}") from None
+        raise TFTypeError(f"Input '{arg}' of '{op_type}' Op has type {observed} that does not "
+                          f"match type {types[type_attr]} of argument "
+                          f"'{inferred_from[type_attr]}'.") from None
+
+
+def _check_input_type(op_type: str, opdef: OpDef, arg: str, type_attr: str, dtype: str,
+                      types: dict, inferred_from: dict) -> None:
+    """The type attr of an input: set by the first input that has it (which
+    must be an allowed dtype), matched by the others."""
+    if type_attr in types:
+        if types[type_attr] != dtype:
+            raise TFTypeError(f"Input '{arg}' of '{op_type}' Op has type {dtype} that does not "
+                              f"match type {types[type_attr]} of argument "
+                              f"'{inferred_from[type_attr]}'.")
+        return
+    allowed = opdef.allowed_list(type_attr)
+    if allowed is not None:
+        _satisfies_type_constraint(dtype, allowed, arg)
+    types[type_attr] = dtype
+    inferred_from[type_attr] = arg
+
+
+def _satisfies_type_constraint(dtype: str, allowed: list[str], param_name: str) -> None:
+    """`op_def_library._SatisfiesTypeConstraint`."""
+    if dtype not in allowed:
+        raise TFTypeError(f"Value passed to parameter '{param_name}' has DataType {dtype} not in "
+                          f"list of allowed values: {', '.join(allowed)}")

@@ -1,0 +1,317 @@
+"""The values a program handles besides tensors, one test per rule, then the
+TensorFlow recordings replayed: Python's operators between them
+(scopesim/engine/python_ops.py), what they say of themselves
+(scopesim/engine/values.py), calling them, the query functions' argument
+binding (scopesim/engine/binding.py) and which `except` catches what.
+
+Expected values: the probes tests/engine/tf_probes/values_operators.out,
+values_calls.out, values_exceptions.out, values_name_scopes.out and
+math_constants.out, printed by TensorFlow 2.21.
+"""
+
+import re
+
+import pytest
+
+from scopesim.engine.engine import FUNCTIONS, Engine
+from scopesim.engine.scopes import AUTO_REUSE
+from scopesim.engine.values import (ADDRESS, DType, ExceptionValue, TensorShape, py_repr, py_str,
+                                    type_name)
+from scopesim.errors import TFError
+from scopesim.interpreter import Session
+from scopesim.parser import parse
+from test_ops import OPERANDS, PROBES, recorded_cases
+
+Z = ("zeros", None)
+
+
+@pytest.fixture
+def e():
+    return Engine()
+
+
+def raises(fn) -> TFError:
+    with pytest.raises(TFError) as err:
+        fn()
+    return err.value
+
+
+def run(text: str):
+    session = Session()
+    return session, session.execute(parse(text))
+
+
+# ------------------------------------------------------------------ rules
+
+
+def test_constant_of_auto_reuse_fails_to_convert(e):
+    """math_constants: T.constant(T.AUTO_REUSE) -> make_tensor_proto's message."""
+    err = raises(lambda: e.constant(AUTO_REUSE))
+    assert (err.type_name, err.message) == (
+        "TypeError", "Failed to convert elements of _ReuseMode.AUTO_REUSE to Tensor. Consider "
+        "casting elements to a supported type. See https://www.tensorflow.org/api_docs/python/"
+        "tf/dtypes for supported TF dtypes.")
+
+
+def test_tensor_shape_plus_tensor_shape_concatenates(e):
+    """values_operators: f.shape + f.shape -> (2, 2), TensorShape([Dimension(2), Dimension(2)])."""
+    shape = e.binary("+", TensorShape((2,)), TensorShape((2,)))
+    assert (str(shape), repr(shape)) == ("(2, 2)", "TensorShape([Dimension(2), Dimension(2)])")
+
+
+def test_number_plus_tensor_shape_is_a_leading_dimension(e):
+    """values_operators: 2 + f.shape -> (2, 2); True + f.shape -> (True, 2)."""
+    assert str(e.binary("+", 2, TensorShape((2,)))) == "(2, 2)"
+    assert repr(e.binary("+", True, TensorShape((2,)))) == (
+        "TensorShape([Dimension(True), Dimension(2)])")
+
+
+def test_tensor_shape_plus_none_is_unknown(e):
+    """values_operators: f.shape + None -> <unknown>, TensorShape(None), which is falsy."""
+    shape = e.binary("+", TensorShape((2,)), None)
+    assert (str(shape), repr(shape)) == ("<unknown>", "TensorShape(None)")
+    assert e.compare("==", TensorShape(None), shape)
+
+
+def test_tensor_shape_plus_float_is_not_a_dimension(e):
+    """values_operators: f.shape + 2.0 -> Dimension's TypeError with repr and class."""
+    assert raises(lambda: e.binary("+", TensorShape((2,)), 2.0)).message == (
+        "Dimension value must be integer or None or have an __index__ method, got value '2.0' "
+        "with type '<class 'float'>'")
+
+
+def test_dimension_must_not_be_negative(e):
+    """values_operators: -1 + f.shape -> ValueError Dimension -1 must be >= 0."""
+    err = raises(lambda: e.binary("+", -1, TensorShape((2,))))
+    assert (err.type_name, err.message) == ("ValueError", "Dimension -1 must be >= 0")
+
+
+def test_string_as_shape_is_one_dimension_per_character(e):
+    """values_operators: "s" + f.shape -> the wrapped message; "" + f.shape -> (2,)."""
+    assert raises(lambda: e.binary("+", "s", TensorShape((2,)))).message == (
+        "Failed to convert ''s'' to a shape: ''s''could not be converted to a dimension. A shape "
+        "should either be single dimension (e.g. 10), or an iterable of dimensions (e.g. [1, 10, "
+        "None]).")
+    assert str(e.binary("+", "", TensorShape((2,)))) == "(2,)"
+
+
+def test_dimension_error_quotes_tensorflow_classes(e):
+    """values_operators: f.shape + f.dtype / e / auto -> their repr and class."""
+    def message(other):
+        return raises(lambda: e.binary("+", TensorShape((2,)), other)).message
+    assert message(DType("float32_ref")).endswith(
+        "got value 'tf.float32_ref' with type '<class 'tensorflow.python.framework.dtypes.DType'>'")
+    assert message(ExceptionValue("ValueError", "None values not supported.")).endswith(
+        "got value 'ValueError('None values not supported.')' with type '<class 'ValueError'>'")
+    assert message(AUTO_REUSE).endswith(
+        "got value '<_ReuseMode.AUTO_REUSE: 1>' with type '<enum '_ReuseMode'>'")
+
+
+def test_sequence_operators_name_the_other_operand(e):
+    """values_operators: "s" * o -> can't multiply sequence...; "s" + o -> can only
+    concatenate str...; o * "s" too (the right operand's repetition)."""
+    o = e.no_op("o")
+    assert raises(lambda: e.binary("*", "s", o)).message == (
+        "can't multiply sequence by non-int of type 'Operation'")
+    assert raises(lambda: e.binary("*", o, "s")).message == (
+        "can't multiply sequence by non-int of type 'Operation'")
+    assert raises(lambda: e.binary("+", "s", o)).message == (
+        'can only concatenate str (not "Operation") to str')
+
+
+def test_other_objects_have_no_operators(e):
+    """values_operators / python_objects: o + "s", f.dtype - 2 -> unsupported operand type(s)."""
+    assert raises(lambda: e.binary("+", e.no_op("o"), "s")).message == (
+        "unsupported operand type(s) for +: 'Operation' and 'str'")
+    assert raises(lambda: e.binary("-", DType("float32"), 2)).message == (
+        "unsupported operand type(s) for -: 'DType' and 'int'")
+
+
+def test_unary_minus_of_an_object(e):
+    """values_operators: -f.shape -> bad operand type for unary -: 'TensorShape'."""
+    assert raises(lambda: e.neg(TensorShape((2,)))).message == (
+        "bad operand type for unary -: 'TensorShape'")
+
+
+def test_dtype_equality_goes_through_as_dtype(e):
+    """values_operators: ft.dtype == 'float' / 1 / True -> True; f.dtype == 'float32' ->
+    False (float32_ref); ft.dtype == None -> False."""
+    f32 = DType("float32")
+    assert [e.compare("==", f32, x) for x in ("float", 1, True, 1.0, None, "x")] == [
+        True, True, True, True, False, False]
+    assert not e.compare("==", DType("float32_ref"), "float32")
+    assert e.compare("!=", f32, None)
+
+
+def test_tensor_shape_equality_converts_the_other_side(e):
+    """values_operators: 2 == f.shape -> True; f.shape == f -> False after a `read` op."""
+    assert e.compare("==", 2, TensorShape((2,)))
+    f = e.get_variable("f", (2,), initializer=Z)
+    start = len(e.graph.ops)
+    assert not e.compare("==", TensorShape((2,)), f)
+    assert [(op.name, op.type) for op in e.graph.ops[start:]] == [("read", "Identity")]
+
+
+def test_caught_exception_repr_and_str():
+    """values_operators: e (ValueError from T.constant(None)): str is the message."""
+    caught = ExceptionValue("ValueError", "None values not supported.")
+    assert (type_name(caught), py_str(caught), py_repr(caught)) == (
+        "ValueError", "None values not supported.", "ValueError('None values not supported.')")
+
+
+def test_calling_a_value_is_a_type_error():
+    """values_calls: x(1) with x a tensor -> 'SymbolicTensor' object is not callable."""
+    _, result = run('x = const 1.0\ntry < x(1) > except TypeError as e < print e >')
+    assert result.output == ["'SymbolicTensor' object is not callable"]
+
+
+def test_callee_is_looked_up_before_the_arguments():
+    """values_calls: undefined_name(undefined_other) -> names the callee."""
+    _, result = run("undefined_name(undefined_other)")
+    assert result.error.message == "name 'undefined_name' is not defined"
+
+
+def test_query_functions_bind_as_python_functions(e):
+    """values_calls: Graph.get_name_scope counts self; keywords come first."""
+    assert raises(lambda: e.call("get_name_scope", [1])).message == (
+        "Graph.get_name_scope() takes 1 positional argument but 2 were given")
+    assert raises(lambda: e.call("get_variable_scope", [1, 2])).message == (
+        "get_variable_scope() takes 0 positional arguments but 2 were given")
+    assert raises(lambda: e.call("global_variables", [1], "n")).message == (
+        "global_variables() got an unexpected keyword argument 'name'")
+
+
+def test_scope_pattern_is_used_only_once_the_collection_exists(e):
+    """values_calls: global_variables(1) -> [] on an empty graph; with only a
+    non-trainable variable, trainable_variables("[") -> [] but global_variables
+    raises."""
+    assert e.call("global_variables", [1]) == []
+    e.get_variable("w", (1,), initializer=Z, trainable=False)
+    assert e.call("trainable_variables", ["["]) == []
+    assert raises(lambda: e.call("global_variables", ["["])).type_name == "error"
+    assert raises(lambda: e.call("global_variables", [1])).message == (
+        "first argument must be string or compiled pattern")
+
+
+def test_overflow_error_is_an_arithmetic_error():
+    """values_exceptions: i + 18446744073709551616 -> OverflowError, caught by
+    ArithmeticError."""
+    _, result = run('i = var i [2] dtype=int32 initializer=zeros\n'
+                    'try < i + 18446744073709551616 > except ArithmeticError as e < print e >')
+    assert result.output == ["Python int too large to convert to C long"]
+
+
+def test_name_scope_of_a_tensor_refuses_bool():
+    """values_name_scopes: T.name_scope(t) -> OperatorNotAllowedInGraphError."""
+    _, result = run('t = const 1.0\nname_scope t < >')
+    assert result.error.type == "OperatorNotAllowedInGraphError"
+
+
+# ------------------------------------------------------------- recordings
+
+#: `e` is bound as in the probes: the ValueError of `const none`.
+def _with_e(body: str) -> str:
+    return f"try < const none > except ValueError as e <\n{body}\n>"
+
+
+def _outcome(session, result, describe) -> str:
+    if result.error is not None:
+        return f"{result.error.type}: {result.error.message}"
+    return describe(session.handles["__r"])
+
+
+def _ops_since(session, start: int) -> str:
+    return "   ops: " + repr([(op.name, op.type) for op in session.engine.graph.ops[start:]])
+
+
+def _language(text: str) -> str:
+    return text.replace("'", '"')
+
+
+def _value_with_repr(value) -> str:
+    return f"ok {type_name(value)} | {py_str(value)} | {py_repr(value)}"
+
+
+def test_values_operators_recording_replays():
+    """Each case of values_operators.out, as a `.scope` expression."""
+    setup, differences = parse(OPERANDS), []
+    for expr, _, _, expected, ops_line in recorded_cases(PROBES / "values_operators.out"):
+        session = Session()
+        session.execute(setup)
+        start = len(session.engine.graph.ops)
+        result = session.execute(parse(_with_e(f"__r = {_language(expr)}")))
+        got = _outcome(session, result, _value_with_repr).replace(ADDRESS, "ADDR")
+        ops = _ops_since(session, start)
+        if (got, ops) != (expected, ops_line):
+            differences.append(f"{expr}\n  TF:       {expected}\n  scopesim: {got}\n"
+                               f"  TF:       {ops_line}\n  scopesim: {ops}")
+    assert not differences, "\n".join(differences[:20])
+
+
+_GRAPHS = {"empty": "", "untrainable": "var w [1] trainable=false\n", "operands": OPERANDS}
+_CALL = re.compile(r"== (.*?)\((.*)\) -> (.*)")
+
+
+def _call_outcome(value) -> str:
+    if isinstance(value, list):
+        return f"ok list | {value!r}"
+    return f"ok {type_name(value)} | {py_str(value)}"
+
+
+def test_values_calls_recording_replays():
+    """Each case of values_calls.out: the call, on its graph, `e` bound."""
+    differences, graph = [], None
+    for line in (PROBES / "values_calls.out").read_text(encoding="utf-8").splitlines():
+        if line.startswith("## graph: "):
+            graph = line[len("## graph: "):]
+            continue
+        func, args, expected = _CALL.fullmatch(line).groups()
+        if func in FUNCTIONS or func.startswith("undefined"):
+            body = f"__r = {func}({_language(args)})"
+        else:      # a value called through a handle
+            body = f"__c = {_language(func)}\n__r = __c({_language(args)})"
+        session = Session()
+        result = session.execute(parse(_GRAPHS[graph] + _with_e(body)))
+        got = _outcome(session, result, _call_outcome).replace(ADDRESS, "ADDR")
+        if got != expected:
+            differences.append(f"{graph}: {func}({args})\n  TF:       {expected}\n"
+                               f"  scopesim: {got}")
+    assert not differences, "\n".join(differences[:20])
+
+
+_CAUGHT = re.compile(r"== (.*) -> (\w+) caught by (.*)")
+_CLAUSES = ("ArithmeticError", "TypeError", "ValueError", "NameError", "Exception")
+_EXPRESSIONS = {"bool(ft)": "not ft", "T.constant(None)": "const none"}
+
+
+def test_values_exceptions_recording_replays():
+    """Each case of values_exceptions.out: the error's class, and which
+    `except` clauses catch it."""
+    differences = []
+    for line in (PROBES / "values_exceptions.out").read_text(encoding="utf-8").splitlines():
+        expr, raised, expected = _CAUGHT.fullmatch(line).groups()
+        expr = _language(_EXPRESSIONS.get(expr, expr))
+        _, result = run(OPERANDS + f"__r = {expr}")
+        caught = [c for c in _CLAUSES
+                  if run(OPERANDS + f"try < __r = {expr} > except {c} < >")[1].error is None]
+        got = (result.error.type, " ".join(caught))
+        if got != (raised, expected):
+            differences.append(f"{expr}: TF {raised} caught by {expected}; scopesim {got}")
+    assert not differences, "\n".join(differences)
+
+
+_ENTERED = re.compile(r"== (.*) -> (.*)")
+
+
+def test_values_name_scopes_recording_replays():
+    """Each case of values_name_scopes.out: `name_scope` of a handle bound to the value."""
+    differences = []
+    for line in (PROBES / "values_name_scopes.out").read_text(encoding="utf-8").splitlines():
+        expr, expected = _ENTERED.fullmatch(line).groups()
+        session = Session()
+        result = session.execute(parse(OPERANDS + _with_e(
+            f"__t = {_language(expr)}\nname_scope __t as __r < >")))
+        got = _outcome(session, result, lambda entered: f"ok {entered!r}")
+        if got.replace(ADDRESS, "ADDR") != expected:
+            differences.append(f"{expr}\n  TF:       {expected}\n  scopesim: {got}")
+    assert not differences, "\n".join(differences)
