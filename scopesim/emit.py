@@ -119,7 +119,6 @@ BINARY_PRECEDENCE = {"+": ADDITIVE, "-": ADDITIVE, "*": MULTIPLICATIVE, "/": MUL
 # Kinds of values, for `print`.
 GRAPH = "graph"        # variable, tensor, op, variable scope: print its .name
 VALUE = "value"        # string, bool, number, None, error, shape, dtype: print it
-LIST = "list"          # a list of variables: print their names
 UNKNOWN = "unknown"    # decided at run time by `printable`
 
 
@@ -481,8 +480,12 @@ class _Emitter:
             parts += [", "] * bool(args) + [f"name={python_string(e.name)}"]
         if e.func in OP_FUNCTIONS:
             return [f"{OP_FUNCTIONS[e.func]}(", *parts, ")"], ATOM, GRAPH
+        if e.func in ("global_variables", "trainable_variables"):
+            # In the language these are the variables' names (the contract's
+            # `print([v.name for v in T.global_variables()])`), wherever used.
+            return [f"[v.name for v in {QUERY_FUNCTIONS[e.func]}(", *parts, ")]"], ATOM, VALUE
         if e.func in QUERY_FUNCTIONS:
-            kind = {"get_variable_scope": GRAPH, "get_name_scope": VALUE}.get(e.func, LIST)
+            kind = GRAPH if e.func == "get_variable_scope" else VALUE
             return [f"{QUERY_FUNCTIONS[e.func]}(", *parts, ")"], ATOM, kind
         # Not a function of the language: a handle called (Python says what
         # it says), or a name that does not exist (a NameError, renamed if it
@@ -526,8 +529,6 @@ class _Emitter:
         code, precedence, kind = self._expression(expr)
         if kind == GRAPH:
             return Piece([_wrap((code, precedence, kind), ATOM), ".name"])
-        if kind == LIST:
-            return Piece(["[v.name for v in ", code, "]"])
         if kind in (UNKNOWN, None):
             self.uses_printable = True
             return Piece(["printable(", code, ")"])

@@ -109,7 +109,7 @@ EXCEPTION_BASES: dict[str, tuple[str, ...]] = {
 
 #: The class names `except` accepts.
 CATCHABLE = ("ValueError", "TypeError", "NameError", "AssertionError", "AttributeError",
-             "RuntimeError", "ZeroDivisionError", "ArithmeticError", "Exception")
+             "RuntimeError", "ZeroDivisionError", "OverflowError", "ArithmeticError", "Exception")
 
 
 def catches(handler_type: str, raised_type: str) -> bool:

@@ -25,6 +25,8 @@ from pygments.lexer import RegexLexer, bygroups, include, words
 from pygments.token import (Comment, Error, Keyword, Name, Number, Operator, Punctuation,
                             String, Whitespace)
 
+from .errors import CATCHABLE
+
 __all__ = ["ScopeLexer", "KEYWORDS", "LITERALS", "FUNCTIONS", "INITIALIZERS", "DTYPES",
            "OPTION_KEYS", "EXCEPTIONS", "ATTRIBUTES"]
 
@@ -39,8 +41,7 @@ INITIALIZERS = ("zeros", "ones", "glorot_uniform", "constant", "random_normal",
                 "truncated_normal")
 DTYPES = ("float16", "float32", "float64", "int32", "int64", "bool")
 OPTION_KEYS = ("reuse", "default", "aux", "dtype", "initializer", "init", "trainable", "name")
-EXCEPTIONS = ("ValueError", "TypeError", "NameError", "AssertionError", "AttributeError",
-              "RuntimeError", "ZeroDivisionError", "ArithmeticError", "Exception")
+EXCEPTIONS = CATCHABLE
 ATTRIBUTES = ("name", "shape", "dtype", "reuse", "original_name_scope")
 
 #: A bare name of a variable or op: `[A-Za-z0-9_.][A-Za-z0-9_.-]*`.

@@ -150,6 +150,8 @@ class Engine:
         start = len(self.graph.ops)
         if init == "random_normal":
             value = random_normal(self.graph, "random_normal", "RandomStandardNormal", shape, dtype)
+        elif init == "truncated_normal":
+            value = random_normal(self.graph, "truncated_normal", "TruncatedNormal", shape, dtype)
         else:
             value = fill(self.graph, init, shape, dtype)
         var = create_ref_variable(self.graph, name, shape, dtype, initial_value=value,

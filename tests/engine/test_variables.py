@@ -388,6 +388,16 @@ def test_tf_variable_ops_build_initial_value_first(e):
     assert {op.owner for op in e.graph.ops} == {"v1"}
 
 
+def test_tf_variable_truncated_normal_initial_value(e):
+    """Probe (verify): T.Variable(T.truncated_normal([2])) -> truncated_normal/{shape,mean,
+    stddev,TruncatedNormal,mul}, truncated_normal (AddV2), then the variable."""
+    e.new_variable("v", (2,), init="truncated_normal")
+    assert ops(e)[:6] == [
+        ("truncated_normal/shape", "Const"), ("truncated_normal/mean", "Const"),
+        ("truncated_normal/stddev", "Const"), ("truncated_normal/TruncatedNormal", "TruncatedNormal"),
+        ("truncated_normal/mul", "Mul"), ("truncated_normal", "AddV2")]
+
+
 def test_tf_variable_zeros_uses_fill_from_1000_elements(e):
     """Probe: T.Variable(T.zeros([1000])) -> zeros/shape_as_tensor, zeros/Const, zeros (Fill)."""
     e.new_variable("v", (1000,), init="zeros")
