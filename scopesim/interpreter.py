@@ -10,9 +10,8 @@ Values are those of `engine/values.py`: the graph objects (variables,
 tensors, ops, variable scopes), Python values (str, int, float, bool, None,
 lists of names) and TensorFlow's other objects (a TensorShape, a DType, a
 caught exception, AUTO_REUSE); every operation on them is the engine's.
-Errors
-raised by the engine (`TFError`) or by the interpreter itself (`PyError`)
-travel as `Raised`, which remembers the node that raised and the enclosing
+Errors raised by the engine (`TFError`) or by the interpreter itself
+(`PyError`) travel as `Raised`, which remembers the node that raised and the enclosing
 scopes; `try`/`except` catches them by TensorFlow's or Python's class name,
 and an uncaught one becomes the result's `ProgramError`.
 """
