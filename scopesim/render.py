@@ -29,6 +29,7 @@ from rich.segment import Segment
 from rich.text import Text
 from rich.tree import Tree
 
+from .engine.shapes import format_shape
 from .errors import ProgramError, ScopeSyntaxError
 from .result import OpInfo, RunResult, VariableInfo
 
@@ -238,11 +239,6 @@ def _path_text(segments: list[str], ellipsis: str, *, scope: bool) -> str:
 
 
 # ---------------------------------------------------------------- variables
-
-
-def format_shape(shape: Sequence[int | None]) -> str:
-    """TensorShape's str: `(2, 3)`, `(2,)`, `()`, `(None, 3)`."""
-    return str(tuple(shape))
 
 
 def _variable_details(var: VariableInfo) -> Text:

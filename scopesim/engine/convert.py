@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..errors import TFTypeError, TFValueError
 from . import ops
 from .graph import Graph, Op, Tensor
-from .ops import check_convertible, failed_to_convert, python_dtype, value_shape
+from .ops import failed_to_convert, python_dtype, value_shape
 from .values import TensorShape, py_repr, py_str, type_name
 from .variables import Variable
 
@@ -60,11 +60,7 @@ def _convert(g: Graph, value, dtype: str | None, name: str) -> Tensor:
     if isinstance(value, TensorShape):
         return _tensor_shape_to_tensor(g, value, dtype, name)
     if isinstance(value, _PYTHON_VALUES):
-        if dtype is None:
-            dtype = python_dtype(value)
-        else:
-            check_convertible(value, dtype)
-        return ops.constant(g, dtype, value_shape(value), name)
+        return ops.convert(g, value, dtype, name)
     if dtype is None:
         raise failed_to_convert(py_str(value))
     raise TFTypeError(f"Expected {dtype}, but got {py_str(value)} of type '{type_name(value)}'.")
