@@ -279,7 +279,7 @@ def _vars(repl: Repl, argument: str) -> None:
 
 def _ops(repl: Repl, argument: str) -> None:
     """Variables' internal ops are folded; `:ops all` shows them too."""
-    from .render import _ellipsis, ops_tree
+    from .render import ellipsis_for, ops_tree
     ops = repl.last_result.ops if repl.last_result else []
     repl.console.print(ops_tree(ops, all_ops=argument == "all", width=repl.console.width,
                                 ellipsis=ellipsis_for(repl.console)))

@@ -218,6 +218,16 @@ def test_unknown_and_ambiguous_meta_commands_are_reported(tmp_path):
     assert "variables (0)" in printed
 
 
+def test_ops_shows_the_op_tree_folded_or_all(tmp_path):
+    """Op names as TensorFlow makes them (catalogue E4, B1): the glorot initializer
+    ops under w/Initializer/random_uniform, and `v + 1.0` at the root is `add` with `add/y`."""
+    printed = drive("v = var w [1]\rx = v + 1.0\r:ops\r:ops all\r" + CTRL_D, tmp_path)
+    assert "internal error" not in printed
+    assert "variable w (VariableV2, +9 internal ops)" in printed
+    assert "random_uniform  AddV2" in printed and "RandomUniform  RandomUniform" in printed
+    assert "add  AddV2" in printed and "y  Const" in printed
+
+
 def test_ctrl_c_drops_the_current_input(tmp_path):
     printed = drive('scope "a" <\rvar w [1]\r' + CTRL_C + 'print "fresh"\r:vars\r' + CTRL_D,
                     tmp_path)

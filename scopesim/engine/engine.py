@@ -149,12 +149,12 @@ class Engine:
         named in the current name scope (`Variable` by default), never shared."""
         start = len(self.graph.ops)
         if init == "random_normal":
-            value = random_normal(self.graph, "random_normal", "RandomStandardNormal", shape, dtype)
+            random_normal(self.graph, "random_normal", "RandomStandardNormal", shape, dtype)
         elif init == "truncated_normal":
-            value = random_normal(self.graph, "truncated_normal", "TruncatedNormal", shape, dtype)
+            random_normal(self.graph, "truncated_normal", "TruncatedNormal", shape, dtype)
         else:
-            value = fill(self.graph, init, shape, dtype)
-        var = create_ref_variable(self.graph, name, shape, dtype, initial_value=value,
+            fill(self.graph, init, shape, dtype)
+        var = create_ref_variable(self.graph, name, shape, dtype,
                                   trainable=trainable, origin=origin)
         self.graph.claim_ops_since(start, var.op_name)
         self.global_variables.append(var)

@@ -14,7 +14,6 @@ from ..errors import TFValueError
 from .graph import Graph, Tensor
 from .initializers import run_initializer
 from .shapes import Shape, format_shape, is_compatible, is_fully_defined
-from .scopes import AUTO_REUSE
 
 
 @dataclass(eq=False, slots=True)
@@ -42,21 +41,20 @@ class Variable:
 
 
 def create_ref_variable(g: Graph, name: str | None, shape: Shape, dtype: str, *,
-                        initializer=None, initial_value: Tensor | None = None,
-                        trainable: bool = True, store_key: str | None = None,
+                        initializer=None, trainable: bool = True, store_key: str | None = None,
                         origin: object = None) -> Variable:
     """`RefVariable._init_from_args` inside `name_scope(name, "Variable")`.
 
     With an `initializer` (name, value), its ops run under a uniquified
-    `Initializer` scope; with an `initial_value` tensor made beforehand, no
-    initializer op is created.  Then the `VariableV2` op takes the scope's
+    `Initializer` scope; without one (tf.Variable of a tensor made
+    beforehand), no initializer op is created.  Then the `VariableV2` op takes the scope's
     exact name (a clash is "Duplicate node name"), then `Assign` and `read`.
     """
     start = len(g.ops)
     with g.name_scope(name or "Variable") as scope:
         if initializer is not None:
             with g.name_scope("Initializer"):
-                initial_value = run_initializer(g, initializer[0], initializer[1], shape, dtype)
+                run_initializer(g, initializer[0], initializer[1], shape, dtype)
         op = g.create_op("VariableV2", scope, outputs=((shape, dtype + "_ref"),))
         with g.name_scope("Assign") as assign:
             g.create_op("Assign", assign, outputs=((shape, dtype + "_ref"),))
