@@ -209,7 +209,6 @@ def collections_of(graph) -> dict:
 def run_case(case: Case, tf) -> dict:
     code = compile(case.source, case.filename, "exec")
     tf.reset_default_graph()
-    graph = tf.get_default_graph()
     out = io.StringIO()
 
     def show(*values, sep=" ", end="\n"):
@@ -225,6 +224,7 @@ def run_case(case: Case, tf) -> dict:
             line, column = case.location(e)
             error = {"type": type(e).__name__, "message": case.rewrite_origins(str(e)),
                      "line": line, "column": column}
+    graph = tf.get_default_graph()      # the program may have reset it
     lines = case.rewrite_origins(out.getvalue()).split("\n")
     if lines and lines[-1] == "":
         lines.pop()
