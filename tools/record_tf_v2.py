@@ -142,7 +142,29 @@ class Case:
             kept = [f'  File "{self.shown_name}", line {m["line"]}, in {m["fn"]}\n'
                     for m in frame.finditer(match[1]) if m["file"] == self.filename]
             return f"{ORIGINALLY}\n\n" + "".join(kept)
-        return block.sub(rewrite, text)
+        text = block.sub(rewrite, text)
+        return self.rewrite_template_origins(text)
+
+    def rewrite_template_origins(self, text: str) -> str:
+        """A template's errors end in "originally defined at:" (lower case)
+        and a Python traceback with source lines: keep the frames of the
+        program, each with its `.scope` line, drop TensorFlow's."""
+        marker = "\n\noriginally defined at:\n"
+        if marker not in text:
+            return text
+        head, _, tail = text.partition(marker)
+        frame = re.compile(r'  File "(?P<file>[^"\n]*)", line (?P<line>\d+), in (?P<fn>[^\n]*)\n'
+                           r'(?:    [^\n]*\n)?')
+        kept, position = [], 0
+        for match in frame.finditer(tail):
+            if match.start() != position:
+                break
+            position = match.end()
+            if match["file"] == self.filename:
+                line = int(match["line"])
+                kept.append(f'  File "{self.shown_name}", line {line}, in {match["fn"]}\n'
+                            f'    {self.scope_lines[line - 1].strip()}\n')
+        return head + marker + "".join(kept) + tail[position:]
 
     # -- where an error was raised
 
@@ -178,8 +200,11 @@ class Case:
 
 def display(value, tf) -> str:
     """The `print` statement's rule (LANGUAGE.md 4.4)."""
-    from tensorflow.python.ops.variables import PartitionedVariable
-    named = (tf.Variable, PartitionedVariable, tf.Tensor, tf.Operation, tf.VariableScope)
+    from tensorflow.python.ops import variables
+    # variables.Variable, not tf.compat.v1.Variable (VariableV1): resource
+    # variables and the result of their assign are not VariableV1.
+    named = (variables.Variable, variables.PartitionedVariable, tf.Tensor, tf.Operation,
+             tf.VariableScope)
     return value.name if isinstance(value, named) else str(value)
 
 

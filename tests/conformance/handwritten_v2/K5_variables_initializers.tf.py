@@ -1,0 +1,10 @@
+# K5: global_variables_initializer / variables_initializer: group ops.
+a = tf.get_variable("a", [1])
+b = tf.get_variable("b", [1])
+l = tf.get_local_variable("l", [1])
+init = tf.global_variables_initializer()
+some = tf.variables_initializer([a], name="just_a")
+none = tf.variables_initializer([])
+local = tf.local_variables_initializer()
+show(init, init.type, [op.name for op in init.control_inputs])
+show(some, none, none.type, local, [op.name for op in local.control_inputs])
