@@ -56,7 +56,14 @@ class ScopeSyntaxError(Exception):
 class TFError(Exception):
     """An error TensorFlow would raise.  `type_name` is TensorFlow's class name;
     `message` is TensorFlow's text word for word.  Subclasses add structured
-    fields (which variable, which shapes...) for tools that want them."""
+    fields (which variable, which shapes...) for tools that want them; each
+    field is also an attribute (`err.origin`, `err.name`).
+
+    The concrete classes are real instances of Python's class of the same
+    name (`TFValueError` is a `ValueError`) and print as it: a class
+    TensorFlow does not define itself has `__module__ = "builtins"` and
+    Python's `__name__`, so `type(e).__name__` and `repr(type(e))` are what
+    a program sees under TensorFlow."""
 
     type_name = "Exception"
 
@@ -64,31 +71,115 @@ class TFError(Exception):
         super().__init__(message)
         self.message = message
         self.fields = fields
+        for key, value in fields.items():
+            if key not in ("message", "fields", "args"):
+                setattr(self, key, value)
+
+    def __str__(self) -> str:
+        return self.message
 
 
-class TFValueError(TFError):
+def _as_builtin(cls: type, name: str, module: str = "builtins") -> type:
+    """Name a TFError subclass as the class it stands for prints."""
+    cls.__name__ = cls.__qualname__ = name
+    cls.__module__ = module
+    return cls
+
+
+class TFValueError(TFError, ValueError):
     type_name = "ValueError"
 
 
-class TFTypeError(TFError):
+class TFTypeError(TFError, TypeError):
     type_name = "TypeError"
 
 
-class TFRuntimeError(TFError):
+class TFRuntimeError(TFError, RuntimeError):
     type_name = "RuntimeError"
 
 
-class TFAttributeError(TFError):
+class TFAttributeError(TFError, AttributeError):
     type_name = "AttributeError"
 
 
-class PyError(TFError):
-    """A plain Python error (NameError, AssertionError, AttributeError, ...)
-    raised by the interpreter itself, not by TensorFlow."""
+class TFIndexError(TFError, IndexError):
+    type_name = "IndexError"
 
-    def __init__(self, type_name: str, message: str, **fields):
-        super().__init__(message, **fields)
+
+for _cls in (TFValueError, TFTypeError, TFRuntimeError, TFAttributeError, TFIndexError):
+    _as_builtin(_cls, _cls.type_name)
+
+
+class OperatorNotAllowedInGraphError(TFError, TypeError):
+    """`tensorflow.python.framework.errors_impl.OperatorNotAllowedInGraphError`
+    (a TypeError): a symbolic tensor used as a Python bool or iterated."""
+
+    type_name = "OperatorNotAllowedInGraphError"
+
+
+_as_builtin(OperatorNotAllowedInGraphError, "OperatorNotAllowedInGraphError",
+            "tensorflow.python.framework.errors_impl")
+
+
+def _python_base(type_name: str) -> type:
+    import builtins
+    import re
+    if type_name == "error":
+        return re.error
+    if type_name == "OperatorNotAllowedInGraphError":
+        return OperatorNotAllowedInGraphError
+    base = getattr(builtins, type_name, None)
+    if isinstance(base, type) and issubclass(base, BaseException):
+        return base
+    return Exception
+
+
+_PY_CLASSES: dict[str, type] = {}
+
+
+class PyError(TFError):
+    """A plain Python error (NameError, AssertionError, AttributeError, ...).
+
+    `PyError("NameError", msg)` is a real instance of `NameError` (of a
+    subclass of PyError and the builtin named `NameError` in module
+    `builtins`); "error" is `re.error`."""
+
+    def __new__(cls, type_name: str, message: str = "", **fields):
+        if cls is PyError:
+            cls = _PY_CLASSES.get(type_name)
+            if cls is None:
+                base = _python_base(type_name)
+                module = {"error": "re"}.get(type_name, base.__module__)
+                cls = _as_builtin(type(type_name, (PyError, base), {"type_name": type_name}),
+                                  type_name, module)
+                _PY_CLASSES[type_name] = cls
+        return Exception.__new__(cls)
+
+    def __init__(self, type_name: str, message: str = "", **fields):
+        TFError.__init__(self, message, **fields)
         self.type_name = type_name
+
+
+class NotSimulated(BaseException):
+    """A TensorFlow name, argument or argument value scopesim does not
+    simulate (`tf.nn.ctc_loss is not simulated`).  A BaseException, so a
+    program's `except Exception` does not catch it; the first one raised
+    is recorded in `scopesim.tf.runtime`."""
+
+    type_name = "NotSimulated"
+
+    def __init__(self, what: str):
+        self.what = what
+        self.message = f"{what} is not simulated"
+        super().__init__(self.message)
+        try:
+            from .tf import runtime
+            runtime.record_not_simulated(self)
+        except ImportError:             # pragma: no cover - scopesim.tf is part of scopesim
+            pass
+
+    def __str__(self) -> str:
+        return self.message
 
 
 #: What `except X` catches: the class and its Python base classes.

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from ..errors import TFTypeError, TFValueError
 from . import ops
-from .graph import Graph, Op, Tensor
+from .graph import Graph, Operation, Tensor
 from .ops import failed_to_convert, python_dtype, value_shape
-from .values import TensorShape, py_repr, py_str, type_name
-from .variables import Variable
+from .tensor_shape import TensorShape
+from .values import py_repr, py_str, type_name
+from .variables import RefVariable
 
 _PYTHON_VALUES = (bool, int, float, str, list, type(None))
 
@@ -46,16 +47,16 @@ def convert_to_tensor(g: Graph, value, dtype: str | None = None, name: str = "Co
 def _convert(g: Graph, value, dtype: str | None, name: str) -> Tensor:
     """The conversion function registered for the value's class."""
     if isinstance(value, Tensor):
-        if dtype is not None and dtype != value.dtype:
+        if dtype is not None and dtype != value._dt:
             raise TFValueError(f"{name}: Tensor conversion requested dtype {dtype} for Tensor "
-                               f"with dtype {value.dtype}: {py_repr(value)}")
+                               f"with dtype {value._dt}: {py_repr(value)}")
         return value
-    if isinstance(value, Variable):
-        if dtype is not None and dtype != value.dtype:
+    if isinstance(value, RefVariable):
+        if dtype is not None and dtype != value._dt:
             raise TFValueError(f"Incompatible type conversion requested to type '{dtype}' for "
-                               f"variable of type '{value.dtype}_ref'")
-        return value.snapshot
-    if isinstance(value, Op):
+                               f"variable of type '{value._dt}_ref'")
+        return value._snapshot
+    if isinstance(value, Operation):
         raise TFTypeError(f"can't convert Operation '{value.name}' to Tensor")
     if isinstance(value, TensorShape):
         return _tensor_shape_to_tensor(g, value, dtype, name)
@@ -69,7 +70,7 @@ def _convert(g: Graph, value, dtype: str | None, name: str) -> Tensor:
 def _tensor_shape_to_tensor(g: Graph, shape: TensorShape, dtype: str | None,
                             name: str) -> Tensor:
     """`constant_op._tensor_shape_tensor_conversion_function`."""
-    dims = shape.dims
+    dims = shape._dims
     if dims is None or any(d is None for d in dims):
         raise TFValueError(f"Cannot convert a partially known TensorShape {shape} to a Tensor.")
     big = any(d >= 2**31 for d in dims)

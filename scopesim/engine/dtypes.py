@@ -1,16 +1,15 @@
-"""dtype names as TensorFlow reads and prints them.
+"""dtypes as TensorFlow reads and prints them.
 
-Mirrors `framework/dtypes.py` (`as_dtype`, the `DataType` enum of
-`types.proto`) and the `DT_*` names a NodeDef prints.  A dtype is its name
-(`float32`, `float32_ref`); the `DType` object a program holds is in
-`values.py`.
+Mirrors `framework/dtypes.py`: the `DType` class (interned, one object per
+`DataType` enum, `_ref` types at enum + 100), `as_dtype`, `DType.__eq__`
+(through `as_dtype`, False where that fails) and the `DT_*` names a NodeDef
+prints.  Inside the engine a dtype is its name (`float32`, `float32_ref`);
+`as_dtype(name)` gives the object a program holds.
 """
 
 from __future__ import annotations
 
-from .values import DType
-
-#: `DataType` enum values (`types.proto`), for `as_dtype` of numbers.
+#: `DataType` enum values (`types.proto`).
 _ENUMS = {1: "float32", 2: "float64", 3: "int32", 4: "uint8", 5: "int16", 6: "int8",
           7: "string", 8: "complex64", 9: "int64", 10: "bool", 11: "qint8", 12: "quint8",
           13: "qint32", 14: "bfloat16", 15: "qint16", 16: "quint16", 17: "uint16",
@@ -18,7 +17,10 @@ _ENUMS = {1: "float32", 2: "float64", 3: "int32", 4: "uint8", 5: "int16", 6: "in
           23: "uint64"}
 _ALIASES = {"half": "float16", "float": "float32", "double": "float64"}
 _NAMES = set(_ENUMS.values())
+_ENUM_OF = {name: n for n, name in _ENUMS.items()}
 _DT = {"float16": "DT_HALF", "float32": "DT_FLOAT", "float64": "DT_DOUBLE"}
+FLOATING = ("float16", "bfloat16", "float32", "float64")
+INTEGER = ("int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64")
 
 
 def dt_name(dtype: str) -> str:
@@ -26,12 +28,13 @@ def dt_name(dtype: str) -> str:
     return _DT.get(dtype, "DT_" + dtype.upper())
 
 
-def as_dtype(value) -> str | None:
-    """`dtypes.as_dtype(value)`, None where it raises TypeError: a DType, a
-    dtype name (`float32`, `float`, `int32_ref`...) or a DataType number
-    (a float or bool equal to one counts: the lookup is by hash)."""
+def dtype_name(value) -> str | None:
+    """The name `dtypes.as_dtype(value)` finds, None where it raises
+    TypeError: a DType, a dtype name (`float32`, `float`, `int32_ref`...)
+    or a DataType number (a float or bool equal to one counts: the lookup
+    is by hash)."""
     if isinstance(value, DType):
-        return value.name
+        return value._name
     if isinstance(value, str):
         base = value[:-4] if value.endswith("_ref") else value
         base = _ALIASES.get(base, base)
@@ -45,3 +48,115 @@ def as_dtype(value) -> str | None:
         if n - 100 in _ENUMS:
             return _ENUMS[n - 100] + "_ref"
     return None
+
+
+class DType:
+    """`tf.DType`: one interned object per dtype name (`as_dtype` finds it)."""
+
+    __slots__ = ("_name", "_enum")
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        base = name[:-4] if name.endswith("_ref") else name
+        self._enum = _ENUM_OF[base] + (100 if name.endswith("_ref") else 0)
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @property
+    def as_datatype_enum(self) -> int:
+        return self._enum
+
+    @property
+    def _is_ref_dtype(self) -> bool:
+        return self._enum > 100
+
+    @property
+    def base_dtype(self) -> "DType":
+        """`DType.base_dtype`: the non-reference type."""
+        return _INTERN[self._name[:-4]] if self._enum > 100 else self
+
+    @property
+    def _as_ref(self) -> "DType":
+        return self if self._enum > 100 else _INTERN[self._name + "_ref"]
+
+    @property
+    def real_dtype(self) -> "DType":
+        base = self.base_dtype
+        return {"complex64": FLOAT32, "complex128": FLOAT64}.get(base._name, self)
+
+    @property
+    def is_floating(self) -> bool:
+        return self.base_dtype._name in FLOATING
+
+    @property
+    def is_integer(self) -> bool:
+        return self.base_dtype._name in INTEGER
+
+    @property
+    def is_bool(self) -> bool:
+        return self.base_dtype._name == "bool"
+
+    @property
+    def is_complex(self) -> bool:
+        return self.base_dtype._name in ("complex64", "complex128")
+
+    @property
+    def is_unsigned(self) -> bool:
+        return self.base_dtype._name in ("uint8", "uint16", "uint32", "uint64", "bool")
+
+    def is_compatible_with(self, other) -> bool:
+        """`DType.is_compatible_with`: `other` or its base type is this type."""
+        other = as_dtype(other)
+        return self._enum in (other._enum, other.base_dtype._enum)
+
+    def __eq__(self, other) -> bool:
+        """`DType.__eq__`: None is False; anything else through `as_dtype`
+        (False if that raises TypeError)."""
+        if other is None:
+            return False
+        if type(other) is not DType:
+            name = dtype_name(other)
+            return name is not None and _INTERN[name]._enum == self._enum
+        return self._enum == other._enum
+
+    def __ne__(self, other) -> bool:
+        return not self.__eq__(other)
+
+    def __hash__(self) -> int:
+        """The C++ `DType.__hash__`: the enum value."""
+        return self._enum
+
+    def __str__(self) -> str:
+        return f"<dtype: '{self._name}'>"
+
+    def __repr__(self) -> str:
+        return f"tf.{self._name}"
+
+    def __reduce__(self):
+        return as_dtype, (self._name,)
+
+
+DType.__module__ = "tensorflow.python.framework.dtypes"
+
+_INTERN: dict[str, DType] = {}
+for _name in _NAMES:
+    _INTERN[_name] = DType(_name)
+    _INTERN[_name + "_ref"] = DType(_name + "_ref")
+FLOAT32 = _INTERN["float32"]
+FLOAT64 = _INTERN["float64"]
+
+
+def as_dtype(type_value) -> DType:
+    """`dtypes.as_dtype(type_value)`: the interned DType, or TypeError."""
+    name = dtype_name(type_value)
+    if name is None:
+        raise TypeError(f"Cannot convert the argument `type_value`: {type_value!r} "
+                        f"to a TensorFlow DType.")
+    return _INTERN[name]
+
+
+def of(name: str) -> DType:
+    """The interned DType of an engine dtype name."""
+    return _INTERN[name]

@@ -18,23 +18,37 @@ from . import math as tfmath
 from . import python_ops
 from .binding import Signature, bind
 from .convert import tf_constant
-from .graph import Graph, Op, Tensor
+from .graph import Graph, Operation as Op, Tensor
 from .initializers import fill, random_normal
 from .opdef import name_scope
 from .ops import generated, op_scope
-from .scopes import ScopeCounts, VariableScope
+from .scopes import VariableScope, variable_scope
 from .shapes import Shape
-from .variables import Variable, VariableStore, create_ref_variable
+from .variables import (LegacyVariable, Variable, VariableStore, create_ref_variable,
+                        get_variable)
 
 
 class Engine:
     def __init__(self) -> None:
         self.graph = Graph()
-        self.store = VariableStore()
-        self.counts = ScopeCounts()
-        self.root_scope = VariableScope(False)
-        self.current_scope = self.root_scope
-        self.global_variables: list[Variable] = []
+
+    @property
+    def store(self) -> VariableStore:
+        return self.graph.var_store
+
+    @property
+    def counts(self):
+        return self.graph.scope_counts
+
+    @property
+    def current_scope(self) -> VariableScope:
+        return self.graph.current_scope
+
+    @property
+    def global_variables(self) -> list:
+        """The version-1 interpreter's view of `tf.global_variables()`:
+        `VariableInfo`-like records (shape tuple, dtype name)."""
+        return [LegacyVariable(v) for v in self.graph.get_collection("variables")]
 
     # ------------------------------------------------------------ scopes
 
@@ -47,77 +61,18 @@ class Engine:
             yield entered
 
     @contextmanager
-    def variable_scope(self, name_or_scope: str | VariableScope | None,
-                       default_name: str | None = None, reuse=None, aux: bool = True,
-                       dtype: str | None = None, initializer=None) -> Iterator[VariableScope]:
-        """`tf.compat.v1.variable_scope(...)`: `__init__` checks, then
-        `_enter_scope_uncached` (which name scope to open) and
-        `_pure_variable_scope` (which VariableScope to install)."""
-        if default_name is None and name_or_scope is None:
-            raise TFTypeError("If default_name is None then name_or_scope is required")
-        if reuse is False:
-            reuse = None
-        with ExitStack() as stack:
-            ns_cm = None
-            if not aux:
-                current = self.graph.get_name_scope()
-                ns_cm = self.graph.name_scope(current + "/" if current else "")
-            if name_or_scope is not None:
-                if not isinstance(name_or_scope, (VariableScope, str)):
-                    raise TFTypeError("VariableScope: name_or_scope must be a string or VariableScope.")
-                is_object = isinstance(name_or_scope, VariableScope)
-                ns_name = name_or_scope.name.split("/")[-1] if is_object else name_or_scope
-                old_name_scope = None
-                if ns_name or ns_cm:
-                    entered = stack.enter_context(ns_cm or self.graph.name_scope(ns_name))
-                    old_name_scope = name_or_scope.original_name_scope if is_object else entered
-                pure = self._pure_variable_scope(name_or_scope, reuse, old_name_scope, dtype, initializer)
-            else:
-                if reuse:
-                    raise TFValueError("reuse=True cannot be used without a name_or_scope")
-                entered = stack.enter_context(ns_cm or self.graph.name_scope(default_name))
-                unique = self.counts.unique_scope_name(self.current_scope.name, default_name)
-                pure = self._pure_variable_scope(unique, None, entered, dtype, initializer)
-            yield stack.enter_context(pure)
-
-    @contextmanager
-    def _pure_variable_scope(self, name_or_scope, reuse, old_name_scope, dtype,
-                             initializer) -> Iterator[VariableScope]:
-        """`_pure_variable_scope.__enter__/__exit__`.
-
-        A captured scope object is re-entered by its own (absolute) name,
-        keeps its properties, takes `reuse` only if truthy, and restores the
-        scope counters on exit; a string scope nests under the current one,
-        inherits reuse with `or`, and zeroes its sub-scope counters on exit.
-        """
-        old = self.current_scope
-        if isinstance(name_or_scope, VariableScope):
-            obj = name_or_scope
-            scope = VariableScope(obj.reuse if not reuse else reuse, obj.name,
-                                  obj.original_name_scope, obj.dtype, obj.initializer)
-            self.counts.open(obj.name)
-            mark = self.counts.snapshot()
-        else:
-            new_name = old.name + "/" + name_or_scope if old.name else name_or_scope
-            scope = VariableScope(reuse or old.reuse, new_name,
-                                  name_or_scope if old_name_scope is None else old_name_scope,
-                                  old.dtype, old.initializer)
-            self.counts.open(new_name)
-        if initializer is not None:
-            scope.initializer = initializer
-        if dtype is not None:
-            scope.dtype = dtype
-        self.current_scope = scope
+    def variable_scope(self, name_or_scope, default_name: str | None = None, reuse=None,
+                       aux: bool = True, dtype: str | None = None,
+                       initializer=None) -> Iterator[VariableScope]:
+        """`tf.compat.v1.variable_scope(...)` (`scopes.variable_scope`)."""
+        scope, close = variable_scope(self.graph, name_or_scope, default_name, reuse, aux,
+                                      dtype, initializer)
         try:
             yield scope
-        finally:
-            if self.current_scope is not scope:
-                raise TFRuntimeError("Improper nesting of variable_scope.")
-            if isinstance(name_or_scope, VariableScope):
-                self.counts.restore(mark)
-            else:
-                self.counts.close_subscopes(scope.name)
-            self.current_scope = old
+        except BaseException:
+            close(True)
+            raise
+        close(False)
 
     def reuse_variables(self) -> None:
         """`tf.get_variable_scope().reuse_variables()`."""
@@ -127,19 +82,8 @@ class Engine:
 
     def get_variable(self, name: str, shape: Shape | None = None, dtype: str | None = None,
                      initializer=None, trainable: bool = True, origin: object = None) -> Variable:
-        """`tf.compat.v1.get_variable`: full name from the variable scope, the
-        name scope ignored (everything runs at the root name scope)."""
-        scope = self.current_scope
-        key = scope.name + "/" + name if scope.name else name
-        with self.graph.name_scope(None):
-            count = len(self.store.vars)
-            var = self.store.get_variable(
-                self.graph, key, shape, dtype or scope.dtype,
-                initializer if initializer is not None else scope.initializer,
-                scope.reuse, trainable, origin)
-        if len(self.store.vars) > count:
-            self.global_variables.append(var)
-        return var
+        """`tf.compat.v1.get_variable` (`variables.get_variable`)."""
+        return get_variable(self.graph, name, shape, dtype, initializer, trainable, origin)
 
     def new_variable(self, name: str | None, shape: Shape, dtype: str = "float32",
                      init: str = "random_normal", trainable: bool = True,
@@ -149,15 +93,16 @@ class Engine:
         named in the current name scope (`Variable` by default), never shared."""
         start = len(self.graph.ops)
         if init == "random_normal":
-            random_normal(self.graph, "random_normal", "RandomStandardNormal", shape, dtype)
+            value = random_normal(self.graph, "random_normal", "RandomStandardNormal", shape,
+                                  dtype)
         elif init == "truncated_normal":
-            random_normal(self.graph, "truncated_normal", "TruncatedNormal", shape, dtype)
+            value = random_normal(self.graph, "truncated_normal", "TruncatedNormal", shape,
+                                  dtype)
         else:
-            fill(self.graph, init, shape, dtype)
-        var = create_ref_variable(self.graph, name, shape, dtype,
+            value = fill(self.graph, init, shape, dtype)
+        var = create_ref_variable(self.graph, name, shape, dtype, initial_value=value,
                                   trainable=trainable, origin=origin)
         self.graph.claim_ops_since(start, var.op_name)
-        self.global_variables.append(var)
         return var
 
     def variables(self, scope=None, trainable_only: bool = False) -> list[Variable]:
@@ -165,7 +110,8 @@ class Engine:
         (`Graph.get_collection`): `re.match(scope, var.name)` when a scope is
         given, but only once the collection exists (a variable of it was
         created): until then any scope gives []."""
-        found = [v for v in self.global_variables if v.trainable or not trainable_only]
+        found = [v for v in self.graph.get_collection("variables")
+                 if v.trainable or not trainable_only]
         if scope is None or not found:
             return found
         if not isinstance(scope, str):

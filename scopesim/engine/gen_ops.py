@@ -9,7 +9,7 @@ attrs with `eager/execute.py`'s `make_bool` / `make_type`, then calls
 from __future__ import annotations
 
 from ..errors import TFTypeError
-from .dtypes import as_dtype
+from .dtypes import dtype_name as as_dtype
 from .graph import Graph, Tensor
 from .opdef import apply_op
 from .values import py_repr

@@ -1,56 +1,273 @@
-"""The graph: ops in creation order, the name registry and the name-scope stack.
+"""The graph: TensorFlow's `Graph`, `Operation` and `Tensor` objects.
 
-Mirrors the parts of `framework/ops.py` `Graph` that decide names:
-`Graph.name_scope` (the stack, uniquified entry, absolute re-entry with a
-trailing `/`, reset with `""`) and `Graph._create_op_internal` (explicit op
-names are uniquified, names ending in `/` are used as they are, and a clash
-is "Duplicate node name in graph").
+Mirrors the parts of `framework/ops.py` that decide names and what a
+program sees: `Graph.name_scope` (the stack, uniquified entry, absolute
+re-entry with a trailing `/`, reset with `""`), `Graph._create_op_internal`
+(explicit op names are uniquified, names ending in `/` are used as they
+are, and a clash is "Duplicate node name in graph"), collections, the
+default-graph stack, and the classes with TensorFlow's names and modules
+(`repr(type(t))` is `<class 'tensorflow.python.framework.ops.SymbolicTensor'>`).
+
+The graph also owns what TensorFlow keeps per graph for variables: the
+`get_variable` store (`_VariableStore`) and the variable-scope store (the
+current `VariableScope` and the scope counters).
+
+Inside the engine a tensor's shape is `t._dims` (a tuple of ints / None, or
+None for an unknown rank) and its dtype `t._dt` (a name); `t.shape` and
+`t.dtype` are the `TensorShape` and `DType` objects a program sees.  Python's
+operators on tensors are attached by `scopesim.tf.ops.math_ops`, as
+TensorFlow attaches them from `math_ops`.
 """
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Iterator
 
-from ..errors import TFRuntimeError, TFValueError
+from ..errors import (OperatorNotAllowedInGraphError, TFError, TFRuntimeError, TFTypeError,
+                      TFValueError)
+from .dtypes import of as _dtype_of
 from .names import NameRegistry, check_node_name, check_scope_name
-from .shapes import Shape
+from .tensor_shape import TensorShape
+
+_OPS_MODULE = "tensorflow.python.framework.ops"
+
+#: Where TensorFlow prints an object's address, scopesim prints this one.
+ADDRESS = "0x7f0000000000"
+
+_AUTOGRAPH_ADVICE = (
+    "You can attempt the following resolutions to the problem: If you are running in Graph "
+    "mode, use Eager execution mode or decorate this function with @tf.function. If you are "
+    "using AutoGraph, you can try decorating this function with @tf.function. If that does not "
+    "work, then you may be using an unsupported feature or your source code may not be visible "
+    "to AutoGraph. See https://github.com/tensorflow/tensorflow/blob/master/tensorflow/python/"
+    "autograph/g3doc/reference/limitations.md#access-to-source-code for more information.")
+
+#: `Tensor.__bool__` in graph mode (an OperatorNotAllowedInGraphError).
+TENSOR_AS_BOOL = "Using a symbolic `tf.Tensor` as a Python `bool` is not allowed. " + \
+    _AUTOGRAPH_ADVICE
+#: `Tensor.__iter__` in graph mode.
+TENSOR_ITERATED = "Iterating over a symbolic `tf.Tensor` is not allowed. " + _AUTOGRAPH_ADVICE
 
 
-@dataclass(eq=False, slots=True)
-class Op:
-    """An operation.  `owner` is the op name of the variable it belongs to
-    (initializer ops, the variable op, `Assign`, `read`), else None."""
+class Operation:
+    """`tf.Operation`.  `owner` is the op name of the variable it belongs to
+    (initializer ops, the variable op, `Assign`, `read`), else None
+    (scopesim's bookkeeping for its trees)."""
 
-    name: str
-    type: str
-    owner: str | None = None
-    outputs: list["Tensor"] = field(default_factory=list)
+    __slots__ = ("_name", "_type", "_graph", "_inputs", "_outputs", "_control_inputs",
+                 "_device", "_attrs", "owner", "__weakref__")
 
-
-@dataclass(eq=False, slots=True)
-class Tensor:
-    """Output `index` of `op`; `name` is `op:index` as TensorFlow prints it."""
-
-    op: Op
-    index: int
-    shape: Shape
-    dtype: str
+    def __init__(self, graph: "Graph", name: str, op_type: str, inputs=(),
+                 control_inputs=(), device: str = "", attrs=None) -> None:
+        self._graph = graph
+        self._name = name
+        self._type = op_type
+        self._inputs = tuple(inputs)
+        self._outputs: list[Tensor] = []
+        self._control_inputs = list(control_inputs)
+        self._device = device
+        self._attrs = attrs
+        self.owner = None
 
     @property
     def name(self) -> str:
-        return f"{self.op.name}:{self.index}"
+        return self._name
+
+    @property
+    def type(self) -> str:
+        return self._type
+
+    @property
+    def graph(self) -> "Graph":
+        return self._graph
+
+    @property
+    def inputs(self) -> tuple:
+        return self._inputs
+
+    @property
+    def outputs(self) -> list:
+        return self._outputs
+
+    @property
+    def control_inputs(self) -> list:
+        return list(self._control_inputs)
+
+    @property
+    def device(self) -> str:
+        return self._device
+
+    def values(self) -> tuple:
+        """`Operation.values()`: the outputs as a tuple."""
+        return tuple(self._outputs)
+
+    def __repr__(self) -> str:
+        return f"<tf.Operation '{self._name}' type={self._type}>"
+
+    def __str__(self) -> str:
+        """The NodeDef text (name, op and inputs; attrs are not simulated yet)."""
+        lines = [f'name: "{self._name}"', f'op: "{self._type}"']
+        for t in self._inputs:
+            lines.append(f'input: "{t._op._name if t._value_index == 0 else t.name}"')
+        for op in self._control_inputs:
+            lines.append(f'input: "^{op._name}"')
+        return "\n".join(lines) + "\n"
+
+
+class Tensor:
+    """`tf.Tensor` (`framework/tensor.py`): output `value_index` of `op`."""
+
+    __slots__ = ("_op", "_value_index", "_dims", "_dt", "__weakref__")
+
+    #: `Tensor.OVERLOADABLE_OPERATORS`
+    OVERLOADABLE_OPERATORS = {
+        "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__div__",
+        "__rdiv__", "__truediv__", "__rtruediv__", "__floordiv__", "__rfloordiv__",
+        "__mod__", "__rmod__", "__lt__", "__le__", "__gt__", "__ge__", "__ne__", "__eq__",
+        "__and__", "__rand__", "__or__", "__ror__", "__xor__", "__rxor__", "__getitem__",
+        "__pow__", "__rpow__", "__invert__", "__neg__", "__abs__", "__matmul__", "__rmatmul__"}
+
+    def __init__(self, op: Operation, value_index: int, dims, dtype: str) -> None:
+        self._op = op
+        self._value_index = value_index
+        self._dims = dims
+        self._dt = dtype
+
+    @property
+    def op(self) -> Operation:
+        return self._op
+
+    @property
+    def value_index(self) -> int:
+        return self._value_index
+
+    @property
+    def name(self) -> str:
+        return f"{self._op._name}:{self._value_index}"
+
+    @property
+    def graph(self) -> "Graph":
+        return self._op._graph
+
+    @property
+    def device(self) -> str:
+        return self._op._device
+
+    @property
+    def shape(self) -> TensorShape:
+        return TensorShape._of(self._dims)
+
+    def get_shape(self) -> TensorShape:
+        """`Tensor.get_shape()`: `self.shape`."""
+        return TensorShape._of(self._dims)
+
+    @property
+    def dtype(self):
+        return _dtype_of(self._dt)
+
+    def consumers(self) -> list:
+        """`Tensor.consumers()`: the ops that take this tensor, in creation order."""
+        return [op for op in self._op._graph._ops if self in op._inputs]
+
+    def __repr__(self) -> str:
+        return f"<tf.Tensor '{self.name}' shape={TensorShape._of(self._dims)} dtype={self._dt}>"
+
+    def __str__(self) -> str:
+        return f'Tensor("{self.name}", shape={TensorShape._of(self._dims)}, dtype={self._dt})'
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __eq__(self, other):
+        """`Tensor.__eq__` in graph mode (`_USE_EQUALITY` is off): identity."""
+        return self is other
+
+    def __ne__(self, other):
+        return self is not other
+
+    def __bool__(self):
+        """`SymbolicTensor.__bool__`: not allowed in graph mode."""
+        raise OperatorNotAllowedInGraphError(TENSOR_AS_BOOL)
+
+    def __iter__(self):
+        """`Tensor.__iter__` in graph mode."""
+        raise OperatorNotAllowedInGraphError(TENSOR_ITERATED)
+
+    def __len__(self):
+        """`SymbolicTensor.__len__`."""
+        raise TFTypeError(f"len is not well defined for a symbolic Tensor ({self.name}). "
+                          f"Please call `x.shape` rather than `len(x)` for shape information.")
+
+
+class SymbolicTensor(Tensor):
+    """`ops.SymbolicTensor`: the class of every graph tensor."""
+
+    __slots__ = ()
+
+
+Tensor.__module__ = "tensorflow.python.framework.tensor"
+for _cls in (Operation, SymbolicTensor):
+    _cls.__module__ = _OPS_MODULE
 
 
 class Graph:
+    """`tf.Graph`: ops in creation order, the name registry, the name-scope
+    stack, collections, and the variable and variable-scope stores."""
+
+    __slots__ = ("names", "name_stack", "_ops", "_ops_by_name", "_collections",
+                 "_var_store", "_scope_counts", "_root_scope", "_current_scope",
+                 "_device_stack", "_control_stack", "__weakref__")
+
     def __init__(self) -> None:
         self.names = NameRegistry()
         self.name_stack = ""                  # Graph._name_stack, no trailing '/'
-        self.ops: list[Op] = []
-        self._ops_by_name: dict[str, Op] = {}
+        self._ops: list[Operation] = []
+        self._ops_by_name: dict[str, Operation] = {}
+        self._collections: dict = {}
+        self._var_store = None
+        self._scope_counts = None
+        self._root_scope = None
+        self._current_scope = None
+        self._device_stack: list = []
+        self._control_stack: list = []
+
+    # ----------------------------------------------- stores of variable_scope.py
+
+    @property
+    def var_store(self):
+        """`variable_scope._get_default_variable_store()` of this graph."""
+        if self._var_store is None:
+            from .variables import VariableStore
+            self._var_store = VariableStore()
+        return self._var_store
+
+    @property
+    def scope_counts(self):
+        """`_VariableScopeStore.variable_scopes_count` of this graph."""
+        if self._scope_counts is None:
+            from .scopes import ScopeCounts
+            self._scope_counts = ScopeCounts()
+        return self._scope_counts
+
+    @property
+    def current_scope(self):
+        """`_VariableScopeStore.current_scope`: the root scope at first."""
+        if self._current_scope is None:
+            from .scopes import VariableScope
+            self._root_scope = self._current_scope = VariableScope(False)
+        return self._current_scope
+
+    @current_scope.setter
+    def current_scope(self, scope) -> None:
+        self._current_scope = scope
 
     # ------------------------------------------------------------ names
+
+    @property
+    def ops(self) -> list:
+        return self._ops
 
     def unique_name(self, name: str, mark_as_used: bool = True) -> str:
         """`Graph.unique_name`: `name` relative to the current name scope."""
@@ -72,17 +289,8 @@ class Graph:
         The name is validated first, as given, against the root or the
         nested pattern.
         """
-        if name:
-            check_scope_name(name, at_root=not self.name_stack)
         old = self.name_stack
-        if not name:
-            new, entered = "", ""
-        elif name.endswith("/"):
-            new, entered = name[:-1], name
-        else:
-            new = self.unique_name(name)
-            entered = new + "/"
-        self.name_stack = new
+        new, entered = self.enter_name_scope(name)
         try:
             yield entered
         except BaseException:
@@ -92,13 +300,29 @@ class Graph:
             raise TFRuntimeError("Improper nesting of name_scope.")
         self.name_stack = old
 
+    def enter_name_scope(self, name: str | None) -> tuple[str, str]:
+        """The entry half of `Graph.name_scope`: sets the stack, returns
+        (new stack, the scope string); the caller restores the old stack."""
+        if name:
+            check_scope_name(name, at_root=not self.name_stack)
+        if not name:
+            new, entered = "", ""
+        elif name.endswith("/"):
+            new, entered = name[:-1], name
+        else:
+            new = self.unique_name(name)
+            entered = new + "/"
+        self.name_stack = new
+        return new, entered
+
     # -------------------------------------------------------------- ops
 
     def create_op(self, op_type: str, name: str | None = None, *,
-                  outputs: tuple[tuple[Shape, str], ...] = ()) -> Op:
+                  outputs: tuple = (), inputs=(), attrs=None) -> Operation:
         """`Graph._create_op_internal`: the op `name` (default: its type) is
         uniquified in the current scope unless it ends with `/`; the full
-        name is then checked and must not exist yet."""
+        name is then checked and must not exist yet.  The op takes the
+        control dependencies and device of the enclosing scopes."""
         if name is None:
             name = op_type
         if name.endswith("/"):
@@ -108,16 +332,216 @@ class Graph:
         check_node_name(name)
         if name in self._ops_by_name:
             raise TFValueError(f"Duplicate node name in graph: '{name}'", name=name)
-        op = Op(name, op_type)
-        op.outputs = [Tensor(op, i, shape, dtype) for i, (shape, dtype) in enumerate(outputs)]
-        self.ops.append(op)
+        control = ()
+        if self._control_stack:
+            control = self._control_inputs_for(inputs)
+        device = self._device_stack[-1] if self._device_stack else ""
+        op = Operation(self, name, op_type, inputs, control, device, attrs)
+        op._outputs = [SymbolicTensor(op, i, shape, dtype)
+                       for i, (shape, dtype) in enumerate(outputs)]
+        self._ops.append(op)
         self._ops_by_name[name] = op
         return op
+
+    def _control_inputs_for(self, inputs) -> list:
+        """`Graph._control_dependencies_for_inputs`: the ops of the enclosing
+        `control_dependencies` blocks, less those an input already comes from."""
+        input_ops = {id(t._op) for t in inputs}
+        found = []
+        seen = set()
+        for frame in self._control_stack:
+            if frame is None:             # control_dependencies(None) clears the outer ones
+                found, seen = [], set()
+                continue
+            for op in frame:
+                if id(op) not in seen and id(op) not in input_ops:
+                    seen.add(id(op))
+                    found.append(op)
+        return found
 
     def has_op(self, name: str) -> bool:
         return name in self._ops_by_name
 
     def claim_ops_since(self, start: int, owner: str) -> None:
         """Mark the ops created since `len(ops) == start` as `owner`'s."""
-        for op in self.ops[start:]:
+        for op in self._ops[start:]:
             op.owner = owner
+
+    def get_operations(self) -> list:
+        """`Graph.get_operations()`: every op in creation order (a new list)."""
+        return list(self._ops)
+
+    def get_operation_by_name(self, name):
+        """`Graph.get_operation_by_name`: `as_graph_element(name, allow_tensor=False)`."""
+        if not isinstance(name, str):
+            raise TFTypeError(f"Operation names are strings (or similar), not "
+                              f"{type(name).__name__}.")
+        return self.as_graph_element(name, allow_tensor=False, allow_operation=True)
+
+    def get_tensor_by_name(self, name):
+        """`Graph.get_tensor_by_name`: `as_graph_element(name, allow_operation=False)`."""
+        if not isinstance(name, str):
+            raise TFTypeError(f"Tensor names are strings (or similar), not "
+                              f"{type(name).__name__}.")
+        return self.as_graph_element(name, allow_tensor=True, allow_operation=False)
+
+    def as_graph_element(self, obj, allow_tensor: bool = True, allow_operation: bool = True):
+        """`Graph._as_graph_element_locked` for names and graph objects."""
+        types_str = " or ".join(k for k, ok in (("Tensor", allow_tensor),
+                                                ("Operation", allow_operation)) if ok)
+        if isinstance(obj, str):
+            name = obj
+            if ":" in name and allow_tensor:
+                op_name, _, out = name.partition(":")
+                try:
+                    index = int(out)
+                except ValueError:
+                    raise TFValueError(f"The name {name!r} looks a like a Tensor name, but is "
+                                       f"not a valid one. Tensor names must be of the form "
+                                       f"\"<op_name>:<output_index>\".") from None
+                op = self._ops_by_name.get(op_name)
+                if op is None:
+                    raise TFKeyError(f"The name {name!r} refers to a Tensor which does not "
+                                     f"exist. The operation, {op_name!r}, does not exist in "
+                                     f"the graph.")
+                if index >= len(op._outputs) or index < 0:
+                    raise TFKeyError(f"The name {name!r} refers to a Tensor which does not "
+                                     f"exist. The operation, {op_name!r}, exists but only has "
+                                     f"{len(op._outputs)} outputs.")
+                return op._outputs[index]
+            if ":" in name and not allow_tensor:
+                raise TFValueError(f"Name {name!r} appears to refer to a Tensor, not a "
+                                   f"{types_str}.")
+            if ":" not in name and allow_operation:
+                op = self._ops_by_name.get(name)
+                if op is None:
+                    raise TFKeyError(f"The name {name!r} refers to an Operation not in the "
+                                     f"graph.")
+                return op
+            if ":" not in name and not allow_operation:
+                if name in self._ops_by_name:
+                    raise TFValueError(f"The name {name!r} refers to an Operation, not a "
+                                       f"{types_str}. Tensor names must be of the form "
+                                       f"\"<op_name>:<output_index>\".")
+                raise TFValueError(f"The name {name!r} looks like an (invalid) Operation name, "
+                                   f"not a {types_str}. Tensor names must be of the form "
+                                   f"\"<op_name>:<output_index>\".")
+        if isinstance(obj, Tensor) and allow_tensor:
+            if obj.graph is not self:
+                raise TFValueError(f"Tensor {obj} is not an element of this graph.")
+            return obj
+        if isinstance(obj, Operation) and allow_operation:
+            if obj.graph is not self:
+                raise TFValueError(f"Operation {obj} is not an element of this graph.")
+            return obj
+        raise TFTypeError(f"Can not convert a {type(obj).__name__} into a {types_str}.")
+
+    # ------------------------------------------------------- collections
+
+    def add_to_collection(self, name, value) -> None:
+        """`Graph.add_to_collection`."""
+        self._collections.setdefault(name, []).append(value)
+
+    def add_to_collections(self, names, value) -> None:
+        """`Graph.add_to_collections`: a string is one name; duplicates once
+        (TensorFlow iterates a set; scopesim keeps the given order)."""
+        names = (names,) if isinstance(names, str) else dict.fromkeys(names)
+        for name in names:
+            self.add_to_collection(name, value)
+
+    def get_collection_ref(self, name) -> list:
+        """`Graph.get_collection_ref`: the list itself, created if missing."""
+        coll = self._collections.get(name)
+        if coll is None:
+            coll = self._collections[name] = []
+        return coll
+
+    def get_collection(self, name, scope=None) -> list:
+        """`Graph.get_collection`: a copy; with `scope`, the items whose `.name`
+        `re.match`es it (items without a name left out).  The pattern is
+        compiled only when the collection exists."""
+        coll = self._collections.get(name)
+        if coll is None:
+            return []
+        if scope is None:
+            return list(coll)
+        regex = re.compile(scope)
+        found = []
+        for item in coll:
+            try:
+                if regex.match(item.name):
+                    found.append(item)
+            except AttributeError:
+                pass
+        return found
+
+    def get_all_collection_keys(self) -> list:
+        """`Graph.get_all_collection_keys`: the keys of non-empty collections."""
+        return [key for key, items in self._collections.items() if items]
+
+    def clear_collection(self, name) -> None:
+        self._collections.pop(name, None)
+
+    # ----------------------------------------------------- default graph
+
+    def as_default(self):
+        """`Graph.as_default()`: a context manager making this the default graph."""
+        return _DefaultGraph(self)
+
+    def __repr__(self) -> str:
+        return f"<tensorflow.python.framework.ops.Graph object at {ADDRESS}>"
+
+
+Graph.__module__ = _OPS_MODULE
+
+
+class TFKeyError(TFError, KeyError):
+    """Python's KeyError raised by TensorFlow (`str()` as KeyError quotes it)."""
+
+    type_name = "KeyError"
+
+    def __str__(self) -> str:
+        return repr(self.message)
+
+
+TFKeyError.__name__ = TFKeyError.__qualname__ = "KeyError"
+TFKeyError.__module__ = "builtins"
+
+
+class _DefaultGraph:
+    """The context manager of `Graph.as_default()` (`_default_graph_stack.get_controller`)."""
+
+    __slots__ = ("graph",)
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+
+    def __enter__(self) -> Graph:
+        _GRAPH_STACK.append(self.graph)
+        return self.graph
+
+    def __exit__(self, *exc) -> None:
+        if _GRAPH_STACK and _GRAPH_STACK[-1] is self.graph:
+            _GRAPH_STACK.pop()
+        return None
+
+
+#: `ops._default_graph_stack`: the graphs entered with `as_default()`;
+#: below them the global default graph.
+_GRAPH_STACK: list[Graph] = []
+_GLOBAL: list[Graph] = [Graph()]
+
+
+def get_default_graph() -> Graph:
+    """`ops.get_default_graph()`."""
+    return _GRAPH_STACK[-1] if _GRAPH_STACK else _GLOBAL[0]
+
+
+def reset_default_graph() -> None:
+    """`ops.reset_default_graph()`: a fresh global default graph; not
+    allowed inside a `with graph.as_default()` block."""
+    if _GRAPH_STACK:
+        raise AssertionError("Do not use tf.reset_default_graph() to clear nested graphs. "
+                             "If you need a cleared graph, exit the nesting and create a "
+                             "new graph.")
+    _GLOBAL[0] = Graph()

@@ -40,10 +40,11 @@ def run_initializer(g: Graph, name: str, value, shape: Shape, dtype: str) -> Ten
     raise AssertionError(f"unknown initializer {name}")
 
 
-def fill(g: Graph, name: str, shape: Shape, dtype: str) -> Tensor:
-    """`array_ops.zeros` / `array_ops.ones`: one Const below 1000 elements,
-    else `shape_as_tensor`, `Const` and a `Fill` op."""
-    with g.name_scope(name) as scope:
+def fill(g: Graph, name: str, shape: Shape, dtype: str, scope_name: str | None = None) -> Tensor:
+    """`array_ops.zeros` / `array_ops.ones` (`name` is which; the scope is
+    `scope_name` or it): one Const below 1000 elements, else
+    `shape_as_tensor`, `Const` and a `Fill` op."""
+    with g.name_scope(scope_name or name) as scope:
         if num_elements(shape) < FILL_THRESHOLD:
             return constant(g, dtype, shape, scope)
         constant(g, "int32", (len(shape),), "shape_as_tensor")

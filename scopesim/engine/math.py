@@ -25,19 +25,19 @@ from __future__ import annotations
 from ..errors import TFError, TFTypeError, TFValueError
 from .binding import Signature, bind
 from .convert import convert_to_tensor
-from .dtypes import as_dtype
+from .dtypes import dtype_name as as_dtype
 from .gen_ops import (gen_batch_mat_mul_v2, gen_batch_mat_mul_v3, gen_binary, gen_cast,
                       gen_mat_mul, gen_sparse_mat_mul, gen_unary)
 from .graph import Graph, Tensor
 from .opdef import name_scope
 from .shapes import FLOAT_DTYPES
 from .values import is_tensor_like, py_str, truth
-from .variables import Variable
+from .variables import RefVariable as Variable
 
 
 def _value(x) -> Tensor:
     """`Variable.value()`: the variable's operators run on its snapshot."""
-    return x.snapshot if isinstance(x, Variable) else x
+    return x._snapshot if isinstance(x, Variable) else x
 
 
 def _catches(error: TFError) -> bool:
@@ -53,8 +53,8 @@ def add(g: Graph, x, y, name=None) -> Tensor:
     (`Add/x`, then `Add/y` preferring x's dtype), AddV2 (Add for strings)."""
     with name_scope(g, name, "Add") as scope:
         x = convert_to_tensor(g, x, name="x")
-        y = convert_to_tensor(g, y, name="y", dtype_hint=x.dtype)
-        return gen_binary(g, "Add" if x.dtype == "string" else "AddV2", x, y, scope)
+        y = convert_to_tensor(g, y, name="y", dtype_hint=x._dt)
+        return gen_binary(g, "Add" if x._dt == "string" else "AddV2", x, y, scope)
 
 
 def multiply(g: Graph, x, y, name=None) -> Tensor:
@@ -92,11 +92,11 @@ def tanh(g: Graph, x, name=None) -> Tensor:
 def cast(g: Graph, x, dtype: str, name=None) -> Tensor:
     """`math_ops.cast`: a Tensor of that dtype is returned as it is, else
     `Cast/` converts `x` and casts it."""
-    if isinstance(x, Tensor) and x.dtype == dtype:
+    if isinstance(x, Tensor) and x._dt == dtype:
         return x
     with name_scope(g, name, "Cast") as scope:
         x = convert_to_tensor(g, x, name="x")
-        if x.dtype != dtype:
+        if x._dt != dtype:
             x = gen_cast(g, x, dtype, scope)
         return x
 
@@ -104,13 +104,13 @@ def cast(g: Graph, x, dtype: str, name=None) -> Tensor:
 def conj(g: Graph, x, name=None) -> Tensor:
     """`math_ops.conj`: the identity for real tensors; other dtypes fail
     inside `Conj/` (the language has no complex dtype)."""
-    if isinstance(x, Tensor) and (x.dtype in _REAL):
+    if isinstance(x, Tensor) and (x._dt in _REAL):
         return x
     with name_scope(g, name, "Conj"):
         x = convert_to_tensor(g, x, name="x")
-        if x.dtype in _REAL:
+        if x._dt in _REAL:
             return x
-        raise TFTypeError(f"Expected numeric or variant tensor, got dtype tf.{x.dtype!s}.")
+        raise TFTypeError(f"Expected numeric or variant tensor, got dtype tf.{x._dt!s}.")
 
 
 _REAL = FLOAT_DTYPES + ("bfloat16", "int8", "int16", "int32", "int64", "uint8", "uint16",
@@ -128,15 +128,15 @@ def truediv(g: Graph, x, y, name=None) -> Tensor:
     dtypes must then match, integers are cast (`truediv/Cast`, `Cast_1`)."""
     with name_scope(g, name, "truediv") as scope:
         x = convert_to_tensor(g, x, name="x")
-        y = convert_to_tensor(g, y, name="y", dtype_hint=x.dtype)
-        if x.dtype != y.dtype:
-            raise TFTypeError(f"`x` and `y` must have the same dtype, got tf.{x.dtype} != "
-                              f"tf.{y.dtype}.")
-        if x.dtype not in TRUEDIV_TABLE:
+        y = convert_to_tensor(g, y, name="y", dtype_hint=x._dt)
+        if x._dt != y._dt:
+            raise TFTypeError(f"`x` and `y` must have the same dtype, got tf.{x._dt} != "
+                              f"tf.{y._dt}.")
+        if x._dt not in TRUEDIV_TABLE:
             expected = ", ".join("tf." + d for d in TRUEDIV_TABLE)
-            raise TFTypeError(f"Invalid dtype tf.{x.dtype} in __truediv__. Expected one of "
+            raise TFTypeError(f"Invalid dtype tf.{x._dt} in __truediv__. Expected one of "
                               f"{{{expected}}}.")
-        target = TRUEDIV_TABLE[x.dtype]
+        target = TRUEDIV_TABLE[x._dt]
         if target is not None:
             x = cast(g, x, target)
             y = cast(g, y, target)
@@ -159,10 +159,10 @@ def matmul(g: Graph, a, b, transpose_a=False, transpose_b=False, adjoint_a=False
         if truth(transpose_b) and truth(adjoint_b):
             raise _only_one("b", transpose_b, adjoint_b)
         a = convert_to_tensor(g, a, name="a")
-        b = convert_to_tensor(g, b, name="b", dtype_hint=a.dtype)
-        batch = a.shape is None or len(a.shape) > 2 or b.shape is None or len(b.shape) > 2
-        use_v3 = truth(output_type) and (as_dtype(output_type) != a.dtype
-                                         or as_dtype(output_type) != b.dtype)
+        b = convert_to_tensor(g, b, name="b", dtype_hint=a._dt)
+        batch = a._dims is None or len(a._dims) > 2 or b._dims is None or len(b._dims) > 2
+        use_v3 = truth(output_type) and (as_dtype(output_type) != a._dt
+                                         or as_dtype(output_type) != b._dt)
         if not truth(a_is_sparse) and not truth(b_is_sparse) and batch:
             if truth(transpose_a):
                 a, adjoint_a = conj(g, a), True
@@ -179,7 +179,7 @@ def matmul(g: Graph, a, b, transpose_a=False, transpose_b=False, adjoint_a=False
         use_sparse = False
         if truth(a_is_sparse) or truth(b_is_sparse):
             sparse_types = ("bfloat16", "float32")
-            use_sparse = a.dtype in sparse_types and b.dtype in sparse_types
+            use_sparse = a._dt in sparse_types and b._dt in sparse_types
         if use_sparse:
             return gen_sparse_mat_mul(g, a, b, transpose_a, transpose_b, a_is_sparse,
                                       b_is_sparse, scope)
@@ -204,15 +204,15 @@ def _add_dispatch(g: Graph, x: Tensor, y, name) -> Tensor:
     """`math_ops._add_dispatch` (`Tensor.__add__`): a non-Tensor `y` is
     converted preferring x's dtype (`add/y`); strings use Add."""
     if not isinstance(y, Tensor):
-        y = convert_to_tensor(g, y, name="y", dtype_hint=x.dtype)
-    return gen_binary(g, "Add" if x.dtype == "string" else "AddV2", x, y, name)
+        y = convert_to_tensor(g, y, name="y", dtype_hint=x._dt)
+    return gen_binary(g, "Add" if x._dt == "string" else "AddV2", x, y, name)
 
 
 def _mul_dispatch_factory(g: Graph, x, y, name) -> Tensor:
     """`tensor_math_operator_overrides._mul_dispatch_factory`: a bool Tensor
     operand (a Variable does not count) makes it cast both sides to int32,
     multiply and cast back to bool."""
-    if any(isinstance(t, Tensor) and t.dtype == "bool" for t in (x, y)):
+    if any(isinstance(t, Tensor) and t._dt == "bool" for t in (x, y)):
         product = multiply(g, gen_cast(g, x, "int32"), gen_cast(g, y, "int32"), name)
         return gen_cast(g, product, "bool")
     return multiply(g, x, y, name)
@@ -266,7 +266,7 @@ def r_binary_op_wrapper(g: Graph, op_name: str, func, y: Tensor, x) -> Tensor:
     `name_scope(None, op_name)`, `x` converted strictly to y's dtype
     (`add/x`), then `func(x, y)`."""
     with name_scope(g, None, op_name) as scope:
-        x = convert_to_tensor(g, x, y.dtype, name="x")
+        x = convert_to_tensor(g, x, y._dt, name="x")
         return func(g, x, y, scope)
 
 

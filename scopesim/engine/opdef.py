@@ -119,7 +119,7 @@ def apply_op(g: Graph, op_type: str, name, inputs: list, attrs: dict | None = No
         tensors = []
         for (arg, type_attr), value in zip(opdef.inputs, inputs):
             tensor = _convert_input(g, op_type, opdef, arg, type_attr, value, types, inferred_from)
-            _check_input_type(op_type, opdef, arg, type_attr, tensor.dtype, types, inferred_from)
+            _check_input_type(op_type, opdef, arg, type_attr, tensor._dt, types, inferred_from)
             tensors.append(tensor)
         for attr, value in attrs.items():
             if attr in opdef.allowed and opdef.allowed_list(attr) is not None:
@@ -129,7 +129,8 @@ def apply_op(g: Graph, op_type: str, name, inputs: list, attrs: dict | None = No
         _check_new_node_name(g, op_name)
         shape = infer_shape(opdef.shape_fn, op_type, op_name, attrs, tensors)
         dtype = out_dtype or types[opdef.inputs[0][1]]
-        return g.create_op(op_type, scope, outputs=((shape, dtype),)).outputs[0]
+        return g.create_op(op_type, scope, outputs=((shape, dtype),), inputs=tensors,
+                           attrs=attrs).outputs[0]
 
 
 def _check_new_node_name(g: Graph, name: str) -> None:
@@ -156,7 +157,7 @@ def _convert_input(g: Graph, op_type: str, opdef: OpDef, arg: str, type_attr: st
                 inferred = convert_to_tensor(g, value, name=arg)
             except TFTypeError:
                 pass
-            if inferred is not None and inferred.dtype in allowed:
+            if inferred is not None and inferred._dt in allowed:
                 return inferred
             return convert_to_tensor(g, value, name=arg, dtype_hint=default)
         return convert_to_tensor(g, value, dtype, name=arg)
@@ -168,7 +169,7 @@ def _convert_input(g: Graph, op_type: str, opdef: OpDef, arg: str, type_attr: st
                           f"Error: {err.message}") from None
     except TFValueError:
         try:
-            observed = convert_to_tensor(g, value, name=arg).dtype
+            observed = convert_to_tensor(g, value, name=arg)._dt
         except TFValueError as err:
             raise TFValueError(f"Tried to convert '{arg}' to a tensor and failed. "
                                f"Error: {err.message}") from None

@@ -131,9 +131,10 @@ def op_scope(g: Graph, name: str | None, op_type: str) -> Iterator[str]:
         yield scope
 
 
-def generated(g: Graph, op_type: str, scope: str, shape: Shape, dtype: str | None):
+def generated(g: Graph, op_type: str, scope: str, shape: Shape, dtype: str | None,
+              inputs=()):
     """Create the op of an `op_scope` with the scope's exact name."""
     outputs = () if dtype is None else ((shape, dtype),)
-    op = g.create_op(op_type, scope, outputs=outputs)
+    op = g.create_op(op_type, scope, outputs=outputs, inputs=inputs)
     return op.outputs[0] if outputs else op
 

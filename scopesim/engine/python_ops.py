@@ -22,10 +22,12 @@ from typing import NoReturn
 
 from ..errors import PyError, TFTypeError, TFValueError
 from . import math as tfmath
-from .dtypes import as_dtype
+from .dtypes import dtype_name as as_dtype
 from .graph import Graph, Tensor
-from .values import DType, TensorShape, class_repr, is_tensor_like, py_repr, type_name
-from .variables import Variable
+from .dtypes import DType
+from .tensor_shape import TensorShape
+from .values import class_repr, is_tensor_like, py_repr, type_name
+from .variables import RefVariable as Variable
 
 _PYTHON_TYPES = (str, int, float, bool, type(None), list)
 _SEQUENCES = (str, list)
@@ -104,9 +106,9 @@ def call(value) -> NoReturn:
 
 def concatenate(x: TensorShape, y: TensorShape) -> TensorShape:
     """`TensorShape.concatenate`: an unknown rank on either side is unknown."""
-    if x.dims is None or y.dims is None:
+    if x._dims is None or y._dims is None:
         return TensorShape(None)
-    return TensorShape(x.dims + y.dims)
+    return TensorShape._of(x._dims + y._dims)
 
 
 def as_shape(g: Graph, value) -> TensorShape:
@@ -120,7 +122,7 @@ def as_shape(g: Graph, value) -> TensorShape:
     if value is None:
         return TensorShape(None)
     if isinstance(value, list):
-        return TensorShape(tuple(as_dimension(d) for d in value))
+        return TensorShape._of(tuple(as_dimension(d) for d in value))
     if isinstance(value, str):
         dims = []
         for d in value:
@@ -131,10 +133,10 @@ def as_shape(g: Graph, value) -> TensorShape:
                     f"Failed to convert '{value!r}' to a shape: '{d!r}'could not be converted to a "
                     f"dimension. A shape should either be single dimension (e.g. 10), or an "
                     f"iterable of dimensions (e.g. [1, 10, None]).") from None
-        return TensorShape(tuple(dims))
+        return TensorShape._of(tuple(dims))
     if isinstance(value, Variable):
-        g.create_op("Identity", "read", outputs=((value.shape, value.dtype),))
-    return TensorShape((as_dimension(value),))
+        g.create_op("Identity", "read", outputs=((value._dims, value._dt),))
+    return TensorShape._of((as_dimension(value),))
 
 
 def as_dimension(value):
@@ -170,7 +172,7 @@ def _eq(g: Graph, x, y):
         return x is y
     if isinstance(x, TensorShape):
         try:
-            return x.dims == as_shape(g, y).dims
+            return x._dims == as_shape(g, y)._dims
         except TFTypeError:
             return NotImplemented
     if isinstance(x, DType):

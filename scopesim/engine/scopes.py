@@ -10,42 +10,122 @@ The name scope each entry opens is the graph's business (`Graph.name_scope`);
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import enum
+
+from . import dtypes
+
+_VS_MODULE = "tensorflow.python.ops.variable_scope"
+#: Where TensorFlow prints an object's address, scopesim prints this one.
+ADDRESS = "0x7f0000000000"
 
 
-class ReuseMode:
+class _ReuseMode(enum.Enum):
     """`variable_scope._ReuseMode`, an enum of one member: `tf.AUTO_REUSE`."""
 
-    __slots__ = ()
+    AUTO_REUSE = 1
 
-    def __str__(self) -> str:
-        return "_ReuseMode.AUTO_REUSE"
 
-    def __repr__(self) -> str:
-        return "<_ReuseMode.AUTO_REUSE: 1>"
-
+_ReuseMode.__module__ = _VS_MODULE
+ReuseMode = _ReuseMode
 
 #: `tf.AUTO_REUSE`: the value of `auto`, and a scope's reuse flag.
-AUTO_REUSE = ReuseMode()
+AUTO_REUSE = _ReuseMode.AUTO_REUSE
 
 
-@dataclass(eq=False, slots=True)
 class VariableScope:
     """`tf.compat.v1.VariableScope`: identity matters (handles compare with `is`).
 
     `reuse` is False, True or AUTO_REUSE; `original_name_scope` is TF's
-    `_name_scope`.  `initializer` is an `ast.Initializer` or None.
-    """
+    `_name_scope`.  `_dt` is the dtype name; `initializer` is what was
+    given (an initializer object, or the old interpreter's (name, value))."""
 
-    reuse: bool | ReuseMode
-    name: str = ""
-    original_name_scope: str = ""
-    dtype: str = "float32"
-    initializer: object = None
+    __slots__ = ("_reuse", "_name", "_name_scope", "_dt", "_initializer", "_regularizer",
+                 "_partitioner", "_custom_getter", "_caching_device", "_use_resource",
+                 "_constraint", "__weakref__")
+
+    def __init__(self, reuse, name: str = "", original_name_scope: str = "",
+                 dtype: str = "float32", initializer=None, regularizer=None,
+                 partitioner=None, custom_getter=None, caching_device=None,
+                 use_resource=None, constraint=None) -> None:
+        self._reuse = reuse
+        self._name = name
+        self._name_scope = original_name_scope
+        self._dt = dtype
+        self._initializer = initializer
+        self._regularizer = regularizer
+        self._partitioner = partitioner
+        self._custom_getter = custom_getter
+        self._caching_device = caching_device
+        self._use_resource = use_resource
+        self._constraint = constraint
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @property
+    def original_name_scope(self) -> str:
+        return self._name_scope
+
+    @property
+    def reuse(self):
+        return self._reuse
+
+    @reuse.setter
+    def reuse(self, value) -> None:
+        self._reuse = value
+
+    @property
+    def dtype(self):
+        return dtypes.of(self._dt)
+
+    @property
+    def initializer(self):
+        return self._initializer
+
+    @initializer.setter
+    def initializer(self, value) -> None:
+        self._initializer = value
+
+    @property
+    def regularizer(self):
+        return self._regularizer
+
+    @property
+    def partitioner(self):
+        return self._partitioner
+
+    @property
+    def custom_getter(self):
+        return self._custom_getter
+
+    @property
+    def caching_device(self):
+        return self._caching_device
+
+    @property
+    def use_resource(self):
+        return self._use_resource
+
+    @property
+    def constraint(self):
+        return self._constraint
 
     def reuse_variables(self) -> None:
         """`VariableScope.reuse_variables()`: mutates this very object."""
-        self.reuse = True
+        self._reuse = True
+
+    def set_initializer(self, initializer) -> None:
+        self._initializer = initializer
+
+    def set_dtype(self, dtype) -> None:
+        self._dt = dtypes.as_dtype(dtype).name
+
+    def __repr__(self) -> str:
+        return f"<{_VS_MODULE}.VariableScope object at {ADDRESS}>"
+
+
+VariableScope.__module__ = _VS_MODULE
 
 
 class _CountNode:
@@ -159,3 +239,101 @@ class ScopeCounts:
             idx += 1
         self._hints[name] = (idx, self._restores)
         return "%s_%d" % (prefix, idx)
+
+
+# ------------------------------------------------------ entering a variable scope
+
+
+def variable_scope(g, name_or_scope, default_name=None, reuse=None, aux: bool = True,
+                   dtype: str | None = None, initializer=None):
+    """`variable_scope.__init__` and `__enter__` (`_enter_scope_uncached`):
+    which name scope to open and which VariableScope to install.  Returns
+    (the scope, an exit function taking the exception triple)."""
+    from ..errors import TFTypeError, TFValueError
+    if default_name is None and name_or_scope is None:
+        raise TFTypeError("If default_name is None then name_or_scope is required")
+    if reuse is False:
+        reuse = None
+    old_stack = g.name_stack
+    ns_target = False                        # False: no name scope of our own
+    if not aux:
+        current = g.name_stack
+        ns_target = current + "/" if current else ""
+    if name_or_scope is not None:
+        if not isinstance(name_or_scope, (VariableScope, str)):
+            raise TFTypeError("VariableScope: name_or_scope must be a string or VariableScope.")
+        is_object = isinstance(name_or_scope, VariableScope)
+        ns_name = name_or_scope.name.split("/")[-1] if is_object else name_or_scope
+        old_name_scope = None
+        if ns_name or ns_target is not False:
+            _, entered = g.enter_name_scope(ns_name if ns_target is False else ns_target)
+            old_name_scope = name_or_scope.original_name_scope if is_object else entered
+        try:
+            scope, close = _pure_variable_scope(g, name_or_scope, reuse, old_name_scope, dtype,
+                                                initializer)
+        except BaseException:
+            g.name_stack = old_stack
+            raise
+    else:
+        if reuse:
+            raise TFValueError("reuse=True cannot be used without a name_or_scope")
+        _, entered = g.enter_name_scope(default_name if ns_target is False else ns_target)
+        try:
+            unique = g.scope_counts.unique_scope_name(g.current_scope.name, default_name)
+            scope, close = _pure_variable_scope(g, unique, None, entered, dtype, initializer)
+        except BaseException:
+            g.name_stack = old_stack
+            raise
+
+    def exit_scope(failed: bool) -> None:
+        try:
+            close(failed)
+        finally:
+            g.name_stack = old_stack
+    return scope, exit_scope
+
+
+def _pure_variable_scope(g, name_or_scope, reuse, old_name_scope, dtype, initializer):
+    """`_pure_variable_scope.__enter__/__exit__`.
+
+    A captured scope object is re-entered by its own (absolute) name,
+    keeps its properties, takes `reuse` only if truthy, and restores the
+    scope counters on exit; a string scope nests under the current one,
+    inherits reuse with `or`, and zeroes its sub-scope counters on exit.
+    """
+    from ..errors import TFRuntimeError
+    old = g.current_scope
+    counts = g.scope_counts
+    is_object = isinstance(name_or_scope, VariableScope)
+    mark = None
+    if is_object:
+        obj = name_or_scope
+        scope = VariableScope(obj.reuse if not reuse else reuse, obj.name,
+                              obj.original_name_scope, obj._dt, obj._initializer,
+                              obj._regularizer, obj._partitioner, obj._custom_getter,
+                              obj._caching_device, obj._use_resource, obj._constraint)
+        counts.open(obj.name)
+        mark = counts.snapshot()
+    else:
+        new_name = old.name + "/" + name_or_scope if old.name else name_or_scope
+        scope = VariableScope(reuse or old.reuse, new_name,
+                              name_or_scope if old_name_scope is None else old_name_scope,
+                              old._dt, old._initializer, old._regularizer, old._partitioner,
+                              old._custom_getter, old._caching_device, old._use_resource,
+                              old._constraint)
+        counts.open(new_name)
+    if initializer is not None:
+        scope._initializer = initializer
+    if dtype is not None:
+        scope._dt = dtype
+    g.current_scope = scope
+
+    def close(failed: bool) -> None:
+        if g.current_scope is not scope and not failed:
+            raise TFRuntimeError("Improper nesting of variable_scope.")
+        if is_object:
+            counts.restore(mark)
+        else:
+            counts.close_subscopes(scope.name)
+        g.current_scope = old
+    return scope, close

@@ -20,7 +20,7 @@ def infer_shape(shape_fn: str, op_type: str, op_name: str, attrs: dict, inputs: 
     def error(message: str) -> TFValueError:
         return TFValueError(f"{message} for {node_text(op_type, op_name, attrs, inputs)}")
 
-    shapes = [t.shape for t in inputs]
+    shapes = [t._dims for t in inputs]
     if shape_fn == "unchanged":
         return shapes[0]
     if shape_fn == "broadcast":
@@ -37,8 +37,8 @@ def node_text(op_type: str, op_name: str, attrs: dict, inputs: list) -> str:
     for key in sorted(attrs):
         value = attrs[key]
         shown.append(f"{key}={str(value).lower() if isinstance(value, bool) else dt_name(value)}")
-    names = ", ".join(t.op.name if t.index == 0 else t.name for t in inputs)
-    shapes = ", ".join(as_list_text(t.shape) for t in inputs)
+    names = ", ".join(t.op.name if t._value_index == 0 else t.name for t in inputs)
+    shapes = ", ".join(as_list_text(t._dims) for t in inputs)
     return (f"'{{{{node {op_name}}}}} = {op_type}[{', '.join(shown)}]({names})' "
             f"with input shapes: {shapes}.")
 

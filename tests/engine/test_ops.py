@@ -19,6 +19,7 @@ from scopesim.engine.engine import Engine
 from scopesim.engine.ops import check_convertible, constant, python_dtype
 from scopesim.engine.scopes import AUTO_REUSE
 from scopesim.engine.shapes import format_shape
+from scopesim.engine.dtypes import as_dtype
 from scopesim.engine.values import ADDRESS, DType, ExceptionValue, TensorShape
 from scopesim.errors import PyError, TFError, TFTypeError, TFValueError
 from scopesim.interpreter import Session
@@ -430,7 +431,7 @@ def test_dtype_hint_falls_back_to_the_value_own_dtype(e):
     variable of another dtype is returned as it is."""
     assert convert_to_tensor(e.graph, 1.5, name="c", dtype_hint="int32").dtype == "float32"
     f = v(e, "f", (2,))
-    assert convert_to_tensor(e.graph, f, name="c", dtype_hint="int32") is f.snapshot
+    assert convert_to_tensor(e.graph, f, name="c", dtype_hint="int32") is f._snapshot
 
 
 def test_function_makes_y_by_dtype_hint(e):
@@ -620,12 +621,12 @@ def _describe(result, session) -> str:
     if result.error is not None:
         return f"{result.error.type}: {result.error.message}".replace(ADDRESS, "ADDR")
     value = session.handles["__r"]
-    return f"ok {value.name} {value.dtype} {format_shape(value.shape)}"
+    return f"ok {value.name} {value.dtype.name} {format_shape(value._dims)}"
 
 
 def _python_value(session, text: str):
     """A Python-only operand of math_constants (`2**63`, `ValueError('boom')`...)."""
-    special = {"f.shape": TensorShape((2,)), "f.dtype": DType("float32_ref"), "auto": AUTO_REUSE,
+    special = {"f.shape": TensorShape((2,)), "f.dtype": as_dtype("float32_ref"), "auto": AUTO_REUSE,
                "global_variables()": [v.name for v in session.engine.global_variables]}
     if text in special:
         return special[text]
@@ -643,7 +644,7 @@ def _run(session, expr: str, scope) -> str:
                                   name="c", **kwargs)
         except TFError as err:
             return f"{err.type_name}: {err.message}".replace(ADDRESS, "ADDR")
-        return f"ok {t.name} {t.dtype} {format_shape(t.shape)}"
+        return f"ok {t.name} {t.dtype.name} {format_shape(t._dims)}"
     m = re.fullmatch(r"T\.constant\((.*?)(, name='c')?\)", expr)
     if m:
         value = _python_value(session, m[1])

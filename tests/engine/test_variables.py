@@ -88,7 +88,7 @@ def test_default_initializer_of_non_floats_is_zeros(e, dtype):
     """E4: integer and bool variables default to zeros; dtype recorded as given."""
     v = e.get_variable("w", (2,), dtype=dtype)
     assert ops(e)[0] == ("w/Initializer/zeros", "Const")
-    assert v.dtype == dtype
+    assert v._dt == dtype
 
 
 @pytest.mark.parametrize("init,dtype,message,created", [
@@ -344,7 +344,7 @@ def test_scope_dtype_and_initializer_are_inherited(e):
     with e.variable_scope("p", dtype="float16", initializer=("ones", None)):
         with e.variable_scope("c"):
             v = e.get_variable("v", (1,))
-    assert (v.name, v.dtype) == ("p/c/v:0", "float16")
+    assert (v.name, v._dt) == ("p/c/v:0", "float16")
     assert names(e)[0] == "p/c/v/Initializer/ones"
 
 
@@ -353,9 +353,9 @@ def test_scope_object_reentry_keeps_dtype_unless_overridden(e):
     with e.variable_scope("snap", dtype="float16", initializer=("ones", None)) as snap:
         pass
     with e.variable_scope(snap):
-        assert e.get_variable("v", (1,)).dtype == "float16"
+        assert e.get_variable("v", (1,))._dt == "float16"
     with e.variable_scope(snap, dtype="float64"):
-        assert e.get_variable("w", (1,)).dtype == "float64"
+        assert e.get_variable("w", (1,))._dt == "float64"
     assert snap.dtype == "float16"
 
 

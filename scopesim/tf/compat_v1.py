@@ -1,0 +1,125 @@
+"""The `tf.compat.v1` namespace: `from scopesim.tf import compat_v1 as tf`.
+
+This module is the namespace.  Its submodules (`tf.nn`, `tf.train`, ...)
+are module objects built here from `tf_names.json` (the names TF 2.21
+has, recorded by `tools/record_tf_names.py`).  A name TensorFlow has but
+scopesim does not simulate raises `NotSimulated` naming it; a name
+TensorFlow does not have is Python's AttributeError as TensorFlow's module
+words it (`module 'tensorflow.compat.v1' has no attribute 'foo'`).
+"""
+
+from __future__ import annotations
+
+import json as _json
+import os as _os
+import types as _types
+
+from ..errors import NotSimulated
+from .framework import dtypes as _dtypes
+from .framework.dtypes import (DType, as_dtype, bfloat16, bool, complex64, complex128, double,
+                               float16, float32, float64, half, int8, int16, int32, int64,
+                               qint8, qint16, qint32, quint8, quint16, resource, string, uint8,
+                               uint16, uint32, uint64, variant)
+from .framework.ops import (Graph, GraphKeys, Operation, Tensor, add_to_collection,
+                            add_to_collections, control_dependencies, device, get_collection,
+                            get_collection_ref, get_default_graph, reset_default_graph)
+from .framework.ops import name_scope_v1 as name_scope
+from .framework.tensor_shape import Dimension, TensorShape
+from .ops import init_ops as _init_ops
+from .ops import math_ops as _math_ops
+from .ops import variables as _variables
+from .ops.array_ops import constant, convert_to_tensor, identity, ones, zeros
+from .ops.control_flow_ops import group, no_op
+from .ops.init_ops import (constant_initializer, glorot_normal_initializer,
+                           glorot_uniform_initializer, ones_initializer,
+                           random_normal_initializer, random_uniform_initializer,
+                           truncated_normal_initializer, zeros_initializer)
+from .ops.math_ops import add, matmul, multiply, sigmoid, subtract, tanh, truediv
+from .ops.nn_ops import relu as _relu
+from .ops.random_ops import random_normal, truncated_normal
+from .ops.variable_scope import (AUTO_REUSE, VariableScope, get_variable, get_variable_scope,
+                                 variable_scope)
+from .ops.variables import VariableV1 as Variable
+from .ops.variables import global_variables, trainable_variables
+
+_variables.overload_all_operators()
+
+__version__ = "2.21.0"
+_ = (_dtypes, _init_ops, _math_ops)
+
+_NAMES_FILE = _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "tf_names.json")
+with open(_NAMES_FILE) as _f:
+    _RECORDED = _json.load(_f)["modules"]
+
+
+def _missing(path: str, module_name: str, attr: str):
+    """A module attribute scopesim lacks: NotSimulated if TensorFlow has it,
+    else Python's AttributeError for TensorFlow's module name."""
+    if attr.startswith("__") and attr.endswith("__"):
+        raise AttributeError(f"module '{module_name}' has no attribute '{attr}'")
+    names = _RECORDED.get(path, {}).get("names", ())
+    if attr in names:
+        raise NotSimulated(f"tf.{path + '.' if path else ''}{attr}")
+    raise AttributeError(f"module '{module_name}' has no attribute '{attr}'")
+
+
+def _module_getattr(path: str, module_name: str):
+    def __getattr__(attr: str):
+        return _missing(path, module_name, attr)
+    return __getattr__
+
+
+#: The contents of the submodules scopesim simulates (others are empty).
+_CONTENTS = {
+    "nn": {"relu": _relu},
+    "initializers": {"zeros": zeros_initializer, "ones": ones_initializer,
+                     "constant": constant_initializer, "random_normal": random_normal_initializer,
+                     "truncated_normal": truncated_normal_initializer,
+                     "random_uniform": random_uniform_initializer,
+                     "glorot_uniform": glorot_uniform_initializer,
+                     "glorot_normal": glorot_normal_initializer},
+    "dtypes": {"DType": DType, "as_dtype": as_dtype, "float16": float16, "float32": float32,
+               "float64": float64, "int32": int32, "int64": int64, "bool": bool,
+               "string": string},
+    "math": {"add": add, "multiply": multiply, "subtract": subtract, "tanh": tanh,
+             "sigmoid": sigmoid, "truediv": truediv},
+    "linalg": {"matmul": matmul},
+    "random": {"normal": random_normal, "truncated_normal": truncated_normal},
+}
+
+
+def _build_submodules() -> dict:
+    """One module object per recorded submodule path, nested by attribute."""
+    built: dict[str, _types.ModuleType] = {}
+    for path in sorted(_RECORDED, key=lambda p: p.count(".")):
+        if not path:
+            continue
+        info = _RECORDED[path]
+        module = _types.ModuleType(info["module"])
+        module.__getattr__ = _module_getattr(path, info["module"])
+        for key, value in _CONTENTS.get(path, {}).items():
+            setattr(module, key, value)
+        built[path] = module
+        parent, _, leaf = path.rpartition(".")
+        if parent:
+            if parent in built:
+                setattr(built[parent], leaf, module)
+        else:
+            globals()[leaf] = module
+    return built
+
+
+_SUBMODULES = _build_submodules()
+_ROOT_NAME = _RECORDED[""]["module"]
+
+
+def __getattr__(attr: str):
+    return _missing("", _ROOT_NAME, attr)
+
+
+def disable_v2_behavior() -> None:
+    """`tf.compat.v1.disable_v2_behavior()`: scopesim is always in that mode."""
+
+
+def disable_eager_execution() -> None:
+    """`tf.compat.v1.disable_eager_execution()`: scopesim is always in graph mode."""

@@ -1,0 +1,90 @@
+"""`ops/math_ops.py`: the math functions, and Python's operators on
+tensors attached to `Tensor` as `override_binary_operator` does (the rules
+are in `scopesim.engine.math`)."""
+
+from __future__ import annotations
+
+from ...engine import math as _m
+from ...engine.graph import Tensor, get_default_graph
+from ...errors import NotSimulated
+
+
+def add(x, y, name=None):
+    """`tf.math.add`."""
+    return _m.add(get_default_graph(), x, y, name)
+
+
+def multiply(x, y, name=None):
+    """`tf.math.multiply`."""
+    return _m.multiply(get_default_graph(), x, y, name)
+
+
+def subtract(x, y, name=None):
+    """`tf.math.subtract`."""
+    return _m.subtract(get_default_graph(), x, y, name)
+
+
+def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False,
+           a_is_sparse=False, b_is_sparse=False, output_type=None, grad_a=False, grad_b=False,
+           name=None):
+    """`tf.linalg.matmul`."""
+    return _m.matmul(get_default_graph(), a, b, transpose_a, transpose_b, adjoint_a, adjoint_b,
+                     a_is_sparse, b_is_sparse, output_type, grad_a, grad_b, name)
+
+
+def tanh(x, name=None):
+    """`tf.math.tanh` (`gen_math_ops.tanh`)."""
+    return _m.tanh(get_default_graph(), x, name)
+
+
+def sigmoid(x, name=None):
+    """`tf.math.sigmoid`."""
+    return _m.sigmoid(get_default_graph(), x, name)
+
+
+def truediv(x, y, name=None):
+    """`tf.math.truediv` (`_truediv_python3`)."""
+    return _m.truediv(get_default_graph(), x, y, name)
+
+
+# ------------------------------------------------------------ operators
+
+
+def _binary(op_name: str, func) -> None:
+    """`override_binary_operator.override_binary_operator_helper`: attach
+    `__<op>__` (`binary_op_wrapper`) and `__r<op>__` (`r_binary_op_wrapper`)."""
+    def binary_op_wrapper(x, y):
+        return _m.binary_op_wrapper(x.graph, op_name, func, x, y)
+
+    def r_binary_op_wrapper(y, x):
+        return _m.r_binary_op_wrapper(y.graph, op_name, func, y, x)
+    name = {"sub": "sub", "mul": "mul", "truediv": "truediv", "add": "add",
+            "matmul": "matmul"}[op_name]
+    binary_op_wrapper.__name__ = f"__{name}__"
+    r_binary_op_wrapper.__name__ = f"__r{name}__"
+    setattr(Tensor, f"__{name}__", binary_op_wrapper)
+    setattr(Tensor, f"__r{name}__", r_binary_op_wrapper)
+
+
+def _neg(x):
+    """`Tensor.__neg__`: `gen_math_ops.neg`."""
+    return _m.negate(x.graph, x)
+
+
+def _not_simulated_operator(name: str):
+    def operator(self, *args):
+        raise NotSimulated(f"Tensor.{name}")
+    operator.__name__ = name
+    return operator
+
+
+def _attach() -> None:
+    for symbol, (op_name, func) in _m.OPERATORS.items():
+        _binary(op_name, func)
+    Tensor.__neg__ = _neg
+    for name in sorted(Tensor.OVERLOADABLE_OPERATORS):
+        if name not in Tensor.__dict__:
+            setattr(Tensor, name, _not_simulated_operator(name))
+
+
+_attach()
