@@ -61,3 +61,10 @@ case("reuse errors", reuse_errs)
 case("shape [None, 3] default initializer", lambda: T.get_variable("u", [None, 3]))
 case("no shape no initializer", lambda: T.get_variable("u"))
 case("initializer=zeros_initializer() no shape", lambda: T.get_variable("u", initializer=T.zeros_initializer()))
+def failed_then_ok():
+    try:
+        T.get_variable("c", [2], initializer=lambda: T.ones([2]))
+    except TypeError as e:
+        print("  ", err(e))
+    return T.get_variable("c", [2], initializer=lambda shape, dtype=None, partition_info=None: T.ones(shape, dtype))
+case("a failed callable initializer consumed the name scope", failed_then_ok)
