@@ -3,7 +3,7 @@ with v1 behaviour (what `disable_v2_behavior()` selects: `shape[i]` and
 iteration give `Dimension`s, `repr` lists `Dimension(2)`).
 
 Each method mirrors the TensorFlow method of the same name, quirks
-included: `Dimension.__radd__` is `other % self` in TF 2.21, comparisons of
+included: comparisons of
 an unknown dimension are None, `/` on a Dimension asks for `//`.
 """
 
@@ -119,8 +119,8 @@ class Dimension:
         return self._arith(other, operator.add)
 
     def __radd__(self, other):
-        """`Dimension.__radd__` is `as_dimension(other) % self` in TF 2.21."""
-        return as_dimension(other) % self
+        """`Dimension.__radd__`: `self + other`."""
+        return self + other
 
     def __sub__(self, other):
         return self._arith(other, operator.sub)
