@@ -5,5 +5,5 @@ def f():
 a = tf.make_template("t", f)
 b = tf.make_template("t", f)
 c = tf.make_template("t", f, unique_name_="custom")
-print(a(), b(), c(), a(), c()) if False else show(a(), b(), c(), a(), c())
+show(a(), b(), c(), a(), c())
 show([v.name for v in tf.global_variables()])

@@ -1,0 +1,10 @@
+# D2: TensorShape and Dimension: as_list, ndims, [i], .value, unknown dims.
+s = tf.TensorShape([2, None, 3])
+show(s, repr(s), s.as_list(), s.ndims, s[0], s[1], s[0].value, s[1].value, s[-1])
+show(s[1:], len(s), s.is_fully_defined(), tf.TensorShape([1, 2]).is_fully_defined())
+u = tf.TensorShape(None)
+show(u, repr(u), u.ndims, tf.TensorShape([]), tf.TensorShape([]).ndims)
+d = tf.Dimension(4)
+show(d, repr(d), d.value, d + 1, d * 2, tf.Dimension(None), tf.Dimension(None) + 1)
+show(s == tf.TensorShape([2, None, 3]), s.merge_with([2, 5, 3]), s.concatenate([7]))
+u.as_list()
