@@ -2,7 +2,7 @@
 with tf.variable_scope("emb", partitioner=tf.fixed_size_partitioner(2)):
     w = tf.get_variable("w", [4, 2])
 
-reg = lambda t: tf.reduce_sum(t)
+reg = lambda t: tf.multiply(t, 0.5)
 with tf.variable_scope("r", regularizer=reg, use_resource=True):
     u = tf.get_variable("u", [2])
 

@@ -1,7 +1,7 @@
 # N2: a scope's regularizer runs on each new variable; its loss goes to
 # the regularization_losses collection, named after the variable.
 def l2(w):
-    return tf.multiply(0.01, tf.reduce_sum(tf.square(w)), name="l2")
+    return tf.multiply(0.01, w * w, name="l2")
 
 with tf.variable_scope("net", regularizer=l2):
     w = tf.get_variable("w", [3])

@@ -1,5 +1,5 @@
 # N6: a scope's constraint and dtype reach its variables.
-clip = lambda t: tf.clip_by_value(t, -1.0, 1.0)
+clip = lambda t: abs(t)
 with tf.variable_scope("c", constraint=clip, dtype=tf.float64):
     v = tf.get_variable("v", [2])
     show(v.constraint is clip, v.dtype, tf.get_variable_scope().dtype)

@@ -4,5 +4,5 @@ t = v * 2.0
 u = t + 1.0
 show(t.name, t.op.name, t.op.type, t.dtype, t.shape, t.get_shape(), t.value_index)
 show(t.graph is tf.get_default_graph(), [c.name for c in t.consumers()], t.device)
-show([i.name for i in t.op.inputs], [o.name for o in t.op.outputs], t.op.node_def.op)
+show([i.name for i in t.op.inputs], [o.name for o in t.op.outputs], t.op.outputs[0] is t)
 show(t)
