@@ -197,6 +197,36 @@ def _only_one(side: str, transpose, adjoint) -> TFValueError:
                         f"`adjoint_{side}`={py_str(adjoint)}.")
 
 
+def floordiv(g: Graph, x, y, name=None) -> Tensor:
+    """`math_ops.floordiv`: `gen_math_ops.floor_div` in `name_scope(name, "floordiv")`."""
+    with name_scope(g, name, "floordiv") as scope:
+        return gen_binary(g, "FloorDiv", x, y, scope)
+
+
+def floormod(g: Graph, x, y, name=None) -> Tensor:
+    """`math_ops.floormod` (`tf.math.floormod`, `tf.mod`): `gen_math_ops.floor_mod`."""
+    return gen_binary(g, "FloorMod", x, y, name)
+
+
+def pow(g: Graph, x, y, name=None) -> Tensor:  # noqa: A001 - TensorFlow's name
+    """`math_ops.pow`: `gen_math_ops._pow` in `name_scope(name, "Pow")`."""
+    with name_scope(g, name, "Pow") as scope:
+        return gen_binary(g, "Pow", x, y, scope)
+
+
+def compare(g: Graph, op_type: str, x, y, name=None) -> Tensor:
+    """`gen_math_ops.less` / `less_equal` / `greater` / `greater_equal`
+    (Tensor's `<` and friends call them directly: no operator scope)."""
+    return gen_binary(g, op_type, x, y, name)
+
+
+def abs(g: Graph, x, name=None) -> Tensor:  # noqa: A001 - TensorFlow's name
+    """`math_ops.abs` (real tensors): converts `x` in `Abs/`, then `gen_math_ops._abs`."""
+    with name_scope(g, name, "Abs") as scope:
+        x = convert_to_tensor(g, x, name="x")
+        return gen_unary(g, "Abs", x, scope)
+
+
 # ============================================================= operators
 
 
@@ -226,7 +256,8 @@ def _matmul_wrapper(g: Graph, a, b, name) -> Tensor:
 #: symbol -> (the operator's name, `op_name` of `override_binary_operator_helper`, its func)
 OPERATORS = {"+": ("add", _add_dispatch), "-": ("sub", subtract),
              "*": ("mul", _mul_dispatch_factory), "/": ("truediv", truediv),
-             "@": ("matmul", _matmul_wrapper)}
+             "@": ("matmul", _matmul_wrapper), "//": ("floordiv", floordiv),
+             "%": ("mod", floormod), "**": ("pow", pow)}
 
 
 def binary_operator(g: Graph, symbol: str, x, y) -> Tensor:

@@ -53,6 +53,7 @@ class OpDef:
     allowed: dict                            # type attr -> allowed dtypes (None: any)
     shape_fn: str                            # broadcast, matmul, batch_matmul, unchanged
     defaults: dict = field(default_factory=dict)   # type attr -> default dtype
+    output_dtype: str | None = None          # a fixed output dtype (comparisons: bool)
 
     def allowed_list(self, attr: str) -> list[str] | None:
         text = self.allowed.get(attr)
@@ -61,6 +62,20 @@ class OpDef:
 
 def _binary(allowed: str) -> OpDef:
     return OpDef((("x", "T"), ("y", "T")), {"T": allowed}, "broadcast")
+
+
+def _compare(allowed: str) -> OpDef:
+    return OpDef((("x", "T"), ("y", "T")), {"T": allowed}, "broadcast", output_dtype="bool")
+
+
+_FLOORDIV = ("bfloat16, float16, float32, float64, uint8, int8, uint16, int16, int32, uint32, "
+             "uint64, int64, complex64, complex128")
+_FLOORMOD = ("int8, int16, int32, int64, uint8, uint16, uint32, uint64, bfloat16, float16, "
+             "float32, float64")
+_POW = "bfloat16, float32, float16, float64, int8, int16, int32, int64, complex64, complex128"
+_COMPARE = ("float32, float64, int32, uint8, int16, int8, int64, bfloat16, uint16, float16, "
+            "uint32, uint64")
+_ABS = "bfloat16, float16, float32, float64, int8, int16, int32, int64"
 
 
 def _unary(arg: str, allowed: str | None) -> OpDef:
@@ -82,6 +97,10 @@ OPS = {
     "Relu": _unary("features", _RELU), "Tanh": _unary("x", _FLOATS),
     "Sigmoid": _unary("x", _FLOATS), "Neg": _unary("x", _NEG), "Identity": _unary("input", None),
     "Cast": OpDef((("x", "SrcT"),), {"SrcT": None}, "unchanged"),
+    "FloorDiv": _binary(_FLOORDIV), "FloorMod": _binary(_FLOORMOD), "Pow": _binary(_POW),
+    "Less": _compare(_COMPARE), "LessEqual": _compare(_COMPARE),
+    "Greater": _compare(_COMPARE), "GreaterEqual": _compare(_COMPARE),
+    "Abs": _unary("x", _ABS),
 }
 
 
@@ -128,7 +147,7 @@ def apply_op(g: Graph, op_type: str, name, inputs: list, attrs: dict | None = No
         op_name = scope[:-1]
         _check_new_node_name(g, op_name)
         shape = infer_shape(opdef.shape_fn, op_type, op_name, attrs, tensors)
-        dtype = out_dtype or types[opdef.inputs[0][1]]
+        dtype = out_dtype or opdef.output_dtype or types[opdef.inputs[0][1]]
         return g.create_op(op_type, scope, outputs=((shape, dtype),), inputs=tensors,
                            attrs=attrs).outputs[0]
 

@@ -34,7 +34,9 @@ from .ops.init_ops import (constant_initializer, glorot_normal_initializer,
                            glorot_uniform_initializer, ones_initializer,
                            random_normal_initializer, random_uniform_initializer,
                            truncated_normal_initializer, zeros_initializer)
-from .ops.math_ops import add, matmul, multiply, sigmoid, subtract, tanh, truediv
+from .ops.math_ops import (abs, add, floordiv, floormod, greater, greater_equal, less,
+                           less_equal, matmul, multiply, pow, sigmoid, subtract, tanh, truediv)
+mod = floormod
 from .ops.nn_ops import relu as _relu
 from .ops.random_ops import random_normal, truncated_normal
 from .ops.variable_scope import (AUTO_REUSE, VariableScope, get_variable, get_variable_scope,

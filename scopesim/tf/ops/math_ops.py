@@ -58,12 +58,57 @@ def _binary(op_name: str, func) -> None:
 
     def r_binary_op_wrapper(y, x):
         return _m.r_binary_op_wrapper(y.graph, op_name, func, y, x)
-    name = {"sub": "sub", "mul": "mul", "truediv": "truediv", "add": "add",
-            "matmul": "matmul"}[op_name]
+    name = op_name
     binary_op_wrapper.__name__ = f"__{name}__"
     r_binary_op_wrapper.__name__ = f"__r{name}__"
     setattr(Tensor, f"__{name}__", binary_op_wrapper)
     setattr(Tensor, f"__r{name}__", r_binary_op_wrapper)
+
+
+def _comparison(op_type: str, name: str):
+    """`Tensor.__lt__` and friends: `gen_math_ops.less` ... on (self, other)."""
+    def operator(x, y):
+        return _m.compare(x.graph, op_type, x, y)
+    operator.__name__ = name
+    return operator
+
+
+def floordiv(x, y, name=None):
+    """`tf.math.floordiv`."""
+    return _m.floordiv(get_default_graph(), x, y, name)
+
+
+def floormod(x, y, name=None):
+    """`tf.math.floormod` (`tf.mod`)."""
+    return _m.floormod(get_default_graph(), x, y, name)
+
+
+def pow(x, y, name=None):  # noqa: A001
+    """`tf.math.pow`."""
+    return _m.pow(get_default_graph(), x, y, name)
+
+
+def abs(x, name=None):  # noqa: A001
+    """`tf.math.abs`."""
+    return _m.abs(get_default_graph(), x, name)
+
+
+def less(x, y, name=None):
+    """`tf.math.less`."""
+    return _m.compare(get_default_graph(), "Less", x, y, name)
+
+
+def less_equal(x, y, name=None):
+    return _m.compare(get_default_graph(), "LessEqual", x, y, name)
+
+
+def greater(x, y, name=None):
+    """`tf.math.greater`."""
+    return _m.compare(get_default_graph(), "Greater", x, y, name)
+
+
+def greater_equal(x, y, name=None):
+    return _m.compare(get_default_graph(), "GreaterEqual", x, y, name)
 
 
 def _neg(x):
@@ -82,6 +127,10 @@ def _attach() -> None:
     for symbol, (op_name, func) in _m.OPERATORS.items():
         _binary(op_name, func)
     Tensor.__neg__ = _neg
+    Tensor.__abs__ = lambda x: _m.abs(x.graph, x)
+    for name, op_type in (("__lt__", "Less"), ("__le__", "LessEqual"), ("__gt__", "Greater"),
+                          ("__ge__", "GreaterEqual")):
+        setattr(Tensor, name, _comparison(op_type, name))
     for name in sorted(Tensor.OVERLOADABLE_OPERATORS):
         if name not in Tensor.__dict__:
             setattr(Tensor, name, _not_simulated_operator(name))

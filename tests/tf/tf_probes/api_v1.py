@@ -77,6 +77,18 @@ def case_operators_reflected(T):
     show([o.name for o in T.get_default_graph().get_operations()][-8:])
 
 
+def case_operators_floordiv_mod_pow_compare_abs(T):
+    a = T.constant([3, 4], name="a")
+    f = T.constant([1.5], name="f")
+    for t in (a // 2, a % 3, a ** 2, 7 // a, 2 ** a, a < 2, 1 < a, a >= a, f > 1.0, abs(f),
+              T.floordiv(a, 2), T.mod(a, 2), T.pow(f, 2.0), T.less(a, 3), T.abs(a)):
+        show(repr(t))
+    show([(o.name, o.type) for o in T.get_default_graph().get_operations()])
+    err(lambda: a // 1.5)
+    err(lambda: f < 1)
+    err(lambda: T.constant([1.0, 2.0]) < T.constant([1.0, 2.0, 3.0]))
+
+
 def case_collections(T):
     g = T.get_default_graph()
     show(g.get_all_collection_keys())
