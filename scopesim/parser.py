@@ -1,15 +1,17 @@
-"""Parse `.scope` source text into a `scopesim.ast.Program`.
+"""Parse `.scope` source text into a `Program`: a Python `ast.Module`.
 
     program = parse(text, filename)
 
-Three steps, each small:
-
-1. Lark parses the text with the LALR grammar in `grammars/scopesim.lark`.
-2. `_problems` looks for the few mistakes the grammar lets through (a scope
-   with neither name nor default, an option given twice, an unknown
-   exception class, a bad string escape, an integer Python cannot convert).
-3. `_ToAst` turns the parse tree into `scopesim.ast` nodes, one node per
-   method.  It is non-recursive: blocks nest 10,000 levels deep.
+1. Lark parses the text with the LALR grammar in `grammars/scopesim.lark`;
+   `_PostLex` turns `<`/`>` outside brackets into block delimiters, drops
+   newlines inside brackets and refuses the Python words that are not in the
+   language.
+2. `_ToPython` (one method per grammar rule) builds Python `ast` nodes with
+   the `.scope` positions; the version-1 forms are lowered to the
+   TensorFlow calls of LANGUAGE.md part 2 (`scopesim.lowering`).
+3. `scopesim.lowering.finish` decides what needs the whole program (the
+   version-1 bare functions, a rebound `tf`, `with` deeper than CPython's
+   block limit) and indexes the statements for error locations.
 
 Any failure is a `ScopeSyntaxError` pointing at the offending token; nothing
 else escapes `parse`.  `_syntax_error` turns Lark's exceptions into friendly
@@ -19,49 +21,81 @@ messages: first a few structural rules, then a table of known mistakes
 
 from __future__ import annotations
 
+import ast
 import functools
 import re
-import sys
 from pathlib import Path
 
-from lark import Lark, Token, Tree
-from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+from lark import Lark, Token
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken, VisitError
 from lark.lark import PostLex
 from lark.visitors import Transformer_NonRecursive, v_args
 
-from .ast import (Assert, Assign, Attribute, BinOp, Call, Compare, ConstOp, ExprStmt,
-                  GetVariable, Handler, Initializer, Literal, Name, NameScope, Neg, NewVariable,
-                  NoOp, Not, Number, Option, Print, Program, Reuse, Shape, Span, Str, Try,
-                  VariableScope)
-from .errors import CATCHABLE, ScopeSyntaxError
+from . import lowering as low
+from .errors import ScopeSyntaxError
+from .lowering import Program, Refused as _Refused
 from .util import gc_paused
 
-__all__ = ["parse", "KEYWORDS"]
+__all__ = ["parse", "KEYWORDS", "Program"]
 
-#: Words that cannot be handles (the grammar's IDENT excludes the same list).
-KEYWORDS = frozenset("""scope name_scope var variable op const reuse print assert try except as
-    is not default true false none auto True False None AUTO_REUSE""".split())
+#: Words that are never names (the grammar's NAME excludes the same list).
+KEYWORDS = frozenset("""False None True and as assert async await break class continue def del
+    elif else except finally for from global if import in is lambda nonlocal not or pass raise
+    return try while with yield print true false none auto AUTO_REUSE""".split())
+#: The version-1 words: keywords where their form starts, names elsewhere.
+SOFT_KEYWORDS = frozenset("scope name_scope var variable op const reuse default".split())
+#: Python statements and words the language leaves out, with what to say.
+NOT_IN_LANGUAGE = {
+    "class": "classes are not in the scope language (use def)",
+    "import": "import is not in the scope language: `tf` is always there",
+    "from": "import is not in the scope language: `tf` is always there",
+    "del": "del is not in the scope language",
+    "async": "async is not in the scope language",
+    "await": "await is not in the scope language",
+    "yield": "yield (generators) is not in the scope language",
+    "match": "match is not in the scope language (use if/elif)",
+}
 
-_LITERALS = {"true": True, "True": True, "false": False, "False": False,
-             "none": None, "None": None, "auto": "auto", "AUTO_REUSE": "auto"}
-_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
-_ESCAPE = re.compile(r"\\(.)")
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _NOTHING_LEFT = re.compile(r"(?:\s|#[^\n]*)*")
-#: Python refuses to convert longer decimal integers (0: no limit).
-_MAX_DIGITS = getattr(sys, "get_int_max_str_digits", lambda: 0)()
 
 
 def parse(text: str, filename: str = "<string>") -> Program:
-    """Parse a whole program; raise `ScopeSyntaxError` if it is not one."""
+    """Parse a whole program; raise `ScopeSyntaxError` if it is not one.
+    The program comes compiled (`program.code`), so every mistake shows here."""
+    from .runner import on_deep_stack
     with gc_paused():
-        try:
-            tree = _lark().parse(text)
-        except UnexpectedInput as err:
-            raise _syntax_error(err, text, filename) from None
-        for message, line, column in _problems(tree):
-            raise _error(message, line, column, text, filename)
-        return _ToAst(filename, text).transform(tree)
+        return on_deep_stack(lambda: _parse(text, filename))
+
+
+def _parse(text: str, filename: str) -> Program:
+    try:
+        tree = _lark().parse(text)
+    except _Refused as r:
+        raise _error(r.message, r.line, r.column, text, filename) from None
+    except UnexpectedInput as err:
+        raise _syntax_error(err, text, filename) from None
+    builder = _ToPython(filename, text)
+    try:
+        module = builder.transform(tree)
+        program = low.finish(module, builder.lowering, text, filename)
+    except VisitError as e:
+        if isinstance(e.orig_exc, _Refused):
+            r = e.orig_exc
+            raise _error(r.message, r.line, r.column, text, filename) from None
+        raise
+    except _Refused as r:
+        raise _error(r.message, r.line, r.column, text, filename) from None
+    try:
+        program.code = compile(program.module, filename, "exec")
+    except SyntaxError as e:
+        line = e.lineno or 1
+        raise _error(e.msg, line, program.char_column(line, (e.offset or 1) - 1), text,
+                     filename) from None
+    except (RecursionError, MemoryError):
+        raise _error("the program is nested too deeply for Python to compile", 1, 1, text,
+                     filename) from None
+    return program
 
 
 # ------------------------------------------------------------------- grammar
@@ -75,19 +109,42 @@ def _grammar_path() -> Path:
     return installed if installed.is_file() else package.parent / "grammars" / "scopesim.lark"
 
 
-class _IdentEverywhere(PostLex):
-    """Lets every lexer state also try IDENT.
+_OPENERS = frozenset({"LPAR", "LSQB", "LBRACE"})
+_CLOSERS = frozenset({"RPAR", "RSQB", "RBRACE"})
+_ANGLES = frozenset({"LESS", "MORE", "LSHIFT", "RSHIFT"})
 
-    The contextual lexer only tries the terminals a state accepts, so where
-    `is` is expected but a handle is not, `isx` would lex as `is` + `x`.
-    With IDENT always tried a word is read whole: it is a keyword only if
-    the whole word is one.
+
+class _PostLex(PostLex):
+    """The lexical rules the contextual lexer cannot say by itself.
+
+    Outside brackets `<` opens a block and `>` closes one (`>>` is two
+    closers); inside brackets they are operators and newlines are ignored.
+    Every state also tries NAME (a word is read whole: `isx` is never `is x`),
+    the angle brackets and the separator, so the post-lexer gets to see them.
     """
 
-    always_accept = ("IDENT",)
+    always_accept = ("NAME", "LESS", "MORE", "LSHIFT", "RSHIFT", "_SEP", "FORBIDDEN")
 
     def process(self, stream):
-        return stream
+        depth = 0
+        for token in stream:
+            kind = token.type
+            if kind in _OPENERS:
+                depth += 1
+            elif kind in _CLOSERS:
+                depth = max(depth - 1, 0)
+            elif kind == "_SEP":
+                if depth:
+                    continue
+            elif kind in _ANGLES and depth == 0:
+                block = "_LBLOCK" if token[0] == "<" else "_RBLOCK"
+                for i, ch in enumerate(str(token)):
+                    yield Token(block, ch, token.start_pos + i, token.line, token.column + i,
+                                token.line, token.column + i + 1, token.start_pos + i + 1)
+                continue
+            elif kind == "FORBIDDEN":
+                raise _Refused(NOT_IN_LANGUAGE[str(token)], token)
+            yield token
 
 
 @functools.cache
@@ -95,145 +152,257 @@ def _lark() -> Lark:
     """The parser, built on first use; `cache=True` stores the LALR tables on
     disk so later processes load them instead of rebuilding them."""
     return Lark(_grammar_path().read_text(encoding="utf-8"), parser="lalr", lexer="contextual",
-                postlex=_IdentEverywhere(), propagate_positions=True, maybe_placeholders=True,
+                postlex=_PostLex(), propagate_positions=True, maybe_placeholders=True,
                 cache=True)
 
 
 # ------------------------------------------------------------------ the tree
 
 
-def _span(meta) -> Span:
-    """The Span of a rule's `meta` or of a Token (both have the four fields)."""
-    return Span(meta.line, meta.column, meta.end_line, meta.end_column)
+class _Args:
+    """A call's (or a parenthesised group's) arguments, before they are placed."""
+
+    __slots__ = ("args", "keywords", "trailing_comma", "genexp")
+
+    def __init__(self, args, keywords, trailing_comma, genexp=False):
+        self.args, self.keywords = args, keywords
+        self.trailing_comma, self.genexp = trailing_comma, genexp
 
 
-def _unescape(token: str) -> str:
-    """The value of a STRING token (its escapes were checked by `_problems`)."""
-    return _ESCAPE.sub(lambda m: _ESCAPES[m[1]], token[1:-1])
+class _Keyword:
+    __slots__ = ("node",)
+
+    def __init__(self, node):
+        self.node = node
 
 
-def _name(token: Token | None) -> str | None:
-    """A bare word, an IDENT or a STRING token as a str; None stays None."""
-    if token is None:
-        return None
-    return _unescape(token) if token.type == "STRING" else str(token)
-
-
-def _negate(operand, span: Span):
-    """`-x`.  A minus on a number literal is folded into it, as Python's
-    compiler does: `-1` and `-(1)` are the number -1, not an op."""
-    if isinstance(operand, Number):
-        return Number(-operand.value, "-" + operand.text, span)
-    return Neg(operand, span)
+_BINOPS = {"+": ast.Add, "-": ast.Sub, "*": ast.Mult, "/": ast.Div, "//": ast.FloorDiv,
+           "%": ast.Mod, "@": ast.MatMult, "<<": ast.LShift, ">>": ast.RShift, "**": ast.Pow,
+           "|": ast.BitOr, "^": ast.BitXor, "&": ast.BitAnd}
+_UNARY = {"+": ast.UAdd, "-": ast.USub, "~": ast.Invert}
+_COMPARE = {"<": ast.Lt, ">": ast.Gt, "==": ast.Eq, ">=": ast.GtE, "<=": ast.LtE, "!=": ast.NotEq,
+            "in": ast.In, "not in": ast.NotIn, "is": ast.Is, "is not": ast.IsNot}
 
 
 @v_args(meta=True)
-class _ToAst(Transformer_NonRecursive):
-    """Parse tree -> `scopesim.ast` nodes.  Builds nodes and nothing else."""
+class _ToPython(Transformer_NonRecursive):
+    """Parse tree -> Python `ast` nodes with `.scope` positions, one node per method."""
 
     __visit_tokens__ = False
 
     def __init__(self, filename: str, source: str):
         super().__init__()
         self.filename, self.source = filename, source
+        self.lowering = low.Lowering(source)
+        self.at = self.lowering.at
+        self.groups: dict[int, _Args] = {}
 
-    def start(self, _, c): return Program(tuple(c), self.filename, self.source)
-    def block(self, _, c): return tuple(c)
+    # -------------------------------------------------------------- helpers
 
-    # statements
-    def assign(self, m, c): return Assign(str(c[0]), c[1], _span(m), _span(c[0]))
-    def expr_stmt(self, m, c): return ExprStmt(c[0], _span(m))
-    def reuse(self, m, _): return Reuse(_span(m))
-    def print_stmt(self, m, c): return Print(tuple(c), _span(m))
-    def assert_stmt(self, m, c): return Assert(c[0], c[1], _span(m))
-    def try_stmt(self, m, c): return Try(c[0], tuple(c[1:]), _span(m))
-    def handler(self, m, c): return Handler(str(c[0]), _name(c[1]), c[2] or (), _span(m))
-    # a head is the keyword arguments of its VariableScope / NameScope but body and span
-    def scope_head(self, m, c): return dict(target=c[0], options=c[1], alias=_name(c[2]),
-                                            head=_span(m))
-    name_scope_head = scope_head
-    def variable_scope(self, m, c): return VariableScope(**c[0], body=c[1], span=_span(m))
-    def name_scope(self, m, c): return NameScope(**c[0], body=c[1], span=_span(m))
+    def ident(self, token) -> str:
+        """A NAME token as an identifier of the program."""
+        if token.startswith("__"):
+            raise _Refused(f"names starting with __ are reserved for scopesim: {token}", token)
+        return str(token)
 
-    # options
-    def scope_options(self, _, c): return tuple(c)
-    name_scope_options = var_options = variable_options = scope_options
-    def reuse_opt(self, m, c): return Option("reuse", c[0].value, _span(m))
-    def default_opt(self, m, c): return Option("default", c[0].value, _span(m))
-    def aux_opt(self, m, c): return Option("aux", c[0], _span(m))
-    def trainable_opt(self, m, c): return Option("trainable", c[0], _span(m))
-    def dtype_opt(self, m, c): return Option("dtype", c[0], _span(m))
-    def initializer_opt(self, m, c): return Option("initializer", c[0], _span(m))
-    def init_opt(self, m, c): return Option("init", c[0], _span(m))
-    def name_opt(self, _, c): return c[0]
-    def dtype(self, _, c): return str(c[0])
-    def init_name(self, m, c): return Initializer(str(c[0]), None, _span(m))
-    def constant_init(self, m, c): return Initializer("constant", c[0].value, _span(m))
+    def body(self, block):
+        return block[0] if block[0] else [self.at(ast.Pass(), block[1])]
 
-    # expressions
-    def not_expr(self, m, c): return Not(c[0], _span(m))
-    def compare(self, m, c): return Compare(c[1], c[0], c[2], _span(m))
-    def cmp_op(self, _, c): return " ".join(c)
-    def binop(self, m, c): return BinOp(str(c[1]), c[0], c[2], _span(m))
-    def neg(self, m, c): return _negate(c[0], _span(m))
-    def attribute(self, m, c): return Attribute(c[0], str(c[1]), _span(m))
-    def call(self, m, c): return Call(str(c[0]), *c[1], _span(m))
-    def positional(self, _, c): return tuple(c), None
-    def with_name(self, _, c): return tuple(c[:-1]), _name(c[-1])
-    def const_op(self, m, c): return ConstOp(c[0], _name(c[1]), _span(m))
-    def get_variable(self, m, c): return GetVariable(_name(c[0]), c[1], c[2], _span(m))
-    def new_variable(self, m, c): return NewVariable(_name(c[0]), c[1], c[2], _span(m))
-    def no_op(self, m, c): return NoOp(_name(c[0]), _span(m))
-    def shape(self, m, c): return Shape(tuple(c), _span(m))
-    def dim(self, _, c): return int(c[0]) if c else None
-    def integer(self, m, c): return Number(int(c[0]), str(c[0]), _span(m))
-    def real(self, m, c): return Number(float(c[0]), str(c[0]), _span(m))
-    def string(self, m, c): return Str(_unescape(c[0]), _span(m))
-    def handle(self, m, c): return Name(str(c[0]), _span(m))
-    def literal(self, m, c): return Literal(_LITERALS[c[0]], _span(m))
-    def none(self, m, _): return Literal(None, _span(m))
-    def boolean(self, _, c): return _LITERALS[c[0]]
+    def store(self, node, what="assign to"):
+        """`node` as an assignment target (Store context), or a syntax error."""
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, (ast.Tuple, ast.List)):
+                stack.extend(n.elts)
+            elif isinstance(n, ast.Starred):
+                stack.append(n.value)
+            elif isinstance(n, ast.Attribute):
+                raise _Refused("attribute assignment (obj.x = ...) is not in the scope language",
+                               line=n.lineno, column=self.lowering.char_col(n.lineno, n.col_offset))
+            elif not isinstance(n, (ast.Name, ast.Subscript)):
+                raise _Refused(f"cannot {what} {_describe(n)}", line=n.lineno,
+                               column=self.lowering.char_col(n.lineno, n.col_offset))
+            if hasattr(n, "ctx"):
+                n.ctx = ast.Store()
+        return node
+
+    def expr(self, node):
+        """An expression; a parenthesised group with keywords is only a print's."""
+        return node
+
+    # ------------------------------------------------------------- program
+
+    def start(self, m, c): return self.lowering.module(c)
+    def block(self, m, c): return (c, m)
+
+    # ----------------------------------------------------------- statements
+
+    def expr_stmt(self, m, c): return self.at(ast.Expr(c[0]), m)
+    def assign(self, m, c): return self.at(ast.Assign([self.store(t) for t in c[:-1]], c[-1]), m)
+    def augassign(self, m, c):
+        return self.at(ast.AugAssign(self.store(c[0], "assign to"),
+                                     _BINOPS[str(c[1])[:-1]](), c[2]), m)
+    def print_stmt(self, m, c): return self.lowering.print_(c[0], self.groups, m)
+    def assert_stmt(self, m, c): return self.lowering.assert_(c[0], c[1], m)
+    def pass_stmt(self, m, c): return self.at(ast.Pass(), m)
+    def break_stmt(self, m, c): return self.at(ast.Break(), m)
+    def continue_stmt(self, m, c): return self.at(ast.Continue(), m)
+    def return_stmt(self, m, c): return self.at(ast.Return(c[0]), m)
+    def raise_stmt(self, m, c): return self.at(ast.Raise(c[0], c[1]), m)
+    def global_stmt(self, m, c): return self.at(ast.Global([self.ident(t) for t in c]), m)
+    def nonlocal_stmt(self, m, c): return self.at(ast.Nonlocal([self.ident(t) for t in c]), m)
+    def reuse_stmt(self, m, c): return self.lowering.reuse(m)
+
+    def if_stmt(self, m, c):
+        test, block, *clauses = c
+        orelse = clauses.pop() if clauses and clauses[-1] is not None else None
+        clauses = [x for x in clauses if x is not None]
+        tail = orelse or []
+        for elif_ in reversed(clauses):
+            elif_.orelse = tail
+            tail = [elif_]
+        return self.lowering.head(self.at(ast.If(test, self.body(block), tail), m), block)
+    def elif_clause(self, m, c): return self.lowering.head(self.at(ast.If(c[0], self.body(c[1]), []), m), c[1])
+    def else_clause(self, m, c): return self.body(c[0])
+    def finally_clause(self, m, c): return self.body(c[0])
+    def while_stmt(self, m, c): return self.lowering.head(self.at(ast.While(c[0], self.body(c[1]), c[2] or []), m), c[1])
+    def for_stmt(self, m, c):
+        return self.lowering.head(self.at(ast.For(self.store(c[0]), c[1], self.body(c[2]), c[3] or []), m), c[2])
+    def try_stmt(self, m, c):
+        *handlers, orelse, final = c[1:]
+        return self.lowering.head(self.at(ast.Try(self.body(c[0]), handlers, orelse or [], final or []), m), c[0])
+    def try_finally(self, m, c): return self.lowering.head(self.at(ast.Try(self.body(c[0]), [], [], c[1]), m), c[0])
+    def handler(self, m, c):
+        body = self.body(c[2]) if c[2] is not None else [self.at(ast.Pass(), m)]
+        node = self.at(ast.ExceptHandler(c[0], self.ident(c[1]) if c[1] else None, body), m)
+        return self.lowering.head(node, c[2]) if c[2] is not None else node
+    def with_stmt(self, m, c):
+        return self.lowering.head(self.at(ast.With(c[:-1], self.body(c[-1])), m), c[-1])
+    def with_item(self, m, c): return ast.withitem(c[0], self.store(c[1]) if c[1] else None)
+    def funcdef(self, m, c):
+        node = ast.FunctionDef(self.ident(c[0]), c[1] or _no_args(), self.body(c[2]), [], None)
+        return self.lowering.head(self.at(node, m), c[2])
+
+    def params(self, m, c): return self.lowering.arguments(c, m)
+    def plain_param(self, m, c): return ("plain", self.at(ast.arg(self.ident(c[0])), c[0]), None)
+    def default_param(self, m, c): return ("default", self.at(ast.arg(self.ident(c[0])), c[0]), c[1])
+    def star_param(self, m, c):
+        return ("star", self.at(ast.arg(self.ident(c[0])), c[0]) if c[0] else None, m)
+    def kw_param(self, m, c): return ("kw", self.at(ast.arg(self.ident(c[0])), c[0]), None)
+    def slash_param(self, m, c): return ("slash", None, m)
+
+    def scope_stmt(self, m, c): return self.lowering.scope("variable_scope", c, m)
+    def name_scope_stmt(self, m, c): return self.lowering.scope("name_scope", c, m)
+    def option(self, m, c): return low.Option(str(c[0]), c[1], m)
+
+    # ---------------------------------------------------------- expressions
+
+    def testlist_star(self, m, c):
+        *items, comma = c
+        if len(items) == 1 and comma is None:
+            return items[0]
+        return self.at(ast.Tuple(items, ast.Load()), m)
+    testlist = exprlist = testlist_star
+    def star_expr(self, m, c): return self.at(ast.Starred(c[0], ast.Load()), m)
+    def ifexp(self, m, c): return self.at(ast.IfExp(c[1], c[0], c[2]), m)
+    def lambdef(self, m, c): return self.at(ast.Lambda(c[0] or _no_args(), c[1]), m)
+    def or_(self, m, c): return self.at(ast.BoolOp(ast.Or(), c), m)
+    def and_(self, m, c): return self.at(ast.BoolOp(ast.And(), c), m)
+    def not_(self, m, c): return self.at(ast.UnaryOp(ast.Not(), c[0]), m)
+    def compare(self, m, c):
+        return self.at(ast.Compare(c[0], [_COMPARE[o]() for o in c[1::2]], c[2::2]), m)
+    def comp_op(self, m, c): return " ".join(c)
+    def bitor(self, m, c): return self.at(ast.BinOp(c[0], ast.BitOr(), c[1]), m)
+    def bitxor(self, m, c): return self.at(ast.BinOp(c[0], ast.BitXor(), c[1]), m)
+    def bitand(self, m, c): return self.at(ast.BinOp(c[0], ast.BitAnd(), c[1]), m)
+    def binop(self, m, c): return self.at(ast.BinOp(c[0], _BINOPS[str(c[1])](), c[2]), m)
+    def unary(self, m, c): return self.at(ast.UnaryOp(_UNARY[str(c[0])](), c[1]), m)
+    def pow(self, m, c): return self.at(ast.BinOp(c[0], ast.Pow(), c[1]), m)
+    def getattr(self, m, c): return self.lowering.attribute(c[0], c[1], m)
+    def call(self, m, c): return self.lowering.call(c[0], c[1], m)
+    def getitem(self, m, c): return self.at(ast.Subscript(c[0], c[1], ast.Load()), m)
+
+    def paren(self, m, c): return self.lowering.paren(c[0], self.groups, m)
+    def list_(self, m, c): return c[0] if c[0] is not None else self.at(ast.List([], ast.Load()), m)
+    def braces(self, m, c): return c[0] if c[0] is not None else self.at(ast.Dict([], []), m)
+    def name(self, m, c): return self.at(ast.Name(self.ident(c[0]), ast.Load()), m)
+    def number(self, m, c): return self.lowering.number(c[0], m)
+    def strings(self, m, c): return self.lowering.strings(c, m)
+    def true(self, m, c): return self.at(ast.Constant(True), m)
+    def false(self, m, c): return self.at(ast.Constant(False), m)
+    def none(self, m, c): return self.at(ast.Constant(None), m)
+    def auto(self, m, c): return self.lowering.tf_attr(m, "AUTO_REUSE")
+
+    def arglist(self, m, c):
+        *items, comma = c
+        args, keywords = [], []
+        for item in items:
+            if isinstance(item, _Keyword):
+                keywords.append(item.node)
+            elif keywords and not (isinstance(item, ast.Starred)):
+                raise _Refused("positional argument follows keyword argument", line=item.lineno,
+                               column=self.lowering.char_col(item.lineno, item.col_offset))
+            else:
+                args.append(item)
+        genexp = any(isinstance(a, ast.GeneratorExp) and getattr(a, "_bare", False) for a in args)
+        return _Args(args, keywords, comma is not None, genexp)
+    def genexp_arg(self, m, c):
+        node = self.at(ast.GeneratorExp(c[0], c[1]), m)
+        node._bare = True
+        return node
+    def keyword_arg(self, m, c): return _Keyword(self.at(ast.keyword(self.ident(c[0]), c[1]), m))
+    def star_arg(self, m, c): return self.at(ast.Starred(c[0], ast.Load()), m)
+    def dstar_arg(self, m, c): return _Keyword(self.at(ast.keyword(None, c[0]), m))
+
+    def list_items(self, m, c): return self.at(ast.List(c, ast.Load()), m)
+    def listcomp(self, m, c): return self.at(ast.ListComp(c[0], c[1]), m)
+    def dict_items(self, m, c): return self.at(ast.Dict([k for k, _ in c], [v for _, v in c]), m)
+    def pair(self, m, c): return (c[0], c[1])
+    def dstar_pair(self, m, c): return (None, c[0])
+    def dictcomp(self, m, c): return self.at(ast.DictComp(c[0], c[1], c[2]), m)
+    def set_items(self, m, c): return self.at(ast.Set(c), m)
+    def setcomp(self, m, c): return self.at(ast.SetComp(c[0], c[1]), m)
+    def comp(self, m, c):
+        clauses = []
+        for kind, node in c:
+            if kind == "for":
+                clauses.append(node)
+            else:
+                clauses[-1].ifs.append(node)
+        return clauses
+    def comp_for(self, m, c): return ("for", ast.comprehension(self.store(c[0]), c[1], [], 0))
+    def comp_if(self, m, c): return ("if", c[0])
+
+    def subscripts(self, m, c):
+        *items, comma = c
+        if len(items) == 1 and comma is None:
+            return items[0]
+        return self.at(ast.Tuple(items, ast.Load()), m)
+    def slice2(self, m, c): return self.at(ast.Slice(c[0], c[1], None), m)
+    def slice3(self, m, c): return self.at(ast.Slice(c[0], c[1], c[2]), m)
+
+    # version-1 forms
+    def get_variable(self, m, c): return self.lowering.get_variable(c[1], c[2], c[3:], m)
+    def new_variable(self, m, c): return self.lowering.new_variable(c[1], c[2], c[3:], m)
+    def no_op(self, m, c): return self.lowering.no_op(c[1], c[2:], m)
+    def bare_op(self, m, c): return self.lowering.no_op(None, [], m)
+    def const_op(self, m, c): return self.lowering.const(c[1], c[2:], m)
+    def var_name(self, m, c): return c[0]
+    def shape(self, m, c): return self.at(ast.List([x for x in c if x is not None], ast.Load()), m)
 
 
-# ------------------------------------------------- what the grammar can't say
+def _no_args() -> ast.arguments:
+    return ast.arguments([], [], None, [], [], None, [])
 
 
-def _problems(tree: Tree):
-    """Yield (message, line, column) for each mistake the grammar lets
-    through, in source order (a pre-order walk; iterative, so deep nesting
-    is fine)."""
-    for node in tree.iter_subtrees_topdown():
-        if node.data in ("scope_head", "name_scope_head"):
-            target, options = node.children[0], node.children[1]
-            if target is None and all(o.data != "default_opt" for o in options.children):
-                word = node.data.removesuffix("_head")
-                yield (f'{word} needs a name ({word} "a"), a handle ({word} s) or default="..."',
-                       node.meta.line, node.meta.column)
-        elif node.data.endswith("_options"):
-            seen = set()
-            for option in node.children:
-                key = option.data.removesuffix("_opt")
-                if key in seen:
-                    yield f"option {key}= given twice", option.meta.line, option.meta.column
-                seen.add(key)
-        elif node.data == "handler" and node.children[0] not in CATCHABLE:
-            exc = node.children[0]
-            yield (f"unknown exception class {exc}; except takes one of: {', '.join(CATCHABLE)}",
-                   exc.line, exc.column)
-        for token in node.children:
-            if isinstance(token, Token):
-                yield from _token_problems(token)
-
-
-def _token_problems(token: Token):
-    if token.type == "STRING":
-        for m in _ESCAPE.finditer(token):
-            if m[1] not in _ESCAPES:
-                yield (rf'invalid escape \{m[1]} in a string (use \", \\, \n or \t)',
-                       token.line, token.column + m.start())
-    elif token.type == "INT" and 0 < _MAX_DIGITS < len(token):
-        yield (f"integer literal too long ({len(token)} digits, at most {_MAX_DIGITS})",
-               token.line, token.column)
+def _describe(node) -> str:
+    names = {ast.Call: "a function call", ast.Constant: "a literal", ast.BinOp: "an expression",
+             ast.Compare: "a comparison", ast.BoolOp: "an expression", ast.UnaryOp: "an expression",
+             ast.Lambda: "a lambda", ast.IfExp: "a conditional expression", ast.Dict: "a dict",
+             ast.Set: "a set", ast.ListComp: "a comprehension", ast.JoinedStr: "an f-string",
+             ast.GeneratorExp: "a generator expression"}
+    return names.get(type(node), "this expression")
 
 
 # ------------------------------------------------------------- syntax errors
@@ -242,46 +411,34 @@ def _token_problems(token: Token):
 #: that state gets the message.  `{token}` is the offending token's text.
 _EXAMPLES: list[tuple[str, list[str]]] = [
     ("variable needs a shape, e.g. variable v [2, 3]",
-     ["variable", "variable v", 'variable "v"']),
-    ("a shape dimension is a whole number or None", ["var w [1.5]", "var w [1, x]"]),
-    ("reuse= takes true, false, none or auto", ['scope "a" reuse=maybe']),
-    ("aux= takes true or false", ['scope "a" aux=maybe']),
-    ("trainable= takes true or false", ["var w trainable=maybe"]),
-    ("default= takes a string or none", ["scope default=d"]),
-    ("name= takes a string", ["op name=n"]),
-    ("unknown dtype {token}; expected one of float16, float32, float64, int32, int64, bool",
-     ["var w dtype=float8"]),
-    ("unknown initializer {token}; expected one of zeros, ones, glorot_uniform, glorot_normal, "
-     "random_normal, random_uniform, truncated_normal, constant(<number>)",
-     ["var w initializer=foo", "variable [1] init=foo"]),
-    ("constant takes a number: constant(0.5)",
-     ["var w initializer=constant", "var w initializer=constant(x)"]),
-    ("const takes a number, a string, true, false or none", ["const", "const x"]),
-    ("an attribute name follows '.', e.g. x.name", ["x.1"]),
+     ['variable v', 'variable "v"', "x = variable v"]),
+    ("an attribute name follows '.', e.g. x.name", ["x.1", "x.(", "x = a."]),
     ("try needs a block: try < ... > except ValueError < ... >", ["try"]),
-    ("try < ... > needs an except clause, e.g. except ValueError < ... >", ["try <>"]),
-    (f"except needs an exception class: {', '.join(CATCHABLE)}", ["try <> except"]),
+    ("try < ... > needs an except or finally clause, e.g. except ValueError < ... >",
+     ["try <>"]),
+    ("def needs a name and parameters: def f(x, y=1) < ... >", ["def", "def f", "def f()"]),
+    ("a block follows: < ... >", ["if x", "while x", "for x in y", "with x", "else",
+                                  "if x < > elif y"]),
+    ("for needs a target and `in`: for x in xs < ... >", ["for x", "for x y"]),
+    ("lambda needs ':' then an expression: lambda x: x + 1", ["x = lambda x", "x = lambda x:"]),
 ]
 
-#: Which options each statement takes, for "var does not take option reuse=".
-_OPTION_KEYS = {"var": ("dtype", "trainable", "initializer"),
-                "variable": ("init", "dtype", "trainable"),
-                "scope": ("reuse", "default", "aux", "dtype", "initializer"),
-                "name_scope": ("default",)}
 #: How "expected one of" names the terminals that are not a literal string.
-_TERMINAL_WORDS = {"IDENT": "a handle", "NAME": "a name", "ATTRIBUTE": "an attribute name",
-                   "STRING": "a string", "INT": "a number", "FLOAT": "a number",
-                   "_SEP": "end of line", "$END": "end of input"}
-#: Alternative spellings, left out of "expected" lists (the lower-case ones are listed).
-_SPELLINGS = {"True", "False", "None", "AUTO_REUSE"}
-_CLOSERS = {"LESSTHAN": "MORETHAN", "LPAR": "RPAR", "LSQB": "RSQB"}
-_OPTION_EQUALS = re.compile(r"[ \t]*=(?!=)")
+_TERMINAL_WORDS = {"NAME": "a name", "VARNAME": "a name", "STRING": "a string",
+                   "FSTRING": "an f-string", "NUMBER": "a number", "_SEP": "end of line",
+                   "$END": "end of input", "_LBLOCK": "'<'", "_RBLOCK": "'>'", "AUGOP": "'+='",
+                   "TRUE": "true", "FALSE": "false", "NONE": "none", "AUTO": "auto",
+                   "SCOPE_KW": "scope", "NAME_SCOPE_KW": "name_scope", "VAR_KW": "var",
+                   "VARIABLE_KW": "variable", "OP_KW": "op", "OP_BARE": "op",
+                   "CONST_KW": "const", "REUSE_KW": "reuse", "COMMA": "','"}
+_BRACKETS = {"_LBLOCK": "_RBLOCK", "LPAR": "RPAR", "LSQB": "RSQB", "LBRACE": "RBRACE"}
+_OPERATOR_TERMINALS = frozenset({"PLUS", "STAR"})
 
 
 def _error(message, line, column, text, filename, expected=(), incomplete=False):
     """Lark counts lines at "\n" only, so the source line is found the same way."""
     lines = text.split("\n")
-    source_line = lines[line - 1].rstrip("\r") if line <= len(lines) else ""
+    source_line = lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else ""
     return ScopeSyntaxError(message, filename, line, column, source_line, tuple(expected),
                             incomplete)
 
@@ -289,12 +446,18 @@ def _error(message, line, column, text, filename, expected=(), incomplete=False)
 def _syntax_error(err: UnexpectedInput, text: str, filename: str) -> ScopeSyntaxError:
     """A Lark error as a `ScopeSyntaxError` a person can act on."""
     if isinstance(err, UnexpectedCharacters):
-        if text[err.pos_in_stream] == '"':   # every complete string lexes
+        ch = text[err.pos_in_stream]
+        if ch in "\"'":   # every complete string lexes
             on_last_line = "\n" not in text[err.pos_in_stream:].rstrip()
             return _error("unterminated string", err.line, err.column, text, filename,
                           incomplete=on_last_line)
-        return _error(f"unexpected character {text[err.pos_in_stream]!r}", err.line, err.column,
-                      text, filename)
+        if re.match(r"0+[0-9]", text[err.pos_in_stream:]):
+            return _error("leading zeros in decimal integer literals are not permitted",
+                          err.line, err.column, text, filename)
+        if ch == "\\":
+            return _error("a backslash continues a line only at its very end", err.line,
+                          err.column, text, filename)
+        return _error(f"unexpected character {ch!r}", err.line, err.column, text, filename)
     token, accepts = err.token, err.accepts or err.expected
     expected = _readable(accepts)
     # The text ended before the program did (rather than going wrong there):
@@ -309,31 +472,44 @@ def _syntax_error(err: UnexpectedInput, text: str, filename: str) -> ScopeSyntax
 def _explain(token: Token, state, accepts, expected, incomplete: bool, text: str):
     """The message for an unexpected token, and (line, column) to point at
     when that is not the token itself.  The first rule that applies wins."""
-    opener = _unclosed(state.value_stack, accepts) if incomplete else None
+    stack = state.value_stack if state is not None else []
+    opener = _unclosed(stack, accepts) if incomplete else None
     if opener is not None:
         return f"'{opener}' was never closed", (opener.line, opener.column)
-    word = _WORD.match(token)
-    if word and _OPTION_EQUALS.match(text, token.start_pos + word.end()):
-        keys = {k.strip("_").removesuffix("_EQ").lower() for k in accepts if k.endswith("_EQ")}
-        for owner, takes in _OPTION_KEYS.items():
-            if set(takes) == keys:
-                return (f"{owner} does not take option {word[0]}=; it takes "
-                        f"{', '.join(k + '=' for k in takes)}", None)
-    if re.fullmatch(r"0+[0-9]+", token):
-        return "leading zeros in decimal integer literals are not permitted", None
-    previous = state.value_stack[-1] if state.value_stack else None
-    if token.type == "EQUAL" and isinstance(previous, Token) and previous in KEYWORDS:
-        return (f"`{previous}` is a keyword and cannot be used as a handle",
+    previous = stack[-1] if stack else None
+    word = _WORD.match(token) if token.type != "$END" else None
+    line_start = text.rfind("\n", 0, token.start_pos) + 1 if token.type != "$END" else 0
+    first_word = _WORD.match(text, line_start + len(text[line_start:]) -
+                             len(text[line_start:].lstrip(" \t"))) if token.type != "$END" else None
+    if first_word and first_word[0] in NOT_IN_LANGUAGE and first_word[0] in ("match", "from"):
+        return NOT_IN_LANGUAGE[first_word[0]], (token.line, first_word.start() - line_start + 1)
+    if token.type == "AT" and "NAME" in accepts and "PLUS" not in accepts:
+        return "decorators (@f) are not in the scope language", None
+    if token.type in ("_LBLOCK", "LE", "GE", "LSHIFT") and "PLUS" in accepts:
+        op = "<" if token.type == "_LBLOCK" else str(token)
+        return (f"'{op}' outside parentheses opens a block; as an operator it must stand inside "
+                f"(), [] or {{}}: write (a {op} b)", None)
+    if isinstance(previous, Token) and previous.type == "_RBLOCK" and previous.line == token.line \
+            and token.type not in ("_RBLOCK", "_SEP") and _is_operand_start(token):
+        return ("'>' outside parentheses closes a block; as an operator it must stand inside "
+                "(), [] or {}: write (a > b)", (previous.line, previous.column))
+    if token.type == "EQUAL" and isinstance(previous, Token) and str(previous) in KEYWORDS:
+        return (f"`{previous}` is a keyword and cannot be used as a name",
                 (previous.line, previous.column))
-    hint = _hints().get(state.position)
+    hint = _hints().get(state.position) if state is not None else None
     if hint and not (token.type == "$END" and "{token}" in hint):
         return hint.format(token=token), None
-    if word and word[0] in KEYWORDS and "IDENT" in accepts:
-        return f"`{word[0]}` is a keyword and cannot be used as a handle", None
-    if word and word[0] == "except":
-        return "`except` without a `try < ... >` before it", None
+    if word and word[0] in KEYWORDS and "NAME" in accepts:
+        return f"`{word[0]}` is a keyword and cannot be used as a name", None
+    if word and word[0] in ("except", "elif", "else", "finally"):
+        return f"`{word[0]}` without the block it continues before it", None
     one_of = "one of: " if len(expected) > 1 else ""
     return f"unexpected {_show(token)}; expected {one_of}{', '.join(expected)}", None
+
+
+def _is_operand_start(token: Token) -> bool:
+    return token.type in ("NAME", "NUMBER", "STRING", "FSTRING", "LPAR", "TRUE", "FALSE",
+                          "NONE", "MINUS")
 
 
 def _show(token: Token) -> str:
@@ -358,7 +534,10 @@ def _hints() -> dict[int, str]:
             try:
                 _lark().parse(example)
             except UnexpectedInput as err:
-                hints.setdefault(err.state.position, message)
+                if getattr(err, "state", None) is not None:
+                    hints.setdefault(err.state.position, message)
+            except _Refused:
+                pass
     return hints
 
 
@@ -377,22 +556,27 @@ def _readable(accepts) -> list[str]:
     names = set(accepts)
     words = set()
     if _operand_starts() <= names:
-        names -= _operand_starts() | {"NOT"}
+        names -= _operand_starts()
         words.add("an expression")
     for name in names:
         if name in _TERMINAL_WORDS:
             words.add(_TERMINAL_WORDS[name])
-        elif name.endswith("_EQ"):
-            words.add(f"'{name.strip('_').removesuffix('_EQ').lower()}='")
-        elif (value := _lark().get_terminal(name).pattern.value) not in _SPELLINGS:
-            words.add(f"'{value}'")
+        elif name in ("FORBIDDEN",):
+            continue
+        else:
+            try:
+                pattern = _lark().get_terminal(name).pattern
+            except KeyError:
+                continue
+            if pattern.type == "str":
+                words.add(f"'{pattern.value}'")
     return sorted(words, key=lambda w: (not w.startswith("'"), w))
 
 
 def _unclosed(value_stack, accepts) -> Token | None:
-    """The innermost `<`, `(` or `[` still open, if its closer would do here."""
+    """The innermost `<`, `(`, `[` or `{` still open, if its closer would do here."""
     for value in reversed(value_stack):
-        if isinstance(value, Token) and _CLOSERS.get(value.type) in accepts:
+        if isinstance(value, Token) and _BRACKETS.get(value.type) in accepts:
             return value
     return None
 

@@ -62,6 +62,7 @@ class RunResult:
     variables: list[VariableInfo] = field(default_factory=list)
     ops: list[OpInfo] = field(default_factory=list)
     error: ProgramError | None = None
+    collections: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -72,5 +73,6 @@ class RunResult:
             "output": list(self.output),
             "variables": [v.to_json() for v in self.variables],
             "ops": [o.to_json() for o in self.ops],
+            "collections": dict(self.collections),
             "error": self.error.to_json() if self.error else None,
         }

@@ -73,9 +73,8 @@ def job(job_id: str, emitted, filename: str) -> dict:
     """A runner job for an `emit.Emitted` program that came from `filename`."""
     return {"id": job_id, "source": emitted.source, "filename": filename,
             "line_map": [[py, line, column] for py, (line, column) in emitted.line_map.items()],
-            "spans": [[py, start, end, line, column]
-                      for py, found in emitted.spans.items()
-                      for start, end, (line, column) in found],
+            "positions": [[*key, line, column]
+                          for key, (line, column) in emitted.positions.items()],
             "renames": emitted.renames}
 
 
@@ -153,26 +152,26 @@ def _emitted_filename(job: dict) -> str:
 
 def _error_location(tb, job: dict):
     """The `.scope` (line, column) of what raised: the innermost frame of the
-    emitted program, and in it the failing instruction's Python position
-    (CPython 3.11+ keeps columns), mapped to the smallest emitted expression
-    that contains it; else the statement of that line."""
+    emitted program (the prelude's functions left out), and in it the failing
+    instruction's position (CPython 3.11+ keeps columns), mapped back through
+    the emitter's positions; else the statement of that line."""
     filename = _emitted_filename(job)
     innermost = None
     while tb is not None:
         code = tb.tb_frame.f_code
-        if code.co_filename == filename and code.co_name != "printable":
+        if code.co_filename == filename and not code.co_name.startswith("__scopesim"):
             innermost = tb
         tb = tb.tb_next
     if innermost is None:
         return None
     line = innermost.tb_lineno
     position = _position(innermost)
-    if position is not None and position[0] == position[1] == line:
-        _, _, start, end = position
-        inside = [(s_end - s_start, origin) for py, s_start, s_end, *origin in job.get("spans", ())
-                  if py == line and s_start <= start and end <= s_end]
-        if inside:
-            return tuple(min(inside)[1])
+    if position is not None:
+        positions = {(a, b, c, d): (e, f) for a, b, c, d, e, f in job.get("positions", ())}
+        start_line, end_line, start, end = position
+        found = positions.get((start_line, start, end_line, end))
+        if found is not None:
+            return tuple(found)
     return _line_map(job).get(line)
 
 

@@ -146,7 +146,7 @@ class Outcome:
 def run_scopesim(program) -> dict:
     """scopesim's result in the contract's JSON; a crash of scopesim itself is
     reported as an error of type `scopesim crashed`, which TensorFlow never matches."""
-    from .interpreter import run
+    from .runner import run
     try:
         return run(program).to_json()
     except Exception:  # noqa: BLE001 - a crash is a finding, not a reason to stop

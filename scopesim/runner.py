@@ -1,0 +1,337 @@
+"""Run a parsed program: its Python module, executed by CPython over scopesim's `tf`.
+
+    result = run(program)                 # a fresh graph, one program
+    session = Session()                   # state kept across programs (REPL)
+    result = session.execute(program)     # output: lines printed by *this*
+                                          # program; variables/ops: the whole
+                                          # graph so far; error: this program's
+
+The module (built by `scopesim.parser`) is compiled and executed in a
+globals dict whose `__builtins__` is the contract's builtin list
+(LANGUAGE.md 4.3) plus `tf` (scopesim's `tf.compat.v1`), after the prelude
+(`scopesim.prelude`).  It runs on a thread with a large stack.  An uncaught
+exception becomes the result's `ProgramError`: its type name, `str(e)`, the
+`.scope` line and column of the failing expression of the innermost program
+frame, the enclosing block heads there, and the chain of program frames.
+A `NotSimulated` ends the run even if the program swallowed it.
+"""
+
+from __future__ import annotations
+
+import builtins as _builtins
+import io
+import sys
+import threading
+from dataclasses import dataclass
+
+from . import prelude
+from .ast import Span
+from .errors import NotSimulated, ProgramError
+from .result import OpInfo, RunResult, VariableInfo
+from .util import gc_paused
+
+#: Parsing, compiling and unparsing deep trees recurse in C; this much is enough
+#: for 10,000 nested blocks on the big stack.
+_RECURSION_LIMIT = 200_000
+#: How deep a program's own calls may go before Python's RecursionError.
+PROGRAM_RECURSION_LIMIT = 8_000
+_THREAD_STACK = 512 * 1024 * 1024
+ORIGINALLY_DEFINED_AT = "Originally defined at:"
+
+#: The builtins of the language (LANGUAGE.md 4.3), besides print and tf.
+BUILTIN_NAMES = ("range", "len", "str", "repr", "int", "float", "bool", "list", "tuple", "dict",
+                 "set", "enumerate", "zip", "map", "filter", "min", "max", "sum", "abs", "round",
+                 "any", "all", "sorted", "reversed", "isinstance", "hasattr", "type")
+EXCEPTION_NAMES = tuple(sorted(name for name, value in vars(_builtins).items()
+                               if isinstance(value, type) and issubclass(value, BaseException)))
+
+
+def run(program) -> RunResult:
+    """Run `program` on a fresh graph."""
+    return Session().execute(program)
+
+
+def on_deep_stack(fn):
+    """Call `fn` on a thread with a large stack and recursion limit, so that
+    10,000 nested blocks do not overflow; re-raise what it raised."""
+    box: dict = {}
+
+    def target() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as e:  # handed back to the caller below
+            box["error"] = e
+
+    old_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old_limit, _RECURSION_LIMIT))
+    old_size = threading.stack_size()
+    try:
+        threading.stack_size(_THREAD_STACK)
+        thread = threading.Thread(target=target, name="scopesim-run")
+        thread.start()
+    finally:
+        threading.stack_size(old_size)
+    thread.join()
+    sys.setrecursionlimit(old_limit)
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+def default_tf():
+    """scopesim's own `tf.compat.v1`."""
+    from .tf import compat_v1
+    return compat_v1
+
+
+# ------------------------------------------------------------------ origins
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One program frame: its function (`<module>` at the top), where it is,
+    the source line and the enclosing block heads (outermost first)."""
+
+    function: str
+    filename: str
+    line: int
+    column: int
+    source_line: str
+    heads: tuple[str, ...] = ()
+
+    def render(self) -> str:
+        return (f"  File \"{self.filename}\", line {self.line}, column {self.column}, "
+                f"in {self.function}\n    {self.source_line.strip()}\n")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a variable was created, through the calls that led there:
+    TensorFlow keeps the Python traceback for "Originally defined at:",
+    scopesim keeps the program frames (outermost first)."""
+
+    frames: tuple[Frame, ...]
+
+    @property
+    def innermost(self) -> Frame:
+        return self.frames[-1]
+
+    @property
+    def span(self) -> Span:
+        f = self.innermost
+        return Span(f.line, f.column, f.line, f.column)
+
+    @property
+    def source_line(self) -> str:
+        return self.innermost.source_line
+
+    def render(self) -> str:
+        return "".join(frame.render() for frame in self.frames)
+
+    __str__ = render
+
+
+def _position(code, lasti):
+    """(line, byte column) of the instruction at `lasti` in `code`."""
+    try:
+        found = list(code.co_positions())[lasti // 2]
+    except (AttributeError, IndexError, ValueError):
+        return None
+    return None if found[0] is None or found[2] is None else (found[0], found[2])
+
+
+def _program_frame(program, code, lasti, lineno) -> Frame:
+    where = _position(code, lasti)
+    line, byte_col = where if where is not None else (lineno, 0)
+    column = program.char_column(line, byte_col)
+    head = program.enclosing(line, byte_col)
+    heads = tuple(h.text for h in program.head_chain(head))
+    function = "<module>" if code.co_name == "<module>" else code.co_name
+    return Frame(function, program.filename, line, column, program.line(line), heads)
+
+
+# ----------------------------------------------------------------- session
+
+
+class Session:
+    """One graph and the program's globals, kept across `execute` calls."""
+
+    def __init__(self, tf=None) -> None:
+        self.tf = tf if tf is not None else default_tf()
+        self.tf.reset_default_graph()
+        self.graph = self.tf.get_default_graph()
+        self._out = io.StringIO()
+        self.builtins = self._builtins()
+        self.globals: dict = {"__builtins__": self.builtins, "__name__": "__main__"}
+        code = compile(prelude.SOURCE, prelude.FILENAME, "exec")
+        exec(code, self.globals)
+        self.program = None
+
+    def _builtins(self) -> dict:
+        found = {name: getattr(_builtins, name) for name in BUILTIN_NAMES + EXCEPTION_NAMES}
+        out = self._out
+
+        def print(*values, sep=" ", end="\n", file=None, flush=False):  # noqa: A001
+            _builtins.print(*values, sep=sep, end=end, file=out)
+        found["print"] = print
+        found["tf"] = self.tf
+        return found
+
+    @property
+    def handles(self) -> dict:
+        """The program's own bindings (the prelude's names left out)."""
+        return {k: v for k, v in self.globals.items()
+                if not k.startswith("__") and k not in prelude.NAMES}
+
+    def execute(self, program) -> RunResult:
+        """Run `program` in this session (on a big stack)."""
+        with gc_paused():
+            error = on_deep_stack(lambda: self._execute(program))
+            output = self._out.getvalue()
+            self._out.seek(0)
+            self._out.truncate()
+            lines = output.split("\n")
+            if lines and lines[-1] == "":
+                lines.pop()
+            return RunResult(lines, self.variable_infos(), self.op_infos(), error,
+                             self.collections())
+
+    def _execute(self, program) -> ProgramError | None:
+        from .tf import runtime
+        self.program = program
+        runtime.reset()
+        runtime.set_origin_hook(lambda: self._origin(program))
+        code = program.code if getattr(program, "code", None) is not None else \
+            compile(program.module, program.filename, "exec")
+        old = sys.getrecursionlimit()
+        sys.setrecursionlimit(PROGRAM_RECURSION_LIMIT + 100)
+        try:
+            with self.graph.as_default():
+                exec(code, self.globals)
+        except BaseException as e:  # noqa: BLE001 - every error of the program is data
+            if isinstance(e, KeyboardInterrupt):
+                raise
+            error = e
+        else:
+            error = None
+        finally:
+            sys.setrecursionlimit(old)
+            runtime.set_origin_hook(None)
+            self.globals.get("__scopesim_managers", []).clear()
+        if runtime.first_not_simulated is not None:
+            error = runtime.first_not_simulated
+        return None if error is None else self.program_error(program, error)
+
+    # ------------------------------------------------------------- errors
+
+    def _origin(self, program) -> Origin:
+        frames = []
+        frame = sys._getframe(1)
+        while frame is not None:
+            if frame.f_code.co_filename == program.filename:
+                frames.append(_program_frame(program, frame.f_code, frame.f_lasti,
+                                             frame.f_lineno))
+            frame = frame.f_back
+        return Origin(tuple(reversed(frames)))
+
+    def program_error(self, program, e: BaseException) -> ProgramError:
+        frames = []
+        tb = e.__traceback__
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename == program.filename:
+                frames.append(_program_frame(program, tb.tb_frame.f_code, tb.tb_lasti,
+                                             tb.tb_lineno))
+            tb = tb.tb_next
+        message = str(e) if not isinstance(e, NotSimulated) else e.message
+        origin = getattr(e, "origin", None)
+        if isinstance(origin, Origin) and message.endswith(ORIGINALLY_DEFINED_AT):
+            message += "\n\n" + origin.render()
+        type_name = type(e).__name__
+        if frames:
+            last = frames[-1]
+            span, source_line, scopes = (Span(last.line, last.column, last.line, last.column),
+                                         last.source_line, last.heads)
+        else:
+            span, source_line, scopes = Span(1, 1, 1, 1), program.line(1), ()
+        return ProgramError(type_name, message, program.filename, span, source_line, scopes,
+                            origin.span if isinstance(origin, Origin) else None,
+                            origin.source_line if isinstance(origin, Origin) else "",
+                            {"frames": tuple(frames)})
+
+    # ------------------------------------------------------------- results
+
+    def variable_infos(self) -> list[VariableInfo]:
+        """`tf.global_variables()` with the handles bound to each variable."""
+        bound: dict[int, list[str]] = {}
+        for name, value in self.handles.items():
+            bound.setdefault(id(value), []).append(name)
+        infos = []
+        with self.graph.as_default():
+            variables = self.tf.global_variables()
+        for v in variables:
+            origin = getattr(v, "origin", None)
+            store_key = getattr(v, "store_key", None)
+            infos.append(VariableInfo(v.name, _shape(v), v.dtype.base_dtype.name,
+                                      bool(getattr(v, "trainable", True)),
+                                      "get_variable" if store_key is not None else "Variable",
+                                      store_key, tuple(bound.get(id(v), ())),
+                                      origin.span if isinstance(origin, Origin) else None))
+        return infos
+
+    def op_infos(self) -> list[OpInfo]:
+        ops = self.graph.get_operations()
+        variable_ops = set()
+        with self.graph.as_default():
+            for v in self.tf.global_variables():
+                variable_ops.add(v.name.rsplit(":", 1)[0])
+        out = []
+        for op in ops:
+            owner = None
+            name = op.name
+            cut = name
+            while cut:
+                if cut in variable_ops:
+                    owner = cut
+                    break
+                cut = cut.rpartition("/")[0]
+            out.append(OpInfo(name, op.type, owner))
+        return out
+
+    def collections(self) -> dict[str, list[str]]:
+        out = {}
+        try:
+            keys = self.graph.get_all_collection_keys()
+        except Exception:   # noqa: BLE001 - an API without collections yet
+            return out
+        for key in sorted(k for k in keys if isinstance(k, str)):
+            names = [item.name for item in self.graph.get_collection(key)
+                     if isinstance(getattr(item, "name", None), str)]
+            if names:
+                out[key] = names
+        return out
+
+    # ------------------------------------------------------------ for tools
+
+    def names(self) -> list[str]:
+        """Known handles, variable names and scope names (for completion)."""
+        found = set(self.handles)
+        for var in self.variable_infos():
+            parts = var.op_name.split("/")
+            found.update(parts)
+            found.update("/".join(parts[:i]) for i in range(1, len(parts) + 1))
+        return sorted(n for n in found if n)
+
+    def variable_scope_name(self) -> str:
+        with self.graph.as_default():
+            return self.tf.get_variable_scope().name
+
+    def name_scope(self) -> str:
+        return self.graph.get_name_scope()
+
+
+def _shape(variable):
+    shape = variable.shape
+    dims = getattr(shape, "dims", None)
+    if dims is None:
+        return ()
+    return tuple(shape.as_list())
