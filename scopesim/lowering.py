@@ -544,7 +544,7 @@ def finish(module: ast.Module, lowering: Lowering, source: str, filename: str) -
         for name in lowering.tf_names:
             name.id = "__tf"
     program = Program(module, filename, source)
-    _Blocks(program, source).run()
+    _Blocks(program, source, bound).run()
     return program
 
 
@@ -620,9 +620,10 @@ def _expr(value, like):
 class _Frame:
     """One statement list being rebuilt."""
 
-    __slots__ = ("items", "out", "depth", "head", "region", "opened", "loop_opened", "done")
+    __slots__ = ("items", "out", "depth", "head", "region", "opened", "loop_opened", "done",
+                 "module")
 
-    def __init__(self, items, depth, head, region, opened, loop_opened, done):
+    def __init__(self, items, depth, head, region, opened, loop_opened, done, module=True):
         self.items = iter(items)
         self.out = []
         self.depth = depth            # CPython blocks around this list in its function
@@ -631,15 +632,18 @@ class _Frame:
         self.opened = opened          # lowered withs open here, in this function
         self.loop_opened = loop_opened  # ... when the innermost loop started (None: no loop)
         self.done = done              # called with the rebuilt list
+        self.module = module          # module level (not inside a def)
 
 
 class _Blocks:
     """Lower deep `with`s, and index statements and heads (see the module doc)."""
 
-    def __init__(self, program: Program, source: str):
+    def __init__(self, program: Program, source: str, module_names=()):
         self.program = program
         self.source = source
         self.marks = 0
+        self.blocks = 0
+        self.module_names = sorted(module_names)
 
     def head_text(self, node) -> str:
         (line, col), end_pos = node._scopesim_head
@@ -684,7 +688,8 @@ class _Blocks:
         stack.append(_Frame(body, depth, head,
                             frame.region if region is None else region,
                             frame.opened if opened is None else opened,
-                            frame.loop_opened if loop_opened is ... else loop_opened, done))
+                            frame.loop_opened if loop_opened is ... else loop_opened, done,
+                            frame.module))
 
     def statement(self, stmt, frame, stack) -> None:
         out = frame.out
@@ -692,7 +697,10 @@ class _Blocks:
             out.append(stmt)
             head = self.add_head(stmt, frame.head, stmt.name)
             stack.append(_Frame(stmt.body, 0, head, None, 0, None,
-                                lambda body, s=stmt: setattr(s, "body", body)))
+                                lambda body, s=stmt: setattr(s, "body", body), module=False))
+        elif (isinstance(stmt, (ast.For, ast.While, ast.Try)) and frame.module
+              and frame.region is None and frame.depth + 3 > MAX_STATIC_BLOCKS):
+            self.move_into_function(stmt, frame, stack)
         elif isinstance(stmt, (ast.For, ast.While)):
             out.append(stmt)
             head = self.add_head(stmt, frame.head)
@@ -783,6 +791,21 @@ class _Blocks:
             depth, region = frame.depth, frame.region
         self.child(stack, frame, stmt.body, depth, head, done, region=region,
                    opened=frame.opened + items)
+
+    def move_into_function(self, stmt, frame, stack) -> None:
+        """A loop or try too deep for CPython at module level: the body of a
+        function of its own (the module's names stay global), called in place."""
+        self.blocks += 1
+        name = f"__scopesim_block{self.blocks}"
+        function = _copy_pos(ast.FunctionDef(name, ast.arguments([], [], None, [], [], None, []),
+                                             [], [], None), stmt)
+        declare = [_copy_pos(ast.Global(self.module_names), stmt)] if self.module_names else []
+        frame.out.append(function)
+        frame.out.append(_expr(_call(name, [], stmt), stmt))
+        # the statement is read again, in the function, at depth 0
+        self.program.statements[stmt.lineno].pop()
+        stack.append(_Frame([stmt], 0, frame.head, None, 0, None,
+                            lambda body, f=function: setattr(f, "body", declare + body)))
 
     def new_mark(self) -> str:
         self.marks += 1

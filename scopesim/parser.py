@@ -239,12 +239,16 @@ class _ToPython(Transformer_NonRecursive):
     # ----------------------------------------------------------- statements
 
     def expr_stmt(self, m, c): return self.at(ast.Expr(c[0]), m)
-    def assign(self, m, c): return self.at(ast.Assign([self.store(t) for t in c[:-1]], c[-1]), m)
+    def assign(self, m, c):
+        node = self.at(ast.Assign([self.store(t) for t in c[:-1]], c[-1]), m)
+        if any(isinstance(t, (ast.Tuple, ast.List)) for t in node.targets):
+            _starts_at(node, c[-1])     # unpacking fails at the value
+        return node
     def augassign(self, m, c):
         return self.at(ast.AugAssign(self.store(c[0], "assign to"),
                                      _BINOPS[str(c[1])[:-1]](), c[2]), m)
     def print_stmt(self, m, c): return self.lowering.print_(c[0], self.groups, m)
-    def assert_stmt(self, m, c): return self.lowering.assert_(c[0], c[1], m)
+    def assert_stmt(self, m, c): return self.at(ast.Assert(c[0], c[1]), m)
     def pass_stmt(self, m, c): return self.at(ast.Pass(), m)
     def break_stmt(self, m, c): return self.at(ast.Break(), m)
     def continue_stmt(self, m, c): return self.at(ast.Continue(), m)
@@ -262,11 +266,16 @@ class _ToPython(Transformer_NonRecursive):
         for elif_ in reversed(clauses):
             elif_.orelse = tail
             tail = [elif_]
-        return self.lowering.head(self.at(ast.If(test, self.body(block), tail), m), block)
-    def elif_clause(self, m, c): return self.lowering.head(self.at(ast.If(c[0], self.body(c[1]), []), m), c[1])
+        node = self.lowering.head(self.at(ast.If(test, self.body(block), tail), m), block)
+        return _starts_at(node, test)
+    def elif_clause(self, m, c):
+        node = self.lowering.head(self.at(ast.If(c[0], self.body(c[1]), []), m), c[1])
+        return _starts_at(node, c[0])
     def else_clause(self, m, c): return self.body(c[0])
     def finally_clause(self, m, c): return self.body(c[0])
-    def while_stmt(self, m, c): return self.lowering.head(self.at(ast.While(c[0], self.body(c[1]), c[2] or []), m), c[1])
+    def while_stmt(self, m, c):
+        node = self.lowering.head(self.at(ast.While(c[0], self.body(c[1]), c[2] or []), m), c[1])
+        return _starts_at(node, c[0])
     def for_stmt(self, m, c):
         return self.lowering.head(self.at(ast.For(self.store(c[0]), c[1], self.body(c[2]), c[3] or []), m), c[2])
     def try_stmt(self, m, c):
@@ -278,7 +287,8 @@ class _ToPython(Transformer_NonRecursive):
         node = self.at(ast.ExceptHandler(c[0], self.ident(c[1]) if c[1] else None, body), m)
         return self.lowering.head(node, c[2]) if c[2] is not None else node
     def with_stmt(self, m, c):
-        return self.lowering.head(self.at(ast.With(c[:-1], self.body(c[-1])), m), c[-1])
+        node = self.lowering.head(self.at(ast.With(c[:-1], self.body(c[-1])), m), c[-1])
+        return _starts_at(node, c[0].context_expr)
     def with_item(self, m, c): return ast.withitem(c[0], self.store(c[1]) if c[1] else None)
     def funcdef(self, m, c):
         node = ast.FunctionDef(self.ident(c[0]), c[1] or _no_args(), self.body(c[2]), [], None)
@@ -320,6 +330,11 @@ class _ToPython(Transformer_NonRecursive):
     def unary(self, m, c): return self.at(ast.UnaryOp(_UNARY[str(c[0])](), c[1]), m)
     def pow(self, m, c): return self.at(ast.BinOp(c[0], ast.Pow(), c[1]), m)
     def getattr(self, m, c): return self.lowering.attribute(c[0], c[1], m)
+    def attr_name(self, m, c):
+        if str(c[0]) in ("True", "False", "None"):
+            raise _Refused(f"`{c[0]}` is a keyword and cannot be an attribute name", c[0])
+        return c[0]
+    def ellipsis(self, m, c): return self.at(ast.Constant(Ellipsis), m)
     def call(self, m, c): return self.lowering.call(c[0], c[1], m)
     def getitem(self, m, c): return self.at(ast.Subscript(c[0], c[1], ast.Load()), m)
 
@@ -390,6 +405,14 @@ class _ToPython(Transformer_NonRecursive):
     def const_op(self, m, c): return self.lowering.const(c[1], c[2:], m)
     def var_name(self, m, c): return c[0]
     def shape(self, m, c): return self.at(ast.List([x for x in c if x is not None], ast.Load()), m)
+
+
+def _starts_at(node, other):
+    """CPython places a statement's own instructions (the test's jump, the
+    with's enter, the unpacking) at the statement: start it where the
+    expression that fails there starts, so errors point at that expression."""
+    node.lineno, node.col_offset = other.lineno, other.col_offset
+    return node
 
 
 def _no_args() -> ast.arguments:

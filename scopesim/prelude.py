@@ -25,8 +25,9 @@ __scopesim_named = {"RefVariable", "ResourceVariable", "PartitionedVariable",
 
 def __scopesim_show(value):
     """What print shows: the name of a graph object, anything else as it is."""
-    if type(value).__name__ in __scopesim_named:
-        return value.name
+    for cls in type(value).__mro__:
+        if cls.__name__ in __scopesim_named:
+            return value.name
     if isinstance(value, BaseException) and hasattr(value, "origin") and \\
             value.origin is not None and str(value).endswith("Originally defined at:"):
         return str(value) + "\\n\\n" + str(value.origin)   # see Requests to the API

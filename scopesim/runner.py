@@ -228,7 +228,8 @@ class Session:
         frames = []
         frame = sys._getframe(1)
         while frame is not None:
-            if frame.f_code.co_filename == program.filename:
+            if frame.f_code.co_filename == program.filename and \
+                    not frame.f_code.co_name.startswith("__scopesim"):
                 frames.append(_program_frame(program, frame.f_code, frame.f_lasti,
                                              frame.f_lineno))
             frame = frame.f_back
@@ -238,7 +239,8 @@ class Session:
         frames = []
         tb = e.__traceback__
         while tb is not None:
-            if tb.tb_frame.f_code.co_filename == program.filename:
+            if tb.tb_frame.f_code.co_filename == program.filename and \
+                    not tb.tb_frame.f_code.co_name.startswith("__scopesim"):
                 frames.append(_program_frame(program, tb.tb_frame.f_code, tb.tb_lasti,
                                              tb.tb_lineno))
             tb = tb.tb_next
