@@ -1,16 +1,17 @@
-"""The ops each initializer creates inside `<variable>/Initializer/`.
+"""The ops the initializers create (inside `<variable>/Initializer/`).
 
-Mirrors `ops/init_ops.py` and the array/random ops they call (TF 2.21), in
-TensorFlow's order, failures included: an integer dtype with a random
-initializer creates the `shape` constant and then fails converting the
-float mean or bound, as TensorFlow does.
+Mirrors the array, random and linalg ops that `ops/init_ops.py` calls
+(TF 2.21), in TensorFlow's order, failures included: an integer dtype with
+a random initializer creates the `shape` constant and then fails converting
+the float mean or bound, as TensorFlow does.  `scopesim.tf.ops.init_ops`
+holds the initializer classes; each calls one of these functions.
 """
 
 from __future__ import annotations
 
 import math
 
-from ..errors import TFValueError
+from ..errors import TFTypeError, TFValueError
 from .graph import Graph, Tensor
 from .ops import check_convertible, constant, convert, generated
 from .shapes import Shape, num_elements
@@ -22,29 +23,39 @@ RANDOM_DTYPES = ("float16", "bfloat16", "float32", "float64", "int32", "int64")
 
 
 def run_initializer(g: Graph, name: str, value, shape: Shape, dtype: str) -> Tensor:
-    """Call initializer `name` (`constant` takes `value`) for `shape`, `dtype`."""
+    """The version-1 interpreter's initializers by name (`constant` takes
+    `value`), for `shape`, `dtype`: each as its init_ops class builds it."""
     if name in ("zeros", "ones"):
         return fill(g, name, shape, dtype)
     if name == "constant":
-        check_convertible(value, dtype)
-        return constant(g, dtype, shape)
+        return constant_of_shape(g, value, dtype, shape)
     if name == "glorot_uniform":
-        limit = math.sqrt(3.0 * (1.0 / _fan_avg(shape)))   # VarianceScaling's rounding
-        return random_uniform(g, shape, dtype, -limit, limit)
+        return variance_scaling(g, shape, dtype, 1.0, "fan_avg", "uniform")
+    if name == "glorot_normal":
+        return variance_scaling(g, shape, dtype, 1.0, "fan_avg", "truncated_normal")
     if name == "random_uniform":
         return random_uniform(g, shape, dtype, 0.0, None)
     if name == "random_normal":
         return random_normal(g, "random_normal", "RandomStandardNormal", shape, dtype)
-    if name in ("truncated_normal", "glorot_normal"):
+    if name == "truncated_normal":
         return random_normal(g, "truncated_normal", "TruncatedNormal", shape, dtype)
     raise AssertionError(f"unknown initializer {name}")
 
 
+# ------------------------------------------------------------ array_ops
+
+
 def fill(g: Graph, name: str, shape: Shape, dtype: str, scope_name: str | None = None) -> Tensor:
     """`array_ops.zeros` / `array_ops.ones` (`name` is which; the scope is
-    `scope_name` or it): one Const below 1000 elements, else
-    `shape_as_tensor`, `Const` and a `Fill` op."""
+    `scope_name` or it): one Const below 1000 elements (`_constant_if_small`),
+    else `shape_as_tensor`, `Const` and a `Fill` op.  `ones` of strings
+    fails converting 1 after making `shape_as_tensor` (the small-constant
+    attempt's TypeError is swallowed, the Fill path's is not)."""
+    one = name == "ones"
     with g.name_scope(scope_name or name) as scope:
+        if dtype == "string" and one:
+            constant(g, "int32", (len(shape),), "shape_as_tensor")
+            raise TFTypeError("Expected string, but got 1 of type 'int'.")
         if num_elements(shape) < FILL_THRESHOLD:
             return constant(g, dtype, shape, scope)
         constant(g, "int32", (len(shape),), "shape_as_tensor")
@@ -52,52 +63,205 @@ def fill(g: Graph, name: str, shape: Shape, dtype: str, scope_name: str | None =
         return generated(g, "Fill", scope, shape, dtype)
 
 
-def random_uniform(g: Graph, shape: Shape, dtype: str, minval: float, maxval: float | None) -> Tensor:
-    """`random_ops.random_uniform` (floats: RandomUniform, sub, mul, add)."""
+def _count(value) -> int:
+    """How many elements a (nested) Python value or array holds."""
+    if hasattr(value, "size") and hasattr(value, "shape"):       # numpy
+        return int(value.size)
+    if isinstance(value, (list, tuple)):
+        return sum(_count(v) for v in value)
+    return 1
+
+
+def _elements(value):
+    if hasattr(value, "tolist"):
+        value = value.tolist()
+    if isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _elements(v)
+    else:
+        yield value
+
+
+def constant_of_shape(g: Graph, value, dtype: str, shape: Shape, name: str = "Const") -> Tensor:
+    """`constant_op.constant_v1(value, dtype, shape)` as `Constant.__call__`
+    makes it: every element checked against `dtype` (`_AssertCompatible`),
+    at most as many elements as the shape holds (fewer are padded)."""
+    for element in _elements(value):
+        check_convertible(element, dtype)
+    count, size = _count(value), num_elements(shape)
+    if count > size:
+        raise TFValueError(f"Too many elements provided. Takes at most {size}, but got {count}.")
+    return constant(g, dtype, shape, name)
+
+
+def reshape(g: Graph, x: Tensor, shape: Shape) -> Tensor:
+    """`array_ops.reshape(x, shape)`: `Reshape/shape` and `Reshape`."""
+    with g.name_scope("Reshape") as scope:
+        shape_t = constant(g, "int32", (len(shape),), "shape")
+        return generated(g, "Reshape", scope, shape, x._dt, inputs=(x, shape_t))
+
+
+def matrix_transpose(g: Graph, x: Tensor) -> Tensor:
+    """`array_ops.matrix_transpose`: `transpose` inside `matrix_transpose/`."""
+    with g.name_scope("matrix_transpose"):
+        with g.name_scope("transpose") as scope:
+            perm = constant(g, "int32", (len(x._dims),), "perm")
+            dims = x._dims[:-2] + (x._dims[-1], x._dims[-2])
+            return generated(g, "Transpose", scope, dims, x._dt, inputs=(x, perm))
+
+
+def _unary(g: Graph, op_type: str, name: str, x: Tensor, dims) -> Tensor:
+    with g.name_scope(name) as scope:
+        return generated(g, op_type, scope, dims, x._dt, inputs=(x,))
+
+
+def _scaled(g: Graph, gain, x: Tensor) -> Tensor:
+    """`gain * x` with a Python gain: `Tensor.__rmul__` (`mul/x`, `mul`)."""
+    with g.name_scope("mul") as scope:
+        factor = convert(g, gain, x._dt, "x")
+        return generated(g, "Mul", scope, x._dims, x._dt, inputs=(factor, x))
+
+
+# ----------------------------------------------------------- random_ops
+
+
+def _check_random_dtype(dtype: str) -> None:
     if dtype not in RANDOM_DTYPES:
         accepted = ", ".join("tf." + d for d in RANDOM_DTYPES)
         raise TFValueError(f"Argument `dtype` got invalid value <dtype: '{dtype}'>. "
                            f"Accepted dtypes are ({accepted}).")
+
+
+def random_uniform(g: Graph, shape: Shape, dtype: str, minval=0.0, maxval=None,
+                   name: str | None = None) -> Tensor:
+    """`random_ops.random_uniform`: the dtype checked first; floats:
+    `shape`, `min`, `max`, `RandomUniform`, `sub`, `mul`, the add;
+    integers: `shape`, `min`, `max`, `RandomUniformInt` (maxval required)."""
+    _check_random_dtype(dtype)
+    integer = dtype in ("int32", "int64")
     if maxval is None:
-        if dtype in ("int32", "int64"):
+        if integer:
             raise TFValueError(f"Must specify maxval for integer dtype tf.{dtype}")
         maxval = 1
-    with g.name_scope("random_uniform") as scope:
-        constant(g, "int32", (len(shape),), "shape")
-        convert(g, minval, dtype, "min")
-        convert(g, maxval, dtype, "max")
-        _op(g, "RandomUniform", "RandomUniform", shape, dtype)
-        _op(g, "Sub", "sub", (), dtype)
-        _op(g, "Mul", "mul", shape, dtype)
-        return generated(g, "AddV2", scope, shape, dtype)
+    with g.name_scope(name or "random_uniform") as scope:
+        shape_t = constant(g, "int32", (len(shape),), "shape")
+        lo = convert(g, minval, dtype, "min")
+        hi = convert(g, maxval, dtype, "max")
+        if integer:
+            return generated(g, "RandomUniformInt", scope, shape, dtype, inputs=(shape_t, lo, hi))
+        rnd = _sampler(g, "RandomUniform", shape_t, shape, dtype)
+        with g.name_scope("sub") as sub:
+            width = generated(g, "Sub", sub, (), dtype, inputs=(hi, lo))
+        with g.name_scope("mul") as mul:
+            scaled = generated(g, "Mul", mul, shape, dtype, inputs=(rnd, width))
+        return generated(g, "AddV2", scope, shape, dtype, inputs=(scaled, lo))
 
 
-def random_normal(g: Graph, name: str, sampler: str, shape: Shape, dtype: str) -> Tensor:
-    """`random_ops.random_normal` / `truncated_normal`: shape, mean, stddev,
-    the sampler, mul, add."""
+def random_normal(g: Graph, name: str, sampler: str, shape: Shape, dtype: str,
+                  mean=0.0, stddev=1.0) -> Tensor:
+    """`random_ops.random_normal` / `truncated_normal` (`sampler` is
+    RandomStandardNormal or TruncatedNormal): `shape`, `mean`, `stddev`,
+    the sampler, `mul`, the add."""
     with g.name_scope(name) as scope:
-        constant(g, "int32", (len(shape),), "shape")
-        convert(g, 0.0, dtype, "mean")
-        convert(g, 1.0, dtype, "stddev")
-        _op(g, sampler, sampler, shape, dtype)
-        _op(g, "Mul", "mul", shape, dtype)
-        return generated(g, "AddV2", scope, shape, dtype)
+        shape_t = constant(g, "int32", (len(shape),), "shape")
+        mean_t = convert(g, mean, dtype, "mean")
+        stddev_t = convert(g, stddev, dtype, "stddev")
+        rnd = _sampler(g, sampler, shape_t, shape, dtype)
+        with g.name_scope("mul") as mul:
+            scaled = generated(g, "Mul", mul, shape, dtype, inputs=(rnd, stddev_t))
+        return generated(g, "AddV2", scope, shape, dtype, inputs=(scaled, mean_t))
 
 
-def _op(g: Graph, op_type: str, name: str, shape: Shape, dtype: str) -> Tensor:
-    with g.name_scope(name) as scope:
-        return generated(g, op_type, scope, shape, dtype)
+def _sampler(g: Graph, op_type: str, shape_t: Tensor, shape: Shape, dtype: str) -> Tensor:
+    with g.name_scope(op_type) as scope:
+        return generated(g, op_type, scope, shape, dtype, inputs=(shape_t,))
 
 
-def _fan_avg(shape: Shape) -> float:
-    """`init_ops._compute_fans` averaged, as VarianceScaling(mode="fan_avg") uses it."""
+# ------------------------------------------------------------- init_ops
+
+
+def compute_fans(shape: Shape) -> tuple[float, float]:
+    """`init_ops._compute_fans`."""
     if len(shape) < 1:
-        fan_in = fan_out = 1
-    elif len(shape) == 1:
-        fan_in = fan_out = shape[0]
-    elif len(shape) == 2:
-        fan_in, fan_out = shape
+        return 1, 1
+    if len(shape) == 1:
+        return shape[0], shape[0]
+    if len(shape) == 2:
+        return shape[0], shape[1]
+    receptive = 1
+    for dim in shape[:-2]:
+        receptive *= dim
+    return shape[-2] * receptive, shape[-1] * receptive
+
+
+def variance_scaling(g: Graph, shape: Shape, dtype: str, scale: float, mode: str,
+                     distribution: str) -> Tensor:
+    """`VarianceScaling.__call__`: the scale from the fans, then
+    truncated_normal ("normal", "truncated_normal"), random_normal
+    ("untruncated_normal") or random_uniform ("uniform")."""
+    fan_in, fan_out = compute_fans(shape)
+    if mode == "fan_in":
+        scale /= max(1., fan_in)
+    elif mode == "fan_out":
+        scale /= max(1., fan_out)
     else:
-        receptive = num_elements(shape[:-2])
-        fan_in, fan_out = shape[-2] * receptive, shape[-1] * receptive
-    return max(1.0, (fan_in + fan_out) / 2.0)
+        scale /= max(1., (fan_in + fan_out) / 2.)
+    if distribution in ("normal", "truncated_normal"):
+        stddev = math.sqrt(scale) / .87962566103423978
+        return random_normal(g, "truncated_normal", "TruncatedNormal", shape, dtype, 0.0, stddev)
+    if distribution == "untruncated_normal":
+        return random_normal(g, "random_normal", "RandomStandardNormal", shape, dtype, 0.0,
+                             math.sqrt(scale))
+    limit = math.sqrt(3.0 * scale)
+    return random_uniform(g, shape, dtype, -limit, limit)
+
+
+def uniform_unit_scaling(g: Graph, shape: Shape, dtype: str, factor: float) -> Tensor:
+    """`UniformUnitScaling.__call__`: random_uniform(-max_val, max_val)."""
+    input_size = 1.0
+    for dim in shape[:-1]:
+        input_size *= float(dim)
+    max_val = math.sqrt(3 / max(input_size, 1.0)) * factor
+    return random_uniform(g, shape, dtype, -max_val, max_val)
+
+
+def orthogonal(g: Graph, shape: Shape, dtype: str, gain) -> Tensor:
+    """`Orthogonal.__call__`: a random_normal of the flat shape, `Qr`,
+    `DiagPart`, `Sign`, `mul`, `matrix_transpose` when there are fewer rows
+    than columns, `Reshape`, and the gain's `mul_1`."""
+    if len(shape) < 2:
+        raise TFValueError("The tensor to initialize, specified by argument `shape` must be at "
+                           f"least two-dimensional. Received shape={list(shape)}")
+    num_rows = 1
+    for dim in shape[:-1]:
+        num_rows *= dim
+    num_cols = shape[-1]
+    flat = (num_cols, num_rows) if num_rows < num_cols else (num_rows, num_cols)
+    a = random_normal(g, "random_normal", "RandomStandardNormal", flat, dtype)
+    small = min(flat)
+    with g.name_scope("Qr") as scope:
+        qr = g.create_op("Qr", scope, outputs=(((flat[0], small), dtype), ((small, flat[1]), dtype)),
+                         inputs=(a,))
+    q, r = qr.outputs
+    d = _unary(g, "DiagPart", "DiagPart", r, (small,))
+    sign = _unary(g, "Sign", "Sign", d, (small,))
+    with g.name_scope("mul") as scope:
+        q = generated(g, "Mul", scope, q._dims, dtype, inputs=(q, sign))
+    if num_rows < num_cols:
+        q = matrix_transpose(g, q)
+    return _scaled(g, gain, reshape(g, q, shape))
+
+
+def eye_scaled(g: Graph, shape: Shape, dtype: str, gain) -> Tensor:
+    """`Identity.__call__`: `linalg_ops_impl.eye(rows, cols)` (ones, zeros,
+    `set_diag`) times the gain."""
+    if len(shape) != 2:
+        raise TFValueError("The tensor to initialize, specified by argument `shape` must be at "
+                           f"least two-dimensional. Received shape={list(shape)}")
+    with g.name_scope("eye"):
+        ones = fill(g, "ones", (min(shape),), dtype)
+        zeros = fill(g, "zeros", shape, dtype)
+        with g.name_scope("set_diag") as scope:
+            k = constant(g, "int32", (), "k")
+            matrix = generated(g, "MatrixSetDiagV3", scope, shape, dtype, inputs=(zeros, ones, k))
+    return _scaled(g, gain, matrix)

@@ -11,6 +11,7 @@ The name scope each entry opens is the graph's business (`Graph.name_scope`);
 from __future__ import annotations
 
 import enum
+import functools
 
 from . import dtypes
 
@@ -33,24 +34,25 @@ AUTO_REUSE = _ReuseMode.AUTO_REUSE
 
 
 class VariableScope:
-    """`tf.compat.v1.VariableScope`: identity matters (handles compare with `is`).
+    """`tf.compat.v1.VariableScope(reuse, name="", initializer=None,
+    regularizer=None, caching_device=None, partitioner=None,
+    custom_getter=None, name_scope="", dtype=tf.float32, use_resource=None,
+    constraint=None)`: identity matters (handles compare with `is`).
 
     `reuse` is False, True or AUTO_REUSE; `original_name_scope` is TF's
-    `_name_scope`.  `_dt` is the dtype name; `initializer` is what was
-    given (an initializer object, or the old interpreter's (name, value))."""
+    `_name_scope`.  `_dt` is the dtype name."""
 
     __slots__ = ("_reuse", "_name", "_name_scope", "_dt", "_initializer", "_regularizer",
                  "_partitioner", "_custom_getter", "_caching_device", "_use_resource",
                  "_constraint", "__weakref__")
 
-    def __init__(self, reuse, name: str = "", original_name_scope: str = "",
-                 dtype: str = "float32", initializer=None, regularizer=None,
-                 partitioner=None, custom_getter=None, caching_device=None,
+    def __init__(self, reuse, name="", initializer=None, regularizer=None, caching_device=None,
+                 partitioner=None, custom_getter=None, name_scope="", dtype=dtypes.FLOAT32,
                  use_resource=None, constraint=None) -> None:
         self._reuse = reuse
         self._name = name
-        self._name_scope = original_name_scope
-        self._dt = dtype
+        self._name_scope = name_scope
+        self._dt = dtypes.as_dtype(dtype).name
         self._initializer = initializer
         self._regularizer = regularizer
         self._partitioner = partitioner
@@ -71,10 +73,6 @@ class VariableScope:
     def reuse(self):
         return self._reuse
 
-    @reuse.setter
-    def reuse(self, value) -> None:
-        self._reuse = value
-
     @property
     def dtype(self):
         return dtypes.of(self._dt)
@@ -82,10 +80,6 @@ class VariableScope:
     @property
     def initializer(self):
         return self._initializer
-
-    @initializer.setter
-    def initializer(self, value) -> None:
-        self._initializer = value
 
     @property
     def regularizer(self):
@@ -116,13 +110,131 @@ class VariableScope:
         self._reuse = True
 
     def set_initializer(self, initializer) -> None:
+        """`VariableScope.set_initializer`."""
         self._initializer = initializer
 
     def set_dtype(self, dtype) -> None:
-        self._dt = dtypes.as_dtype(dtype).name
+        """`VariableScope.set_dtype`: kept as given (TF does not convert it)."""
+        self._dt = dtype if isinstance(dtype, str) else dtypes.as_dtype(dtype).name
+
+    def set_use_resource(self, use_resource) -> None:
+        """`VariableScope.set_use_resource`."""
+        self._use_resource = use_resource
+
+    def set_regularizer(self, regularizer) -> None:
+        """`VariableScope.set_regularizer`."""
+        self._regularizer = regularizer
+
+    def set_caching_device(self, caching_device) -> None:
+        """`VariableScope.set_caching_device`."""
+        self._caching_device = caching_device
+
+    def set_partitioner(self, partitioner) -> None:
+        """`VariableScope.set_partitioner`."""
+        self._partitioner = partitioner
+
+    def set_custom_getter(self, custom_getter) -> None:
+        """`VariableScope.set_custom_getter`."""
+        self._custom_getter = custom_getter
+
+    def get_collection(self, name):
+        """`VariableScope.get_collection`: the collection matched by `name/`."""
+        from .graph import get_default_graph
+        scope = self._name + "/" if self._name else ""
+        return get_default_graph().get_collection(name, scope)
+
+    def trainable_variables(self):
+        """`VariableScope.trainable_variables`."""
+        return self.get_collection("trainable_variables")
+
+    def global_variables(self):
+        """`VariableScope.global_variables`."""
+        return self.get_collection("variables")
+
+    def local_variables(self):
+        """`VariableScope.local_variables`."""
+        return self.get_collection("local_variables")
+
+    def get_variable(self, var_store, name, shape=None, dtype=None, initializer=None,
+                     regularizer=None, reuse=None, trainable=None, collections=None,
+                     caching_device=None, partitioner=None, validate_shape=True,
+                     use_resource=None, custom_getter=None, constraint=None,
+                     synchronization=None, aggregation=None):
+        """`VariableScope.get_variable` (`scope_get_variable` in the store's graph)."""
+        g = var_store._graph
+        if g is None:
+            from .graph import get_default_graph
+            g = var_store._graph = get_default_graph()
+        return scope_get_variable(g, self, var_store, name, shape, dtype, initializer,
+                                  regularizer, reuse, trainable, collections, caching_device,
+                                  partitioner, validate_shape, use_resource, custom_getter,
+                                  constraint, synchronization, aggregation)
 
     def __repr__(self) -> str:
         return f"<{_VS_MODULE}.VariableScope object at {ADDRESS}>"
+
+
+def scope_get_variable(g, scope: VariableScope, var_store, name, shape=None, dtype=None,
+                       initializer=None, regularizer=None, reuse=None, trainable=None,
+                       collections=None, caching_device=None, partitioner=None,
+                       validate_shape=True, use_resource=None, custom_getter=None,
+                       constraint=None, synchronization=None, aggregation=None):
+    """`VariableScope.get_variable`: the scope's regularizer, caching
+    device, partitioner, custom getter, reuse and use_resource fill what was
+    not given; at the root name scope, a value initializer with an explicit
+    dtype is converted once to check it (a `Const` at the root, kept even on
+    success); then the scope's initializer, constraint and dtype, and the
+    store, with the full name."""
+    from ..errors import TFValueError
+    from .convert import convert_to_tensor
+    if regularizer is None:
+        regularizer = scope._regularizer
+    if caching_device is None:
+        caching_device = scope._caching_device
+    if partitioner is None:
+        partitioner = scope._partitioner
+    if custom_getter is None:
+        custom_getter = scope._custom_getter
+    if reuse is None:
+        reuse = scope._reuse
+    if use_resource is None:
+        use_resource = scope._use_resource
+    full_name = scope._name + "/" + name if scope._name else name
+    old = g.name_stack
+    g.name_stack = ""
+    try:
+        if dtype is not None and initializer is not None and not callable(initializer):
+            init_dtype = dtypes.of(convert_to_tensor(g, initializer)._dt)
+            wanted = dtypes.as_dtype(dtype)
+            if init_dtype != wanted:
+                raise TFValueError(f"Initializer type '{init_dtype}' and explicit dtype "
+                                   f"'{wanted}' don't match.")
+        if initializer is None:
+            initializer = scope._initializer
+        if constraint is None:
+            constraint = scope._constraint
+        if dtype is None:
+            dtype = scope.dtype
+        return var_store.get_variable(
+            full_name, shape=shape, dtype=dtype, initializer=initializer,
+            regularizer=regularizer, reuse=reuse, trainable=trainable, collections=collections,
+            caching_device=caching_device, partitioner=partitioner,
+            validate_shape=validate_shape, use_resource=use_resource,
+            custom_getter=custom_getter, constraint=constraint,
+            synchronization=synchronization, aggregation=aggregation)
+    finally:
+        g.name_stack = old
+
+
+def maybe_wrap_custom_getter(custom_getter, old_getter):
+    """`_maybe_wrap_custom_getter`: the new getter calls the old one, which
+    calls the true getter."""
+    if old_getter is None:
+        return custom_getter
+
+    def wrapped_custom_getter(getter, *args, **kwargs):
+        return custom_getter(functools.partial(old_getter, getter), *args, **kwargs)
+    return wrapped_custom_getter
 
 
 VariableScope.__module__ = _VS_MODULE
@@ -245,7 +357,7 @@ class ScopeCounts:
 
 
 def variable_scope(g, name_or_scope, default_name=None, reuse=None, aux: bool = True,
-                   dtype: str | None = None, initializer=None):
+                   dtype: str | None = None, initializer=None, **settings):
     """`variable_scope.__init__` and `__enter__` (`_enter_scope_uncached`):
     which name scope to open and which VariableScope to install.  Returns
     (the scope, an exit function taking the exception triple)."""
@@ -270,7 +382,7 @@ def variable_scope(g, name_or_scope, default_name=None, reuse=None, aux: bool = 
             old_name_scope = name_or_scope.original_name_scope if is_object else entered
         try:
             scope, close = _pure_variable_scope(g, name_or_scope, reuse, old_name_scope, dtype,
-                                                initializer)
+                                                initializer, settings)
         except BaseException:
             g.name_stack = old_stack
             raise
@@ -280,7 +392,8 @@ def variable_scope(g, name_or_scope, default_name=None, reuse=None, aux: bool = 
         _, entered = g.enter_name_scope(default_name if ns_target is False else ns_target)
         try:
             unique = g.scope_counts.unique_scope_name(g.current_scope.name, default_name)
-            scope, close = _pure_variable_scope(g, unique, None, entered, dtype, initializer)
+            scope, close = _pure_variable_scope(g, unique, None, entered, dtype, initializer,
+                                                settings)
         except BaseException:
             g.name_stack = old_stack
             raise
@@ -293,13 +406,18 @@ def variable_scope(g, name_or_scope, default_name=None, reuse=None, aux: bool = 
     return scope, exit_scope
 
 
-def _pure_variable_scope(g, name_or_scope, reuse, old_name_scope, dtype, initializer):
+def _pure_variable_scope(g, name_or_scope, reuse, old_name_scope, dtype, initializer,
+                         settings=None):
     """`_pure_variable_scope.__enter__/__exit__`.
 
     A captured scope object is re-entered by its own (absolute) name,
     keeps its properties, takes `reuse` only if truthy, and restores the
     scope counters on exit; a string scope nests under the current one,
-    inherits reuse with `or`, and zeroes its sub-scope counters on exit.
+    inherits reuse with `or` and everything but the constraint, and zeroes
+    its sub-scope counters on exit.  `settings` (regularizer, caching_device,
+    partitioner, custom_getter, use_resource, constraint) are then set on
+    the new scope object as TensorFlow's `set_*` calls do; a custom getter
+    wraps the one the scope had.
     """
     from ..errors import TFRuntimeError
     old = g.current_scope
@@ -308,22 +426,35 @@ def _pure_variable_scope(g, name_or_scope, reuse, old_name_scope, dtype, initial
     mark = None
     if is_object:
         obj = name_or_scope
-        scope = VariableScope(obj.reuse if not reuse else reuse, obj.name,
-                              obj.original_name_scope, obj._dt, obj._initializer,
-                              obj._regularizer, obj._partitioner, obj._custom_getter,
-                              obj._caching_device, obj._use_resource, obj._constraint)
+        scope = VariableScope(obj.reuse if not reuse else reuse, name=obj.name,
+                              initializer=obj._initializer, regularizer=obj._regularizer,
+                              caching_device=obj._caching_device, partitioner=obj._partitioner,
+                              custom_getter=obj._custom_getter,
+                              name_scope=obj.original_name_scope, dtype=obj._dt,
+                              use_resource=obj._use_resource, constraint=obj._constraint)
+        base = obj
         counts.open(obj.name)
         mark = counts.snapshot()
     else:
         new_name = old.name + "/" + name_or_scope if old.name else name_or_scope
-        scope = VariableScope(reuse or old.reuse, new_name,
-                              name_or_scope if old_name_scope is None else old_name_scope,
-                              old._dt, old._initializer, old._regularizer, old._partitioner,
-                              old._custom_getter, old._caching_device, old._use_resource,
-                              old._constraint)
+        settings = settings or {}
+        scope = VariableScope(reuse or old.reuse, name=new_name, initializer=old._initializer,
+                              regularizer=old._regularizer, caching_device=old._caching_device,
+                              partitioner=old._partitioner, custom_getter=old._custom_getter,
+                              name_scope=(name_or_scope if old_name_scope is None
+                                          else old_name_scope),
+                              dtype=old._dt, use_resource=old._use_resource,
+                              constraint=settings.get("constraint"))
+        base = old
         counts.open(new_name)
     if initializer is not None:
         scope._initializer = initializer
+    for key, value in (settings or {}).items():
+        if value is None or key == "constraint":
+            continue
+        if key == "custom_getter":
+            value = maybe_wrap_custom_getter(value, base._custom_getter)
+        setattr(scope, "_" + key, value)
     if dtype is not None:
         scope._dt = dtype
     g.current_scope = scope

@@ -1,20 +1,30 @@
-"""Variables: `RefVariable` construction and the `get_variable` store.
+"""Variables: `RefVariable`, the state ops, and the `get_variable` store.
 
 Mirrors `ops/ref_variable.py` (`RefVariable._init_from_args`: the ops a
-variable creates and how its op is named) and `ops/variable_scope.py`
-(`_VariableStore._get_single_variable`: create, reuse, AUTO_REUSE and the
-errors, word for word).
+variable creates and how its op is named; `read_value`, `assign*`),
+`ops/state_ops.py` (`assign`, `assign_add`, `assign_sub` and their shape
+check) and `ops/variable_scope.py` (`_VariableStore.get_variable` with the
+custom getter, `_get_single_variable`: create, reuse, AUTO_REUSE, the
+regularizer and the errors, word for word; `_LazyEvalTensor`).
 """
 
 from __future__ import annotations
 
-from ..errors import TFValueError
+import functools
+import inspect
+
+from ..errors import NotSimulated, TFTypeError, TFValueError
 from . import dtypes
 from .graph import Graph, Tensor
-from .initializers import run_initializer
-from .ops import convert
-from .tensor_shape import TensorShape
-from .shapes import Shape, format_shape, is_compatible, is_fully_defined
+from .ops import generated
+from .shape_inference import node_text
+from .shapes import Shape, as_list_text, format_shape
+from .tensor_shape import TensorShape, as_shape
+
+GLOBAL_VARIABLES = "variables"
+TRAINABLE_VARIABLES = "trainable_variables"
+LOCAL_VARIABLES = "local_variables"
+REGULARIZATION_LOSSES = "regularization_losses"
 
 
 class RefVariable:
@@ -28,20 +38,24 @@ class RefVariable:
     operators are attached by `scopesim.tf.ops.variables`, as TensorFlow's
     `Variable._OverloadAllOperators` does."""
 
-    __slots__ = ("_op", "_dims", "_dt", "trainable", "store_key", "_snapshot", "origin",
-                 "_initializer_op", "_initial_value", "__weakref__")
+    __slots__ = ("_op", "_dims", "_dt", "_trainable", "store_key", "_snapshot", "origin",
+                 "_initializer_op", "_initial_value", "_constraint", "_caching_device",
+                 "__weakref__")
 
     def __init__(self, op, dims, dtype: str, trainable: bool, store_key, snapshot,
-                 initializer_op, initial_value, origin=None) -> None:
+                 initializer_op, initial_value, origin=None, constraint=None,
+                 caching_device=None) -> None:
         self._op = op
         self._dims = dims
         self._dt = dtype
-        self.trainable = trainable
+        self._trainable = trainable
         self.store_key = store_key
         self._snapshot = snapshot
         self._initializer_op = initializer_op
         self._initial_value = initial_value
         self.origin = origin
+        self._constraint = constraint
+        self._caching_device = caching_device
 
     # ------------------------------------------------ TensorFlow's attributes
 
@@ -66,11 +80,24 @@ class RefVariable:
         return TensorShape._of(self._dims)
 
     def get_shape(self) -> TensorShape:
+        """`RefVariable.get_shape()`: `self.shape`."""
         return TensorShape._of(self._dims)
 
     @property
     def dtype(self):
         return dtypes.of(self._dt + "_ref")
+
+    @property
+    def trainable(self) -> bool:
+        return self._trainable
+
+    @property
+    def constraint(self):
+        return self._constraint
+
+    @property
+    def caching_device(self):
+        return self._caching_device
 
     @property
     def initializer(self):
@@ -88,6 +115,29 @@ class RefVariable:
     def value(self):
         """`RefVariable.value()`: the `read` snapshot."""
         return self._snapshot
+
+    def read_value(self):
+        """`RefVariable.read_value()`: a new `identity(self._variable, name="read")`
+        in the current name scope."""
+        g = self._op._graph
+        with g.name_scope("read") as scope:
+            return generated(g, "Identity", scope, self._dims, self._dt, inputs=(self._variable,))
+
+    def assign(self, value, use_locking=False, name=None, read_value=True):
+        """`RefVariable.assign`: `state_ops.assign(self._variable, value, use_locking, name)`;
+        with `read_value=False` the op."""
+        out = assign(self._op._graph, self, value, None, use_locking, name)
+        return out if read_value else out.op
+
+    def assign_add(self, delta, use_locking=False, name=None, read_value=True):
+        """`RefVariable.assign_add`: `state_ops.assign_add(...)`."""
+        out = assign_add(self._op._graph, self, delta, use_locking, name)
+        return out if read_value else out.op
+
+    def assign_sub(self, delta, use_locking=False, name=None, read_value=True):
+        """`RefVariable.assign_sub`: `state_ops.assign_sub(...)`."""
+        out = assign_sub(self._op._graph, self, delta, use_locking, name)
+        return out if read_value else out.op
 
     def _as_graph_element(self):
         return self._op._outputs[0]
@@ -122,153 +172,466 @@ RefVariable.__module__ = "tensorflow.python.ops.ref_variable"
 #: The old name, kept for the version-1 interpreter.
 Variable = RefVariable
 
-GLOBAL_VARIABLES = "variables"
-TRAINABLE_VARIABLES = "trainable_variables"
+
+# ----------------------------------------------------------- ref_variable.py
+
+
+def ref_variable(g: Graph, initial_value=None, trainable=None, collections=None,
+                 validate_shape=True, caching_device=None, name=None, dtype=None,
+                 constraint=None, shape=None, origin=None, store_key=None) -> RefVariable:
+    """`RefVariable._init_from_args`.
+
+    Checks, then inside `name_scope(name, "Variable")`: a callable initial
+    value runs under `Initializer` and is converted there (`initial_value`);
+    any other value is converted in the variable's scope (a tensor as it
+    is).  Then `VariableV2` with the scope's exact name, `Assign` (whose
+    shape check can fail after the variable op exists) and `read`; the
+    variable joins `collections` (default: global; trainable added).
+    `dtype` is a dtype name or None, `shape` a dims tuple or None."""
+    from .convert import convert_to_tensor
+    from .opdef import name_scope
+    if initial_value is None:
+        raise TFValueError("initial_value must be specified.")
+    init_from_fn = callable(initial_value)
+    if collections is None:
+        collections = [GLOBAL_VARIABLES]
+    if not isinstance(collections, (list, tuple, set)):
+        raise TFValueError(f"collections argument to Variable constructor must be a list, "
+                           f"tuple, or set. Got {collections} of type {type(collections)}")
+    if constraint is not None and not callable(constraint):
+        raise TFValueError("The `constraint` argument must be a callable.")
+    trainable = True if trainable is None else trainable
+    if trainable and TRAINABLE_VARIABLES not in collections:
+        collections = list(collections) + [TRAINABLE_VARIABLES]
+    start = len(g._ops)
+    saved_control = g._control_stack
+    g._control_stack = []                 # `ops.init_scope()`: no control dependencies
+    try:
+        var = _init_from_args(g, initial_value, init_from_fn, validate_shape, caching_device,
+                              name, dtype, constraint, shape, origin, store_key, trainable,
+                              convert_to_tensor, name_scope)
+    finally:
+        g._control_stack = saved_control
+    g.claim_ops_since(start, var._op._name)
+    g.add_to_collections(collections, var)
+    return var
+
+
+def _init_from_args(g, initial_value, init_from_fn, validate_shape, caching_device, name, dtype,
+                    constraint, shape, origin, store_key, trainable, convert_to_tensor,
+                    name_scope) -> RefVariable:
+    """The ops of `RefVariable._init_from_args`, inside `name_scope(name, "Variable")`."""
+    with name_scope(g, name, "Variable") as scope:
+        if init_from_fn:
+            with g.name_scope("Initializer"):
+                saved_device = g._device_stack
+                g._device_stack = []      # ops.device(None)
+                try:
+                    value = convert_to_tensor(g, initial_value(), dtype, "initial_value")
+                finally:
+                    g._device_stack = saved_device
+        else:
+            value = convert_to_tensor(g, initial_value, dtype, "initial_value")
+        if shape is None:
+            shape = value._dims if validate_shape else None
+        op = g.create_op("VariableV2", scope, outputs=((shape, value._dt + "_ref"),))
+        var_tensor = op._outputs[0]
+        if validate_shape and not _fully_defined(value._dims):
+            raise TFValueError(f"initial_value must have a shape specified: {value}")
+        assign_op = _assign_op(g, "Assign", None, var_tensor, value, use_locking=None,
+                               validate_shape=validate_shape).op
+        if caching_device is not None:
+            g._device_stack.append(caching_device)
+        try:
+            with g.name_scope("read") as read:
+                snapshot = generated(g, "Identity", read, shape, value._dt, inputs=(var_tensor,))
+        finally:
+            if caching_device is not None:
+                g._device_stack.pop()
+    return RefVariable(op, shape, value._dt, trainable, store_key, snapshot, assign_op, value,
+                       origin, constraint, caching_device)
+
+
+def _fully_defined(dims) -> bool:
+    return dims is not None and all(d is not None for d in dims)
 
 
 def create_ref_variable(g: Graph, name: str | None, shape: Shape, dtype: str, *,
                         initializer=None, initial_value=None, trainable: bool = True,
                         store_key: str | None = None, origin: object = None,
                         collections=None) -> RefVariable:
-    """`RefVariable._init_from_args` inside `name_scope(name, "Variable")`.
+    """The version-1 interpreter's entry: `tf.Variable(initial_value, name=name)`,
+    or with an `initializer` (name, value) spec as get_variable calls it."""
+    if initializer is not None:
+        spec = initializer
+        initial_value = functools.partial(_run_spec, g, spec, shape, dtype)
+        dtype = None
+    return ref_variable(g, initial_value, trainable, collections, name=name, dtype=dtype,
+                        origin=origin, store_key=store_key)
 
-    With an `initializer` (name, value), its ops run under a uniquified
-    `Initializer` scope; otherwise `initial_value` (a tensor made
-    beforehand, or a Python value converted here as `initial_value`) is the
-    value.  Then the `VariableV2` op takes the scope's exact name (a clash
-    is "Duplicate node name"), then `Assign` and `read`; the variable joins
-    `collections` (default: global, and trainable if it is)."""
-    start = len(g._ops)
-    with g.name_scope(name or "Variable") as scope:
-        if initializer is not None:
-            with g.name_scope("Initializer"):
-                value = run_initializer(g, initializer[0], initializer[1], shape, dtype)
+
+def _run_spec(g, spec, shape, dtype):
+    from .initializers import run_initializer
+    return run_initializer(g, spec[0], spec[1], shape, dtype)
+
+
+# -------------------------------------------------------------- state_ops.py
+
+
+def _merge_shapes(a, b, error):
+    """`InferenceContext::Merge` of two shapes (the Assign shape function)."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    if len(a) != len(b):
+        raise error(f"Shapes must be equal rank, but are {len(a)} and {len(b)}")
+    merged = []
+    for i, (x, y) in enumerate(zip(a, b)):
+        if x is not None and y is not None and x != y:
+            raise error(f"Dimension {i} in both shapes must be equal, but are {x} and {y}. "
+                        f"Shapes are {as_list_text(a)} and {as_list_text(b)}.")
+        merged.append(x if x is not None else y)
+    return tuple(merged)
+
+
+def _assign_op(g: Graph, op_type: str, name, ref: Tensor, value, use_locking=None,
+               validate_shape=None) -> Tensor:
+    """`gen_state_ops.assign` / `assign_add` / `assign_sub` through
+    `_apply_op_helper`: in `name_scope(name or op_type)` the value is
+    converted to the ref's dtype (a constant named `value`), then the shape
+    check (`Merge` unless `validate_shape=False`) names the node."""
+    from .convert import convert_to_tensor
+    from .opdef import name_scope
+    base = ref._dt[:-4] if ref._dt.endswith("_ref") else ref._dt
+    with name_scope(g, name if name else None, op_type) as scope:
+        if isinstance(value, Tensor) and value._dt != base:
+            raise TFTypeError(f"Input 'value' of '{op_type}' Op has type {value._dt} that does "
+                              f"not match type {base} of argument 'ref'.")
+        value = convert_to_tensor(g, value, base, "value")
+        locking = True if use_locking is None else bool(use_locking)
+        attrs = {"T": base, "use_locking": locking}
+        if op_type == "Assign":
+            validate = True if validate_shape is None else bool(validate_shape)
+            attrs["validate_shape"] = validate
         else:
-            from .convert import convert_to_tensor
-            value = convert_to_tensor(g, initial_value, dtype, name="initial_value")
-            if dtype is None:
-                dtype = value._dt
-            if shape is None:
-                shape = value._dims
-        op = g.create_op("VariableV2", scope, outputs=((shape, dtype + "_ref"),))
-        var_tensor = op._outputs[0]
-        with g.name_scope("Assign") as assign:
-            assign_op = g.create_op("Assign", assign, outputs=((shape, dtype + "_ref"),),
-                                    inputs=(var_tensor, value))
-        with g.name_scope("read") as read:
-            snapshot = g.create_op("Identity", read, outputs=((shape, dtype),),
-                                   inputs=(var_tensor,)).outputs[0]
-    g.claim_ops_since(start, op._name)
-    var = RefVariable(op, shape, dtype, trainable, store_key, snapshot, assign_op, value, origin)
-    if collections is None:
-        collections = [GLOBAL_VARIABLES]
-        if trainable:
-            collections.append(TRAINABLE_VARIABLES)
-    g.add_to_collections(collections, var)
-    return var
+            validate = True
+        op_name = scope[:-1]
+
+        def error(message: str) -> TFValueError:
+            return TFValueError(f"{message} for {node_text(op_type, op_name, attrs, [ref, value])}")
+        if validate:
+            dims = _merge_shapes(ref._dims, value._dims, error)
+        else:
+            dims = value._dims
+        return generated(g, op_type, scope, dims, ref._dt, inputs=(ref, value))
 
 
-def already_exists_message(key: str) -> str:
-    """`_get_single_variable`'s message; TensorFlow appends the creating
-    traceback after it, the interpreter appends the `.scope` location."""
+def _ref_of(ref, method: str):
+    """The ref tensor of `state_ops.assign*(ref, ...)`: a tensor that is not
+    a ref has no such method (`ref.assign(...)` is what TF then calls)."""
+    if isinstance(ref, RefVariable):
+        return ref._variable
+    if isinstance(ref, Tensor) and ref._dt.endswith("_ref"):
+        return ref
+    raise AttributeError(f"'{type(ref).__name__}' object has no attribute '{method}'")
+
+
+def assign(g: Graph, ref, value, validate_shape=None, use_locking=None, name=None) -> Tensor:
+    """`state_ops.assign(ref, value, validate_shape, use_locking, name)`."""
+    return _assign_op(g, "Assign", name, _ref_of(ref, "assign"), value, use_locking,
+                      validate_shape)
+
+
+def assign_add(g: Graph, ref, value, use_locking=None, name=None) -> Tensor:
+    """`state_ops.assign_add(ref, value, use_locking, name)`."""
+    return _assign_op(g, "AssignAdd", name, _ref_of(ref, "assign_add"), value, use_locking)
+
+
+def assign_sub(g: Graph, ref, value, use_locking=None, name=None) -> Tensor:
+    """`state_ops.assign_sub(ref, value, use_locking, name)`."""
+    return _assign_op(g, "AssignSub", name, _ref_of(ref, "assign_sub"), value, use_locking)
+
+
+# --------------------------------------------------------- variable_scope.py
+
+
+def already_exists_message(key: str, origin=None) -> str:
+    """`_get_single_variable`'s message: TensorFlow appends the creating
+    traceback; scopesim appends what the origin hook returned if it is text."""
+    trace = render_origin(origin)
     return (f"Variable {key} already exists, disallowed. Did you mean to set reuse=True "
-            f"or reuse=tf.AUTO_REUSE in VarScope? Originally defined at:")
+            f"or reuse=tf.AUTO_REUSE in VarScope? Originally defined at:\n\n{trace}")
+
+
+def render_origin(origin) -> str:
+    """The text of an origin: its `render()` (the runner's program frames),
+    or the origin itself if it is text."""
+    if hasattr(origin, "render"):
+        return origin.render()
+    return origin if isinstance(origin, str) else ""
+
+
+class _LazyEvalTensor:
+    """`variable_scope._LazyEvalTensor`: the regularization loss; built once
+    at creation (the master tensor, whose name, shape... it shows), and
+    again by its thunk on every conversion to a tensor."""
+
+    __slots__ = ("_thunk", "_master_tensor")
+
+    def __init__(self, thunk) -> None:
+        self._thunk = thunk
+        self._master_tensor = thunk()
+
+    def _as_tensor(self, dtype=None, name=None, as_ref=False):
+        return self._thunk()
+
+    name = property(lambda self: self._master_tensor.name)
+    op = property(lambda self: self._master_tensor.op)
+    shape = property(lambda self: self._master_tensor.shape)
+    dtype = property(lambda self: self._master_tensor.dtype)
+    graph = property(lambda self: self._master_tensor.graph)
+    device = property(lambda self: self._master_tensor.device)
+    value_index = property(lambda self: self._master_tensor.value_index)
+
+    def get_shape(self):
+        return self._master_tensor.get_shape()
+
+    def __str__(self) -> str:
+        return str(self._master_tensor)
+
+
+_LazyEvalTensor.__module__ = "tensorflow.python.ops.variable_scope"
+
+
+def _needs_no_arguments(fn) -> bool:
+    """`variable_scope._needs_no_arguments`: every parameter has a default."""
+    try:
+        params = inspect.signature(fn).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return all(p.default is not p.empty for p in params
+               if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD))
+
+
+def _takes(fn, arg: str) -> bool:
+    """`arg in tf_inspect.getargspec(fn).args` (or `**kwargs` with `kwargs=True`)."""
+    try:
+        params = inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+    return arg in params
+
+
+def _has_kwargs(fn) -> bool:
+    try:
+        params = inspect.signature(fn).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return any(p.kind is p.VAR_KEYWORD for p in params)
+
+
+#: Called when get_variable creates a variable; what it returns is kept as
+#: the variable's `origin` (the API installs `scopesim.tf.runtime.origin`).
+origin_source = None
 
 
 class VariableStore:
-    """`_VariableStore`: get_variable's variables by full name."""
+    """`_VariableStore`: get_variable's variables by full name (`vars`), in
+    the graph that owns it."""
 
-    def __init__(self) -> None:
+    __slots__ = ("vars", "_graph")
+
+    def __init__(self, graph: Graph | None = None) -> None:
         self.vars: dict[str, RefVariable] = {}
+        self._graph = graph
 
-    def get_variable(self, g: Graph, key: str, shape: Shape | None, dtype: str,
-                     initializer, reuse, trainable: bool, origin: object,
-                     collections=None) -> RefVariable:
-        """`_true_getter` + `_get_single_variable` for a non-partitioned variable.
+    def get_variable(self, name, shape=None, dtype=None, initializer=None,
+                     regularizer=None, reuse=None, trainable=None, collections=None,
+                     caching_device=None, partitioner=None, validate_shape=True,
+                     use_resource=None, custom_getter=None, constraint=None,
+                     synchronization=None, aggregation=None):
+        """`_VariableStore.get_variable`: a callable `custom_getter` is
+        called with `getter=_true_getter` and every argument as a keyword
+        (`constraint` only if it takes one); else `_true_getter`."""
+        if custom_getter is not None and not callable(custom_getter):
+            raise TFValueError(f"Passed a custom_getter which is not callable: {custom_getter}")
+        if dtype is None:
+            dtype = dtypes.FLOAT32
+        dtype = getattr(dtype, "base_dtype", dtype)
 
-        `initializer` is (name, value) or None; `reuse` is False, True or
-        AUTO_REUSE.  Must be called at the root name scope.
-        """
-        if key + "/part_0" in self.vars:
-            raise TFValueError(
-                f"No partitioner was provided, but a partitioned version of the variable was "
-                f"found: {key}/part_0. Perhaps a variable of the same name was already created "
-                f"with partitioning?", name=key)
-        found = self.vars.get(key)
+        def _true_getter(name, shape=None, dtype=dtypes.FLOAT32, initializer=None,
+                         regularizer=None, reuse=None, trainable=None, collections=None,
+                         caching_device=None, partitioner=None, validate_shape=True,
+                         use_resource=None, constraint=None, synchronization=None,
+                         aggregation=None):
+            if partitioner is not None:
+                raise NotSimulated("tf.get_variable(partitioner=…)")
+            if use_resource:
+                raise NotSimulated("tf.get_variable(use_resource=True)")
+            if f"{name}/part_0" in self.vars:
+                raise TFValueError(
+                    f"No partitioner was provided, but a partitioned version of the variable "
+                    f"was found: {name}/part_0. Perhaps a variable of the same name was already "
+                    f"created with partitioning?")
+            return self._get_single_variable(
+                name, shape, dtype, initializer, regularizer, reuse, trainable, collections,
+                caching_device, validate_shape, constraint)
+
+        trainable = True if trainable is None else trainable
+        if custom_getter is None:
+            return _true_getter(name, shape=shape, dtype=dtype, initializer=initializer,
+                                regularizer=regularizer, reuse=reuse, trainable=trainable,
+                                collections=collections, caching_device=caching_device,
+                                partitioner=partitioner, validate_shape=validate_shape,
+                                use_resource=use_resource, constraint=constraint,
+                                synchronization=synchronization, aggregation=aggregation)
+        kwargs = {"getter": _true_getter, "name": name, "shape": shape, "dtype": dtype,
+                  "initializer": initializer, "regularizer": regularizer, "reuse": reuse,
+                  "trainable": trainable, "collections": collections,
+                  "caching_device": caching_device, "partitioner": partitioner,
+                  "validate_shape": validate_shape, "use_resource": use_resource,
+                  "synchronization": SYNC_AUTO if synchronization is None else synchronization,
+                  "aggregation": AGG_NONE if aggregation is None else aggregation}
+        if _takes(custom_getter, "constraint") or _has_kwargs(custom_getter):
+            kwargs["constraint"] = constraint
+        return custom_getter(**kwargs)
+
+    def _get_single_variable(self, name, shape, dtype, initializer, regularizer, reuse,
+                             trainable, collections, caching_device, validate_shape, constraint):
+        """`_VariableStore._get_single_variable`."""
+        g = self._graph
+        initializing_from_value = initializer is not None and not callable(initializer)
+        if shape is not None and initializing_from_value:
+            raise TFValueError("If initializer is a constant, do not specify shape.")
+        dtype = dtypes.as_dtype(dtype)
+        if shape is not None:
+            shape = as_shape(shape)
+        found = self.vars.get(name)
         if found is not None:
-            return self._reuse_existing(found, key, shape, dtype, reuse)
+            if reuse is False:
+                raise TFValueError(already_exists_message(name, found.origin), name=name,
+                                   origin=found.origin, kind="already_exists")
+            if shape is not None and not shape.is_compatible_with(found.get_shape()):
+                raise TFValueError(
+                    f"Trying to share variable {name}, but specified shape {shape} and found "
+                    f"shape {found.get_shape()}.", name=name)
+            if dtype.base_dtype.name != found._dt:
+                raise TFValueError(
+                    f"Trying to share variable {name}, but specified dtype {dtype.name} and "
+                    f"found dtype {found._dt}_ref.", name=name)
+            return found
         if reuse is True:
             raise TFValueError(
-                f"Variable {key} does not exist, or was not created with tf.get_variable(). "
-                f"Did you mean to set reuse=tf.AUTO_REUSE in VarScope?", name=key)
+                f"Variable {name} does not exist, or was not created with tf.get_variable(). "
+                f"Did you mean to set reuse=tf.AUTO_REUSE in VarScope?", name=name)
         if initializer is None:
             if shape is None:
-                raise TFValueError(f"Variable {key} did not get an initializer, so its `shape` "
-                                   f"argument must be specified.", name=key)
-            initializer = default_initializer(dtype)
-        if not is_fully_defined(shape):
-            raise TFValueError(
-                "The initializer passed is not valid. It should be a callable with no arguments "
-                "and the shape should not be provided or an instance of "
-                "`tf.keras.initializers.*' and `shape` should be fully defined.", name=key)
-        var = create_ref_variable(g, key, shape, dtype, initializer=initializer,
-                                  trainable=trainable, store_key=key, origin=origin,
-                                  collections=collections)
-        self.vars[key] = var
-        return var
+                raise TFValueError(f"Variable {name} did not get an initializer, so its `shape` "
+                                   f"argument must be specified.", name=name)
+            initializer = default_initializer(name, dtype)
+        if initializing_from_value:
+            init_val, variable_dtype = initializer, None
+        else:
+            if isinstance(initializer, type):
+                initializer = initializer()
+            if shape is not None and shape.is_fully_defined():
+                kwargs = {"dtype": dtype}
+                if _takes(initializer, "partition_info"):
+                    kwargs["partition_info"] = None
+                init_val = functools.partial(initializer, shape.as_list(), **kwargs)
+                variable_dtype = dtype.base_dtype.name
+            elif _needs_no_arguments(initializer):
+                init_val, variable_dtype = initializer, None
+            else:
+                raise TFValueError(
+                    "The initializer passed is not valid. It should be a callable with no "
+                    "arguments and the shape should not be provided or an instance of "
+                    "`tf.keras.initializers.*' and `shape` should be fully defined.", name=name)
+        origin = None if origin_source is None else origin_source()
+        v = ref_variable(g, init_val, trainable, collections, validate_shape, caching_device,
+                         name, variable_dtype, constraint,
+                         None if shape is None else shape._dims, origin, name)
+        self.vars[name] = v
+        if regularizer:
+            def make_regularizer_op():
+                old = g.name_stack
+                _, _ = g.enter_name_scope(name + "/Regularizer/")
+                try:
+                    return regularizer(v)
+                finally:
+                    g.name_stack = old
+            if regularizer(v) is not None:
+                g.add_to_collection(REGULARIZATION_LOSSES, _LazyEvalTensor(make_regularizer_op))
+        return v
 
-    @staticmethod
-    def _reuse_existing(found: RefVariable, key: str, shape: Shape | None, dtype: str,
-                        reuse) -> RefVariable:
-        if reuse is False:
-            raise TFValueError(already_exists_message(key), name=key, origin=found.origin,
-                               kind="already_exists")
-        if shape is not None and not is_compatible(shape, found._dims):
-            raise TFValueError(
-                f"Trying to share variable {key}, but specified shape {format_shape(shape)} "
-                f"and found shape {format_shape(found._dims)}.", name=key)
-        if dtype != found._dt:
-            raise TFValueError(
-                f"Trying to share variable {key}, but specified dtype {dtype} "
-                f"and found dtype {found._dt}_ref.", name=key)
-        return found
+
+class _Enum:
+    """`VariableSynchronization.AUTO` / `VariableAggregation.NONE` as a getter sees them."""
+
+    __slots__ = ("_repr",)
+
+    def __init__(self, text: str) -> None:
+        self._repr = text
+
+    def __repr__(self) -> str:
+        return self._repr
 
 
-def default_initializer(dtype: str):
-    """`_get_default_initializer`: glorot_uniform for floats, zeros otherwise."""
-    return ("glorot_uniform", None) if dtype.startswith("float") else ("zeros", None)
+SYNC_AUTO = _Enum("<VariableSynchronization.AUTO: 0>")
+AGG_NONE = _Enum("<VariableAggregation.NONE: 0>")
 
 
+def default_initializer(name: str, dtype):
+    """`_get_default_initializer`: glorot_uniform for floats, zeros for
+    integers, bools and strings, else an error."""
+    from ..tf.ops import init_ops
+    if dtype.is_floating:
+        return init_ops.glorot_uniform_initializer()
+    if dtype.is_integer or dtype.is_unsigned or dtype.is_bool or dtype.base_dtype.name == "string":
+        return init_ops.zeros_initializer()
+    raise TFValueError(f"An initializer for variable {name} of {dtype.base_dtype} is required")
+
+
+# ------------------------------------------------------ the version-1 entry
 
 
 def get_variable(g: Graph, name: str, shape: Shape | None = None, dtype: str | None = None,
                  initializer=None, trainable: bool = True, origin: object = None,
                  collections=None) -> RefVariable:
-    """`VariableScope.get_variable` -> `_VariableStore.get_variable`: the
-    full name from the current variable scope, the name scope ignored (the
-    variable is made at the root name scope); dtype and initializer default
-    to the scope's.  `initializer` is an initializer object (with
-    `_scopesim_spec`) or a (name, value) spec."""
-    scope = g.current_scope
-    key = scope.name + "/" + name if scope.name else name
-    if initializer is None:
-        initializer = scope._initializer
-    old = g.name_stack
-    g.name_stack = ""
+    """The version-1 interpreter's `tf.get_variable(name, shape, dtype,
+    initializer, trainable)`; `initializer` is an initializer object or a
+    (name, value) spec."""
+    if initializer is None and isinstance(g.current_scope._initializer, tuple):
+        initializer = g.current_scope._initializer
+    if isinstance(initializer, tuple):
+        initializer = _spec_initializer(g, initializer)
+    from .scopes import scope_get_variable
+    store = store_of(g)
+    global origin_source
+    saved, origin_source = origin_source, (lambda: origin)
     try:
-        return g.var_store.get_variable(g, key, shape, dtype or scope._dt,
-                                        initializer_spec(initializer), scope.reuse, trainable,
-                                        origin, collections)
+        with g.as_default():
+            return scope_get_variable(g, g.current_scope, store, name, shape, dtype,
+                                      initializer, trainable=trainable, collections=collections)
     finally:
-        g.name_stack = old
+        origin_source = saved
 
 
-def initializer_spec(initializer):
-    """The (name, value) the ops of `initializers.py` take, of an initializer
-    object (`_scopesim_spec`) or a spec already."""
-    if initializer is None or isinstance(initializer, tuple):
-        return initializer
-    return initializer._scopesim_spec
+def _spec_initializer(g: Graph, spec):
+    """An initializer callable of a version-1 (name, value) spec."""
+    def initializer(shape, dtype=None, partition_info=None):
+        from .initializers import run_initializer
+        return run_initializer(g, spec[0], spec[1], tuple(shape), dtype.base_dtype.name)
+    return initializer
+
+
+def store_of(g: Graph) -> VariableStore:
+    """`_get_default_variable_store()` of graph `g`."""
+    store = g.var_store
+    if store._graph is None:
+        store._graph = g
+    return store
 
 
 class LegacyVariable:
@@ -286,3 +649,8 @@ class LegacyVariable:
         if attr == "dtype":
             return self.var._dt
         return getattr(self.var, attr)
+
+
+def format_dims(dims) -> str:
+    """`str(TensorShape(dims))`."""
+    return format_shape(dims)

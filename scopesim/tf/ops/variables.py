@@ -1,16 +1,22 @@
-"""`ops/variables.py` (and `ref_variable.py`): `tf.compat.v1.Variable`,
-the variable collections' functions, and the operators of a variable."""
+"""`ops/variables.py` (and `variable_v1.py`, `ref_variable.py`):
+`tf.compat.v1.Variable`, the variable collections' functions, the
+variable initializer ops, and the operators of a variable."""
 
 from __future__ import annotations
 
 from ...engine.graph import Tensor, get_default_graph
-from ...engine.variables import GLOBAL_VARIABLES, TRAINABLE_VARIABLES, RefVariable
-from ...engine.variables import create_ref_variable
+from ...engine.variables import RefVariable, ref_variable
 from ...errors import NotSimulated, TFValueError
 from .. import runtime
 from ..framework.dtypes import base_name
+from ..framework.tensor_shape import dims_of
+from .control_flow_ops import no_op
 
-__all__ = ["VariableV1", "RefVariable", "global_variables", "trainable_variables"]
+__all__ = ["VariableV1", "RefVariable", "global_variables", "local_variables",
+           "trainable_variables", "model_variables", "moving_average_variables",
+           "all_variables", "variables_initializer", "global_variables_initializer",
+           "local_variables_initializer", "initialize_variables", "initialize_all_variables",
+           "initialize_local_variables"]
 
 
 class _VariableMetaclass(type):
@@ -19,7 +25,7 @@ class _VariableMetaclass(type):
     RefVariable is an instance."""
 
     def __call__(cls, *args, **kwargs):
-        return _make_variable(*args, **kwargs)
+        return _variable_v1(*args, **kwargs)
 
     def __instancecheck__(cls, instance) -> bool:
         return isinstance(instance, RefVariable)
@@ -35,40 +41,112 @@ class VariableV1(metaclass=_VariableMetaclass):
 VariableV1.__module__ = "tensorflow.python.ops.variables"
 
 
-def _make_variable(initial_value=None, trainable=None, collections=None, validate_shape=True,
-                   caching_device=None, name=None, variable_def=None, dtype=None,
-                   expected_shape=None, import_scope=None, constraint=None, use_resource=None,
-                   synchronization=None, aggregation=None, shape=None):
-    """`RefVariable.__init__` -> `_init_from_args`: the initial value (a
-    tensor, or a Python value converted as `<name>/initial_value`), then
-    VariableV2, Assign and read in `name_scope(name, "Variable")`."""
-    for key, value in (("caching_device", caching_device), ("variable_def", variable_def),
-                       ("expected_shape", expected_shape), ("import_scope", import_scope),
-                       ("constraint", constraint), ("use_resource", use_resource or None),
-                       ("synchronization", synchronization), ("aggregation", aggregation),
-                       ("shape", shape), ("validate_shape", None if validate_shape else False)):
-        if value is not None:
-            raise NotSimulated(f"tf.Variable({key}=…)")
-    if initial_value is None:
-        raise TFValueError("initial_value must be specified.")
-    if callable(initial_value):
-        raise NotSimulated("tf.Variable(initial_value=<a callable>)")
+def _variable_v1(initial_value=None, trainable=None, collections=None, validate_shape=True,
+                 caching_device=None, name=None, variable_def=None, dtype=None,
+                 expected_shape=None, import_scope=None, constraint=None, use_resource=None,
+                 synchronization=None, aggregation=None, shape=None, **unused):
+    """`VariableV1(...)` -> `RefVariable.__init__` -> `_init_from_args`
+    (`expected_shape` is ignored, as TensorFlow ignores it; unknown keywords
+    are swallowed by the metaclass as TensorFlow's are)."""
+    if variable_def is not None:
+        if initial_value is not None:
+            raise TFValueError("variable_def and initial_value are mutually exclusive.")
+        raise NotSimulated("tf.Variable(variable_def=…)")
+    if import_scope is not None:
+        raise NotSimulated("tf.Variable(import_scope=…)")
+    if use_resource:
+        raise NotSimulated("tf.Variable(use_resource=True)")
+    if synchronization is not None or aggregation is not None:
+        raise NotSimulated("tf.Variable(synchronization=…, aggregation=…)")
     g = get_default_graph()
-    trainable = True if trainable is None else trainable
-    dt = None if dtype is None else base_name(dtype)
-    return create_ref_variable(g, name, None, dt, initial_value=initial_value,
-                               trainable=trainable, origin=runtime.origin(),
-                               collections=collections)
+    return ref_variable(g, initial_value, trainable, collections, validate_shape,
+                        caching_device, name, None if dtype is None else base_name(dtype),
+                        constraint, None if shape is None else dims_of(shape),
+                        origin=runtime.origin())
+
+
+# ----------------------------------------------------------- collections
 
 
 def global_variables(scope=None) -> list:
     """`tf.compat.v1.global_variables(scope=None)`."""
-    return get_default_graph().get_collection(GLOBAL_VARIABLES, scope)
+    return get_default_graph().get_collection("variables", scope)
+
+
+def all_variables() -> list:
+    """`tf.compat.v1.all_variables()` (deprecated `global_variables()`)."""
+    return global_variables()
+
+
+def local_variables(scope=None) -> list:
+    """`tf.compat.v1.local_variables(scope=None)`."""
+    return get_default_graph().get_collection("local_variables", scope)
 
 
 def trainable_variables(scope=None) -> list:
     """`tf.compat.v1.trainable_variables(scope=None)`."""
-    return get_default_graph().get_collection(TRAINABLE_VARIABLES, scope)
+    return get_default_graph().get_collection("trainable_variables", scope)
+
+
+def model_variables(scope=None) -> list:
+    """`tf.compat.v1.model_variables(scope=None)`."""
+    return get_default_graph().get_collection("model_variables", scope)
+
+
+def moving_average_variables(scope=None) -> list:
+    """`tf.compat.v1.moving_average_variables(scope=None)`."""
+    return get_default_graph().get_collection("moving_average_variables", scope)
+
+
+# ----------------------------------------------------------- initializers
+
+
+def variables_initializer(var_list, name="init"):
+    """`tf.compat.v1.variables_initializer(var_list, name="init")`:
+    `group(*[v.initializer for v in var_list])`, a NoOp whose control
+    inputs are the variables' `Assign` ops (an empty list: a bare NoOp)."""
+    if var_list:
+        return _group([v.initializer for v in var_list], name)
+    return no_op(name=name)
+
+
+def _group(ops, name):
+    """`control_flow_ops.group(*ops, name=name)` of ops on one device."""
+    from ...engine.ops import generated, op_scope
+    g = get_default_graph()
+    with op_scope(g, name, "NoOp") as scope:
+        op = generated(g, "NoOp", scope, (), None)
+    op._control_inputs = list(ops)
+    return op
+
+
+def global_variables_initializer():
+    """`tf.compat.v1.global_variables_initializer()`: `variables_initializer(
+    global_variables())`."""
+    return variables_initializer(global_variables())
+
+
+def local_variables_initializer():
+    """`tf.compat.v1.local_variables_initializer()`."""
+    return variables_initializer(local_variables())
+
+
+def initialize_variables(var_list, name="init"):
+    """`tf.compat.v1.initialize_variables` (deprecated `variables_initializer`)."""
+    return variables_initializer(var_list, name=name)
+
+
+def initialize_all_variables():
+    """`tf.compat.v1.initialize_all_variables` (deprecated)."""
+    return global_variables_initializer()
+
+
+def initialize_local_variables():
+    """`tf.compat.v1.initialize_local_variables` (deprecated)."""
+    return local_variables_initializer()
+
+
+# ------------------------------------------------------------ operators
 
 
 def _overload_operator(name: str) -> None:

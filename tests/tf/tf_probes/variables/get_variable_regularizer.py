@@ -60,3 +60,39 @@ def c9():
     v = T.get_variable("w", [2], initializer=T.zeros_initializer(), regularizer=l2reg, trainable=False)
     return v
 case("regularizer on non-trainable", c9)
+
+print("== with ops of this issue's API only (identity, multiply)")
+def idreg(w):
+    return T.multiply(0.01, T.identity(w), name="l2_regularizer")
+def own(w):
+    return T.identity(w, name="own")
+def plain(w):
+    return T.identity(w)
+
+def d1():
+    with T.name_scope("ns"):
+        return T.get_variable("w", [2], initializer=T.zeros_initializer(), regularizer=idreg)
+case("identity regularizer in name_scope", d1)
+def d2():
+    with T.variable_scope("s", regularizer=idreg):
+        with T.variable_scope("inner"):
+            b = T.get_variable("b", [2], initializer=T.zeros_initializer())
+        c = T.get_variable("c", [2], initializer=T.zeros_initializer(), regularizer=own)
+    return [b, c]
+case("identity regularizer of a scope, inherited and replaced", d2)
+def d3():
+    with T.variable_scope("s"):
+        with T.name_scope("inner_ns"):
+            return T.get_variable("w", [2], initializer=T.zeros_initializer(), regularizer=plain)
+case("default op name regularizer (identity)", d3)
+def d4():
+    with T.variable_scope("s", regularizer=idreg):
+        T.get_variable("a", [2], initializer=T.zeros_initializer())
+    with T.variable_scope("s", reuse=True):
+        return T.get_variable("a", [2])
+case("identity regularizer not run on reuse", d4)
+def d5():
+    T.get_variable("w", [2], initializer=T.zeros_initializer(), regularizer=idreg, trainable=False)
+    with T.variable_scope("s", regularizer=idreg):
+        return T.get_local_variable("lv", [2], initializer=T.zeros_initializer())
+case("identity regularizer on non-trainable and local", d5)
