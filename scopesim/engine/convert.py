@@ -28,7 +28,7 @@ def tf_constant(g: Graph, value, name: str | None = None) -> Tensor:
     its `str`.  The op is a `Const` named by `_create_op_internal`."""
     if not isinstance(value, _PYTHON_VALUES):
         raise failed_to_convert(py_str(value))
-    return ops.constant(g, python_dtype(value), value_shape(value), name)
+    return ops.constant(g, python_dtype(value), value_shape(value), name, value)
 
 
 def convert_to_tensor(g: Graph, value, dtype: str | None = None, name: str = "Const",

@@ -8,7 +8,7 @@ attrs with `eager/execute.py`'s `make_bool` / `make_type`, then calls
 
 from __future__ import annotations
 
-from ..errors import TFTypeError
+from ..errors import TFTypeError, TFValueError
 from .dtypes import dtype_name as as_dtype
 from .graph import Graph, Tensor
 from .opdef import apply_op
@@ -77,3 +77,23 @@ def gen_sparse_mat_mul(g: Graph, a, b, transpose_a, transpose_b, a_is_sparse, b_
     attrs = _bools(dict(transpose_a=transpose_a, transpose_b=transpose_b,
                         a_is_sparse=a_is_sparse, b_is_sparse=b_is_sparse))
     return apply_op(g, "SparseMatMul", name, [a, b], attrs, out_dtype="float32")
+
+
+def make_shape(value, arg_name: str):
+    """`eager/execute.py` `make_shape`: `tensor_shape.as_shape(value)`, its
+    TypeError/ValueError reworded "Error converting <arg> to a TensorShape: ..."."""
+    from .tensor_shape import as_shape
+    try:
+        return as_shape(value)._dims
+    except TFTypeError as e:
+        raise TFTypeError(f"Error converting {arg_name} to a TensorShape: {e.message}.") from None
+    except TFValueError as e:
+        raise TFValueError(f"Error converting {arg_name} to a TensorShape: {e.message}.") \
+            from None
+
+
+def make_int(value, arg_name: str) -> int:
+    """`eager/execute.py` `make_int`: a string is refused, else `int(value)`."""
+    if isinstance(value, str):
+        raise TFTypeError(f"Expected int for argument '{arg_name}' not {py_repr(value)}.")
+    return int(value)

@@ -29,7 +29,7 @@ from .dtypes import dtype_name as as_dtype
 from .gen_ops import (gen_batch_mat_mul_v2, gen_batch_mat_mul_v3, gen_binary, gen_cast,
                       gen_mat_mul, gen_sparse_mat_mul, gen_unary)
 from .graph import Graph, Tensor
-from .opdef import name_scope
+from .opdef import graph_from_inputs, name_scope
 from .shapes import FLOAT_DTYPES
 from .values import is_tensor_like, py_str, truth
 from .variables import RefVariable as Variable
@@ -51,6 +51,7 @@ def _catches(error: TFError) -> bool:
 def add(g: Graph, x, y, name=None) -> Tensor:
     """`math_ops.add` (`tf.add`): converts both operands inside its scope
     (`Add/x`, then `Add/y` preferring x's dtype), AddV2 (Add for strings)."""
+    g = graph_from_inputs(g, (x, y))
     with name_scope(g, name, "Add") as scope:
         x = convert_to_tensor(g, x, name="x")
         y = convert_to_tensor(g, y, name="y", dtype_hint=x._dt)
@@ -69,6 +70,7 @@ def subtract(g: Graph, x, y, name=None) -> Tensor:
 
 def sigmoid(g: Graph, x, name=None) -> Tensor:
     """`math_ops.sigmoid`: converts `x` inside `Sigmoid/` first."""
+    g = graph_from_inputs(g, (x,))
     with name_scope(g, name, "Sigmoid") as scope:
         x = convert_to_tensor(g, x, name="x")
         return gen_unary(g, "Sigmoid", x, scope)
@@ -94,6 +96,7 @@ def cast(g: Graph, x, dtype: str, name=None) -> Tensor:
     `Cast/` converts `x` and casts it."""
     if isinstance(x, Tensor) and x._dt == dtype:
         return x
+    g = graph_from_inputs(g, (x,))
     with name_scope(g, name, "Cast") as scope:
         x = convert_to_tensor(g, x, name="x")
         if x._dt != dtype:
@@ -106,6 +109,7 @@ def conj(g: Graph, x, name=None) -> Tensor:
     inside `Conj/` (the language has no complex dtype)."""
     if isinstance(x, Tensor) and (x._dt in _REAL):
         return x
+    g = graph_from_inputs(g, (x,))
     with name_scope(g, name, "Conj"):
         x = convert_to_tensor(g, x, name="x")
         if x._dt in _REAL:
@@ -126,6 +130,7 @@ TRUEDIV_TABLE = {"uint8": "float32", "int8": "float32", "uint16": "float32", "in
 def truediv(g: Graph, x, y, name=None) -> Tensor:
     """`math_ops._truediv_python3` (`x / y`): `y` prefers x's dtype; the
     dtypes must then match, integers are cast (`truediv/Cast`, `Cast_1`)."""
+    g = graph_from_inputs(g, (x, y))
     with name_scope(g, name, "truediv") as scope:
         x = convert_to_tensor(g, x, name="x")
         y = convert_to_tensor(g, y, name="y", dtype_hint=x._dt)
@@ -153,6 +158,7 @@ def matmul(g: Graph, a, b, transpose_a=False, transpose_b=False, adjoint_a=False
     operands), BatchMatMulV3 (an `output_type` other than the operands'
     dtype) or MatMul.  Flags are tested with Python's truth, then must be
     real bools in the generated wrapper."""
+    g = graph_from_inputs(g, (a, b))
     with name_scope(g, name, "MatMul") as scope:
         if truth(transpose_a) and truth(adjoint_a):
             raise _only_one("a", transpose_a, adjoint_a)
@@ -199,6 +205,7 @@ def _only_one(side: str, transpose, adjoint) -> TFValueError:
 
 def floordiv(g: Graph, x, y, name=None) -> Tensor:
     """`math_ops.floordiv`: `gen_math_ops.floor_div` in `name_scope(name, "floordiv")`."""
+    g = graph_from_inputs(g, (x, y))
     with name_scope(g, name, "floordiv") as scope:
         return gen_binary(g, "FloorDiv", x, y, scope)
 
@@ -210,6 +217,7 @@ def floormod(g: Graph, x, y, name=None) -> Tensor:
 
 def pow(g: Graph, x, y, name=None) -> Tensor:  # noqa: A001 - TensorFlow's name
     """`math_ops.pow`: `gen_math_ops._pow` in `name_scope(name, "Pow")`."""
+    g = graph_from_inputs(g, (x, y))
     with name_scope(g, name, "Pow") as scope:
         return gen_binary(g, "Pow", x, y, scope)
 
@@ -222,9 +230,85 @@ def compare(g: Graph, op_type: str, x, y, name=None) -> Tensor:
 
 def abs(g: Graph, x, name=None) -> Tensor:  # noqa: A001 - TensorFlow's name
     """`math_ops.abs` (real tensors): converts `x` in `Abs/`, then `gen_math_ops._abs`."""
+    g = graph_from_inputs(g, (x,))
     with name_scope(g, name, "Abs") as scope:
         x = convert_to_tensor(g, x, name="x")
         return gen_unary(g, "Abs", x, scope)
+
+
+def logical_xor(g: Graph, x, y, name="LogicalXor") -> Tensor:
+    """`math_ops.logical_xor`: `logical_and(logical_or(x, y),
+    logical_not(logical_and(x, y)), name=name)`; the inner ops take their
+    default names in the current scope."""
+    either = gen_binary(g, "LogicalOr", x, y, None)
+    both = gen_binary(g, "LogicalAnd", x, y, None)
+    return gen_binary(g, "LogicalAnd", either, gen_unary(g, "LogicalNot", both), name)
+
+
+def and_(g: Graph, x, y, name=None) -> Tensor:
+    """`math_ops.and_` (`Tensor.__and__`): LogicalAnd named `name` for a bool
+    `x`, else `gen_bitwise_ops.bitwise_and(x, y)` (its own default name)."""
+    if x._dt == "bool":
+        return gen_binary(g, "LogicalAnd", x, y, name)
+    return gen_binary(g, "BitwiseAnd", x, y, None)
+
+
+def or_(g: Graph, x, y, name=None) -> Tensor:
+    """`math_ops.or_` (`Tensor.__or__`): LogicalOr, else BitwiseOr."""
+    if x._dt == "bool":
+        return gen_binary(g, "LogicalOr", x, y, name)
+    return gen_binary(g, "BitwiseOr", x, y, None)
+
+
+def xor_(g: Graph, x, y, name=None) -> Tensor:
+    """`math_ops.xor_` (`Tensor.__xor__`): `logical_xor`, else BitwiseXor."""
+    if x._dt == "bool":
+        return logical_xor(g, x, y, name)
+    return gen_binary(g, "BitwiseXor", x, y, None)
+
+
+def invert_(g: Graph, x, name=None) -> Tensor:
+    """`math_ops.invert_` (`Tensor.__invert__`, no operator scope):
+    LogicalNot for bool, else `gen_bitwise_ops.invert`."""
+    x = _value(x)
+    return gen_unary(g, "LogicalNot" if x._dt == "bool" else "Invert", x, name)
+
+
+def negative(g: Graph, x, name=None) -> Tensor:
+    """`tf.negative` (`gen_math_ops.neg`)."""
+    return gen_unary(g, "Neg", x, name)
+
+
+def square(g: Graph, x, name=None) -> Tensor:
+    """`tf.square` (`gen_math_ops.square`)."""
+    return gen_unary(g, "Square", x, name)
+
+
+def divide(g: Graph, x, y, name=None) -> Tensor:
+    """`math_ops.divide`: with a name, `_truediv_python3(x, y, name)` (the
+    `DivideDelegateWithName` path); else `x` converted (to y's dtype when
+    `y` is a tensor) and `x / y`."""
+    if name is not None:
+        return truediv(g, x, y, name)
+    if not is_tensor_like(x):
+        dtype = _value(y)._dt if is_tensor_like(y) else None
+        x = convert_to_tensor(g, x, dtype)
+    return binary_operator(g, "/", x, y)
+
+
+def div(g: Graph, x, y, name=None) -> Tensor:
+    """`math_ops.div` (`_div_python2`): in `name_scope(name, "div")`, `x`
+    converted, `y` to x's dtype; RealDiv for floats, else FloorDiv."""
+    g = graph_from_inputs(g, (x, y))
+    with name_scope(g, name, "div") as scope:
+        x = convert_to_tensor(g, x, name="x")
+        y = convert_to_tensor(g, y, x._dt, name="y")
+        if x._dt in _INEXACT:
+            return gen_binary(g, "RealDiv", x, y, scope)
+        return gen_binary(g, "FloorDiv", x, y, scope)
+
+
+_INEXACT = FLOAT_DTYPES + ("bfloat16", "complex64", "complex128")
 
 
 # ============================================================= operators
@@ -257,7 +341,8 @@ def _matmul_wrapper(g: Graph, a, b, name) -> Tensor:
 OPERATORS = {"+": ("add", _add_dispatch), "-": ("sub", subtract),
              "*": ("mul", _mul_dispatch_factory), "/": ("truediv", truediv),
              "@": ("matmul", _matmul_wrapper), "//": ("floordiv", floordiv),
-             "%": ("mod", floormod), "**": ("pow", pow)}
+             "%": ("mod", floormod), "**": ("pow", pow), "&": ("and", and_),
+             "|": ("or", or_), "^": ("xor", xor_)}
 
 
 def binary_operator(g: Graph, symbol: str, x, y) -> Tensor:
@@ -278,6 +363,7 @@ def binary_op_wrapper(g: Graph, op_name: str, func, x: Tensor, y) -> Tensor:
     fails too, the first error is raised.  The other operands' reflected
     operators return NotImplemented (Python numbers), raise (a TensorShape's
     `__radd__` on a tensor) or do not exist: the first error again."""
+    g = graph_from_inputs(g, (x, y))
     with name_scope(g, None, op_name) as scope:
         try:
             return func(g, x, y, scope)
@@ -296,6 +382,7 @@ def r_binary_op_wrapper(g: Graph, op_name: str, func, y: Tensor, x) -> Tensor:
     """`override_binary_operator.r_binary_op_wrapper` (`y.__r<op>__(x)`): in
     `name_scope(None, op_name)`, `x` converted strictly to y's dtype
     (`add/x`), then `func(x, y)`."""
+    g = graph_from_inputs(g, (x, y))
     with name_scope(g, None, op_name) as scope:
         x = convert_to_tensor(g, x, y._dt, name="x")
         return func(g, x, y, scope)

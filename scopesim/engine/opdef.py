@@ -18,7 +18,7 @@ from typing import Iterator
 
 from ..errors import TFTypeError, TFValueError
 from .convert import convert_to_tensor
-from .graph import Graph, Tensor
+from .graph import Graph, Operation, Tensor
 from .names import check_node_name
 from .shape_inference import infer_shape
 from .values import py_repr, truth, type_name
@@ -76,6 +76,9 @@ _POW = "bfloat16, float32, float16, float64, int8, int16, int32, int64, complex6
 _COMPARE = ("float32, float64, int32, uint8, int16, int8, int64, bfloat16, uint16, float16, "
             "uint32, uint64")
 _ABS = "bfloat16, float16, float32, float64, int8, int16, int32, int64"
+_SQUARE = ("bfloat16, float16, float32, float64, int8, int16, int32, int64, uint8, uint16, "
+           "uint32, uint64, complex64, complex128")
+_BITWISE = "int8, int16, int32, int64, uint8, uint16, uint32, uint64"
 
 
 def _unary(arg: str, allowed: str | None) -> OpDef:
@@ -101,6 +104,19 @@ OPS = {
     "Less": _compare(_COMPARE), "LessEqual": _compare(_COMPARE),
     "Greater": _compare(_COMPARE), "GreaterEqual": _compare(_COMPARE),
     "Abs": _unary("x", _ABS),
+    "Square": _unary("x", _SQUARE),
+    "LogicalAnd": OpDef((("x", "=bool"), ("y", "=bool")), {}, "broadcast", output_dtype="bool"),
+    "LogicalOr": OpDef((("x", "=bool"), ("y", "=bool")), {}, "broadcast", output_dtype="bool"),
+    "LogicalNot": OpDef((("x", "=bool"),), {}, "unchanged", output_dtype="bool"),
+    "BitwiseAnd": _binary(_BITWISE), "BitwiseOr": _binary(_BITWISE),
+    "BitwiseXor": _binary(_BITWISE), "Invert": _unary("x", _BITWISE),
+    "Placeholder": OpDef((), {"dtype": None}, "placeholder"),
+    "PlaceholderWithDefault": OpDef((("input", "dtype"),), {"dtype": None},
+                                    "placeholder_with_default"),
+    "StridedSlice": OpDef((("input", "T"), ("begin", "Index"), ("end", "Index"),
+                           ("strides", "Index")), {"T": None, "Index": "int16, int32, int64"},
+                          "strided_slice"),
+    "Pack": OpDef((("*values", "T"),), {"T": None}, "pack"),
 }
 
 
@@ -123,33 +139,80 @@ def apply_op(g: Graph, op_type: str, name, inputs: list, attrs: dict | None = No
              out_dtype: str | None = None) -> Tensor:
     """`op_def_library._apply_op_helper(op_type, name=name, **inputs)`.
 
-    Inside `name_scope(name or op_type)`: each input is converted with the
-    dtype its type attr already has (the first one by its own dtype),
-    checked against the allowed dtypes, then the remaining type attrs
-    (`attrs` with a dtype value, e.g. Tout), then the shape function; the op
-    is created with the scope's exact name.  `attrs` are the other attrs as
-    the node text prints them; the output dtype is `out_dtype` or the first
-    type attr's."""
+    The graph is `ops._get_graph_from_inputs` of the inputs (`g` when none
+    is a graph element); inside `name_scope(name or op_type)`: each input
+    is converted with the dtype its type attr already has (the first one by
+    its own dtype; a fixed-type input, `=bool`, to that dtype; a list
+    input, `*values`, element by element), checked against the allowed
+    dtypes, then the remaining type attrs (`attrs` with a dtype value, e.g.
+    Tout), then the shape function; the op is created with the scope's
+    exact name.  `attrs` are the other attrs as the node text prints them;
+    the output dtype is `out_dtype` or the first type attr's."""
     opdef = OPS[op_type]
     attrs = dict(attrs or {})
+    g = graph_from_inputs(g, inputs)
     with name_scope(g, name if truth(name) else op_type) as scope:
         types: dict[str, str] = {}
         inferred_from: dict[str, str] = {}
         tensors = []
         for (arg, type_attr), value in zip(opdef.inputs, inputs):
+            if arg[0] == "*":
+                arg = arg[1:]
+                for element in value:
+                    tensor = _convert_input(g, op_type, opdef, arg, type_attr, element, types,
+                                            inferred_from)
+                    _check_input_type(op_type, opdef, arg, type_attr, tensor._dt, types,
+                                      inferred_from)
+                    tensors.append(tensor)
+                continue
             tensor = _convert_input(g, op_type, opdef, arg, type_attr, value, types, inferred_from)
             _check_input_type(op_type, opdef, arg, type_attr, tensor._dt, types, inferred_from)
             tensors.append(tensor)
         for attr, value in attrs.items():
             if attr in opdef.allowed and opdef.allowed_list(attr) is not None:
                 _satisfies_type_constraint(value, opdef.allowed_list(attr), attr)
-        attrs.update(types)
+        for attr in types:
+            if attr[0] != "=":
+                attrs[attr] = types[attr]
         op_name = scope[:-1]
         _check_new_node_name(g, op_name)
         shape = infer_shape(opdef.shape_fn, op_type, op_name, attrs, tensors)
-        dtype = out_dtype or opdef.output_dtype or types[opdef.inputs[0][1]]
-        return g.create_op(op_type, scope, outputs=((shape, dtype),), inputs=tensors,
+        if out_dtype is None:
+            out_dtype = opdef.output_dtype
+            if out_dtype is None:
+                first = opdef.inputs[0][1] if opdef.inputs else "dtype"
+                out_dtype = types[first] if first in types else attrs[first]
+        return g.create_op(op_type, scope, outputs=((shape, out_dtype),), inputs=tensors,
                            attrs=attrs).outputs[0]
+
+
+class ShapeAttr:
+    """A `shape` attr value (a dims tuple, None for unknown rank)."""
+
+    __slots__ = ("dims",)
+
+    def __init__(self, dims) -> None:
+        self.dims = dims
+
+
+def graph_from_inputs(g: Graph, values) -> Graph:
+    """`ops._get_graph_from_inputs(values)`: the graph of the first graph
+    element among `values` (a Tensor, an Operation, a Variable's tensor),
+    every other one checked by `_assert_same_graph`; `g` when there is none."""
+    first = None
+    for value in values:
+        if isinstance(value, (list, tuple)):
+            continue
+        element = value if isinstance(value, (Tensor, Operation)) else \
+            getattr(value, "_variable", None)
+        if element is None:
+            continue
+        if first is None:
+            first = element
+        elif element.graph is not first.graph:
+            raise TFValueError(f"{element} must be from the same graph as {first} (graphs are "
+                               f"{element.graph!r} and {first.graph!r}).")
+    return g if first is None else first.graph
 
 
 def _check_new_node_name(g: Graph, name: str) -> None:
@@ -166,7 +229,7 @@ def _convert_input(g: Graph, op_type: str, opdef: OpDef, arg: str, type_attr: st
     """`_ExtractInputsAndAttrs`, converting one input: a TypeError with a
     known dtype becomes "Expected X passed to parameter ...", a ValueError
     (a tensor of another dtype) "Input 'y' of 'Op' Op has type ..."."""
-    dtype = types.get(type_attr)
+    dtype = type_attr[1:] if type_attr[0] == "=" else types.get(type_attr)
     default = opdef.defaults.get(type_attr)
     allowed = opdef.allowed_list(type_attr)
     try:
@@ -192,6 +255,9 @@ def _convert_input(g: Graph, op_type: str, opdef: OpDef, arg: str, type_attr: st
         except TFValueError as err:
             raise TFValueError(f"Tried to convert '{arg}' to a tensor and failed. "
                                f"Error: {err.message}") from None
+        if type_attr[0] == "=":
+            raise TFTypeError(f"Input '{arg}' of '{op_type}' Op has type {observed} that does "
+                              f"not match expected type of {dtype}.") from None
         raise TFTypeError(f"Input '{arg}' of '{op_type}' Op has type {observed} that does not "
                           f"match type {types[type_attr]} of argument "
                           f"'{inferred_from[type_attr]}'.") from None
@@ -200,7 +266,13 @@ def _convert_input(g: Graph, op_type: str, opdef: OpDef, arg: str, type_attr: st
 def _check_input_type(op_type: str, opdef: OpDef, arg: str, type_attr: str, dtype: str,
                       types: dict, inferred_from: dict) -> None:
     """The type attr of an input: set by the first input that has it (which
-    must be an allowed dtype), matched by the others."""
+    must be an allowed dtype), matched by the others; a fixed-type input
+    must have its type."""
+    if type_attr[0] == "=":
+        if dtype != type_attr[1:]:
+            raise TFTypeError(f"Input '{arg}' of '{op_type}' Op has type {dtype} that does not "
+                              f"match expected type of {type_attr[1:]}.")
+        return
     if type_attr in types:
         if types[type_attr] != dtype:
             raise TFTypeError(f"Input '{arg}' of '{op_type}' Op has type {dtype} that does not "

@@ -101,9 +101,16 @@ def check_convertible(value, dtype: str) -> None:
         raise TFTypeError(f"Expected {dtype}, but got {value} of type '{type(value).__name__}'.")
 
 
-def constant(g: Graph, dtype: str, shape: Shape = (), name: str | None = None) -> Tensor:
-    """`tf.constant(..., name=name)`: a `Const` op named by `_create_op_internal`."""
-    return g.create_op("Const", name or "Const", outputs=((shape, dtype),)).outputs[0]
+_NO_VALUE = object()
+
+
+def constant(g: Graph, dtype: str, shape: Shape = (), name: str | None = None,
+             value=_NO_VALUE) -> Tensor:
+    """`tf.constant(..., name=name)`: a `Const` op named by `_create_op_internal`;
+    its `value` attr is the Python value when the caller knows it."""
+    attrs = None if value is _NO_VALUE else {"value": value, "dtype": dtype}
+    return g.create_op("Const", name or "Const", outputs=((shape, dtype),),
+                       attrs=attrs).outputs[0]
 
 
 def value_shape(value) -> Shape:
@@ -121,7 +128,7 @@ def convert(g: Graph, value, dtype: str | None, name: str) -> Tensor:
         dtype = python_dtype(value)
     else:
         check_convertible(value, dtype)
-    return constant(g, dtype, value_shape(value), name)
+    return constant(g, dtype, value_shape(value), name, value)
 
 
 @contextmanager

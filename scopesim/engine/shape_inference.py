@@ -15,10 +15,12 @@ from .shapes import Shape, as_list_text
 
 
 def infer_shape(shape_fn: str, op_type: str, op_name: str, attrs: dict, inputs: list) -> Shape:
-    """The output shape of a new op: `shape_fn` is one of `unchanged`,
-    `broadcast`, `matmul`, `batch_matmul` (the OpDef's shape function)."""
-    def error(message: str) -> TFValueError:
-        return TFValueError(f"{message} for {node_text(op_type, op_name, attrs, inputs)}")
+    """The output shape of a new op: `shape_fn` names the OpDef's shape
+    function (`unchanged`, `broadcast`, `matmul`, `batch_matmul`,
+    `placeholder`, `placeholder_with_default`, `pack`, `strided_slice`)."""
+    def error(message: str, computed=None) -> TFValueError:
+        return TFValueError(f"{message} for "
+                            f"{node_text(op_type, op_name, attrs, inputs, computed)}")
 
     shapes = [t._dims for t in inputs]
     if shape_fn == "unchanged":
@@ -27,20 +29,217 @@ def infer_shape(shape_fn: str, op_type: str, op_name: str, attrs: dict, inputs: 
         return broadcast_shape(shapes[0], shapes[1], error)
     if shape_fn == "matmul":
         return matmul_shape(shapes[0], shapes[1], attrs["transpose_a"], attrs["transpose_b"], error)
+    if shape_fn == "placeholder":
+        return attrs["shape"].dims
+    if shape_fn == "placeholder_with_default":
+        return placeholder_with_default_shape(shapes[0], attrs["shape"].dims, error)
+    if shape_fn == "pack":
+        return pack_shape(shapes, error)
+    if shape_fn == "strided_slice":
+        return strided_slice_shape(inputs, attrs, error)
     return batch_matmul_shape(shapes[0], shapes[1], attrs["adj_x"], attrs["adj_y"], error)
 
 
-def node_text(op_type: str, op_name: str, attrs: dict, inputs: list) -> str:
+def _attr_text(value) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int):
+        return str(value)
+    dims = getattr(value, "dims", False)
+    if dims is not False:
+        return "<unknown>" if dims is None else as_list_text(dims)
+    return dt_name(value)
+
+
+def _value_text(value) -> str:
+    """A computed input tensor as the shape error shows it (`<0 5>`)."""
+    if isinstance(value, list):
+        return "<" + " ".join(str(v) for v in value) + ">"
+    return f"<{value}>"
+
+
+def node_text(op_type: str, op_name: str, attrs: dict, inputs: list, computed=None) -> str:
     """How a shape error quotes the node: attrs sorted by name, inputs by
-    op name (`:n` for outputs after the first), then the input shapes."""
-    shown = []
-    for key in sorted(attrs):
-        value = attrs[key]
-        shown.append(f"{key}={str(value).lower() if isinstance(value, bool) else dt_name(value)}")
+    op name (`:n` for outputs after the first), then the input shapes and
+    the input tensors the shape function evaluated (`computed`: index ->
+    value)."""
+    shown = [f"{key}={_attr_text(attrs[key])}" for key in sorted(attrs) if key[0] != "_"
+             and key != "value"]
     names = ", ".join(t.op.name if t._value_index == 0 else t.name for t in inputs)
     shapes = ", ".join(as_list_text(t._dims) for t in inputs)
+    tail = ""
+    if computed:
+        tail = " and with computed input tensors: " + ", ".join(
+            f"input[{i}] = {_value_text(computed[i])}" for i in sorted(computed))
     return (f"'{{{{node {op_name}}}}} = {op_type}[{', '.join(shown)}]({names})' "
-            f"with input shapes: {shapes}.")
+            f"with input shapes: {shapes}{tail}.")
+
+
+def constant_value(t):
+    """`EvaluateConstantTensor` over the ops scopesim builds: a Const whose
+    value is known, Pack, AddV2/Add of scalars, Cast and Identity of known
+    values; None when the value cannot be computed."""
+    op = t._op
+    kind = op._type
+    if kind == "Const":
+        return None if op._attrs is None else op._attrs.get("value")
+    if kind == "Pack":
+        values = [constant_value(i) for i in op._inputs]
+        return None if any(v is None for v in values) else values
+    if kind in ("AddV2", "Add"):
+        x, y = constant_value(op._inputs[0]), constant_value(op._inputs[1])
+        if isinstance(x, int) and isinstance(y, int):
+            return x + y
+        return None
+    if kind in ("Cast", "Identity"):
+        return constant_value(op._inputs[0])
+    return None
+
+
+def merge_shapes(a: Shape, b: Shape, error) -> Shape:
+    """`InferenceContext::Merge` of two shapes."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    if len(a) != len(b):
+        raise error(f"Shapes must be equal rank, but are {len(a)} and {len(b)}")
+    out = []
+    for i, (x, y) in enumerate(zip(a, b)):
+        if x is not None and y is not None and x != y:
+            raise error(f"Dimension {i} in both shapes must be equal, but are {x} and {y}. "
+                        f"Shapes are {as_list_text(a)} and {as_list_text(b)}.")
+        out.append(x if x is not None else y)
+    return tuple(out)
+
+
+def placeholder_with_default_shape(input_shape: Shape, shape: Shape, error) -> Shape:
+    """PlaceholderWithDefault's shape function: the attr shape, merged with
+    the input's only to check them."""
+    merge_shapes(input_shape, shape, error)
+    return shape
+
+
+def pack_shape(shapes: list, error) -> Shape:
+    """Pack's shape function (axis 0): the inputs' merged shape, N in front."""
+    merged = shapes[0]
+    for other in shapes[1:]:
+        merged = merge_shapes(merged, other, error)
+    return None if merged is None else (len(shapes),) + tuple(merged)
+
+
+_NEW_AXIS, _SHRINK_AXIS = -1, -2
+
+
+def strided_slice_shape(inputs: list, attrs: dict, error) -> Shape:
+    """StridedSlice's shape function and `ValidateStridedSliceOp`
+    (`core/util/strided_slice_op.cc`): unknown rank, unknown spec length or
+    unknown strides give an unknown shape; the sparse spec (an implicit
+    ellipsis at its end) becomes a dense one over the input's dims; each
+    dim's size is computed from the known begin/end (clamped, negative
+    indices from the end; a shrunk index must be in range), else from the
+    masks, else unknown.  Errors show the strides, and after the dense spec
+    also the begin and end values, as computed input tensors."""
+    input_shape = inputs[0]._dims
+    spec_shape = inputs[1]._dims
+    strides = constant_value(inputs[3])
+    if input_shape is None or spec_shape is None or spec_shape[0] is None or strides is None:
+        return None
+    computed = {3: strides}
+    if not input_shape:
+        raise error("Attempting to slice scalar input.", computed)
+    begin_mask, end_mask = attrs["begin_mask"], attrs["end_mask"]
+    ellipsis_mask, new_axis_mask = attrs["ellipsis_mask"], attrs["new_axis_mask"]
+    shrink_mask = attrs["shrink_axis_mask"]
+    if ellipsis_mask & (ellipsis_mask - 1):
+        raise error("Multiple ellipses in slice spec not allowed", computed)
+    sparse_dims = len(strides)
+    if not ellipsis_mask:
+        ellipsis_mask = 1 << sparse_dims
+        sparse_dims += 1
+    after_ellipsis = 0
+    seen_ellipsis = False
+    for i in range(sparse_dims):
+        if seen_ellipsis and (new_axis_mask >> i) & 1:
+            after_ellipsis += 1
+        if (ellipsis_mask >> i) & 1:
+            seen_ellipsis = True
+    begin_value = constant_value(inputs[1])
+    end_value = constant_value(inputs[2])
+    rank = len(input_shape)
+    # the dense spec: per input dim (begin, end, stride, begin masked, end masked, shrink)
+    dense = []
+    gather = []
+    for i in range(sparse_dims):
+        if (ellipsis_mask >> i) & 1:
+            upto = min(rank - (sparse_dims - i) + 1 + after_ellipsis, rank)
+            while len(dense) < upto:
+                gather.append(len(dense))
+                dense.append((0, 0, 1, True, True, False))
+        elif (new_axis_mask >> i) & 1:
+            gather.append(_NEW_AXIS)
+        else:
+            if len(dense) == rank:
+                raise error(f"Index out of range using input dim {len(dense)}; input has only "
+                            f"{rank} dims", computed)
+            shrink = bool((shrink_mask >> i) & 1)
+            gather.append(_SHRINK_AXIS if shrink else len(dense))
+            dense.append((None if begin_value is None else begin_value[i],
+                          None if end_value is None else end_value[i], strides[i],
+                          bool((begin_mask >> i) & 1), bool((end_mask >> i) & 1), shrink))
+    if begin_value is not None:
+        computed[1] = begin_value
+    if end_value is not None:
+        computed[2] = end_value
+    known = begin_value is not None and end_value is not None
+    sizes = []
+    for i, (begin, end, stride, begin_masked, end_masked, shrink) in enumerate(dense):
+        dim = input_shape[i]
+        if stride == 0:
+            raise error(f"strides[{i}] must be non-zero", computed)
+        if dim is None:
+            sizes.append(1 if shrink else None)
+            continue
+        if known:
+            if shrink:
+                forward = begin + dim if begin < 0 else begin
+                if forward < 0 or forward >= dim:
+                    raise error(f"slice index {forward} of dimension {i} out of bounds.", computed)
+                begin, end = forward, forward + 1
+            else:
+                begin = _canonical(begin, begin_masked, 0, dim, stride)
+                end = _canonical(end, end_masked, 1, dim, stride)
+            length = end - begin
+        elif shrink:
+            length = 1
+        elif begin_masked and end_masked:
+            length = -dim if stride < 0 else dim
+        else:
+            sizes.append(None)
+            continue
+        if length == 0 or (length < 0) != (stride < 0):
+            sizes.append(0)
+        else:
+            sizes.append(_ceil_div(length, stride))
+    return tuple(1 if g == _NEW_AXIS else sizes[g] for g in gather if g != _SHRINK_AXIS)
+
+
+def _ceil_div(length: int, stride: int) -> int:
+    """C++'s `length / stride + (length % stride != 0)` (truncating division)."""
+    q = abs(length) // abs(stride)
+    r = abs(length) % abs(stride)
+    return q + (1 if r else 0)
+
+
+def _canonical(x: int, masked: bool, c: int, dim: int, stride: int) -> int:
+    """`canonical` of ValidateStridedSliceOp: a masked bound is the end of
+    the valid range the stride walks from; else negative counts from the end,
+    clamped to the range."""
+    valid = (0, dim) if stride > 0 else (-1, dim - 1)
+    if masked:
+        return valid[c] if stride > 0 else valid[(c + 1) & 1]
+    forward = dim + x if x < 0 else x
+    return max(valid[0], min(valid[1], forward))
 
 
 def merge(a, b, error):

@@ -28,14 +28,17 @@ from .framework.tensor_shape import Dimension, TensorShape
 from .ops import init_ops as _init_ops
 from .ops import math_ops as _math_ops
 from .ops import variables as _variables
-from .ops.array_ops import constant, convert_to_tensor, identity, ones, zeros
+from .ops.array_ops import (constant, convert_to_tensor, identity, newaxis, ones, placeholder,
+                            placeholder_with_default, strided_slice, zeros)
 from .ops.control_flow_ops import group, no_op
 from .ops.init_ops import (constant_initializer, glorot_normal_initializer,
                            glorot_uniform_initializer, ones_initializer,
                            random_normal_initializer, random_uniform_initializer,
                            truncated_normal_initializer, zeros_initializer)
-from .ops.math_ops import (abs, add, floordiv, floormod, greater, greater_equal, less,
-                           less_equal, matmul, multiply, pow, sigmoid, subtract, tanh, truediv)
+from .ops.math_ops import (abs, add, div, divide, floordiv, floormod, greater, greater_equal,
+                           less, less_equal, logical_and, logical_not, logical_or, logical_xor,
+                           matmul, multiply, negative, pow, sigmoid, square, subtract, tanh,
+                           truediv)
 mod = floormod
 from .ops.nn_ops import relu as _relu
 from .ops.random_ops import random_normal, truncated_normal
@@ -82,10 +85,21 @@ _CONTENTS = {
                "float64": float64, "int32": int32, "int64": int64, "bool": bool,
                "string": string},
     "math": {"add": add, "multiply": multiply, "subtract": subtract, "tanh": tanh,
-             "sigmoid": sigmoid, "truediv": truediv},
+             "sigmoid": sigmoid, "truediv": truediv, "divide": divide, "negative": negative,
+             "square": square, "logical_and": logical_and, "logical_or": logical_or,
+             "logical_not": logical_not, "logical_xor": logical_xor, "abs": abs, "pow": pow,
+             "floordiv": floordiv, "floormod": floormod, "mod": floormod, "less": less,
+             "less_equal": less_equal, "greater": greater, "greater_equal": greater_equal},
     "linalg": {"matmul": matmul},
     "random": {"normal": random_normal, "truncated_normal": truncated_normal},
 }
+
+
+class TFModuleWrapper(_types.ModuleType):
+    """`util/module_wrapper.TFModuleWrapper`: the class of `tf.nn`, `tf.train`, ..."""
+
+
+TFModuleWrapper.__module__ = "tensorflow.python.util.module_wrapper"
 
 
 def _build_submodules() -> dict:
@@ -95,7 +109,7 @@ def _build_submodules() -> dict:
         if not path:
             continue
         info = _RECORDED[path]
-        module = _types.ModuleType(info["module"])
+        module = TFModuleWrapper(info["module"])
         module.__getattr__ = _module_getattr(path, info["module"])
         for key, value in _CONTENTS.get(path, {}).items():
             setattr(module, key, value)
@@ -115,6 +129,10 @@ _ROOT_NAME = _RECORDED[""]["module"]
 
 def __getattr__(attr: str):
     return _missing("", _ROOT_NAME, attr)
+
+
+#: `tf.__name__`: the module TensorFlow's `tf.compat.v1` says it is.
+__name__ = _ROOT_NAME  # noqa: A001
 
 
 def disable_v2_behavior() -> None:

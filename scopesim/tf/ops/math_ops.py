@@ -111,6 +111,51 @@ def greater_equal(x, y, name=None):
     return _m.compare(get_default_graph(), "GreaterEqual", x, y, name)
 
 
+def logical_and(x, y, name=None):
+    """`tf.math.logical_and` (`gen_math_ops.logical_and`)."""
+    return _m.gen_binary(get_default_graph(), "LogicalAnd", x, y, name)
+
+
+def logical_or(x, y, name=None):
+    """`tf.math.logical_or` (`gen_math_ops.logical_or`)."""
+    return _m.gen_binary(get_default_graph(), "LogicalOr", x, y, name)
+
+
+def logical_not(x, name=None):
+    """`tf.math.logical_not` (`gen_math_ops.logical_not`)."""
+    return _m.gen_unary(get_default_graph(), "LogicalNot", x, name)
+
+
+def logical_xor(x, y, name="LogicalXor"):
+    """`tf.math.logical_xor`."""
+    return _m.logical_xor(get_default_graph(), x, y, name)
+
+
+def divide(x, y, name=None):
+    """`tf.math.divide`."""
+    return _m.divide(get_default_graph(), x, y, name)
+
+
+def div(x, y, name=None):
+    """`tf.compat.v1.div` (`math_ops._div_python2`)."""
+    return _m.div(get_default_graph(), x, y, name)
+
+
+def negative(x, name=None):
+    """`tf.math.negative` (`gen_math_ops.neg`)."""
+    return _m.negative(get_default_graph(), x, name)
+
+
+def square(x, name=None):
+    """`tf.math.square` (`gen_math_ops.square`)."""
+    return _m.square(get_default_graph(), x, name)
+
+
+def _invert(x):
+    """`Tensor.__invert__` (`tensor_math_operator_overrides._invert_factory`)."""
+    return _m.invert_(x.graph, x)
+
+
 def _neg(x):
     """`Tensor.__neg__`: `gen_math_ops.neg`."""
     return _m.negate(x.graph, x)
@@ -128,6 +173,7 @@ def _attach() -> None:
         _binary(op_name, func)
     Tensor.__neg__ = _neg
     Tensor.__abs__ = lambda x: _m.abs(x.graph, x)
+    Tensor.__invert__ = _invert
     for name, op_type in (("__lt__", "Less"), ("__le__", "LessEqual"), ("__gt__", "Greater"),
                           ("__ge__", "GreaterEqual")):
         setattr(Tensor, name, _comparison(op_type, name))

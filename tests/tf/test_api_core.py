@@ -1,0 +1,47 @@
+"""Placeholders, subscripts, logical operators, op inputs and text, module
+names and graph mixing, one TensorFlow rule per case.
+
+Each case of tests/tf/tf_probes/api_core.py runs here with scopesim's
+tf.compat.v1 and must print what TensorFlow 2.21 printed (api_core.out).
+"""
+
+import contextlib
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+PROBES = Path(__file__).parent / "tf_probes"
+sys.path.insert(0, str(PROBES))
+
+import api_core  # noqa: E402
+
+from scopesim.tf import compat_v1 as T  # noqa: E402
+
+
+def recorded() -> dict:
+    sections, name = {}, None
+    for line in (PROBES / "api_core.out").read_text().splitlines():
+        if line.startswith("== "):
+            name = line[3:]
+            sections[name] = []
+        else:
+            sections[name].append(line)
+    return sections
+
+
+RECORDED = recorded()
+
+
+@pytest.mark.parametrize("name", [name for name, _ in api_core.CASES])
+def test_case_prints_what_tensorflow_printed(name):
+    fn = dict(api_core.CASES)[name]
+    T.reset_default_graph()
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        try:
+            fn(T)
+        except Exception as e:
+            api_core.show("case raised", type(e).__name__, e)
+    assert out.getvalue().splitlines() == RECORDED[name]
