@@ -305,10 +305,11 @@ def _assign_op(g: Graph, op_type: str, name, ref: Tensor, value, use_locking=Non
     from .opdef import name_scope
     base = ref._dt[:-4] if ref._dt.endswith("_ref") else ref._dt
     with name_scope(g, name if name else None, op_type) as scope:
-        if isinstance(value, Tensor) and value._dt != base:
+        if isinstance(value, Tensor) and value._dt.replace("_ref", "") != base:
             raise TFTypeError(f"Input 'value' of '{op_type}' Op has type {value._dt} that does "
                               f"not match type {base} of argument 'ref'.")
-        value = convert_to_tensor(g, value, base, "value")
+        if not isinstance(value, Tensor):
+            value = convert_to_tensor(g, value, base, "value")
         locking = True if use_locking is None else bool(use_locking)
         attrs = {"T": base, "use_locking": locking}
         if op_type == "Assign":
@@ -365,11 +366,26 @@ def already_exists_message(key: str, origin=None) -> str:
 
 
 def render_origin(origin) -> str:
-    """The text of an origin: its `render()` (the runner's program frames),
-    or the origin itself if it is text."""
-    if hasattr(origin, "render"):
-        return origin.render()
-    return origin if isinstance(origin, str) else ""
+    """"Originally defined at:" of an origin as `_get_single_variable`
+    formats the creating op's traceback: innermost frame first, at most 5,
+    `  File "<file>", line <n>, in <function>` each (no source line).  An
+    origin without frames (text) is shown as it is."""
+    frames = getattr(origin, "frames", None)
+    if frames is None:
+        return origin if isinstance(origin, str) else ""
+    return "".join(f'  File "{f.filename}", line {f.line}, in {f.function}\n'
+                   for f in list(frames)[::-1][:5])
+
+
+def render_stack(origin) -> str:
+    """A stack as `traceback.format_stack` shows it (a Template's
+    "originally defined at:"): outermost frame first, each with its source
+    line."""
+    frames = getattr(origin, "frames", None)
+    if frames is None:
+        return origin if isinstance(origin, str) else ""
+    return "".join(f'  File "{f.filename}", line {f.line}, in {f.function}\n'
+                   f'    {f.source_line.strip()}\n' for f in frames)
 
 
 class _LazyEvalTensor:
@@ -414,8 +430,24 @@ def _needs_no_arguments(fn) -> bool:
                if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD))
 
 
+#: `_takes(obj, arg)` of callable objects, by class (initializer objects)
+_TAKES: dict = {}
+
+
 def _takes(fn, arg: str) -> bool:
-    """`arg in tf_inspect.getargspec(fn).args` (or `**kwargs` with `kwargs=True`)."""
+    """`arg in tf_inspect.getargspec(fn).args`; remembered per class for
+    callable objects (an initializer's `__call__`)."""
+    if not inspect.isfunction(fn) and not inspect.ismethod(fn) and \
+            not isinstance(fn, functools.partial):
+        key = (type(fn), arg)
+        found = _TAKES.get(key)
+        if found is None:
+            found = _TAKES[key] = _signature_has(fn, arg)
+        return found
+    return _signature_has(fn, arg)
+
+
+def _signature_has(fn, arg: str) -> bool:
     try:
         params = inspect.signature(fn).parameters
     except (TypeError, ValueError):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ...engine.graph import get_default_graph
 from ...engine.scopes import variable_scope as _enter_variable_scope
-from ...engine.variables import render_origin
+from ...engine.variables import render_stack
 from ...errors import NotSimulated
 from .. import runtime
 
@@ -91,7 +91,7 @@ class Template:
         except Exception as exc:
             args_ = exc.args
             arg0 = args_[0] if args_ else ""
-            trace = render_origin(self._stacktrace)
+            trace = render_stack(self._stacktrace)
             arg0 = "%s\n\noriginally defined at:\n%s" % (arg0, trace)
             exc.args = (arg0,) + tuple(args_[1:])
             if hasattr(exc, "message"):

@@ -27,6 +27,8 @@ ROOT = {
     "initialize_local_variables": _v.initialize_local_variables,
     "assign": _s.assign, "assign_add": _s.assign_add, "assign_sub": _s.assign_sub,
     "make_template": _t.make_template,
+    "enable_resource_variables": _vs.enable_resource_variables,
+    "disable_resource_variables": _vs.disable_resource_variables,
     "zeros_initializer": _i.zeros_initializer, "ones_initializer": _i.ones_initializer,
     "constant_initializer": _i.constant_initializer,
     "random_normal_initializer": _i.random_normal_initializer,

@@ -15,7 +15,8 @@ from .. import runtime
 from ..framework.dtypes import base_name
 
 __all__ = ["variable_scope", "get_variable", "get_local_variable", "get_variable_scope",
-           "VariableScope", "AUTO_REUSE", "_ReuseMode", "_LazyEvalTensor"]
+           "VariableScope", "AUTO_REUSE", "_ReuseMode", "_LazyEvalTensor",
+           "enable_resource_variables", "disable_resource_variables"]
 
 #: get_variable's variables remember where the program created them.
 _variables.origin_source = runtime.origin
@@ -113,3 +114,13 @@ def get_local_variable(name, shape=None, dtype=None, initializer=None, regulariz
                         validate_shape=validate_shape, use_resource=use_resource,
                         custom_getter=custom_getter, constraint=constraint,
                         synchronization=synchronization, aggregation=aggregation)
+
+
+def enable_resource_variables() -> None:
+    """`tf.compat.v1.enable_resource_variables()`: resource variables are not simulated."""
+    raise NotSimulated("tf.enable_resource_variables")
+
+
+def disable_resource_variables() -> None:
+    """`tf.compat.v1.disable_resource_variables()`: RefVariables, as after
+    `disable_v2_behavior()` (scopesim's only mode)."""
