@@ -440,7 +440,7 @@ _EXAMPLES: list[tuple[str, list[str]]] = [
     ("try < ... > needs an except or finally clause, e.g. except ValueError < ... >",
      ["try <>"]),
     ("def needs a name and parameters: def f(x, y=1) < ... >", ["def", "def f", "def f()"]),
-    ("a block follows: < ... >", ["if x", "while x", "for x in y", "with x", "else",
+    ("a block follows: < ... >", ["if x", "while x", "for x in y", "with x",
                                   "if x < > elif y"]),
     ("for needs a target and `in`: for x in xs < ... >", ["for x", "for x y"]),
     ("lambda needs ':' then an expression: lambda x: x + 1", ["x = lambda x", "x = lambda x:"]),
