@@ -28,6 +28,7 @@ from typing import Iterator
 from ..errors import (OperatorNotAllowedInGraphError, TFError, TFRuntimeError, TFTypeError,
                       TFValueError)
 from .dtypes import of as _dtype_of
+from .nodedef import node_def_text
 from .names import NameRegistry, check_node_name, check_scope_name
 from .tensor_shape import TensorShape
 
@@ -107,13 +108,8 @@ class Operation:
         return f"<tf.Operation '{self._name}' type={self._type}>"
 
     def __str__(self) -> str:
-        """The NodeDef text (name, op and inputs; attrs are not simulated yet)."""
-        lines = [f'name: "{self._name}"', f'op: "{self._type}"']
-        for t in self._inputs:
-            lines.append(f'input: "{t._op._name if t._value_index == 0 else t.name}"')
-        for op in self._control_inputs:
-            lines.append(f'input: "^{op._name}"')
-        return "\n".join(lines) + "\n"
+        """`str(op)`: the NodeDef text (`nodedef.node_def_text`)."""
+        return node_def_text(self)
 
 
 class Tensor:

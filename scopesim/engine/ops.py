@@ -62,7 +62,9 @@ def _list_dtype(values: list) -> str:
     """numpy's dtype for a flat list (the language's lists are lists of names)."""
     if not values:
         return "float32"
-    kinds = {python_dtype(v) for v in values}
+    kinds = {python_dtype(v) for v in values if not isinstance(v, list) or v}
+    if not kinds:
+        return "float32"
     if kinds == {"string"}:
         return "string"
     if "string" in kinds:
@@ -114,8 +116,26 @@ def constant(g: Graph, dtype: str, shape: Shape = (), name: str | None = None,
 
 
 def value_shape(value) -> Shape:
-    """The shape of the constant a Python value makes: a list is a vector."""
-    return (len(value),) if isinstance(value, list) else ()
+    """The shape of the constant a Python value makes: nested lists (and
+    tuples) give one dim per level; a ragged nesting is numpy's error as
+    `make_tensor_proto` reports it."""
+    shape = _nested_shape(value, ())
+    return shape
+
+
+def _nested_shape(value, outer: tuple) -> Shape:
+    """The dims of a nested list below the `outer` dims already found."""
+    if not isinstance(value, (list, tuple)):
+        return ()
+    if not value:
+        return (0,)
+    here = outer + (len(value),)
+    inner = [_nested_shape(v, here) for v in value]
+    if any(s != inner[0] for s in inner):
+        raise TFValueError(f"setting an array element with a sequence. The requested array has "
+                           f"an inhomogeneous shape after {len(here)} dimensions. The detected "
+                           f"shape was {here} + inhomogeneous part.")
+    return (len(value),) + inner[0]
 
 
 def convert(g: Graph, value, dtype: str | None, name: str) -> Tensor:

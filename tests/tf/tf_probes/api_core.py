@@ -185,6 +185,28 @@ def case_op_str(T):
         print("--")
 
 
+def case_op_str_values(T):
+    a = T.placeholder(T.bool, [2], name="a")
+    i = T.placeholder(T.int32, [], name="i")
+    x = T.placeholder(T.float32, [3, 4], name="x")
+    ts = [T.constant(2.0), T.constant(0.1), T.constant([1.5, 2.0]), T.constant(3, dtype=T.int64),
+          T.constant(2.5, dtype=T.float64), T.constant(-7), T.constant([True, False]),
+          T.constant(["ab", "c"]), T.constant(1e10), T.constant(1e-7), T.constant([]),
+          T.constant([1, 2], dtype=T.int64), T.constant([[1, 2], [3, 4]]), T.constant(0.0),
+          T.constant(0), T.constant([0.0, 0.0]), T.constant([1.0, 1.0, 1.0, 1.0]),
+          T.constant([1, 2, 2, 2, 2, 2]), T.constant(False), T.constant(""),
+          T.constant("a\n\"'\\\x01\xe9"), T.constant(-0.0), T.constant(3.0, dtype=T.float16),
+          T.placeholder_with_default(1.0, [], name="pwd"), a & a, a ^ a, x[i], x[1:i],
+          x[..., None], T.truediv(i, i), T.placeholder(T.float32, [], name="sc")]
+    for t in ts:
+        print(str(t.op), end="")
+        print("--")
+    for op in T.get_default_graph().get_operations():
+        if op.type in ("Pack", "Cast"):
+            print(str(op), end="")
+            print("--")
+
+
 def case_op_str_variable(T):
     v = T.get_variable("w", [2, 3])
     for op in T.get_default_graph().get_operations():
