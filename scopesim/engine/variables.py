@@ -142,6 +142,11 @@ class RefVariable:
     def _as_graph_element(self):
         return self._op._outputs[0]
 
+    def __iter__(self):
+        """`Variable.__iter__`: `iter(self.read_value())` (a `read` op, then
+        the tensor refuses to be iterated in graph mode)."""
+        return iter(self.read_value())
+
     def __repr__(self) -> str:
         return (f"<tf.Variable '{self.name}' shape={TensorShape._of(self._dims)} "
                 f"dtype={self._dt}_ref>")
