@@ -49,7 +49,10 @@ def stack(g: Graph, values: list, name: str = "stack") -> Tensor:
     name=name)` first: a list of Python numbers is one Const; a list
     holding tensors goes through the autopacking conversion (a Pack)."""
     if any(_is_tensor(v) for v in values):
-        return autopacking_helper(g, values, name)
+        try:
+            return autopacking_helper(g, values, name)
+        except TFTypeError:
+            return apply_op(g, "Pack", name, [values], {"N": len(values), "axis": 0})
     return convert_to_tensor(g, list(values), name=name)
 
 
@@ -111,6 +114,8 @@ def slice_helper(g: Graph, tensor: Tensor, spec, binary_add) -> Tensor:
     new_axis_mask = shrink_axis_mask = begin_mask = end_mask = ellipsis_mask = 0
     for index, s in enumerate(spec):
         bit = 1 << index
+        if isinstance(s, Dimension) and s.value is not None:
+            s = s.value
         if isinstance(s, slice):
             dtype = None
             for t in (s.start, s.stop, s.step):

@@ -158,6 +158,7 @@ def apply_op(g: Graph, op_type: str, name, inputs: list, attrs: dict | None = No
         for (arg, type_attr), value in zip(opdef.inputs, inputs):
             if arg[0] == "*":
                 arg = arg[1:]
+                _check_list_types(op_type, arg, value)
                 for element in value:
                     tensor = _convert_input(g, op_type, opdef, arg, type_attr, element, types,
                                             inferred_from)
@@ -184,6 +185,15 @@ def apply_op(g: Graph, op_type: str, name, inputs: list, attrs: dict | None = No
                 out_dtype = types[first] if first in types else attrs[first]
         return g.create_op(op_type, scope, outputs=((shape, out_dtype),), inputs=tensors,
                            attrs=attrs).outputs[0]
+
+
+def _check_list_types(op_type: str, arg: str, values) -> None:
+    """`_apply_op_helper` for a list input of one type attr: the tensors'
+    dtypes must all match."""
+    kinds = [v._dt for v in values if isinstance(v, Tensor)]
+    if len(kinds) == len(values) and len(set(kinds)) > 1:
+        raise TFTypeError(f"Tensors in list passed to '{arg}' of '{op_type}' Op have types "
+                          f"[{', '.join(kinds)}] that don't all match.")
 
 
 class ShapeAttr:

@@ -141,9 +141,12 @@ def strided_slice_shape(inputs: list, attrs: dict, error) -> Shape:
     masks, else unknown.  Errors show the strides, and after the dense spec
     also the begin and end values, as computed input tensors."""
     input_shape = inputs[0]._dims
-    spec_shape = inputs[1]._dims
+    spec_length = None
+    for t in inputs[1:]:
+        dims = with_rank(t._dims, 1, error)
+        spec_length = merge(spec_length, None if dims is None else dims[0], error)
     strides = constant_value(inputs[3])
-    if input_shape is None or spec_shape is None or spec_shape[0] is None or strides is None:
+    if input_shape is None or spec_length is None or strides is None:
         return None
     computed = {3: strides}
     if not input_shape:
@@ -187,6 +190,9 @@ def strided_slice_shape(inputs: list, attrs: dict, error) -> Shape:
             dense.append((None if begin_value is None else begin_value[i],
                           None if end_value is None else end_value[i], strides[i],
                           bool((begin_mask >> i) & 1), bool((end_mask >> i) & 1), shrink))
+    for i, entry in enumerate(dense):
+        if entry[2] == 0:
+            raise error(f"strides[{i}] must be non-zero", computed)
     if begin_value is not None:
         computed[1] = begin_value
     if end_value is not None:
@@ -195,8 +201,6 @@ def strided_slice_shape(inputs: list, attrs: dict, error) -> Shape:
     sizes = []
     for i, (begin, end, stride, begin_masked, end_masked, shrink) in enumerate(dense):
         dim = input_shape[i]
-        if stride == 0:
-            raise error(f"strides[{i}] must be non-zero", computed)
         if dim is None:
             sizes.append(1 if shrink else None)
             continue

@@ -252,6 +252,85 @@ def case_other_graph_nested(T):
                 show(z.name)
 
 
+def case_subscript_more_slices(T):
+    x = T.placeholder(T.float32, [6, 4], name="x")
+    for fn in (lambda: x[::-2], lambda: x[4:1:-1], lambda: x[-1:], lambda: x[:-1],
+               lambda: x[7:], lambda: x[-9:2], lambda: x[::0], lambda: x[1:1],
+               lambda: x[3:1], lambda: x[:, ::-3], lambda: x[T.Dimension(1)],
+               lambda: x[x.shape[0] - 1], lambda: x[0][1], lambda: x[None, ..., None, 0]):
+        err(fn)
+
+
+def case_subscript_index_dtypes(T):
+    x = T.placeholder(T.float32, [6, 4], name="x")
+    i = T.placeholder(T.int64, [], name="i")
+    j = T.placeholder(T.int32, [], name="j")
+    h = T.placeholder(T.int16, [], name="h")
+    u = T.placeholder(T.float32, name="u")
+    s = T.placeholder(T.string, [3], name="s")
+    for fn in (lambda: x[i], lambda: x[1:i], lambda: x[i, j], lambda: x[h], lambda: x[1:h],
+               lambda: x[j:i], lambda: u[..., 1:, None], lambda: s[1], lambda: s[::-1],
+               lambda: x[T.placeholder(T.int32, name="r")]):
+        err(fn)
+    ops(T, 6)
+
+
+def case_logical_errors(T):
+    a = T.placeholder(T.bool, [2], name="a")
+    i = T.placeholder(T.int32, [2], name="i")
+    f = T.placeholder(T.float32, [2], name="f")
+    for fn in (lambda: a & i, lambda: a & 1, lambda: 1 & i, lambda: a | f, lambda: a ^ 1.5,
+               lambda: i & a, lambda: ~T.constant(1.5), lambda: T.logical_and(a, i),
+               lambda: T.logical_not(1), lambda: T.logical_xor(a, 2), lambda: 3 | i,
+               lambda: True & a, lambda: a & [True, False]):
+        err(fn)
+    ops(T, 3)
+
+
+def case_operators_on_variables(T):
+    v = T.get_variable("v", [2], dtype=T.bool, initializer=T.zeros_initializer())
+    w = T.get_variable("w", [2], dtype=T.int32, initializer=T.zeros_initializer())
+    for fn in (lambda: ~v, lambda: v & v, lambda: True ^ v, lambda: w | 1, lambda: ~w,
+               lambda: w[1], lambda: v[::-1], lambda: T.negative(w), lambda: T.square(w),
+               lambda: T.divide(w, 2), lambda: T.div(w, w), lambda: T.div(2.0, 3.0),
+               lambda: T.divide(1.0, T.constant(2.0)), lambda: T.square(v)):
+        err(fn)
+
+
+def case_placeholder_more(T):
+    for fn in (lambda: T.placeholder(T.float32, []), lambda: T.placeholder("float32_ref"),
+               lambda: T.placeholder(T.float32, T.TensorShape(None)),
+               lambda: T.placeholder(T.float32, 3), lambda: T.placeholder(T.float32, (None,)),
+               lambda: T.placeholder(T.int64, shape=[1, None, 2], name="s/p"),
+               lambda: T.placeholder(T.float32, name=""),
+               lambda: T.placeholder(dtype=T.string, name="str"),
+               lambda: T.placeholder_with_default("x", []),
+               lambda: T.placeholder_with_default([[1.0, 2.0]], [1, None]),
+               lambda: T.placeholder_with_default(T.constant(1), [], name="d"),
+               lambda: T.placeholder_with_default(None, [])):
+        err(fn)
+    with T.name_scope("outer"):
+        err(lambda: T.placeholder(T.float32))
+        err(lambda: T.placeholder_with_default(0, []))
+    ops(T)
+
+
+def case_other_graph_ops(T):
+    g = T.Graph()
+    with g.as_default():
+        a = T.placeholder(T.float32, [3], name="a")
+        v = T.get_variable("v", [3])
+    c = T.placeholder(T.float32, [3], name="c")
+    b = T.placeholder(T.bool, [3], name="b")
+    for fn in (lambda: a[0], lambda: a * 2.0, lambda: T.multiply(a, c), lambda: a[c],
+               lambda: v + c, lambda: c - v, lambda: T.logical_and(b, b), lambda: b & a,
+               lambda: T.placeholder_with_default(a, [3]), lambda: T.square(a),
+               lambda: T.truediv(a, c), lambda: T.identity(v)):
+        err(fn)
+    show([op.name for op in g.get_operations()][-6:])
+    ops(T)
+
+
 CASES = [(name[5:], fn) for name, fn in sorted(globals().items()) if name.startswith("case_")]
 
 
