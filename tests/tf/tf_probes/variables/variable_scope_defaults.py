@@ -66,3 +66,16 @@ tryit("m.get_variable(var_store, 'z')", lambda: m.get_variable(None, "z", [1]))
 tryit("variable_scope(initializer=3) then get_variable", lambda: (T.variable_scope("bi", initializer=3).__enter__(), T.get_variable("z", [2]))[1])
 def badgetter(g, name, *a, **k): return g(name, *a, **k)
 case("custom_getter whose first parameter is not named getter", lambda: T.get_variable("v", [2], custom_getter=badgetter))
+
+print("== an identity regularizer inherited by a sub-scope (ops of this issue's API)")
+def idreg(w): return T.identity(w, name="r")
+T.reset_default_graph()
+with T.variable_scope("a", regularizer=idreg):
+    with T.variable_scope("b"):
+        T.get_variable("v", [2])
+print("losses:", [x.name for x in T.get_collection("regularization_losses")])
+T.reset_default_graph()
+with T.variable_scope("m") as m:
+    y = T.get_variable("y", [2])
+T.get_variable("mx", [2])
+print("m.get_collection('variables'):", m.get_collection("variables"))
