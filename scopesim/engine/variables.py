@@ -421,8 +421,24 @@ class _LazyEvalTensor:
     def __str__(self) -> str:
         return str(self._master_tensor)
 
+    def __repr__(self) -> str:
+        from .graph import ADDRESS
+        return f"<tensorflow.python.ops.variable_scope._LazyEvalTensor object at {ADDRESS}>"
+
 
 _LazyEvalTensor.__module__ = "tensorflow.python.ops.variable_scope"
+
+
+def _lazy_op_method(name: str):
+    """`_make_op_method`: the operator of a fresh tensor from the thunk."""
+    def method(self, *args, **kwargs):
+        return getattr(self._as_tensor(), name)(*args, **kwargs)
+    method.__name__ = name
+    return method
+
+
+for _name in Tensor.OVERLOADABLE_OPERATORS | {"eval", "consumers"}:
+    setattr(_LazyEvalTensor, _name, _lazy_op_method(_name))
 
 
 def _needs_no_arguments(fn) -> bool:

@@ -145,6 +145,17 @@ def test_regularizer_loss_is_a_lazy_eval_tensor():
     assert T.GraphKeys.REGULARIZATION_LOSSES == "regularization_losses"
 
 
+def test_regularizer_loss_reruns_its_regularizer_on_every_use():
+    fresh()
+    T.get_variable("w", [2], initializer=zeros(), regularizer=lambda w: T.identity(w))
+    loss, = T.get_collection("regularization_losses")
+    assert str(loss) == 'Tensor("w/Regularizer/Identity:0", shape=(2,), dtype=float32)'
+    assert ((loss + 1.0).name, (2.0 * loss).name) == ("add:0", "mul:0")
+    assert [n for n, _ in ops()][4:] == [
+        "Identity", "w/Regularizer/Identity", "w/Regularizer/Identity_1", "add/y", "add",
+        "w/Regularizer/Identity_2", "mul/x", "mul"]
+
+
 def test_regularizer_returning_none_adds_no_loss():
     fresh()
     T.get_variable("w", [2], initializer=zeros(), regularizer=lambda w: None)

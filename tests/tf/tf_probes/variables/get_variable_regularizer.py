@@ -96,3 +96,11 @@ def d5():
     with T.variable_scope("s", regularizer=idreg):
         return T.get_local_variable("lv", [2], initializer=T.zeros_initializer())
 case("identity regularizer on non-trainable and local", d5)
+
+print("== using the loss: every conversion runs the regularizer again under <var>/Regularizer/")
+T.reset_default_graph()
+T.get_variable("w", [2], initializer=T.zeros_initializer(), regularizer=lambda w: T.identity(w))
+loss, = T.get_collection("regularization_losses")
+print("   repr:", repr(loss).replace(hex(id(loss)), "ADDR"), "| str:", str(loss))
+print("   loss + 1.0 ->", (loss + 1.0).name, "| 2.0 * loss ->", (2.0 * loss).name)
+print("   ops:", [o.name for o in T.get_default_graph().get_operations()][4:])
