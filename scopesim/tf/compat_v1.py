@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json as _json
 import os as _os
+import sys as _sys
 import types as _types
 
 from ..errors import NotSimulated
@@ -131,7 +132,9 @@ def __getattr__(attr: str):
     return _missing("", _ROOT_NAME, attr)
 
 
-#: `tf.__name__`: the module TensorFlow's `tf.compat.v1` says it is.
+#: `tf` is a TFModuleWrapper too (`tf()` is "'TFModuleWrapper' object is not
+#: callable"), and its `__name__` is the one TensorFlow's `tf.compat.v1` has.
+_sys.modules[__spec__.name].__class__ = TFModuleWrapper
 __name__ = _ROOT_NAME  # noqa: A001
 
 
