@@ -357,16 +357,33 @@ class ScopeCounts:
 
 
 def variable_scope(g, name_or_scope, default_name=None, reuse=None, aux: bool = True,
-                   dtype: str | None = None, initializer=None, **settings):
+                   dtype: str | None = None, initializer=None, cache=None, **settings):
     """`variable_scope.__init__` and `__enter__` (`_enter_scope_uncached`):
     which name scope to open and which VariableScope to install.  Returns
-    (the scope, an exit function taking the exception triple)."""
+    (the scope, an exit function taking the exception triple).
+
+    `cache` is the context manager's own dict: entering the same
+    `variable_scope(...)` instance again re-enters its name scope (newly
+    uniquified) and its cached pure variable scope (the same vs name, the
+    first entry's `original_name_scope`, the same scope object for a
+    VariableScope target)."""
     from ..errors import TFTypeError, TFValueError
     if default_name is None and name_or_scope is None:
         raise TFTypeError("If default_name is None then name_or_scope is required")
     if reuse is False:
         reuse = None
     old_stack = g.name_stack
+    if cache:
+        if cache["ns"] is not None:
+            g.enter_name_scope(cache["ns"])
+        try:
+            scope, close = _pure_variable_scope(g, cache["pure"], cache["reuse"], cache["old_ns"],
+                                                dtype, initializer, settings, cache)
+        except BaseException:
+            g.name_stack = old_stack
+            raise
+        return scope, _exit(g, close, old_stack)
+    ns_arg = None
     ns_target = False                        # False: no name scope of our own
     if not aux:
         current = g.name_stack
@@ -378,36 +395,46 @@ def variable_scope(g, name_or_scope, default_name=None, reuse=None, aux: bool = 
         ns_name = name_or_scope.name.split("/")[-1] if is_object else name_or_scope
         old_name_scope = None
         if ns_name or ns_target is not False:
-            _, entered = g.enter_name_scope(ns_name if ns_target is False else ns_target)
+            ns_arg = ns_name if ns_target is False else ns_target
+            _, entered = g.enter_name_scope(ns_arg)
             old_name_scope = name_or_scope.original_name_scope if is_object else entered
         try:
             scope, close = _pure_variable_scope(g, name_or_scope, reuse, old_name_scope, dtype,
                                                 initializer, settings)
+            pure, old_ns = name_or_scope, old_name_scope
         except BaseException:
             g.name_stack = old_stack
             raise
     else:
         if reuse:
             raise TFValueError("reuse=True cannot be used without a name_or_scope")
-        _, entered = g.enter_name_scope(default_name if ns_target is False else ns_target)
+        ns_arg = default_name if ns_target is False else ns_target
+        _, entered = g.enter_name_scope(ns_arg)
         try:
             unique = g.scope_counts.unique_scope_name(g.current_scope.name, default_name)
             scope, close = _pure_variable_scope(g, unique, None, entered, dtype, initializer,
                                                 settings)
+            pure, old_ns = unique, entered
         except BaseException:
             g.name_stack = old_stack
             raise
+    if cache is not None:
+        cache.update(ns=ns_arg, pure=pure, old_ns=old_ns, reuse=scope._reuse,
+                     object=scope if isinstance(pure, VariableScope) else None)
+    return scope, _exit(g, close, old_stack)
 
+
+def _exit(g, close, old_stack):
     def exit_scope(failed: bool) -> None:
         try:
             close(failed)
         finally:
             g.name_stack = old_stack
-    return scope, exit_scope
+    return exit_scope
 
 
 def _pure_variable_scope(g, name_or_scope, reuse, old_name_scope, dtype, initializer,
-                         settings=None):
+                         settings=None, cache=None):
     """`_pure_variable_scope.__enter__/__exit__`.
 
     A captured scope object is re-entered by its own (absolute) name,
@@ -417,13 +444,19 @@ def _pure_variable_scope(g, name_or_scope, reuse, old_name_scope, dtype, initial
     its sub-scope counters on exit.  `settings` (regularizer, caching_device,
     partitioner, custom_getter, use_resource, constraint) are then set on
     the new scope object as TensorFlow's `set_*` calls do; a custom getter
-    wraps the one the scope had.
+    wraps the one the scope had.  A cached entry (`cache["object"]`) of a
+    scope object installs that same object again.
     """
-    from ..errors import TFRuntimeError
     old = g.current_scope
     counts = g.scope_counts
     is_object = isinstance(name_or_scope, VariableScope)
     mark = None
+    if is_object and cache and cache.get("object") is not None:
+        scope = cache["object"]
+        counts.open(scope.name)
+        mark = counts.snapshot()
+        g.current_scope = scope
+        return scope, _close_pure(g, scope, old, counts, True, mark)
     if is_object:
         obj = name_or_scope
         scope = VariableScope(obj.reuse if not reuse else reuse, name=obj.name,
@@ -458,6 +491,12 @@ def _pure_variable_scope(g, name_or_scope, reuse, old_name_scope, dtype, initial
     if dtype is not None:
         scope._dt = dtype
     g.current_scope = scope
+    return scope, _close_pure(g, scope, old, counts, is_object, mark)
+
+
+def _close_pure(g, scope, old, counts, is_object, mark):
+    """`_pure_variable_scope.__exit__`."""
+    from ..errors import TFRuntimeError
 
     def close(failed: bool) -> None:
         if g.current_scope is not scope and not failed:
@@ -467,4 +506,4 @@ def _pure_variable_scope(g, name_or_scope, reuse, old_name_scope, dtype, initial
         else:
             counts.close_subscopes(scope.name)
         g.current_scope = old
-    return scope, close
+    return close

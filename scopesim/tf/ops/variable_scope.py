@@ -32,7 +32,7 @@ class variable_scope:
     and resource variables)."""
 
     __slots__ = ("_name_or_scope", "_default_name", "_initializer", "_reuse", "_dtype",
-                 "_aux", "_settings", "_close")
+                 "_aux", "_settings", "_close", "_cache")
 
     def __init__(self, name_or_scope, default_name=None, values=None, initializer=None,
                  regularizer=None, caching_device=None, partitioner=None, custom_getter=None,
@@ -52,11 +52,12 @@ class variable_scope:
                           "custom_getter": custom_getter, "use_resource": use_resource,
                           "constraint": constraint}
         self._close = None
+        self._cache = {}
 
     def __enter__(self) -> VariableScope:
         scope, self._close = _enter_variable_scope(
             get_default_graph(), self._name_or_scope, self._default_name, self._reuse,
-            self._aux, self._dtype, self._initializer, **self._settings)
+            self._aux, self._dtype, self._initializer, cache=self._cache, **self._settings)
         return scope
 
     def __exit__(self, exc_type, exc, tb) -> None:
