@@ -362,12 +362,13 @@ def assign_sub(g: Graph, ref, value, use_locking=None, name=None) -> Tensor:
 # --------------------------------------------------------- variable_scope.py
 
 
-def already_exists_message(key: str, origin=None) -> str:
-    """`_get_single_variable`'s message: TensorFlow appends the creating
-    traceback; scopesim appends what the origin hook returned if it is text."""
-    trace = render_origin(origin)
+def already_exists_message(key: str) -> str:
+    """`_get_single_variable`'s message up to "Originally defined at:".
+    TensorFlow appends the creating traceback; scopesim keeps the origin in
+    the error (`origin`) and the runner appends the program's own lines
+    (`render_origin` is TensorFlow's layout of them)."""
     return (f"Variable {key} already exists, disallowed. Did you mean to set reuse=True "
-            f"or reuse=tf.AUTO_REUSE in VarScope? Originally defined at:\n\n{trace}")
+            f"or reuse=tf.AUTO_REUSE in VarScope? Originally defined at:")
 
 
 def render_origin(origin) -> str:
@@ -563,7 +564,7 @@ class VariableStore:
         found = self.vars.get(name)
         if found is not None:
             if reuse is False:
-                raise TFValueError(already_exists_message(name, found.origin), name=name,
+                raise TFValueError(already_exists_message(name), name=name,
                                    origin=found.origin, kind="already_exists")
             if shape is not None and not shape.is_compatible_with(found.get_shape()):
                 raise TFValueError(
