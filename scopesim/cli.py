@@ -253,7 +253,8 @@ def run_command(app: App, file: str, output_format: str, all_ops: bool) -> None:
 
     \b
     Exit status: 0 ok, 1 the program raised an uncaught error,
-    2 usage error, unreadable file or syntax error, 3 internal error.
+    2 usage error, unreadable file, syntax error or a TensorFlow feature
+    scopesim does not simulate (NotSimulated), 3 internal error.
 
     With --format json, stdout holds exactly one JSON object, also when the
     program raised (then "error" is set and the exit status is 1).  A
@@ -274,7 +275,17 @@ def run_command(app: App, file: str, output_format: str, all_ops: bool) -> None:
         print_run(app.out, result, all_ops=all_ops)
         if result.error is not None:
             print_traceback(app.err, result.error)
-    stop(ExitCode.OK if result.error is None else ExitCode.PROGRAM_ERROR)
+    stop(run_exit_code(result))
+
+
+def run_exit_code(result) -> ExitCode:
+    """0 ok; 2 for `NotSimulated` (LANGUAGE.md part 3: not the program's
+    error but a limit of scopesim); 1 for any other uncaught error."""
+    if result.error is None:
+        return ExitCode.OK
+    if result.error.type == "NotSimulated":
+        return ExitCode.USAGE
+    return ExitCode.PROGRAM_ERROR
 
 
 @cli.command("emit")

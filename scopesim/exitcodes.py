@@ -4,7 +4,8 @@
     1  PROGRAM_ERROR   the program raised an uncaught error (ValueError, ...)
        DIFFERENCE      check or verify found a difference (same value)
     2  USAGE           bad command line, syntax error, unreadable file,
-                       TensorFlow missing for `verify`
+                       TensorFlow missing for `verify`, a TensorFlow feature
+                       scopesim does not simulate (`NotSimulated`)
     3  INTERNAL        a bug in scopesim itself (never the program's fault)
 
 Click's own usage errors also exit with 2, so USAGE covers both.
@@ -30,6 +31,6 @@ INTERNAL = ExitCode.INTERNAL
 #: The table above, for `scopesim --help`.
 EXIT_CODES_HELP = (
     "Exit codes: 0 ok; 1 the program raised an error, or check/verify found a "
-    "difference; 2 usage error, syntax error, unreadable file, or TensorFlow "
-    "missing for verify; 3 internal error of scopesim."
+    "difference; 2 usage error, syntax error, unreadable file, a TensorFlow "
+    "feature that is not simulated, or TensorFlow missing for verify; 3 internal error of scopesim."
 )

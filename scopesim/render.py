@@ -446,7 +446,7 @@ def print_syntax_error(console: Console, error: ScopeSyntaxError) -> None:
 
 def syntax_error_json(error: ScopeSyntaxError) -> dict:
     """The `run --format json` object for text that is not a program."""
-    return {"output": [], "variables": [], "ops": [],
+    return {"output": [], "variables": [], "ops": [], "collections": {},
             "error": {"type": "SyntaxError", "message": error.message,
                       "line": error.line, "column": error.column}}
 

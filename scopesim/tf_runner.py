@@ -7,7 +7,7 @@ This file has two halves that run in two different Python processes:
   TensorFlow, not scopesim, so the TensorFlow venv does not need scopesim
   installed.  It imports TensorFlow once, then runs every job in a fresh
   default graph and prints one JSON line per job:
-  `{"id": ..., "result": {"output", "variables", "ops", "error"}}`, or
+  `{"id": ..., "result": {"output", "variables", "ops", "collections", "error"}}`, or
   `{"id": ..., "unverifiable": "why"}` when Python cannot even compile the
   emitted program (CPython limits indentation and nesting, see `scopesim.emit`).
 * the **client** (`run_jobs`, `find_tensorflow_python`, `job`), used by
@@ -260,7 +260,20 @@ def _run_one(job: dict, T) -> dict:
                       "trainable": bool(getattr(v, "trainable", True))}
                      for v in T.global_variables()]
     ops = [{"name": op.name, "type": op.type} for op in graph.get_operations()]
-    return {"result": {"output": lines, "variables": variables, "ops": ops, "error": error}}
+    return {"result": {"output": lines, "variables": variables, "ops": ops,
+                       "collections": _collections(graph), "error": error}}
+
+
+def _collections(graph) -> dict:
+    """LANGUAGE.md part 7: every collection with a string key, keys sorted,
+    the `.name` of each item that has a string one; empty ones left out."""
+    out = {}
+    for key in sorted(k for k in graph.get_all_collection_keys() if isinstance(k, str)):
+        names = [item.name for item in graph.get_collection(key)
+                 if isinstance(getattr(item, "name", None), str)]
+        if names:
+            out[key] = names
+    return out
 
 
 def main(argv: list[str]) -> int:

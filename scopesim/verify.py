@@ -4,7 +4,9 @@ Each program runs twice: in scopesim, and emitted (`scopesim.emit`) in
 TensorFlow through `scopesim.tf_runner` (one TensorFlow process for all the
 files, a fresh graph each).  The two results must be equal: printed output,
 variables (name, shape, dtype, trainable), the full op list (name and type,
-in creation order) and the uncaught error (type, message, line, column).
+in creation order), the collections (when the TensorFlow result has them:
+the version-1 corpus was recorded without) and the uncaught error (type,
+message, line, column).
 The only allowance is the text after "Originally defined at:", where
 TensorFlow shows Python frames and scopesim shows `.scope` lines.
 
@@ -25,7 +27,7 @@ from .errors import ScopeSyntaxError
 from .tf_runner import (ORIGINALLY_DEFINED_AT, TensorFlowNotFound, find_tensorflow_python, job,
                         run_jobs)
 
-SECTIONS = ("output", "variables", "ops", "error")
+SECTIONS = ("output", "variables", "ops", "collections", "error")
 
 
 # ------------------------------------------------------------- comparison
@@ -87,6 +89,12 @@ def _op_line(op: dict) -> str:
     return f"{op['name']}  ({op['type']})"
 
 
+def _collection_lines(collections: dict) -> list[str]:
+    """One line per item, `key: name`, keys in sorted order (as recorded)."""
+    return [f"{key}: {name}" for key in sorted(collections) for name in collections[key]] \
+        or ["no collections"]
+
+
 def _error_lines(error: dict | None, truncate: bool) -> list[str]:
     """An error as lines to diff; `truncate` drops the allowed traceback part."""
     if error is None:
@@ -109,6 +117,11 @@ def compare_results(tensorflow: dict, scopesim: dict) -> list[Difference]:
         sim_lines = [render(item) for item in scopesim[section]]
         if tf_lines != sim_lines:
             differences.append(Difference(section, tf_lines, sim_lines))
+    if "collections" in tensorflow:     # the version-1 corpus was recorded without it
+        tf_lines = _collection_lines(tensorflow["collections"])
+        sim_lines = _collection_lines(scopesim.get("collections", {}))
+        if tf_lines != sim_lines:
+            differences.append(Difference("collections", tf_lines, sim_lines))
     tf_error, sim_error = tensorflow["error"], scopesim["error"]
     if not _errors_agree(tf_error, sim_error):
         both_truncated = bool(tf_error and sim_error

@@ -72,7 +72,9 @@ print v1
 print step
 """
 
-SYNTAX_ERROR = 'scope "a" <\n    var [1]\n>\n'
+#: A syntax error at line 2, column 9 (the `)`).  (Version 1's `var [1]` is
+#: no longer one: in version 2 it is the subscript `var[1]` of a handle `var`.)
+SYNTAX_ERROR = 'scope "a" <\n    x = )\n>\n'
 
 
 @pytest.fixture
@@ -184,6 +186,9 @@ def test_run_json_is_exactly_the_contract_object(runner, write):
         "variables": [{"name": "variable_scope1/variable1:0", "shape": [1],
                        "dtype": "float32", "trainable": True}],
         "ops": [{"name": name, "type": op_type} for name, op_type in SAMPLE7_OPS],
+        # recorded from TensorFlow 2.21 (scopesim verify on SAMPLE7)
+        "collections": {"trainable_variables": ["variable_scope1/variable1:0"],
+                        "variables": ["variable_scope1/variable1:0"]},
         "error": None,
     }
     assert result.stderr == ""
@@ -212,6 +217,7 @@ def test_run_json_of_a_syntax_error_exits_2_with_a_syntax_error_object(runner, w
     assert result.exit_code == ExitCode.USAGE
     data = json.loads(result.stdout)
     assert data["output"] == data["variables"] == data["ops"] == []
+    assert data["collections"] == {}
     assert data["error"]["type"] == "SyntaxError"
     assert (data["error"]["line"], data["error"]["column"]) == (2, 9)
     assert data["error"]["message"]
@@ -268,9 +274,31 @@ def test_syntax_error_exits_2_with_the_line_and_a_caret(runner, write):
     assert result.stdout == ""
     header, source, caret = result.stderr.splitlines()[:3]
     assert header.startswith("prog.scope:2:9: syntax error: ")
-    assert source == "        var [1]"
-    assert caret == " " * 12 + "^"          # under the `[` of column 9
+    assert source == "        x = )"
+    assert caret == " " * 12 + "^"          # under the `)` of column 9
     assert_no_python_traceback(result)
+
+
+NOT_SIMULATED = 'print "before"\nx = tf.enable_resource_variables()\n'
+
+
+def test_not_simulated_exits_2_with_the_trace_on_stderr(runner, write):
+    result = invoke(runner, ["run", write(NOT_SIMULATED)])
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stdout.startswith("before\n")
+    assert "NotSimulated: tf.enable_resource_variables is not simulated" in result.stderr
+    assert "NotSimulated" not in result.stdout
+    assert_no_python_traceback(result)
+
+
+def test_not_simulated_in_json_exits_2_with_the_error_object(runner, write):
+    result = invoke(runner, ["run", "--format", "json", write(NOT_SIMULATED)])
+    assert result.exit_code == ExitCode.USAGE
+    data = json.loads(result.stdout)
+    assert data["output"] == ["before"]
+    assert data["error"]["type"] == "NotSimulated"
+    assert data["error"]["message"] == "tf.enable_resource_variables is not simulated"
+    assert result.stderr == ""
 
 
 def test_syntax_error_from_stdin_is_named_stdin(runner):
@@ -485,8 +513,8 @@ def test_unknown_command_is_a_usage_error(runner):
 def test_emit_prints_the_tensorflow_equivalent(runner, write):
     result = invoke(runner, ["emit", write(SAMPLE7)])
     assert result.exit_code == ExitCode.OK
-    assert 'variable_scope("variable_scope1")' in result.stdout
-    assert 'name_scope("name_scope1")' in result.stdout
+    assert "with tf.variable_scope('variable_scope1'):" in result.stdout
+    assert "with tf.name_scope('name_scope1'):" in result.stdout
 
 
 def test_emit_of_a_syntax_error_exits_2(runner, write):

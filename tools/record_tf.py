@@ -9,7 +9,8 @@ it as `NAME.expected.json`, in the format of `scopesim run --format json`.
 The ordinary test run (`tests/test_conformance.py`) then compares scopesim
 with these recordings without needing TensorFlow.
 
-    python tools/record_tf.py                       # re-record every case
+    python tools/record_tf.py                       # re-record every case but handwritten_v2/
+    python tools/record_tf.py --include-v2          # ... and handwritten_v2/ from emitted code
     python tools/record_tf.py --generate 300        # first write generated/seed0000..0299
     python tools/record_tf.py --missing             # only cases without a recording
     python tools/record_tf.py CASE.scope ...        # only these cases
@@ -38,6 +39,9 @@ from scopesim.tf_runner import (TensorFlowNotFound, find_tensorflow_python, job,
 from scopesim.verify import compare_results, run_scopesim  # noqa: E402
 
 CORPUS = ROOT / "tests" / "conformance"
+#: Recorded by tools/record_tf_v2.py from hand-written TensorFlow translations
+#: (`NAME.tf.py`), not from emitted programs: skipped unless named or asked.
+HANDWRITTEN_V2 = CORPUS / "handwritten_v2"
 
 
 def expected_path(case: Path) -> Path:
@@ -47,11 +51,18 @@ def expected_path(case: Path) -> Path:
 def format_result(result: dict) -> str:
     """The contract's JSON object, one output line / variable / op per line."""
     lines = ["{"]
-    keys = ("output", "variables", "ops", "error")
+    keys = tuple(k for k in ("output", "variables", "ops", "collections", "error")
+                 if k in result)
     for index, key in enumerate(keys):
         comma = "," if index < len(keys) - 1 else ""
         value = result[key]
-        if isinstance(value, list) and value:
+        if isinstance(value, dict) and value:
+            lines.append(f'  "{key}": {{')
+            items = [f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}"
+                     for k, v in value.items()]
+            lines += [f"    {item}," for item in items[:-1]] + [f"    {items[-1]}"]
+            lines.append(f"  }}{comma}")
+        elif isinstance(value, list) and value:
             lines.append(f'  "{key}": [')
             items = [json.dumps(item, ensure_ascii=False) for item in value]
             lines += [f"    {item}," for item in items[:-1]] + [f"    {items[-1]}"]
@@ -79,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--start", type=int, default=0, help="first seed for --generate")
     parser.add_argument("--force", action="store_true", help="overwrite generated cases")
     parser.add_argument("--missing", action="store_true", help="only cases without a recording")
+    parser.add_argument("--include-v2", action="store_true",
+                        help=f"also re-record {HANDWRITTEN_V2.relative_to(ROOT)}/ from emitted "
+                             "programs (normally recorded by tools/record_tf_v2.py)")
     parser.add_argument("--tf-python", help="the Python interpreter that has TensorFlow")
     args = parser.parse_args(argv)
 
@@ -89,7 +103,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.generate:
         write_generated(args.generate, args.start, args.force)
-    cases = sorted(args.cases) if args.cases else sorted(CORPUS.rglob("*.scope"))
+    if args.cases:
+        cases = sorted(args.cases)
+    else:
+        cases = sorted(case for case in CORPUS.rglob("*.scope")
+                       if args.include_v2 or not case.is_relative_to(HANDWRITTEN_V2))
     if args.missing:
         cases = [case for case in cases if not expected_path(case).exists()]
     programs, jobs, unverifiable = {}, [], []
