@@ -42,6 +42,23 @@ def error(message="boom", type="ValueError", line=2, column=1) -> dict:
 # ------------------------------------------------------------ comparison
 
 
+COLLECTIONS = {"trainable_variables": ["v:0"], "variables": ["v:0"]}
+
+
+def test_collections_are_compared_when_the_recording_has_them():
+    recorded = result(collections=COLLECTIONS)
+    assert compare_results(recorded, result(collections=dict(COLLECTIONS))) == []
+    for other in ({}, {"variables": ["v:0"]}, {**COLLECTIONS, "losses": ["l:0"]},
+                  {"trainable_variables": ["v:0"], "variables": ["v:0", "w:0"]}):
+        differences = compare_results(recorded, result(collections=other))
+        assert [d.section for d in differences] == ["collections"]
+
+
+def test_collections_are_not_compared_for_a_recording_without_them():
+    """The version-1 corpus was recorded before collections were part of the result."""
+    assert compare_results(result(), result(collections=COLLECTIONS)) == []
+
+
 def test_equal_results_agree():
     assert compare_results(result(), result()) == []
 
@@ -105,7 +122,7 @@ def test_difference_renders_as_a_unified_diff():
 def test_a_crash_of_scopesim_is_a_difference(monkeypatch):
     def crash(program):
         raise RuntimeError("bug")
-    monkeypatch.setattr("scopesim.interpreter.run", crash)
+    monkeypatch.setattr("scopesim.runner.run", crash)
     crashed = run_scopesim(parse("var w [1]", "t.scope"))
     assert crashed["error"]["type"] == "scopesim crashed"
     assert compare_results(result(), crashed)
@@ -237,10 +254,10 @@ def test_runner_locates_errors_at_the_innermost_expression():
     from scopesim.emit import emit_program
     emitted = emit_program(parse("a = 1\nx = 2 * (a + missing)", "case.scope"))
     lines = emitted.source.splitlines()
-    body_start = lines.index("T = tf.compat.v1") + 1
+    body_start = lines.index("tf.disable_v2_behavior()") + 1
     runnable = "\n".join([""] * body_start + lines[body_start:])   # same line numbers, no TF
     try:
-        exec(compile(runnable, "<emitted case.scope>", "exec"), {})
+        exec(compile(runnable, "<emitted case.scope>", "exec"), {"tf": None})
     except NameError as e:
         error = e
     job = tf_runner.job("0", emitted, "case.scope")
