@@ -161,10 +161,13 @@ class VariableScope:
                      use_resource=None, custom_getter=None, constraint=None,
                      synchronization=None, aggregation=None):
         """`VariableScope.get_variable` (`scope_get_variable` in the store's graph)."""
-        g = var_store._graph
+        g = getattr(var_store, "_graph", None)
         if g is None:
             from .graph import get_default_graph
-            g = var_store._graph = get_default_graph()
+            from .variables import VariableStore
+            g = get_default_graph()
+            if isinstance(var_store, VariableStore):
+                var_store._graph = g
         return scope_get_variable(g, self, var_store, name, shape, dtype, initializer,
                                   regularizer, reuse, trainable, collections, caching_device,
                                   partitioner, validate_shape, use_resource, custom_getter,

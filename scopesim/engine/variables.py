@@ -142,6 +142,13 @@ class RefVariable:
     def _as_graph_element(self):
         return self._op._outputs[0]
 
+    def __getattr__(self, attr):
+        """An attribute TensorFlow's RefVariable has but scopesim does not
+        simulate is NotSimulated; any other is Python's AttributeError."""
+        if attr in _UNSIMULATED_ATTRS:
+            raise NotSimulated(f"tf.Variable.{attr}")
+        raise AttributeError(f"'RefVariable' object has no attribute '{attr}'")
+
     def __iter__(self):
         """`Variable.__iter__`: `iter(self.read_value())` (a `read` op, then
         the tensor refuses to be iterated in graph mode)."""
@@ -173,6 +180,14 @@ class RefVariable:
 
 
 RefVariable.__module__ = "tensorflow.python.ops.ref_variable"
+
+#: RefVariable's public attributes in TF 2.21 that scopesim does not simulate.
+_UNSIMULATED_ATTRS = frozenset((
+    "SaveSliceInfo", "aggregation", "batch_scatter_update", "count_up_to", "eval",
+    "experimental_ref", "from_proto", "gather_nd", "initialized_value", "load", "ref",
+    "scatter_add", "scatter_div", "scatter_max", "scatter_min", "scatter_mul", "scatter_nd_add",
+    "scatter_nd_max", "scatter_nd_min", "scatter_nd_sub", "scatter_nd_update", "scatter_sub",
+    "scatter_update", "set_shape", "sparse_read", "synchronization", "to_proto"))
 
 #: The old name, kept for the version-1 interpreter.
 Variable = RefVariable

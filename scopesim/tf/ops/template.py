@@ -131,6 +131,11 @@ class Template:
         return self._variable_scope
 
     @property
+    def var_scope(self):
+        """`Template.var_scope`: the variable scope object (as `variable_scope`)."""
+        return self._variable_scope
+
+    @property
     def variable_scope_name(self):
         """The variable scope name, with a trailing `/` (None before it exists)."""
         if self._variable_scope:
@@ -158,6 +163,21 @@ class Template:
         """The global variables of the Template that are not trainable."""
         trainable = set(id(v) for v in self.trainable_variables)
         return [x for x in self.global_variables if id(x) not in trainable]
+
+    @property
+    def weights(self):
+        """`Template.weights`: `variables`."""
+        return self.variables
+
+    @property
+    def trainable_weights(self):
+        """`Template.trainable_weights`: `trainable_variables`."""
+        return self.trainable_variables
+
+    @property
+    def non_trainable_weights(self):
+        """`Template.non_trainable_weights`: `non_trainable_variables`."""
+        return self.non_trainable_variables
 
     @property
     def global_variables(self):
