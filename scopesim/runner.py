@@ -100,8 +100,11 @@ class Frame:
     heads: tuple[str, ...] = ()
 
     def render(self) -> str:
-        return (f"  File \"{self.filename}\", line {self.line}, column {self.column}, "
-                f"in {self.function}\n    {self.source_line.strip()}\n")
+        """`  File "f.scope", line 3, column 5, in fn` and the source line;
+        the top level (`<module>`) is not named, as in version 1."""
+        where = "" if self.function == "<module>" else f", in {self.function}"
+        return (f"  File \"{self.filename}\", line {self.line}, column {self.column}{where}\n"
+                f"    {self.source_line.strip()}\n")
 
 
 @dataclass(frozen=True)
@@ -126,7 +129,9 @@ class Origin:
         return self.innermost.source_line
 
     def render(self) -> str:
-        return "".join(frame.render() for frame in self.frames)
+        """The frames as TensorFlow lists the creating traceback after
+        "Originally defined at:": innermost first (samples 4 and 14)."""
+        return "".join(frame.render() for frame in reversed(self.frames))
 
     __str__ = render
 

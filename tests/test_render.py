@@ -432,7 +432,7 @@ def test_syntax_error_prints_the_parsers_rendering():
 
 def test_syntax_error_json_has_empty_results_and_the_position():
     assert syntax_error_json(syntax_error()) == {
-        "output": [], "variables": [], "ops": [],
+        "output": [], "variables": [], "ops": [], "collections": {},
         "error": {"type": "SyntaxError", "message": "expected a name or a shape after 'var'",
                   "line": 2, "column": 9}}
 

@@ -19,7 +19,7 @@ ORIGINALLY = "Originally defined at:"
 
 
 def test_the_tutorial_samples_are_all_there():
-    assert [p.name[:2] for p in SAMPLE_FILES] == [f"{n:02}" for n in range(1, 9)]
+    assert [p.name[:2] for p in SAMPLE_FILES] == [f"{n:02}" for n in range(1, 15)]
 
 
 def test_samples_pass_check(monkeypatch):
