@@ -96,10 +96,6 @@ class RefVariable:
         return self._constraint
 
     @property
-    def caching_device(self):
-        return self._caching_device
-
-    @property
     def initializer(self):
         """The `Assign` op."""
         return self._initializer_op
@@ -149,6 +145,11 @@ class RefVariable:
             raise NotSimulated(f"tf.Variable.{attr}")
         raise AttributeError(f"'RefVariable' object has no attribute '{attr}'")
 
+    def __dir__(self):
+        """TensorFlow's attributes (scopesim's bookkeeping left out)."""
+        names = set(object.__dir__(self)) - _BOOKKEEPING
+        return sorted(names | _UNSIMULATED_ATTRS)
+
     def __iter__(self):
         """`Variable.__iter__`: `iter(self.read_value())` (a `read` op, then
         the tensor refuses to be iterated in graph mode)."""
@@ -180,6 +181,9 @@ class RefVariable:
 
 
 RefVariable.__module__ = "tensorflow.python.ops.ref_variable"
+
+#: scopesim's own attributes of a variable (not TensorFlow's).
+_BOOKKEEPING = frozenset(("store_key", "origin", "op_name", "kind"))
 
 #: RefVariable's public attributes in TF 2.21 that scopesim does not simulate.
 _UNSIMULATED_ATTRS = frozenset((

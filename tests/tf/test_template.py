@@ -223,3 +223,16 @@ def test_entering_the_template_scope():
         assert T.get_variable("w").name == "t/w:0"
     assert collections() == {"variables": ["t/w:0"], "trainable_variables": ["t/w:0"]}
     assert ops()[1:5] == [("t/w/Initializer/zeros", "Const")] + var_ops("t/w")
+
+
+def test_template_attributes_and_weights():
+    fresh()
+    t = T.make_template("t", body)
+    t(T.constant([1.0, 2.0]))
+    assert sorted(n for n in dir(t) if not n.startswith("_")) == [
+        "func", "global_variables", "local_variables", "name", "non_trainable_variables",
+        "non_trainable_weights", "trainable_variables", "trainable_weights", "var_scope",
+        "variable_scope", "variable_scope_name", "variables", "weights"]
+    assert t.var_scope is t.variable_scope
+    assert (names(t.weights), names(t.trainable_weights), t.non_trainable_weights) == (
+        ["t/w:0"], ["t/w:0"], [])

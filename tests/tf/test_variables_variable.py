@@ -282,3 +282,17 @@ def test_operators_and_slicing_read_the_variable():
     assert (v + 1.0).name == "add:0"
     assert v[0].name == "strided_slice:0"
     assert [t.name for t in v.op.outputs] == ["v:0"]
+
+
+def test_public_attributes():
+    fresh()
+    v = T.Variable(1.0)
+    assert sorted(n for n in dir(v) if not n.startswith("_")) == [
+        "SaveSliceInfo", "aggregation", "assign", "assign_add", "assign_sub",
+        "batch_scatter_update", "constraint", "count_up_to", "device", "dtype", "eval",
+        "experimental_ref", "from_proto", "gather_nd", "get_shape", "graph", "initial_value",
+        "initialized_value", "initializer", "load", "name", "op", "read_value", "ref",
+        "scatter_add", "scatter_div", "scatter_max", "scatter_min", "scatter_mul",
+        "scatter_nd_add", "scatter_nd_max", "scatter_nd_min", "scatter_nd_sub",
+        "scatter_nd_update", "scatter_sub", "scatter_update", "set_shape", "shape",
+        "sparse_read", "synchronization", "to_proto", "trainable", "value"]

@@ -149,3 +149,12 @@ def c14():
         w = T.get_variable("w")
     return [a, w]
 case("entering t.variable_scope", c14)
+
+print("== Template's public attributes, and its weights properties")
+T.reset_default_graph()
+t = T.make_template("t", body)
+t(T.constant([1.0, 2.0]))
+print("   attrs:", sorted(n for n in dir(t) if not n.startswith("_")))
+print("   var_scope is variable_scope:", t.var_scope is t.variable_scope,
+      "| weights:", [v.name for v in t.weights], "| trainable_weights:", [v.name for v in t.trainable_weights],
+      "| non_trainable_weights:", t.non_trainable_weights)
