@@ -1,6 +1,8 @@
-"""Entering the same variable_scope(...) instance again (CATALOGUE C11): one rule per test.
+"""Entering the same variable_scope(...) instance again (CATALOGUE C11), and the
+graph of `values`: one rule per test.
 
-Expected values: tf_probes/variables/variable_scope_reentry.out (TensorFlow 2.21).
+Expected values: tf_probes/variables/variable_scope_reentry.out and
+variable_scope_values.out (TensorFlow 2.21).
 """
 
 from tfvars_oracle import T, fresh
@@ -53,3 +55,25 @@ def test_inherited_reuse_is_remembered():
             assert state(s) == ("top/r", "top/r/", "top/r", True)
     with cm as s:
         assert state(s) == ("r", "top/r/", "r", True)
+
+
+def test_values_make_their_graph_the_default_inside():
+    """tf_probes/variables/variable_scope_values.out"""
+    g1 = fresh()
+    g2 = T.Graph()
+    with g2.as_default():
+        t = T.constant(1.0, name="t")
+    with T.variable_scope("vals", values=[t]) as s:
+        assert T.get_default_graph() is g2 and s.name == "vals"
+        assert T.get_default_graph().get_name_scope() == "vals"
+        v = T.get_variable("v", [1])
+    assert v.name == "vals/v:0" and v.graph is g2
+    assert T.get_default_graph() is g1 and g1.get_operations() == []
+    x = T.constant(2.0, name="x")
+    try:
+        T.variable_scope("mix", values=[x, t]).__enter__()
+    except ValueError as e:
+        assert str(e).startswith('Tensor("t:0", shape=(), dtype=float32) must be from the same '
+                                 'graph as Tensor("x:0", shape=(), dtype=float32) (graphs are ')
+    else:
+        raise AssertionError("no error")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ...engine import variables as _variables
 from ...engine.graph import get_default_graph
+from ...engine.opdef import graph_from_inputs
 from ...engine.scopes import AUTO_REUSE, VariableScope, _ReuseMode
 from ...engine.scopes import variable_scope as _enter_variable_scope
 from ...engine.variables import (AGG_NONE, LOCAL_VARIABLES, SYNC_AUTO, _LazyEvalTensor,
@@ -32,7 +33,7 @@ class variable_scope:
     and resource variables)."""
 
     __slots__ = ("_name_or_scope", "_default_name", "_initializer", "_reuse", "_dtype",
-                 "_aux", "_settings", "_close", "_cache")
+                 "_aux", "_settings", "_close", "_cache", "_values", "_graph_cm")
 
     def __init__(self, name_or_scope, default_name=None, values=None, initializer=None,
                  regularizer=None, caching_device=None, partitioner=None, custom_getter=None,
@@ -53,15 +54,31 @@ class variable_scope:
                           "constraint": constraint}
         self._close = None
         self._cache = {}
+        self._values = values
+        self._graph_cm = None
 
     def __enter__(self) -> VariableScope:
-        scope, self._close = _enter_variable_scope(
-            get_default_graph(), self._name_or_scope, self._default_name, self._reuse,
-            self._aux, self._dtype, self._initializer, cache=self._cache, **self._settings)
+        """The graph of `values` (else the default graph) becomes the default
+        graph for the block, then the scopes are entered."""
+        g = get_default_graph()
+        if self._values:
+            g = graph_from_inputs(g, self._values)
+        self._graph_cm = g.as_default()
+        self._graph_cm.__enter__()
+        try:
+            scope, self._close = _enter_variable_scope(
+                g, self._name_or_scope, self._default_name, self._reuse, self._aux,
+                self._dtype, self._initializer, cache=self._cache, **self._settings)
+        except BaseException:
+            self._graph_cm.__exit__(None, None, None)
+            raise
         return scope
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        self._close(exc_type is not None)
+        try:
+            self._close(exc_type is not None)
+        finally:
+            self._graph_cm.__exit__(exc_type, exc, tb)
         return None
 
 
