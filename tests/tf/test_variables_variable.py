@@ -296,3 +296,25 @@ def test_public_attributes():
         "scatter_nd_add", "scatter_nd_max", "scatter_nd_min", "scatter_nd_sub",
         "scatter_nd_update", "scatter_sub", "scatter_update", "set_shape", "shape",
         "sparse_read", "synchronization", "to_proto", "trainable", "value"]
+
+
+def test_initial_value_of_unknown_shape_fails_after_the_variable_op():
+    fresh()
+    msg = raises(ValueError, lambda: T.Variable(T.placeholder(T.float32, [None], name="p"),
+                                                name="pv"))
+    assert msg == ("initial_value must have a shape specified: "
+                   'Tensor("p:0", shape=(?,), dtype=float32)')
+    assert ops() == [("p", "Placeholder"), ("pv", "VariableV2")]
+    fresh()
+    v = T.Variable(T.placeholder(T.float32, [None], name="p"), name="pv", validate_shape=False)
+    assert str(v.shape) == "<unknown>"
+
+
+def test_variables_ignore_control_dependencies():
+    fresh()
+    a = T.no_op(name="a")
+    with T.control_dependencies([a]):
+        T.Variable(1.0, name="cd")
+        T.get_variable("gw", [1], initializer=T.zeros_initializer())
+    assert all(o.control_inputs == [] for o in T.get_default_graph().get_operations())
+    assert len(ops()) == 9

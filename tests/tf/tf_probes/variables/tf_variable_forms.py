@@ -67,3 +67,13 @@ case("Variable(1.0, variable_def=...)", lambda: T.Variable(1.0, variable_def=1))
 case("Variable(expected_shape mismatch)", lambda: T.Variable([1.0, 2.0], expected_shape=[3], name="es"))
 case("Variable(shape mismatch)", lambda: T.Variable([1.0, 2.0], shape=[3], name="sh"))
 case("Variable(lambda x: x)", lambda: T.Variable(lambda x: x))
+case("Variable(placeholder [None])", lambda: T.Variable(T.placeholder(T.float32, [None], name="p"), name="pv"))
+case("Variable(placeholder [None], validate_shape=False)", lambda: T.Variable(T.placeholder(T.float32, [None], name="p"), name="pv", validate_shape=False))
+def in_cd():
+    a = T.no_op(name="a")
+    with T.control_dependencies([a]):
+        v = T.Variable(1.0, name="cd")
+        w = T.get_variable("gw", [1], initializer=T.zeros_initializer())
+    print("   control inputs:", [(o.name, [c.name for c in o.control_inputs]) for o in T.get_default_graph().get_operations()])
+    return v
+case("variables inside control_dependencies", in_cd)
