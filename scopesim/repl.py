@@ -41,7 +41,6 @@ from pathlib import Path
 
 from rich.console import Console
 
-from . import ast
 from .errors import CATCHABLE, ProgramError, ScopeSyntaxError
 from .lexer import ATTRIBUTES, DTYPES, EXCEPTIONS, FUNCTIONS, INITIALIZERS, KEYWORDS, LITERALS
 from .render import write_raw
@@ -97,9 +96,10 @@ class Repl:
         if not text.strip() or self.is_meta(text):
             return False
         try:
-            _parse(text, "<repl>")
+            # Enter ends the line: judge the text as the line it makes.
+            _parse(text if text.endswith("\n") else text + "\n", "<repl>")
         except ScopeSyntaxError as error:
-            return error.incomplete
+            return _more_text_can_help(error)
         except Exception:           # an internal error: let submit() report it
             return False
         return False
@@ -196,7 +196,25 @@ class Repl:
         return list(self.session.names())
 
 
-def _parse(text: str, filename: str) -> ast.Program:
+#: What may start the line after a complete block (`try < ... >` then
+#: `except` on the next line): an error at the end of a line that expects
+#: one of these waits for more input.
+_NEXT_LINE_WORDS = frozenset({"'except'", "'finally'", "'elif'", "'else'"})
+
+
+def _more_text_can_help(error: ScopeSyntaxError) -> bool:
+    """Whether `error` only says the text stopped too early.  The parser
+    calls an error at the last newline incomplete too (`var w [1] foo`
+    expects `=` there); more lines cannot mend such a statement, unless
+    what it expects may start the next line."""
+    if not error.incomplete:
+        return False
+    if error.message.startswith("unexpected end of line"):
+        return bool(_NEXT_LINE_WORDS & set(error.expected))
+    return True
+
+
+def _parse(text: str, filename: str):
     from . import parse
     return parse(text, filename)
 
@@ -204,7 +222,7 @@ def _parse(text: str, filename: str) -> ast.Program:
 # ---------------------------------------------------------------- helpers
 
 
-def successful_source(program: ast.Program, error: ProgramError | None) -> str:
+def successful_source(program, error: ProgramError | None) -> str:
     """The source of what `program` did, for `:save`.
 
     Without an error that is the whole text.  With one, it is the top-level
@@ -218,9 +236,9 @@ def successful_source(program: ast.Program, error: ProgramError | None) -> str:
         return program.source.strip("\n")
     position = (error.span.line, error.span.column)
     kept = []
-    for statement in program.statements:
-        text = _source_of(program.source, statement.span)
-        if (statement.span.end_line, statement.span.end_column) > position:
+    for start, end in _top_level_spans(program):
+        text = _source_of(program.source, start, end)
+        if end > position:
             handler = error.type if error.type in CATCHABLE else "Exception"
             kept.append(f"# raised {error.type} when entered; kept for what it created\n"
                         "try <\n" + _indented(text) + f"\n> except {handler}")
@@ -229,11 +247,23 @@ def successful_source(program: ast.Program, error: ProgramError | None) -> str:
     return "\n".join(kept)
 
 
-def _source_of(source: str, span: ast.Span) -> str:
+def _top_level_spans(program) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """((line, column), (end line, end column)) of each top-level statement of
+    the program's module, 1-based character columns as the `.scope` counts them."""
+    spans = []
+    for statement in program.module.body:
+        if getattr(statement, "lineno", None) is None or statement.end_lineno is None:
+            continue
+        start = (statement.lineno, program.char_column(statement.lineno, statement.col_offset))
+        end = (statement.end_lineno,
+               program.char_column(statement.end_lineno, statement.end_col_offset))
+        spans.append((start, end))
+    return spans
+
+
+def _source_of(source: str, start: tuple[int, int], end: tuple[int, int]) -> str:
     offsets = _line_offsets(source)
-    start = offsets[span.line - 1] + span.column - 1
-    end = offsets[span.end_line - 1] + span.end_column - 1
-    return source[start:end]
+    return source[offsets[start[0] - 1] + start[1] - 1:offsets[end[0] - 1] + end[1] - 1]
 
 
 def _indented(text: str) -> str:
@@ -470,7 +500,13 @@ def _stdin_is_terminal() -> bool:
 def _run_piped(repl: Repl, stream) -> int:
     pending: list[str] = []
     for line in stream:
-        pending.append(line.rstrip("\r\n"))
+        line = line.rstrip("\r\n")
+        if pending and Repl.is_meta(line):
+            # A meta-command is never part of a program: what is pending
+            # is reported as it stands (its syntax error) before the command.
+            repl.submit("\n".join(pending))
+            pending = []
+        pending.append(line)
         text = "\n".join(pending)
         if repl.needs_more(text):
             continue
