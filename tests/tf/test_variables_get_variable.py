@@ -522,3 +522,10 @@ def test_shape_not_fully_defined_and_missing():
         "should be fully defined.")
     assert raises(ValueError, lambda: T.get_variable("u")) == (
         "Variable u did not get an initializer, so its `shape` argument must be specified.")
+
+
+def test_get_local_variable_appends_to_the_callers_list():
+    fresh()
+    mine = ["x"]
+    T.get_local_variable("lv", [2], collections=mine)
+    assert mine == ["x", "local_variables"]

@@ -52,3 +52,9 @@ case("shape TensorShape", lambda: T.get_variable("w", T.TensorShape([2, 3])))
 case("shape tuple", lambda: T.get_variable("w", (2, 3)))
 case("shape int", lambda: T.get_variable("w", 3))
 case("shape np array", lambda: T.get_variable("w", np.array([2, 3])))
+def local_mutates():
+    mine = ["x"]
+    v = T.get_local_variable("lv", [2], collections=mine)
+    print("   the caller's list afterwards:", mine)
+    return v
+case("get_local_variable appends to the caller's collections list", local_mutates)
