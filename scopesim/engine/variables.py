@@ -18,7 +18,7 @@ from . import dtypes
 from .graph import Graph, Tensor
 from .ops import generated
 from .shape_inference import node_text
-from .shapes import Shape, as_list_text, format_shape
+from .shapes import Shape, as_list_text
 from .tensor_shape import TensorShape, as_shape
 
 GLOBAL_VARIABLES = "variables"
@@ -722,8 +722,3 @@ class LegacyVariable:
         if attr == "dtype":
             return self.var._dt
         return getattr(self.var, attr)
-
-
-def format_dims(dims) -> str:
-    """`str(TensorShape(dims))`."""
-    return format_shape(dims)
