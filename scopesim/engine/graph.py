@@ -541,3 +541,13 @@ def reset_default_graph() -> None:
                              "If you need a cleared graph, exit the nesting and create a "
                              "new graph.")
     _GLOBAL[0] = Graph()
+
+
+def swap_default_graph_state(state: tuple[Graph, list[Graph]]) -> tuple[Graph, list[Graph]]:
+    """Install `state` (the global default graph, the default-graph stack)
+    and return the state it replaces.  Not TensorFlow's: what a fresh Python
+    process with TensorFlow imported starts from is `(Graph(), [])`; the
+    runner and the tests use it so that no program sees another's graph."""
+    old = (_GLOBAL[0], _GRAPH_STACK[:])
+    _GLOBAL[0], _GRAPH_STACK[:] = state[0], list(state[1])
+    return old

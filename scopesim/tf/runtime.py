@@ -3,7 +3,10 @@
 - the origin hook: `set_origin_hook(fn)`; the API calls `origin()` when it
   creates a variable and keeps what it returns (for "Originally defined at:");
 - the first `NotSimulated` raised during the run (`first_not_simulated`),
-  kept even if a bare `except:` swallowed it; `reset()` clears it.
+  kept even if a bare `except:` swallowed it; `reset()` clears it;
+- the default graph a program runs on: `ProgramGraph(graph)` (a context
+  manager) makes `graph` the global default graph under an empty
+  default-graph stack, as in a fresh process, and gives the caller's back.
 """
 
 from __future__ import annotations
@@ -34,3 +37,29 @@ def reset() -> None:
     """Forget the recorded NotSimulated."""
     global first_not_simulated
     first_not_simulated = None
+
+
+class ProgramGraph:
+    """`with ProgramGraph(g):` runs a program with `g` as its global default
+    graph and an empty default-graph stack (so `tf.reset_default_graph()` at
+    the top level works, as in a fresh process, and nothing the caller or an
+    earlier program entered is seen).  On exit `.graph` is the global default
+    graph the program ended with (a `tf.reset_default_graph()` replaces it)
+    and the caller's default graph and stack are restored, whatever the
+    program left entered."""
+
+    __slots__ = ("graph", "_saved")
+
+    def __init__(self, graph) -> None:
+        self.graph = graph
+        self._saved = None
+
+    def __enter__(self):
+        from ..engine.graph import swap_default_graph_state
+        self._saved = swap_default_graph_state((self.graph, []))
+        return self.graph
+
+    def __exit__(self, *exc) -> None:
+        from ..engine.graph import swap_default_graph_state
+        self.graph = swap_default_graph_state(self._saved)[0]
+        return None
