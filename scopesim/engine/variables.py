@@ -258,7 +258,8 @@ def _init_from_args(g, initial_value, init_from_fn, validate_shape, caching_devi
             value = convert_to_tensor(g, initial_value, dtype, "initial_value")
         if shape is None:
             shape = value._dims if validate_shape else None
-        op = g.create_op("VariableV2", scope, outputs=((shape, value._dt + "_ref"),))
+        base = value._dt[:-4] if value._dt.endswith("_ref") else value._dt
+        op = g.create_op("VariableV2", scope, outputs=((shape, base + "_ref"),))
         var_tensor = op._outputs[0]
         if validate_shape and not _fully_defined(value._dims):
             raise TFValueError(f"initial_value must have a shape specified: {value}")
@@ -268,11 +269,11 @@ def _init_from_args(g, initial_value, init_from_fn, validate_shape, caching_devi
             g._device_stack.append(caching_device)
         try:
             with g.name_scope("read") as read:
-                snapshot = generated(g, "Identity", read, shape, value._dt, inputs=(var_tensor,))
+                snapshot = generated(g, "Identity", read, shape, base, inputs=(var_tensor,))
         finally:
             if caching_device is not None:
                 g._device_stack.pop()
-    return RefVariable(op, shape, value._dt, trainable, store_key, snapshot, assign_op, value,
+    return RefVariable(op, shape, base, trainable, store_key, snapshot, assign_op, value,
                        origin, constraint, caching_device)
 
 
