@@ -163,8 +163,7 @@ class Session:
 
     def __init__(self, tf=None) -> None:
         self.tf = tf if tf is not None else default_tf()
-        self.tf.reset_default_graph()
-        self.graph = self.tf.get_default_graph()
+        self.graph = self.tf.Graph()      # the program's own (runtime.ProgramGraph)
         self._out = io.StringIO()
         self.builtins = self._builtins()
         self.globals: dict = {"__builtins__": self.builtins, "__name__": "__main__"}
@@ -210,8 +209,9 @@ class Session:
             compile(program.module, program.filename, "exec")
         old = sys.getrecursionlimit()
         sys.setrecursionlimit(PROGRAM_RECURSION_LIMIT + 100)
+        state = runtime.ProgramGraph(self.graph)
         try:
-            with self.graph.as_default():
+            with state:
                 exec(code, self.globals)
         except BaseException as e:  # noqa: BLE001 - every error of the program is data
             if isinstance(e, KeyboardInterrupt):
@@ -221,6 +221,7 @@ class Session:
             error = None
         finally:
             sys.setrecursionlimit(old)
+            self.graph = state.graph
             runtime.set_origin_hook(None)
             self.globals.get("__scopesim_managers", []).clear()
         if runtime.first_not_simulated is not None:
