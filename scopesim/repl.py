@@ -42,7 +42,8 @@ from pathlib import Path
 from rich.console import Console
 
 from .errors import CATCHABLE, ProgramError, ScopeSyntaxError
-from .lexer import ATTRIBUTES, DTYPES, EXCEPTIONS, FUNCTIONS, INITIALIZERS, KEYWORDS, LITERALS
+from .lexer import (ATTRIBUTES, BUILTINS, DTYPES, EXCEPTIONS, FUNCTIONS, INITIALIZERS, KEYWORDS,
+                    LITERALS)
 from .render import write_raw
 
 __all__ = ["run_repl", "Repl", "default_history_path", "META_COMMANDS", "PROMPT",
@@ -97,12 +98,12 @@ class Repl:
             return False
         try:
             # Enter ends the line: judge the text as the line it makes.
-            _parse(text if text.endswith("\n") else text + "\n", "<repl>")
+            program = _parse(text if text.endswith("\n") else text + "\n", "<repl>")
         except ScopeSyntaxError as error:
             return _more_text_can_help(error)
         except Exception:           # an internal error: let submit() report it
             return False
-        return False
+        return _if_may_go_on(program, text)
 
     def submit(self, text: str) -> bool:
         """Run one complete input.  Returns False when the REPL should stop."""
@@ -195,11 +196,57 @@ class Repl:
         """Handles, scope and variable names known to the session (for completion)."""
         return list(self.session.names())
 
+    def attributes_of(self, dotted: str) -> list[str] | None:
+        """The public attributes of the value `dotted` names (`tf`, `tf.nn`,
+        a handle, `v.op`), for completion after a dot; None when it names
+        nothing the session knows.  Only names and attributes are looked up,
+        nothing is called (a property that raises, even NotSimulated, gives
+        None)."""
+        first, *rest = dotted.split(".")
+        if first in self.session.globals and not first.startswith("__"):
+            value = self.session.globals[first]
+        elif first in self.session.builtins:
+            value = self.session.builtins[first]
+        else:
+            return None
+        try:
+            for name in rest:
+                if name.startswith("_"):
+                    return None
+                value = getattr(value, name)
+            names = dir(value)
+        except BaseException:       # noqa: BLE001 - completion never fails the REPL
+            return None
+        return sorted(n for n in names if not n.startswith("_"))
+
 
 #: What may start the line after a complete block (`try < ... >` then
 #: `except` on the next line): an error at the end of a line that expects
 #: one of these waits for more input.
 _NEXT_LINE_WORDS = frozenset({"'except'", "'finally'", "'elif'", "'else'"})
+
+
+def _if_may_go_on(program, text: str) -> bool:
+    """An `if` without `else` that ends the input may still get an `elif` or
+    `else` on the next line: as in Python's REPL, a blank line ends it."""
+    import ast as python_ast
+    body = program.module.body
+    if not body or not isinstance(body[-1], python_ast.If):
+        return False
+    last = body[-1]
+    while len(last.orelse) == 1 and isinstance(last.orelse[0], python_ast.If) \
+            and _written_as_elif(program, last.orelse[0]):
+        last = last.orelse[0]       # an elif chain: `elif` is an If in orelse
+    if last.orelse:
+        return False
+    lines = text.split("\n")
+    return bool(lines[-1].strip()) and lines[-1].rstrip().endswith(">")
+
+
+def _written_as_elif(program, node) -> bool:
+    """Whether the If `node` (positioned at its condition) is an `elif`."""
+    before = program.line(node.lineno).encode("utf-8")[:node.col_offset].decode("utf-8", "replace")
+    return before.rstrip(" \t(").endswith("elif")
 
 
 def _more_text_can_help(error: ScopeSyntaxError) -> bool:
@@ -291,9 +338,11 @@ class MetaCommand:
 
 def _help(repl: Repl, argument: str) -> None:
     width = max(len(name) + len(command.argument) for name, command in META_COMMANDS.items())
-    lines = ["Statements run as you enter them; a block (`scope \"a\" <`) goes on until",
-             "its `>` closes it.  Tab completes, up/down and Ctrl-R search the history,",
-             "Ctrl-C drops the current input, Ctrl-D leaves.", "", "Commands:"]
+    lines = ["Statements run as you enter them; a block (`scope \"a\" <`, `def f(x) <`,",
+             "`for i in xs <`) goes on until its `>` closes it; after an `if` block an",
+             "`elif` or `else` may follow (an empty line ends it).  Tab completes (also",
+             "`tf.` names and attributes after a dot), up/down and Ctrl-R search the",
+             "history, Ctrl-C drops the current input, Ctrl-D leaves.", "", "Commands:"]
     for name, command in META_COMMANDS.items():
         usage = f":{name} {command.argument}".rstrip()
         lines.append(f"  {usage:<{width + 3}}  {command.help}")
@@ -384,7 +433,7 @@ META_COMMANDS: dict[str, MetaCommand] = {
 # ---------------------------------------------------------------- completion
 
 
-WORDS = tuple(dict.fromkeys(KEYWORDS + LITERALS + FUNCTIONS + INITIALIZERS + DTYPES
+WORDS = tuple(dict.fromkeys(KEYWORDS + LITERALS + FUNCTIONS + BUILTINS + INITIALIZERS + DTYPES
                             + EXCEPTIONS))
 
 
@@ -416,8 +465,12 @@ def _make_completer(repl: Repl):
                 prefix = line[line.rfind('"') + 1:]
                 candidates = repl.names()
             else:
+                dotted = re.search(r"(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\.(\w*)$", line)
                 attribute = re.search(r"(?:\)|[A-Za-z_]\w*)\.(\w*)$", line)
-                if attribute:
+                if dotted and repl.attributes_of(dotted.group(1)) is not None:
+                    prefix = dotted.group(2)
+                    candidates = repl.attributes_of(dotted.group(1))
+                elif attribute:
                     prefix = attribute.group(1)
                     candidates = list(ATTRIBUTES)
                 else:

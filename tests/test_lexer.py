@@ -93,3 +93,48 @@ def test_unknown_characters_are_errors_and_do_not_stop_the_lexer():
 def test_lexer_round_trips_the_text():
     source = 'scope "a" <\n\tvar w [1]  # c\n>\nprint "x\\ty"\n'
     assert "".join(value for _, value in ScopeLexer().get_tokens(source)) == source
+
+
+# ------------------------------------------------------------------ version 2
+
+
+def test_version_2_keywords():
+    found = tokens("def f(x, reuse=False) <\n  for i in range(3) < if (i > 0) < pass > >\n"
+                   "  return x\n>")
+    for word in ("def", "for", "in", "if", "pass", "return"):
+        assert (Keyword, word) in found
+    assert (Name.Function, "f") in found
+    assert (Name.Builtin, "range") in found
+    assert (Name.Attribute, "reuse") in found
+
+
+def test_comparisons_inside_brackets_are_operators_and_bare_ones_delimit_blocks():
+    found = tokens("if (t > 0) < x = [a < b, c >= d] >")
+    assert [(t, v) for t, v in found if v in ("<", ">", ">=")] == [
+        (Operator, ">"), (Punctuation, "<"), (Operator, "<"), (Operator, ">="),
+        (Punctuation, ">")]
+
+
+def test_soft_keywords_are_names_where_no_version_1_form_starts():
+    assert (Name, "reuse") in tokens('with tf.variable_scope("d", reuse=reuse) < >')
+    assert tokens("for op in ops < >")[1] == (Name, "op")
+    assert tokens("var = 1")[0] == (Name, "var")
+    assert tokens("f(scope)")[2] == (Name, "scope")
+    assert tokens("var w [1]")[:2] == [(Keyword, "var"), (Name.Variable, "w")]
+    assert tokens('scope "a" < >')[0] == (Keyword, "scope")
+    assert tokens("reuse")[0] == (Keyword, "reuse")
+
+
+def test_single_quotes_and_f_strings():
+    found = tokens("x = f'layer_{i}' + 'a\\'b'")
+    assert (String.Affix, "f") in found
+    assert (String.Single, "layer_{i}") in found
+    assert (String.Escape, "\\'") in found
+
+
+def test_python_operators_and_numbers():
+    found = tokens("y = (a // 2) ** 3 % 1_000 + .5e-3; y += 1")
+    for op in ("//", "**", "%", "+="):
+        assert (Operator, op) in found
+    assert (Number.Integer, "1_000") in found
+    assert (Number.Float, ".5e-3") in found

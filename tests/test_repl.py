@@ -319,6 +319,41 @@ def test_completion_offers_keywords_handles_names_and_attributes(tmp_path):
     assert complete(":lo") == [":load"]
 
 
+def test_completion_after_a_dot_offers_tf_names_and_the_values_attributes():
+    from prompt_toolkit.document import Document
+
+    session = Repl(Console(file=io.StringIO()))
+    session.submit("v = tf.get_variable('v', [2])")
+    completer = repl_module._make_completer(session)
+
+    def complete(text):
+        return [c.text for c in completer.get_completions(Document(text), None)]
+
+    assert "get_variable" in complete("w = tf.get_var")
+    assert "variable_scope" in complete("with tf.variable_s")
+    assert "relu" in complete("h = tf.nn.re")
+    assert "get_shape" in complete("print v.get_sh")
+    assert "range" in complete("for i in ran")
+    assert all(not name.startswith("_") for name in complete("tf."))
+
+
+def test_multi_line_def_for_and_if_blocks():
+    out = io.StringIO()
+    session = Repl(Console(file=out, width=200, color_system=None))
+    assert session.needs_more("def f(x) <")
+    assert session.needs_more("def f(x) <\n    for i in range(x) <")
+    assert not session.needs_more("def f(x) <\n    for i in range(x) < print i >\n>")
+    assert session.needs_more("if (t > 0) < print 1 >")          # an elif or else may follow
+    assert session.needs_more("if (t > 0) < print 1 >\nelif t < print 2 >")
+    assert not session.needs_more("if (t > 0) < print 1 >\n")    # a blank line ends it
+    assert not session.needs_more("if (t > 0) < print 1 >\nelse < print 2 >")
+    assert not session.needs_more("scope \"a\" <\nvar ok [1] foo")   # more cannot mend it
+    assert repl_module.block_depth("def f(x) <\n    if (x > 0) <") == 2
+    session.submit("def f(n) <\n    for i in range(n) <\n        if (i > 0) < print i >\n    >\n>")
+    session.submit("f(3)")
+    assert out.getvalue().splitlines() == ["1", "2"]
+
+
 # ---------------------------------------------------------------- piped stdin
 
 
