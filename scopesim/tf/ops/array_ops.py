@@ -15,6 +15,7 @@ from ...engine.ops import convert as _convert
 from ...errors import NotSimulated
 from ..framework.dtypes import base_name
 from ..framework.tensor_shape import dims_of
+from ..util.dispatch import add_dispatch_support
 
 
 def constant(value, dtype=None, shape=None, name="Const", verify_shape=False):
@@ -29,6 +30,7 @@ def constant(value, dtype=None, shape=None, name="Const", verify_shape=False):
     return _convert(g, value, base_name(dtype), name or "Const")
 
 
+@add_dispatch_support
 def identity(input, name=None):  # noqa: A002 - TensorFlow's parameter name
     """`tf.identity` (`array_ops.identity`)."""
     return _m.identity(get_default_graph(), input, name)

@@ -7,13 +7,16 @@ from __future__ import annotations
 from ...engine import math as _m
 from ...engine.graph import Tensor, get_default_graph
 from ...errors import NotSimulated
+from ..util.dispatch import add_dispatch_support
 
 
+@add_dispatch_support
 def add(x, y, name=None):
     """`tf.math.add`."""
     return _m.add(get_default_graph(), x, y, name)
 
 
+@add_dispatch_support
 def multiply(x, y, name=None):
     """`tf.math.multiply`."""
     return _m.multiply(get_default_graph(), x, y, name)
@@ -24,6 +27,7 @@ def subtract(x, y, name=None):
     return _m.subtract(get_default_graph(), x, y, name)
 
 
+@add_dispatch_support
 def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False,
            a_is_sparse=False, b_is_sparse=False, output_type=None, grad_a=False, grad_b=False,
            name=None):
@@ -37,6 +41,7 @@ def tanh(x, name=None):
     return _m.tanh(get_default_graph(), x, name)
 
 
+@add_dispatch_support
 def sigmoid(x, name=None):
     """`tf.math.sigmoid`."""
     return _m.sigmoid(get_default_graph(), x, name)

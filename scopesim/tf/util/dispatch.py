@@ -1,0 +1,44 @@
+"""`util/dispatch.py`: `add_dispatch_support`.
+
+TensorFlow wraps its public Python op functions (`math_ops.add`,
+`multiply`, `matmul`, `sigmoid`, `array_ops.identity`, ...) in
+`op_dispatch_handler`, whose C++ API dispatcher binds the arguments before
+the function runs, with its own words ("Too many arguments were given.
+Expected 3 but got 4.", "Got multiple values for argument 'name'",
+"Missing required positional argument").  The generated wrappers
+(`gen_nn_ops.relu`, `gen_math_ops.tanh`) are not wrapped: Python binds them.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+
+from ...errors import TFTypeError
+
+__all__ = ["add_dispatch_support"]
+
+
+def add_dispatch_support(target):
+    """`dispatch.add_dispatch_support(target)`: `target` behind the
+    dispatcher's binding (the checks in the order the recorded cases show:
+    too many positionals, a keyword given positionally too, a missing
+    required parameter)."""
+    signature = inspect.signature(target)
+    params = tuple(signature.parameters)
+    required = tuple(name for name, p in signature.parameters.items()
+                     if p.default is inspect.Parameter.empty)
+
+    @functools.wraps(target)
+    def op_dispatch_handler(*args, **kwargs):
+        if len(args) > len(params):
+            raise TFTypeError(f"Too many arguments were given. Expected {len(params)} but got "
+                              f"{len(args)}.")
+        for keyword in kwargs:
+            if keyword in params[:len(args)]:
+                raise TFTypeError(f"Got multiple values for argument '{keyword}'")
+        if any(name not in kwargs for name in required[len(args):]):
+            raise TFTypeError("Missing required positional argument")
+        return target(*args, **kwargs)
+
+    return op_dispatch_handler
