@@ -135,6 +135,11 @@ class RefVariable:
         out = assign_sub(self._op._graph, self, delta, use_locking, name)
         return out if read_value else out.op
 
+    def initialized_value(self):
+        """`VariableV1.initialized_value()`: `cond(is_variable_initialized(self),
+        self.read_value, lambda: self.initial_value)` under `init_scope`."""
+        return initialized_value(self._op._graph, self)
+
     def _as_graph_element(self):
         return self._op._outputs[0]
 
@@ -188,7 +193,7 @@ _BOOKKEEPING = frozenset(("store_key", "origin", "op_name", "kind"))
 #: RefVariable's public attributes in TF 2.21 that scopesim does not simulate.
 _UNSIMULATED_ATTRS = frozenset((
     "SaveSliceInfo", "aggregation", "batch_scatter_update", "count_up_to", "eval",
-    "experimental_ref", "from_proto", "gather_nd", "initialized_value", "load", "ref",
+    "experimental_ref", "from_proto", "gather_nd", "load", "ref",
     "scatter_add", "scatter_div", "scatter_max", "scatter_min", "scatter_mul", "scatter_nd_add",
     "scatter_nd_max", "scatter_nd_min", "scatter_nd_sub", "scatter_nd_update", "scatter_sub",
     "scatter_update", "set_shape", "sparse_read", "synchronization", "to_proto"))
@@ -263,7 +268,8 @@ def _init_from_args(g, initial_value, init_from_fn, validate_shape, caching_devi
         var_tensor = op._outputs[0]
         if validate_shape and not _fully_defined(value._dims):
             raise TFValueError(f"initial_value must have a shape specified: {value}")
-        assign_op = _assign_op(g, "Assign", None, var_tensor, value, use_locking=None,
+        guarded = guard_against_uninitialized_dependencies(g, scope, value)
+        assign_op = _assign_op(g, "Assign", None, var_tensor, guarded, use_locking=None,
                                validate_shape=validate_shape).op
         if caching_device is not None:
             g._device_stack.append(caching_device)
@@ -298,6 +304,151 @@ def create_ref_variable(g: Graph, name: str | None, shape: Shape, dtype: str, *,
 def _run_spec(g, spec, shape, dtype):
     from .initializers import run_initializer
     return run_initializer(g, spec[0], spec[1], shape, dtype)
+
+
+# -------------------------------------------- initialized values (variables.py)
+
+
+def initialized_value(g: Graph, var: RefVariable) -> Tensor:
+    """`initialized_value()` of a RefVariable: under `init_scope` (no control
+    dependencies, the current name scope), `IsVariableInitialized`, then
+    control_flow_ops.cond's ops in `cond/`: `Switch` of the predicate,
+    `switch_t`, `switch_f`, `pred_id`; the true branch `read` (its ref input
+    switched by `read/Switch`, a RefSwitch), the false branch's outside
+    initial value switched by `Switch_1`, and `Merge`.  Returns Merge:0."""
+    saved = g._control_stack
+    g._control_stack = []
+    try:
+        ref = var._variable
+        pred = g.create_op("IsVariableInitialized", "IsVariableInitialized",
+                           outputs=(((), "bool"),), inputs=(ref,)).outputs[0]
+        with g.name_scope("cond"):
+            p_f, p_t = g.create_op("Switch", "Switch", outputs=(((), "bool"), ((), "bool")),
+                                   inputs=(pred, pred)).outputs
+            g.create_op("Identity", "switch_t", outputs=(((), "bool"),), inputs=(p_t,))
+            g.create_op("Identity", "switch_f", outputs=(((), "bool"),), inputs=(p_f,))
+            pred_id = g.create_op("Identity", "pred_id", outputs=(((), "bool"),),
+                                  inputs=(pred,)).outputs[0]
+            with g.name_scope("read") as read:
+                read_op = g.create_op("Identity", read, outputs=((var._dims, var._dt),),
+                                      inputs=(ref,))
+                switched = g.create_op("RefSwitch", "Switch",
+                                       outputs=((var._dims, ref._dt), (var._dims, ref._dt)),
+                                       inputs=(ref, pred_id))
+                read_op._inputs = (switched.outputs[1],)
+            initial = var._initial_value
+            switch_type = "RefSwitch" if initial._dt.endswith("_ref") else "Switch"
+            false_value = g.create_op(switch_type, "Switch",
+                                      outputs=((initial._dims, initial._dt),) * 2,
+                                      inputs=(initial, pred_id)).outputs[0]
+            true_value = read_op.outputs[0]
+            dims = true_value._dims if true_value._dims == false_value._dims else None
+            merge = g.create_op("Merge", "Merge", outputs=((dims, var._dt), ((), "int32")),
+                                inputs=(false_value, true_value))
+        return merge.outputs[0]
+    finally:
+        g._control_stack = saved
+
+
+_GUARD_KEEP = frozenset(("IsVariableInitialized", "VarIsInitializedOp", "ReadVariableOp", "If"))
+_GUARD_VARIABLES = frozenset(("Variable", "VariableV2", "VarHandleOp"))
+
+#: `Op<...>` of the ops whose first input must stay a ref, as the error quotes it.
+_REF_OP_DEFS = {
+    "Assign": ("Op<name=Assign; signature=ref:Ref(T), value:T -> output_ref:Ref(T); "
+               "attr=T:type; attr=validate_shape:bool,default=true; "
+               "attr=use_locking:bool,default=true; allows_uninitialized_input=true>"),
+}
+for _op in ("AssignAdd", "AssignSub"):
+    _REF_OP_DEFS[_op] = (
+        f"Op<name={_op}; signature=ref:Ref(T), value:T -> output_ref:Ref(T); "
+        "attr=T:type,allowed=[DT_FLOAT, DT_DOUBLE, DT_INT32, DT_UINT8, DT_INT16, DT_INT8, "
+        "DT_COMPLEX64, DT_INT64, DT_QINT8, DT_QUINT8, DT_QINT32, DT_BFLOAT16, DT_QINT16, "
+        "DT_QUINT16, DT_UINT16, DT_COMPLEX128, DT_HALF, DT_UINT32, DT_UINT64]; "
+        "attr=use_locking:bool,default=false>")
+
+#: `DataTypeString` of a dtype name where it differs from the name.
+_DATA_TYPE_STRING = {"float32": "float", "float64": "double", "float16": "half"}
+
+
+def _has_cycle(op) -> bool:
+    """`variables._has_cycle` over inputs and control inputs (iterative)."""
+    state: dict[int, int] = {}          # id(op) -> 1 started, 2 finished
+    stack = [(op, False)]
+    while stack:
+        current, leaving = stack.pop()
+        key = id(current)
+        if leaving:
+            state[key] = 2
+            continue
+        seen = state.get(key)
+        if seen == 1:
+            return True
+        if seen == 2:
+            continue
+        state[key] = 1
+        stack.append((current, True))
+        for nxt in [t._op for t in current._inputs] + list(current._control_inputs):
+            if state.get(id(nxt)) == 1:
+                return True
+            if state.get(id(nxt)) is None:
+                stack.append((nxt, False))
+    return False
+
+
+def guard_against_uninitialized_dependencies(g: Graph, name: str, value: Tensor) -> Tensor:
+    """`variables._try_guard_against_uninitialized_dependencies(name, value)`:
+    unless the value's graph has a cycle, every op on a path from a variable
+    in GLOBAL/LOCAL_VARIABLES to the value is copied with the variable read
+    replaced by its `initialized_value()`; a copy is named `<op>_<name>`
+    (name is the new variable's scope, so `v/read_w`, `add_s/w`), a
+    RefSwitch becomes a Switch.  Without such a dependency nothing is made."""
+    if _has_cycle(value._op):
+        return value
+    cache: dict[str, object] = {}
+    stack = [(value._op, False)]
+    while stack:
+        op, ready = stack.pop()
+        if op._name in cache:
+            continue
+        if op._type in _GUARD_KEEP:
+            cache[op._name] = op
+            continue
+        if op._type in _GUARD_VARIABLES:
+            found = _initialized_value_for(g, op)
+            cache[op._name] = op if found is None else found._op
+            continue
+        if not ready:
+            stack.append((op, True))
+            for t in reversed(op._inputs):
+                if t._op._name not in cache:
+                    stack.append((t._op, False))
+            continue
+        new_inputs = [cache[t._op._name]._outputs[t._value_index] for t in op._inputs]
+        if all(a is b for a, b in zip(new_inputs, op._inputs)):
+            cache[op._name] = op
+            continue
+        op_type = "Switch" if op._type == "RefSwitch" else op._type
+        new_name = (op._name + "_" + name).replace(":", "_")
+        if op_type in _REF_OP_DEFS and not new_inputs[0]._dt.endswith("_ref"):
+            passed = _DATA_TYPE_STRING.get(new_inputs[0]._dt, new_inputs[0]._dt)
+            raise TFValueError(f"Input 'ref' passed {passed} expected ref type while building "
+                               f"NodeDef '{new_name.rstrip('/')}' using {_REF_OP_DEFS[op_type]}")
+        cache[op._name] = g.create_op(
+            op_type, new_name, outputs=tuple((t._dims, t._dt) for t in op._outputs),
+            inputs=tuple(new_inputs), attrs=op._attrs)
+    return cache[value._op._name]._outputs[value._value_index]
+
+
+def _initialized_value_for(g: Graph, variable_op):
+    """`variables._find_initialized_value_for_variable`: the initialized
+    value of the variable of that op in GLOBAL_VARIABLES or LOCAL_VARIABLES."""
+    names = (variable_op._name, variable_op._name + ":0")
+    for key in (GLOBAL_VARIABLES, LOCAL_VARIABLES):
+        for var in g.get_collection(key):
+            if getattr(var, "name", None) in names and hasattr(var, "initialized_value"):
+                return var.initialized_value()
+    return None
 
 
 # -------------------------------------------------------------- state_ops.py

@@ -318,12 +318,3 @@ def test_variables_ignore_control_dependencies():
         T.get_variable("gw", [1], initializer=T.zeros_initializer())
     assert all(o.control_inputs == [] for o in T.get_default_graph().get_operations())
     assert len(ops()) == 9
-
-
-def test_initial_value_of_a_ref_tensor_gives_the_base_dtype():
-    fresh()
-    v = T.Variable([1.0], name="v")
-    w = T.Variable(v.assign([2.0]), name="w")
-    assert repr(w) == "<tf.Variable 'w:0' shape=(1,) dtype=float32_ref>"
-    assert str(w.value()) == 'Tensor("w/read:0", shape=(1,), dtype=float32)'
-    assert str(w.initial_value) == 'Tensor("Assign:0", shape=(1,), dtype=float32_ref)'
