@@ -422,21 +422,37 @@ def error_line(type_name: str, message: str) -> Text:
 
 
 def print_traceback(console: Console, error: ProgramError) -> None:
-    """A Python-like trace of an uncaught program error."""
+    """A Python-like trace of an uncaught program error: the chain of program
+    frames, outermost first (the calls that led to the error), each with its
+    location, enclosing block heads, source line and caret; then the error."""
     ellipsis = ellipsis_for(console)
     console.print(Text("Traceback (most recent scope last):"))
-    console.print(Wrapped(location_text(error.filename, error.line, error.column,
-                                        error.scopes, ellipsis), indent=2))
-    if error.source_line.strip():
-        span = error.span
-        end = span.end_column if span.end_line == span.line else None
-        shown, offset, carets = fit_source_line(error.source_line, span.column, end,
+    frames = tuple((error.fields or {}).get("frames", ()))
+    for frame in frames[:-1]:       # the callers; the innermost frame is the error's own
+        scopes = frame.heads or (() if frame.function == "<module>" else (frame.function,))
+        _print_frame(console, location_text(frame.filename, frame.line, frame.column, scopes,
+                                            ellipsis),
+                     frame.source_line, frame.column,
+                     frame.end_column if frame.end_line == frame.line
+                     and frame.end_column > frame.column else None, ellipsis)
+    span = error.span
+    _print_frame(console, location_text(error.filename, error.line, error.column,
+                                        error.scopes, ellipsis),
+                 error.source_line, span.column,
+                 span.end_column if span.end_line == span.line else None, ellipsis)
+    console.print(Wrapped(error_line(error.type, error.message)))
+
+
+def _print_frame(console: Console, location: Text, source_line: str, column: int,
+                 end_column: int | None, ellipsis: str) -> None:
+    console.print(Wrapped(location, indent=2))
+    if source_line.strip():
+        shown, offset, carets = fit_source_line(source_line, column, end_column,
                                                 console.width - 4, ellipsis)
         source = highlight_scope(shown) if console.color_system else Text(shown)
         console.print(Text("    ").append_text(source), no_wrap=True, overflow="crop")
         console.print(Text("    " + " " * offset).append("^" * carets, "bold red"),
                       no_wrap=True, overflow="crop")
-    console.print(Wrapped(error_line(error.type, error.message)))
 
 
 def print_syntax_error(console: Console, error: ScopeSyntaxError) -> None:

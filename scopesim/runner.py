@@ -98,6 +98,8 @@ class Frame:
     column: int
     source_line: str
     heads: tuple[str, ...] = ()
+    end_line: int = 0               # where the failing expression ends (0: unknown)
+    end_column: int = 0
 
     def render(self) -> str:
         """`  File "f.scope", line 3, column 5, in fn` and the source line;
@@ -137,22 +139,28 @@ class Origin:
 
 
 def _position(code, lasti):
-    """(line, byte column) of the instruction at `lasti` in `code`."""
+    """(line, byte column, end line, end byte column) of the instruction at
+    `lasti` in `code` (the ends None when CPython does not know them)."""
     try:
         found = list(code.co_positions())[lasti // 2]
     except (AttributeError, IndexError, ValueError):
         return None
-    return None if found[0] is None or found[2] is None else (found[0], found[2])
+    if found[0] is None or found[2] is None:
+        return None
+    return found[0], found[2], found[1], found[3]
 
 
 def _program_frame(program, code, lasti, lineno) -> Frame:
     where = _position(code, lasti)
-    line, byte_col = where if where is not None else (lineno, 0)
+    line, byte_col, end_line, end_byte = where if where is not None else (lineno, 0, None, None)
     column = program.char_column(line, byte_col)
     head = program.enclosing(line, byte_col)
     heads = tuple(h.text for h in program.head_chain(head))
     function = "<module>" if code.co_name == "<module>" else code.co_name
-    return Frame(function, program.filename, line, column, program.line(line), heads)
+    end_column = program.char_column(end_line, end_byte) \
+        if end_line is not None and end_byte is not None else 0
+    return Frame(function, program.filename, line, column, program.line(line), heads,
+                 end_line or 0, end_column)
 
 
 # ----------------------------------------------------------------- session
@@ -257,7 +265,9 @@ class Session:
         type_name = type(e).__name__
         if frames:
             last = frames[-1]
-            span, source_line, scopes = (Span(last.line, last.column, last.line, last.column),
+            end = (last.end_line, last.end_column) if last.end_line == last.line \
+                and last.end_column > last.column else (last.line, last.column)
+            span, source_line, scopes = (Span(last.line, last.column, *end),
                                          last.source_line, last.heads)
         else:
             span, source_line, scopes = Span(1, 1, 1, 1), program.line(1), ()

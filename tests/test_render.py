@@ -465,3 +465,51 @@ def test_a_console_that_cannot_encode_unicode_gets_ascii():
     text = stream.buffer.getvalue().decode("ascii")
     assert text.splitlines()[0] == "caf\\xe9"
     assert "s/s/s/... 9,994 more .../s/s/s/" in unwrapped(text)
+
+
+# ---------------------------------------------------------------- function calls
+
+
+CALLS = """\
+def inner(x) <
+    return x + missing
+>
+def outer(x) <
+    scope "s" <
+        return inner(x)
+    >
+>
+y = outer(1)
+"""
+
+
+def test_trace_shows_each_call_outermost_first_with_its_heads_source_and_caret():
+    from scopesim.parser import parse
+    from scopesim.runner import run
+    error = run(parse(CALLS, "calls.scope")).error
+    assert error.type == "NameError"
+    lines = trace_text(error, width=200).splitlines()
+    assert lines == [
+        "Traceback (most recent scope last):",
+        '  File "calls.scope", line 9, column 5',
+        "    y = outer(1)",
+        "        ^^^^^^^^",
+        '  File "calls.scope", line 6, column 16, in def outer(x) > scope "s"',
+        "    return inner(x)",
+        "           ^^^^^^^^",
+        '  File "calls.scope", line 2, column 16, in def inner(x)',
+        "    return x + missing",
+        "               ^^^^^^^",
+        "NameError: name 'missing' is not defined",
+    ]
+
+
+def test_a_top_level_error_is_one_frame_as_in_version_1():
+    from scopesim.parser import parse
+    from scopesim.runner import run
+    error = run(parse('scope "a" < var w [1]; var w [1] >', "one.scope")).error
+    lines = trace_text(error, width=200).splitlines()
+    assert lines[0] == "Traceback (most recent scope last):"
+    assert lines[1] == '  File "one.scope", line 1, column 24, in scope "a"'
+    assert lines[3].strip().startswith("^")
+    assert lines[4].startswith("ValueError: Variable a/w already exists")
