@@ -396,14 +396,33 @@ def _has_cycle(op) -> bool:
     return False
 
 
+def _reads_a_variable(op) -> bool:
+    """Whether a variable op is among the inputs of `op`, transitively."""
+    if not op._inputs:
+        return op._type in _GUARD_VARIABLES
+    seen = {id(op)}
+    stack = [op]
+    while stack:
+        current = stack.pop()
+        if current._type in _GUARD_VARIABLES:
+            return True
+        for t in current._inputs:
+            nxt = t._op
+            if id(nxt) not in seen:
+                seen.add(id(nxt))
+                stack.append(nxt)
+    return False
+
+
 def guard_against_uninitialized_dependencies(g: Graph, name: str, value: Tensor) -> Tensor:
     """`variables._try_guard_against_uninitialized_dependencies(name, value)`:
     unless the value's graph has a cycle, every op on a path from a variable
     in GLOBAL/LOCAL_VARIABLES to the value is copied with the variable read
     replaced by its `initialized_value()`; a copy is named `<op>_<name>`
     (name is the new variable's scope, so `v/read_w`, `add_s/w`), a
-    RefSwitch becomes a Switch.  Without such a dependency nothing is made."""
-    if _has_cycle(value._op):
+    RefSwitch becomes a Switch.  Without such a dependency nothing is made
+    (checked first: most initial values read no variable)."""
+    if not _reads_a_variable(value._op) or _has_cycle(value._op):
         return value
     cache: dict[str, object] = {}
     stack = [(value._op, False)]
