@@ -330,7 +330,7 @@ def verify_command(app: App, paths: tuple[str, ...]) -> None:
     Exit status: 0 identical, 1 a difference, 2 usage error or
     TensorFlow not installed.
     """
-    stop(load("verify", "verify_paths")(list(paths), app.out))
+    stop(load("verify", "verify_paths")(list(paths), app.out, app.err))
 
 
 @cli.command("repl")

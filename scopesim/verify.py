@@ -193,15 +193,17 @@ def verify_programs(programs: list, tf_python: str | None = None):
                       tensorflow=tensorflow, scopesim=scopesim)
 
 
-def verify_paths(paths, console) -> int:
-    """`scopesim verify FILE...`: print a verdict per file and the differences;
-    0 if all agree, 1 on any disagreement, 2 when TensorFlow is missing or a
-    file cannot be read or parsed."""
+def verify_paths(paths, console, error_console=None) -> int:
+    """`scopesim verify FILE...`: print a verdict per file and the differences
+    on `console`; 0 if all agree, 1 on any disagreement, 2 when TensorFlow is
+    missing or a file cannot be read or parsed (said on `error_console`,
+    `console` by default)."""
     from .parser import parse
+    errors = error_console or console
     try:
         tf_python = find_tensorflow_python()
     except TensorFlowNotFound as e:
-        console.print(f"scopesim verify: {e}", markup=False, highlight=False)
+        errors.print(f"scopesim verify: {e}", markup=False, highlight=False)
         return exitcodes.USAGE
     programs, unreadable = [], 0
     for path in paths:
@@ -211,11 +213,12 @@ def verify_paths(paths, console) -> int:
             programs.append(parse(text, name))
         except ScopeSyntaxError as e:
             unreadable += 1
-            console.print(f"{name}: cannot verify, not a program:\n{e.render()}",
-                          markup=False, highlight=False)
-        except OSError as e:
+            errors.print(f"{name}: cannot verify, not a program:\n{e.render()}",
+                         markup=False, highlight=False)
+        except (OSError, UnicodeDecodeError) as e:
             unreadable += 1
-            console.print(f"{name}: cannot read: {e.strerror or e}", markup=False, highlight=False)
+            reason = getattr(e, "strerror", None) or e
+            errors.print(f"{name}: cannot read: {reason}", markup=False, highlight=False)
     counts = {"agree": 0, "differ": 0, "unverifiable": 0}
     for outcome in verify_programs(programs, tf_python):
         counts[outcome.status] += 1

@@ -536,6 +536,19 @@ def test_check_update_records_then_check_passes(runner, write):
     assert result.exit_code == ExitCode.OK, result.stdout
 
 
+def test_verify_without_tensorflow_says_so_on_stderr_and_exits_2(runner, write, monkeypatch):
+    import scopesim.verify
+    from scopesim.tf_runner import TensorFlowNotFound
+
+    def missing():
+        raise TensorFlowNotFound("TensorFlow is not installed")
+    monkeypatch.setattr(scopesim.verify, "find_tensorflow_python", missing)
+    result = invoke(runner, ["verify", write(SAMPLE7)])
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stdout == ""
+    assert "TensorFlow is not installed" in result.stderr
+
+
 def test_verify_needs_a_file(runner):
     assert invoke(runner, ["verify"]).exit_code == ExitCode.USAGE
 
