@@ -428,19 +428,39 @@ def print_traceback(console: Console, error: ProgramError) -> None:
     ellipsis = ellipsis_for(console)
     console.print(Text("Traceback (most recent scope last):"))
     frames = tuple((error.fields or {}).get("frames", ()))
-    for frame in frames[:-1]:       # the callers; the innermost frame is the error's own
+    for frame, count in _runs(frames[:-1]):   # the callers; the innermost is the error's own
         scopes = frame.heads or (() if frame.function == "<module>" else (frame.function,))
-        _print_frame(console, location_text(frame.filename, frame.line, frame.column, scopes,
-                                            ellipsis),
-                     frame.source_line, frame.column,
-                     frame.end_column if frame.end_line == frame.line
-                     and frame.end_column > frame.column else None, ellipsis)
+        for _ in range(min(count, _SHOWN_REPEATS)):
+            _print_frame(console, location_text(frame.filename, frame.line, frame.column,
+                                                scopes, ellipsis),
+                         frame.source_line, frame.column,
+                         frame.end_column if frame.end_line == frame.line
+                         and frame.end_column > frame.column else None, ellipsis)
+        if count > _SHOWN_REPEATS:          # recursion: as Python, count instead
+            console.print(Text(f"  [Previous line repeated {count - _SHOWN_REPEATS} "
+                               "more times]"))
     span = error.span
     _print_frame(console, location_text(error.filename, error.line, error.column,
                                         error.scopes, ellipsis),
                  error.source_line, span.column,
                  span.end_column if span.end_line == span.line else None, ellipsis)
     console.print(Wrapped(error_line(error.type, error.message)))
+
+
+#: How many identical consecutive frames are shown before they are counted.
+_SHOWN_REPEATS = 3
+
+
+def _runs(frames):
+    """(frame, how many times in a row) for runs of identical frames."""
+    runs: list[list] = []
+    for frame in frames:
+        where = (frame.filename, frame.line, frame.column, frame.function)
+        if runs and runs[-1][2] == where:
+            runs[-1][1] += 1
+        else:
+            runs.append([frame, 1, where])
+    return [(frame, count) for frame, count, _ in runs]
 
 
 def _print_frame(console: Console, location: Text, source_line: str, column: int,

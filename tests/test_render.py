@@ -513,3 +513,15 @@ def test_a_top_level_error_is_one_frame_as_in_version_1():
     assert lines[1] == '  File "one.scope", line 1, column 24, in scope "a"'
     assert lines[3].strip().startswith("^")
     assert lines[4].startswith("ValueError: Variable a/w already exists")
+
+
+def test_recursion_is_counted_as_python_counts_it():
+    from scopesim.parser import parse
+    from scopesim.runner import run
+    error = run(parse("def f(n) < return f(n + 1) >\nf(0)", "rec.scope")).error
+    lines = trace_text(error, width=200).splitlines()
+    assert error.type == "RecursionError"
+    assert len(lines) < 30
+    repeated = [line for line in lines if line.startswith("  [Previous line repeated ")]
+    assert len(repeated) == 1 and repeated[0].endswith(" more times]")
+    assert lines[-1].startswith("RecursionError: maximum recursion depth exceeded")
