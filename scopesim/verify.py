@@ -17,6 +17,7 @@ tests; `verify_programs` is the whole check without any printing.
 from __future__ import annotations
 
 import difflib
+import re
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +25,7 @@ from pathlib import Path
 from . import exitcodes
 from .emit import emit_program
 from .errors import ScopeSyntaxError
-from .tf_runner import (ORIGINALLY_DEFINED_AT, TensorFlowNotFound, find_tensorflow_python, job,
+from .tf_runner import (TensorFlowNotFound, find_tensorflow_python, job,
                         run_jobs)
 
 SECTIONS = ("output", "variables", "ops", "collections", "error")
@@ -47,12 +48,18 @@ class Difference:
                                          tofile="scopesim", lineterm="", n=3))
 
 
+#: Where TensorFlow's message goes on with a Python traceback: "Originally
+#: defined at:" (a variable that already exists) and "originally defined
+#: at:" (a template's, `template.py`).
+_ORIGIN_MARK = re.compile(r"[Oo]riginally defined at:")
+
+
 def message_prefix(message: str) -> str:
     """The part of an error message that must match word for word: all of it,
     or up to and including "Originally defined at:" (after it TensorFlow shows
     Python frames, scopesim `.scope` lines)."""
-    head, sep, _ = message.partition(ORIGINALLY_DEFINED_AT)
-    return head + sep
+    found = _ORIGIN_MARK.search(message)
+    return message if found is None else message[:found.end()]
 
 
 def messages_agree(tensorflow: str, scopesim: str) -> bool:
@@ -75,7 +82,7 @@ def canonical_output(lines: list[str]) -> list[str]:
             seen_frame = True
             continue
         out.append(line)
-        if line.endswith(ORIGINALLY_DEFINED_AT):
+        if _ORIGIN_MARK.search(line) and _ORIGIN_MARK.search(line).end() == len(line):
             out.append("    <traceback of the original definition>")
             skipping, seen_frame = True, False
     return out
@@ -125,8 +132,8 @@ def compare_results(tensorflow: dict, scopesim: dict) -> list[Difference]:
     tf_error, sim_error = tensorflow["error"], scopesim["error"]
     if not _errors_agree(tf_error, sim_error):
         both_truncated = bool(tf_error and sim_error
-                              and ORIGINALLY_DEFINED_AT in tf_error["message"]
-                              and ORIGINALLY_DEFINED_AT in sim_error["message"])
+                              and _ORIGIN_MARK.search(tf_error["message"])
+                              and _ORIGIN_MARK.search(sim_error["message"]))
         differences.append(Difference("error", _error_lines(tf_error, both_truncated),
                                       _error_lines(sim_error, both_truncated)))
     return differences

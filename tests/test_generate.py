@@ -90,6 +90,15 @@ def test_version_1_is_the_default_and_matches_the_recorded_corpus():
         assert generate(seed, version=1) == text, case.name
 
 
+def test_version_2_corpus_is_what_the_generator_draws():
+    """tests/conformance/generated_v2/ was recorded from generate(seed, version=2)."""
+    cases = sorted((CORPUS.parent / "generated_v2").glob("seed*.scope"))
+    assert len(cases) >= 300
+    for case in cases:
+        seed = int(case.stem[len("seed"):])
+        assert generate(seed, version=2) == case.read_text(encoding="utf-8"), case.name
+
+
 def test_unknown_version_is_an_error():
     with pytest.raises(ValueError, match="version 3"):
         generate(0, version=3)
