@@ -251,6 +251,7 @@ def _run_one(job: dict, T) -> dict:
             error = {"type": type(e).__name__, "message": message,
                      "line": location[0] if location else None,
                      "column": location[1] if location else None}
+    graph = T.get_default_graph()   # the program may have called reset_default_graph()
     text = _renamed_back(_rewrite_origins(out.getvalue(), job), job.get("renames", {}))
     lines = text.split("\n")
     if lines and lines[-1] == "":
