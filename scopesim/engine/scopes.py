@@ -40,9 +40,10 @@ class VariableScope:
     constraint=None)`: identity matters (handles compare with `is`).
 
     `reuse` is False, True or AUTO_REUSE; `original_name_scope` is TF's
-    `_name_scope`.  `_dt` is the dtype name."""
+    `_name_scope`.  The dtype is kept as given (`dtype` returns it: a DType,
+    or a string if a string was given); `_dt` is its name."""
 
-    __slots__ = ("_reuse", "_name", "_name_scope", "_dt", "_initializer", "_regularizer",
+    __slots__ = ("_reuse", "_name", "_name_scope", "_dtype", "_initializer", "_regularizer",
                  "_partitioner", "_custom_getter", "_caching_device", "_use_resource",
                  "_constraint", "__weakref__")
 
@@ -52,7 +53,7 @@ class VariableScope:
         self._reuse = reuse
         self._name = name
         self._name_scope = name_scope
-        self._dt = dtypes.as_dtype(dtype).name
+        self._dtype = dtype
         self._initializer = initializer
         self._regularizer = regularizer
         self._partitioner = partitioner
@@ -75,7 +76,12 @@ class VariableScope:
 
     @property
     def dtype(self):
-        return dtypes.of(self._dt)
+        return self._dtype
+
+    @property
+    def _dt(self) -> str:
+        """The engine's name of the dtype."""
+        return dtypes.as_dtype(self._dtype).name
 
     @property
     def initializer(self):
@@ -115,7 +121,7 @@ class VariableScope:
 
     def set_dtype(self, dtype) -> None:
         """`VariableScope.set_dtype`: kept as given (TF does not convert it)."""
-        self._dt = dtype if isinstance(dtype, str) else dtypes.as_dtype(dtype).name
+        self._dtype = dtype
 
     def set_use_resource(self, use_resource) -> None:
         """`VariableScope.set_use_resource`."""
@@ -466,7 +472,7 @@ def _pure_variable_scope(g, name_or_scope, reuse, old_name_scope, dtype, initial
                               initializer=obj._initializer, regularizer=obj._regularizer,
                               caching_device=obj._caching_device, partitioner=obj._partitioner,
                               custom_getter=obj._custom_getter,
-                              name_scope=obj.original_name_scope, dtype=obj._dt,
+                              name_scope=obj.original_name_scope, dtype=obj._dtype,
                               use_resource=obj._use_resource, constraint=obj._constraint)
         base = obj
         counts.open(obj.name)
@@ -479,7 +485,7 @@ def _pure_variable_scope(g, name_or_scope, reuse, old_name_scope, dtype, initial
                               partitioner=old._partitioner, custom_getter=old._custom_getter,
                               name_scope=(name_or_scope if old_name_scope is None
                                           else old_name_scope),
-                              dtype=old._dt, use_resource=old._use_resource,
+                              dtype=old._dtype, use_resource=old._use_resource,
                               constraint=settings.get("constraint"))
         base = old
         counts.open(new_name)
@@ -492,7 +498,7 @@ def _pure_variable_scope(g, name_or_scope, reuse, old_name_scope, dtype, initial
             value = maybe_wrap_custom_getter(value, base._custom_getter)
         setattr(scope, "_" + key, value)
     if dtype is not None:
-        scope._dt = dtype
+        scope._dtype = dtype
     g.current_scope = scope
     return scope, _close_pure(g, scope, old, counts, is_object, mark)
 

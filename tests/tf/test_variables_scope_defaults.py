@@ -110,3 +110,36 @@ def test_constant_scope_initializer_with_a_shape():
 def test_constraint_of_tf_variable():
     fresh()
     assert T.Variable(1.0, constraint=cons).constraint is cons
+
+
+def test_a_scope_made_by_hand():
+    """tf_probes/variables/variable_scope_objects.out"""
+    fresh()
+    vs = T.VariableScope(False, "made", initializer=T.ones_initializer(), dtype=T.float64)
+    assert (vs.name, vs.original_name_scope, vs.reuse, repr(vs.dtype)) == (
+        "made", "", False, "tf.float64")
+    with T.variable_scope(vs) as s:
+        assert (s.name, s.original_name_scope, s is vs) == ("made", "", False)
+        assert T.get_default_graph().get_name_scope() == "made"
+        v = T.get_variable("v", [1])
+    assert (v.name, v.dtype.name) == ("made/v:0", "float64_ref")
+    assert T.get_default_graph().get_operations()[0].name == "made/v/Initializer/ones"
+    vs2 = T.VariableScope(True, "made2", name_scope="ns2/")
+    with T.variable_scope(vs2) as s:
+        assert (s.original_name_scope, s.reuse) == ("ns2/", True)
+        assert raises(ValueError, lambda: T.get_variable("q", [1])).startswith(
+            "Variable made2/q does not exist")
+    assert raises(TypeError, lambda: T.VariableScope()).endswith(
+        "__init__() missing 1 required positional argument: 'reuse'")
+
+
+def test_dtype_is_kept_as_given():
+    """tf_probes/variables/variable_scope_objects.out"""
+    fresh()
+    with T.variable_scope("sd", dtype="float16") as s:
+        assert (s.dtype, T.get_variable("h", [1]).dtype.name) == ("float16", "float16_ref")
+        with T.variable_scope("inner") as s2:
+            assert s2.dtype == "float16" and isinstance(s2.dtype, str)
+    s.set_dtype("float64")
+    assert s.dtype == "float64" and isinstance(s.dtype, str)
+    assert T.VariableScope(False, "bad", dtype="nope").name == "bad"

@@ -13,7 +13,6 @@ from ...engine.variables import (AGG_NONE, LOCAL_VARIABLES, SYNC_AUTO, _LazyEval
                                  store_of)
 from ...errors import NotSimulated
 from .. import runtime
-from ..framework.dtypes import base_name
 
 __all__ = ["variable_scope", "get_variable", "get_local_variable", "get_variable_scope",
            "VariableScope", "AUTO_REUSE", "_ReuseMode", "_LazyEvalTensor",
@@ -47,7 +46,7 @@ class variable_scope:
         self._default_name = default_name
         self._initializer = initializer
         self._reuse = reuse
-        self._dtype = None if dtype is None else base_name(dtype)
+        self._dtype = dtype
         self._aux = auxiliary_name_scope
         self._settings = {"regularizer": regularizer, "caching_device": caching_device,
                           "custom_getter": custom_getter, "use_resource": use_resource,
