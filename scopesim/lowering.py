@@ -21,6 +21,7 @@ Everything here is iterative: blocks nest 10,000 levels deep.
 from __future__ import annotations
 
 import ast
+import functools
 from dataclasses import dataclass, field
 
 #: The version-1 bare functions and the TensorFlow call each one is.
@@ -101,8 +102,9 @@ class Program:
     block_depth: int = 0
     code: object = None             # the compiled module (set by the parser)
 
-    @property
+    @functools.cached_property
     def lines(self) -> list[str]:
+        """The source lines (split once: traces and origins read them often)."""
         return self.source.split("\n")
 
     def line(self, number: int) -> str:

@@ -138,11 +138,28 @@ class Origin:
     __str__ = render
 
 
+#: `code.co_positions()` of the code objects met so far, by id (the code
+#: object is kept with them, so its id cannot be reused): a variable's
+#: origin is captured at every creation, and listing the positions of a
+#: long module each time would make a flat program quadratic.
+_POSITIONS: dict[int, tuple[object, list]] = {}
+_POSITIONS_KEPT = 256
+
+
+def _positions(code) -> list:
+    entry = _POSITIONS.get(id(code))
+    if entry is None or entry[0] is not code:
+        if len(_POSITIONS) >= _POSITIONS_KEPT:
+            _POSITIONS.clear()
+        entry = _POSITIONS[id(code)] = (code, list(code.co_positions()))
+    return entry[1]
+
+
 def _position(code, lasti):
     """(line, byte column, end line, end byte column) of the instruction at
     `lasti` in `code` (the ends None when CPython does not know them)."""
     try:
-        found = list(code.co_positions())[lasti // 2]
+        found = _positions(code)[lasti // 2]
     except (AttributeError, IndexError, ValueError):
         return None
     if found[0] is None or found[2] is None:
