@@ -16,6 +16,23 @@ from .graph import Graph, Tensor
 from .ops import check_convertible, constant, convert, generated
 from .shapes import Shape, num_elements
 
+#: `random_seed.DEFAULT_GRAPH_SEED`: the graph seed an op seed is paired with.
+DEFAULT_GRAPH_SEED = 87654321
+
+
+def _op(g: Graph, op_type: str, name: str, dims, dtype: str, inputs=(), attrs=None) -> Tensor:
+    """An op with one output and its NodeDef attrs (`name` ending in `/` is exact)."""
+    return g.create_op(op_type, name, outputs=((dims, dtype),), inputs=inputs,
+                       attrs=attrs).outputs[0]
+
+
+def _seed_attrs(seed) -> dict:
+    """`random_seed.get_seed(seed)` without a graph seed: (0, 0), or the
+    default graph seed and the op seed."""
+    if seed is None:
+        return {"seed": 0, "seed2": 0}
+    return {"seed": DEFAULT_GRAPH_SEED, "seed2": int(seed)}
+
 #: tf.zeros/tf.ones switch from one Const to Fill at this many elements.
 FILL_THRESHOLD = 1000
 
@@ -52,15 +69,22 @@ def fill(g: Graph, name: str, shape: Shape, dtype: str, scope_name: str | None =
     fails converting 1 after making `shape_as_tensor` (the small-constant
     attempt's TypeError is swallowed, the Fill path's is not)."""
     one = name == "ones"
+    if dtype == "bool":
+        value = one
+    elif dtype == "string":
+        value = 1 if one else ""
+    else:
+        value = 1 if one else 0
     with g.name_scope(scope_name or name) as scope:
         if dtype == "string" and one:
-            constant(g, "int32", (len(shape),), "shape_as_tensor")
+            constant(g, "int32", (len(shape),), "shape_as_tensor", list(shape))
             raise TFTypeError("Expected string, but got 1 of type 'int'.")
         if num_elements(shape) < FILL_THRESHOLD:
-            return constant(g, dtype, shape, scope)
-        constant(g, "int32", (len(shape),), "shape_as_tensor")
-        constant(g, dtype, (), "Const")
-        return generated(g, "Fill", scope, shape, dtype)
+            return constant(g, dtype, shape, scope, value)
+        dims_t = constant(g, "int32", (len(shape),), "shape_as_tensor", list(shape))
+        fill_value = constant(g, dtype, (), "Const", value)
+        return _op(g, "Fill", scope, shape, dtype, (dims_t, fill_value),
+                   {"T": dtype, "index_type": "int32"})
 
 
 def _count(value) -> int:
@@ -91,35 +115,39 @@ def constant_of_shape(g: Graph, value, dtype: str, shape: Shape, name: str = "Co
     count, size = _count(value), num_elements(shape)
     if count > size:
         raise TFValueError(f"Too many elements provided. Takes at most {size}, but got {count}.")
-    return constant(g, dtype, shape, name)
+    return constant(g, dtype, shape, name, value.tolist() if hasattr(value, "tolist") else value)
 
 
 def reshape(g: Graph, x: Tensor, shape: Shape) -> Tensor:
     """`array_ops.reshape(x, shape)`: `Reshape/shape` and `Reshape`."""
     with g.name_scope("Reshape") as scope:
-        shape_t = constant(g, "int32", (len(shape),), "shape")
-        return generated(g, "Reshape", scope, shape, x._dt, inputs=(x, shape_t))
+        shape_t = constant(g, "int32", (len(shape),), "shape", list(shape))
+        return _op(g, "Reshape", scope, shape, x._dt, (x, shape_t),
+                   {"T": x._dt, "Tshape": "int32"})
 
 
 def matrix_transpose(g: Graph, x: Tensor) -> Tensor:
     """`array_ops.matrix_transpose`: `transpose` inside `matrix_transpose/`."""
     with g.name_scope("matrix_transpose"):
         with g.name_scope("transpose") as scope:
-            perm = constant(g, "int32", (len(x._dims),), "perm")
+            rank = len(x._dims)
+            perm = constant(g, "int32", (rank,), "perm",
+                            list(range(rank - 2)) + [rank - 1, rank - 2])
             dims = x._dims[:-2] + (x._dims[-1], x._dims[-2])
-            return generated(g, "Transpose", scope, dims, x._dt, inputs=(x, perm))
+            return _op(g, "Transpose", scope, dims, x._dt, (x, perm),
+                       {"T": x._dt, "Tperm": "int32"})
 
 
 def _unary(g: Graph, op_type: str, name: str, x: Tensor, dims) -> Tensor:
     with g.name_scope(name) as scope:
-        return generated(g, op_type, scope, dims, x._dt, inputs=(x,))
+        return _op(g, op_type, scope, dims, x._dt, (x,), {"T": x._dt})
 
 
 def _scaled(g: Graph, gain, x: Tensor) -> Tensor:
     """`gain * x` with a Python gain: `Tensor.__rmul__` (`mul/x`, `mul`)."""
     with g.name_scope("mul") as scope:
         factor = convert(g, gain, x._dt, "x")
-        return generated(g, "Mul", scope, x._dims, x._dt, inputs=(factor, x))
+        return _op(g, "Mul", scope, x._dims, x._dt, (factor, x), {"T": x._dt})
 
 
 # ----------------------------------------------------------- random_ops
@@ -133,7 +161,7 @@ def _check_random_dtype(dtype: str) -> None:
 
 
 def random_uniform(g: Graph, shape: Shape, dtype: str, minval=0.0, maxval=None,
-                   name: str | None = None) -> Tensor:
+                   name: str | None = None, seed=None) -> Tensor:
     """`random_ops.random_uniform`: the dtype checked first; floats:
     `shape`, `min`, `max`, `RandomUniform`, `sub`, `mul`, the add;
     integers: `shape`, `min`, `max`, `RandomUniformInt` (maxval required)."""
@@ -144,37 +172,40 @@ def random_uniform(g: Graph, shape: Shape, dtype: str, minval=0.0, maxval=None,
             raise TFValueError(f"Must specify maxval for integer dtype tf.{dtype}")
         maxval = 1
     with g.name_scope(name or "random_uniform") as scope:
-        shape_t = constant(g, "int32", (len(shape),), "shape")
+        shape_t = constant(g, "int32", (len(shape),), "shape", list(shape))
         lo = convert(g, minval, dtype, "min")
         hi = convert(g, maxval, dtype, "max")
         if integer:
-            return generated(g, "RandomUniformInt", scope, shape, dtype, inputs=(shape_t, lo, hi))
-        rnd = _sampler(g, "RandomUniform", shape_t, shape, dtype)
+            return _op(g, "RandomUniformInt", scope, shape, dtype, (shape_t, lo, hi),
+                       {"T": "int32", "Tout": dtype, **_seed_attrs(seed)})
+        rnd = _sampler(g, "RandomUniform", shape_t, shape, dtype, seed)
         with g.name_scope("sub") as sub:
-            width = generated(g, "Sub", sub, (), dtype, inputs=(hi, lo))
+            width = _op(g, "Sub", sub, (), dtype, (hi, lo), {"T": dtype})
         with g.name_scope("mul") as mul:
-            scaled = generated(g, "Mul", mul, shape, dtype, inputs=(rnd, width))
-        return generated(g, "AddV2", scope, shape, dtype, inputs=(scaled, lo))
+            scaled = _op(g, "Mul", mul, shape, dtype, (rnd, width), {"T": dtype})
+        return _op(g, "AddV2", scope, shape, dtype, (scaled, lo), {"T": dtype})
 
 
 def random_normal(g: Graph, name: str, sampler: str, shape: Shape, dtype: str,
-                  mean=0.0, stddev=1.0) -> Tensor:
+                  mean=0.0, stddev=1.0, seed=None) -> Tensor:
     """`random_ops.random_normal` / `truncated_normal` (`sampler` is
     RandomStandardNormal or TruncatedNormal): `shape`, `mean`, `stddev`,
     the sampler, `mul`, the add."""
     with g.name_scope(name) as scope:
-        shape_t = constant(g, "int32", (len(shape),), "shape")
+        shape_t = constant(g, "int32", (len(shape),), "shape", list(shape))
         mean_t = convert(g, mean, dtype, "mean")
         stddev_t = convert(g, stddev, dtype, "stddev")
-        rnd = _sampler(g, sampler, shape_t, shape, dtype)
+        rnd = _sampler(g, sampler, shape_t, shape, dtype, seed)
         with g.name_scope("mul") as mul:
-            scaled = generated(g, "Mul", mul, shape, dtype, inputs=(rnd, stddev_t))
-        return generated(g, "AddV2", scope, shape, dtype, inputs=(scaled, mean_t))
+            scaled = _op(g, "Mul", mul, shape, dtype, (rnd, stddev_t), {"T": dtype})
+        return _op(g, "AddV2", scope, shape, dtype, (scaled, mean_t), {"T": dtype})
 
 
-def _sampler(g: Graph, op_type: str, shape_t: Tensor, shape: Shape, dtype: str) -> Tensor:
+def _sampler(g: Graph, op_type: str, shape_t: Tensor, shape: Shape, dtype: str,
+             seed=None) -> Tensor:
     with g.name_scope(op_type) as scope:
-        return generated(g, op_type, scope, shape, dtype, inputs=(shape_t,))
+        return _op(g, op_type, scope, shape, dtype, (shape_t,),
+                   {"T": "int32", "dtype": dtype, **_seed_attrs(seed)})
 
 
 # ------------------------------------------------------------- init_ops
@@ -195,7 +226,7 @@ def compute_fans(shape: Shape) -> tuple[float, float]:
 
 
 def variance_scaling(g: Graph, shape: Shape, dtype: str, scale: float, mode: str,
-                     distribution: str) -> Tensor:
+                     distribution: str, seed=None) -> Tensor:
     """`VarianceScaling.__call__`: the scale from the fans, then
     truncated_normal ("normal", "truncated_normal"), random_normal
     ("untruncated_normal") or random_uniform ("uniform")."""
@@ -208,24 +239,26 @@ def variance_scaling(g: Graph, shape: Shape, dtype: str, scale: float, mode: str
         scale /= max(1., (fan_in + fan_out) / 2.)
     if distribution in ("normal", "truncated_normal"):
         stddev = math.sqrt(scale) / .87962566103423978
-        return random_normal(g, "truncated_normal", "TruncatedNormal", shape, dtype, 0.0, stddev)
+        return random_normal(g, "truncated_normal", "TruncatedNormal", shape, dtype, 0.0, stddev,
+                             seed)
     if distribution == "untruncated_normal":
         return random_normal(g, "random_normal", "RandomStandardNormal", shape, dtype, 0.0,
-                             math.sqrt(scale))
+                             math.sqrt(scale), seed)
     limit = math.sqrt(3.0 * scale)
-    return random_uniform(g, shape, dtype, -limit, limit)
+    return random_uniform(g, shape, dtype, -limit, limit, seed=seed)
 
 
-def uniform_unit_scaling(g: Graph, shape: Shape, dtype: str, factor: float) -> Tensor:
+def uniform_unit_scaling(g: Graph, shape: Shape, dtype: str, factor: float,
+                         seed=None) -> Tensor:
     """`UniformUnitScaling.__call__`: random_uniform(-max_val, max_val)."""
     input_size = 1.0
     for dim in shape[:-1]:
         input_size *= float(dim)
     max_val = math.sqrt(3 / max(input_size, 1.0)) * factor
-    return random_uniform(g, shape, dtype, -max_val, max_val)
+    return random_uniform(g, shape, dtype, -max_val, max_val, seed=seed)
 
 
-def orthogonal(g: Graph, shape: Shape, dtype: str, gain) -> Tensor:
+def orthogonal(g: Graph, shape: Shape, dtype: str, gain, seed=None) -> Tensor:
     """`Orthogonal.__call__`: a random_normal of the flat shape, `Qr`,
     `DiagPart`, `Sign`, `mul`, `matrix_transpose` when there are fewer rows
     than columns, `Reshape`, and the gain's `mul_1`."""
@@ -237,16 +270,16 @@ def orthogonal(g: Graph, shape: Shape, dtype: str, gain) -> Tensor:
         num_rows *= dim
     num_cols = shape[-1]
     flat = (num_cols, num_rows) if num_rows < num_cols else (num_rows, num_cols)
-    a = random_normal(g, "random_normal", "RandomStandardNormal", flat, dtype)
+    a = random_normal(g, "random_normal", "RandomStandardNormal", flat, dtype, seed=seed)
     small = min(flat)
     with g.name_scope("Qr") as scope:
         qr = g.create_op("Qr", scope, outputs=(((flat[0], small), dtype), ((small, flat[1]), dtype)),
-                         inputs=(a,))
+                         inputs=(a,), attrs={"T": dtype, "full_matrices": False})
     q, r = qr.outputs
     d = _unary(g, "DiagPart", "DiagPart", r, (small,))
     sign = _unary(g, "Sign", "Sign", d, (small,))
     with g.name_scope("mul") as scope:
-        q = generated(g, "Mul", scope, q._dims, dtype, inputs=(q, sign))
+        q = _op(g, "Mul", scope, q._dims, dtype, (q, sign), {"T": dtype})
     if num_rows < num_cols:
         q = matrix_transpose(g, q)
     return _scaled(g, gain, reshape(g, q, shape))
@@ -262,6 +295,6 @@ def eye_scaled(g: Graph, shape: Shape, dtype: str, gain) -> Tensor:
         ones = fill(g, "ones", (min(shape),), dtype)
         zeros = fill(g, "zeros", shape, dtype)
         with g.name_scope("set_diag") as scope:
-            k = constant(g, "int32", (), "k")
+            k = constant(g, "int32", (), "k", 0)
             matrix = generated(g, "MatrixSetDiagV3", scope, shape, dtype, inputs=(zeros, ones, k))
     return _scaled(g, gain, matrix)

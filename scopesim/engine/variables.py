@@ -117,7 +117,8 @@ class RefVariable:
         in the current name scope."""
         g = self._op._graph
         with g.name_scope("read") as scope:
-            return generated(g, "Identity", scope, self._dims, self._dt, inputs=(self._variable,))
+            return g.create_op("Identity", scope, outputs=((self._dims, self._dt),),
+                               inputs=(self._variable,), attrs={"T": self._dt}).outputs[0]
 
     def assign(self, value, use_locking=False, name=None, read_value=True):
         """`RefVariable.assign`: `state_ops.assign(self._variable, value, use_locking, name)`;
@@ -250,7 +251,10 @@ def _init_from_args(g, initial_value, init_from_fn, validate_shape, caching_devi
                     constraint, shape, origin, store_key, trainable, convert_to_tensor,
                     name_scope) -> RefVariable:
     """The ops of `RefVariable._init_from_args`, inside `name_scope(name, "Variable")`."""
+    from .nodedef import StrAttr
+    from .opdef import ShapeAttr
     with name_scope(g, name, "Variable") as scope:
+        start = len(g._ops)
         if init_from_fn:
             with g.name_scope("Initializer"):
                 saved_device = g._device_stack
@@ -264,7 +268,14 @@ def _init_from_args(g, initial_value, init_from_fn, validate_shape, caching_devi
         if shape is None:
             shape = value._dims if validate_shape else None
         base = value._dt[:-4] if value._dt.endswith("_ref") else value._dt
-        op = g.create_op("VariableV2", scope, outputs=((shape, base + "_ref"),))
+        op = g.create_op("VariableV2", scope, outputs=((shape, base + "_ref"),),
+                         attrs={"shape": ShapeAttr(shape), "dtype": base,
+                                "container": StrAttr(""), "shared_name": StrAttr("")})
+        if init_from_fn:                  # `_attr_scope({"_class": ["loc:@<name>"]})`
+            located = [StrAttr("loc:@" + scope[:-1])]
+            for made in g._ops[start:]:
+                if made._attrs is not None:
+                    made._attrs["_class"] = located
         var_tensor = op._outputs[0]
         if validate_shape and not _fully_defined(value._dims):
             raise TFValueError(f"initial_value must have a shape specified: {value}")
@@ -274,8 +285,10 @@ def _init_from_args(g, initial_value, init_from_fn, validate_shape, caching_devi
         if caching_device is not None:
             g._device_stack.append(caching_device)
         try:
-            with g.name_scope("read") as read:
-                snapshot = generated(g, "Identity", read, shape, base, inputs=(var_tensor,))
+            with g.name_scope("read") as read:       # colocated with the variable
+                snapshot = g.create_op(
+                    "Identity", read, outputs=((shape, base),), inputs=(var_tensor,),
+                    attrs={"T": base, "_class": [StrAttr("loc:@" + op._name)]}).outputs[0]
         finally:
             if caching_device is not None:
                 g._device_stack.pop()
@@ -520,7 +533,10 @@ def _assign_op(g: Graph, op_type: str, name, ref: Tensor, value, use_locking=Non
             dims = _merge_shapes(ref._dims, value._dims, error)
         else:
             dims = value._dims
-        return generated(g, op_type, scope, dims, ref._dt, inputs=(ref, value))
+        from .nodedef import StrAttr
+        node_attrs = dict(attrs, _class=[StrAttr("loc:@" + ref._op._name)])  # colocated with ref
+        return g.create_op(op_type, scope, outputs=((dims, ref._dt),), inputs=(ref, value),
+                           attrs=node_attrs).outputs[0]
 
 
 def _ref_of(ref, method: str):

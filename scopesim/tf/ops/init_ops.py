@@ -112,7 +112,8 @@ class RandomUniform(Initializer):
 
     def __call__(self, shape, dtype=None, partition_info=None):
         return _ops.random_uniform(get_default_graph(), _dims(shape),
-                                   _call_dtype(dtype, self.dtype), self.minval, self.maxval)
+                                   _call_dtype(dtype, self.dtype), self.minval, self.maxval,
+                                   seed=self.seed)
 
     def get_config(self):
         return {"minval": self.minval, "maxval": self.maxval, "seed": self.seed,
@@ -133,7 +134,8 @@ class RandomNormal(Initializer):
 
     def __call__(self, shape, dtype=None, partition_info=None):
         return _ops.random_normal(get_default_graph(), self._name, self._sampler, _dims(shape),
-                                  _call_dtype(dtype, self.dtype), self.mean, self.stddev)
+                                  _call_dtype(dtype, self.dtype), self.mean, self.stddev,
+                                  self.seed)
 
     def get_config(self):
         return {"mean": self.mean, "stddev": self.stddev, "seed": self.seed,
@@ -158,7 +160,7 @@ class UniformUnitScaling(Initializer):
 
     def __call__(self, shape, dtype=None, partition_info=None):
         return _ops.uniform_unit_scaling(get_default_graph(), _dims(shape),
-                                         _call_dtype(dtype, self.dtype), self.factor)
+                                         _call_dtype(dtype, self.dtype), self.factor, self.seed)
 
     def get_config(self):
         return {"factor": self.factor, "seed": self.seed, "dtype": self.dtype.name}
@@ -189,7 +191,7 @@ class VarianceScaling(Initializer):
     def __call__(self, shape, dtype=None, partition_info=None):
         return _ops.variance_scaling(get_default_graph(), _dims(shape),
                                      _call_dtype(dtype, self.dtype), self.scale, self.mode,
-                                     self.distribution)
+                                     self.distribution, self.seed)
 
     def get_config(self):
         return {"scale": self.scale, "mode": self.mode, "distribution": self.distribution,
@@ -206,7 +208,7 @@ class Orthogonal(Initializer):
 
     def __call__(self, shape, dtype=None, partition_info=None):
         return _ops.orthogonal(get_default_graph(), _dims(shape), _call_dtype(dtype, self.dtype),
-                               self.gain)
+                               self.gain, self.seed)
 
     def get_config(self):
         return {"gain": self.gain, "seed": self.seed, "dtype": self.dtype.name}
