@@ -288,7 +288,7 @@ def _init_from_args(g, initial_value, init_from_fn, validate_shape, caching_devi
             with g.name_scope("read") as read:       # colocated with the variable
                 snapshot = g.create_op(
                     "Identity", read, outputs=((shape, base),), inputs=(var_tensor,),
-                    attrs={"T": base, "_class": [StrAttr("loc:@" + op._name)]}).outputs[0]
+                    attrs={"T": base, "_class": _colocation(op)}).outputs[0]
         finally:
             if caching_device is not None:
                 g._device_stack.pop()
@@ -333,34 +333,52 @@ def initialized_value(g: Graph, var: RefVariable) -> Tensor:
     g._control_stack = []
     try:
         ref = var._variable
+        base = var._dt
         pred = g.create_op("IsVariableInitialized", "IsVariableInitialized",
-                           outputs=(((), "bool"),), inputs=(ref,)).outputs[0]
+                           outputs=(((), "bool"),), inputs=(ref,),
+                           attrs={"dtype": base, "_class": _colocation(ref._op)}).outputs[0]
         with g.name_scope("cond"):
             p_f, p_t = g.create_op("Switch", "Switch", outputs=(((), "bool"), ((), "bool")),
-                                   inputs=(pred, pred)).outputs
-            g.create_op("Identity", "switch_t", outputs=(((), "bool"),), inputs=(p_t,))
-            g.create_op("Identity", "switch_f", outputs=(((), "bool"),), inputs=(p_f,))
+                                   inputs=(pred, pred), attrs={"T": "bool"}).outputs
+            g.create_op("Identity", "switch_t", outputs=(((), "bool"),), inputs=(p_t,),
+                        attrs={"T": "bool"})
+            g.create_op("Identity", "switch_f", outputs=(((), "bool"),), inputs=(p_f,),
+                        attrs={"T": "bool"})
             pred_id = g.create_op("Identity", "pred_id", outputs=(((), "bool"),),
-                                  inputs=(pred,)).outputs[0]
+                                  inputs=(pred,), attrs={"T": "bool"}).outputs[0]
             with g.name_scope("read") as read:
-                read_op = g.create_op("Identity", read, outputs=((var._dims, var._dt),),
-                                      inputs=(ref,))
+                read_op = g.create_op("Identity", read, outputs=((var._dims, base),),
+                                      inputs=(ref,), attrs={"T": base})
                 switched = g.create_op("RefSwitch", "Switch",
                                        outputs=((var._dims, ref._dt), (var._dims, ref._dt)),
-                                       inputs=(ref, pred_id))
+                                       inputs=(ref, pred_id),
+                                       attrs={"T": base, "_class": _colocation(ref._op)})
                 read_op._inputs = (switched.outputs[1],)
             initial = var._initial_value
+            initial_base = initial._dt.replace("_ref", "")
             switch_type = "RefSwitch" if initial._dt.endswith("_ref") else "Switch"
             false_value = g.create_op(switch_type, "Switch",
                                       outputs=((initial._dims, initial._dt),) * 2,
-                                      inputs=(initial, pred_id)).outputs[0]
+                                      inputs=(initial, pred_id),
+                                      attrs={"T": initial_base,
+                                             "_class": _colocation(initial._op)}).outputs[0]
             true_value = read_op.outputs[0]
             dims = true_value._dims if true_value._dims == false_value._dims else None
-            merge = g.create_op("Merge", "Merge", outputs=((dims, var._dt), ((), "int32")),
-                                inputs=(false_value, true_value))
+            merge = g.create_op("Merge", "Merge", outputs=((dims, base), ((), "int32")),
+                                inputs=(false_value, true_value), attrs={"N": 2, "T": base})
         return merge.outputs[0]
     finally:
         g._control_stack = saved
+
+
+def _colocation(op) -> list:
+    """The `_class` attr of an op made `colocate_with(op)`: op's own
+    colocation group, else `loc:@<op name>`."""
+    from .nodedef import StrAttr
+    attrs = op._attrs
+    if attrs and "_class" in attrs:
+        return list(attrs["_class"])
+    return [StrAttr("loc:@" + op._name)]
 
 
 _GUARD_KEEP = frozenset(("IsVariableInitialized", "VarIsInitializedOp", "ReadVariableOp", "If"))
@@ -533,8 +551,7 @@ def _assign_op(g: Graph, op_type: str, name, ref: Tensor, value, use_locking=Non
             dims = _merge_shapes(ref._dims, value._dims, error)
         else:
             dims = value._dims
-        from .nodedef import StrAttr
-        node_attrs = dict(attrs, _class=[StrAttr("loc:@" + ref._op._name)])  # colocated with ref
+        node_attrs = dict(attrs, _class=_colocation(ref._op))   # colocated with the ref
         return g.create_op(op_type, scope, outputs=((dims, ref._dt),), inputs=(ref, value),
                            attrs=node_attrs).outputs[0]
 

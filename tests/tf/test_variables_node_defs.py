@@ -11,14 +11,24 @@ from tfvars_oracle import T
 PROBES = Path(__file__).parent / "tf_probes" / "variables"
 
 
-def _build():
-    """The probe's `build` function (the probe minus its TensorFlow harness import)."""
+def _probe():
+    """The probe's functions (the probe minus its TensorFlow harness import)."""
     source = (PROBES / "node_defs.py").read_text()
-    namespace: dict = {}
+    namespace: dict = {"__name__": "node_defs"}
     exec(compile(source.split("\nfrom h import *\n", 1)[1], str(PROBES / "node_defs.py"), "exec"),
          namespace)
-    return namespace["build"]
+    return namespace
+
+
+def _recorded():
+    text = (PROBES / "node_defs.out").read_text()
+    plain, guarded = text.split("== guarded\n")
+    return plain, guarded
 
 
 def test_node_defs_of_variables_and_initializers():
-    assert _build()(T) == (PROBES / "node_defs.out").read_text()
+    assert _probe()["build"](T) == _recorded()[0]
+
+
+def test_node_defs_of_the_uninitialized_dependency_guard():
+    assert _probe()["build_guarded"](T) == _recorded()[1]

@@ -21,5 +21,17 @@ def build(T):
     return "".join(str(op) + "--\n" for op in T.get_default_graph().get_operations())
 
 
+def build_guarded(T):
+    """A variable whose initial value reads another: the cond and the copies."""
+    T.reset_default_graph()
+    v = T.Variable([1.0], name="v")
+    T.Variable(v * 2.0, name="w")
+    g = T.get_variable("g", [2])
+    T.get_variable("h", initializer=g + 1.0)
+    return "".join(str(op) + "--\n" for op in T.get_default_graph().get_operations())
+
+
 if __name__ == "__main__":
     print(build(T), end="")
+    print("== guarded")
+    print(build_guarded(T), end="")
