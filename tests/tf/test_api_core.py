@@ -58,9 +58,9 @@ def test_case_prints_what_tensorflow_printed(name):
 def test_op_str_of_an_op_without_known_attrs_is_not_simulated():
     from scopesim.errors import NotSimulated
     T.reset_default_graph()
-    v = T.get_variable("w", [2])
-    with pytest.raises(NotSimulated):
-        str(v.initialized_value().op)     # Merge of a cond: no attrs yet
+    T.get_variable("w", [2, 2], initializer=T.initializers.identity())
+    with pytest.raises(NotSimulated):     # MatrixSetDiagV3 of eye(): no attrs yet
+        str(T.get_default_graph().get_operation_by_name("w/Initializer/eye/set_diag"))
 
 
 def test_boolean_mask_subscript_is_not_simulated():
