@@ -246,9 +246,14 @@ def cli(ctx: click.Context, no_color: bool) -> None:
 @click.option("--all-ops", is_flag=True,
               help="Show every op, including those a variable creates for itself "
                    "(Initializer/..., Assign, read).")
+@click.option("--collections", "show_collections", is_flag=True,
+              help="After the trees of variables and ops, a tree of the graph's "
+                   "collections: each non-empty one with a string key, keys sorted, the "
+                   "names of its items in order (the JSON always has them).")
 @no_color_option
 @click.pass_obj
-def run_command(app: App, file: str, output_format: str, all_ops: bool) -> None:
+def run_command(app: App, file: str, output_format: str, all_ops: bool,
+                show_collections: bool) -> None:
     """Run the program FILE (`-` reads standard input).
 
     \b
@@ -272,7 +277,7 @@ def run_command(app: App, file: str, output_format: str, all_ops: bool) -> None:
         write_raw(app.out, json.dumps(result.to_json(), indent=2) + "\n")
     else:
         from .render import print_run, print_traceback
-        print_run(app.out, result, all_ops=all_ops)
+        print_run(app.out, result, all_ops=all_ops, collections=show_collections)
         if result.error is not None:
             print_traceback(app.err, result.error)
     stop(run_exit_code(result))

@@ -325,11 +325,31 @@ def ops_tree(ops: Sequence[OpInfo], *, all_ops: bool = False, width: int = 80,
     return _to_rich_tree(Text(f"ops ({len(ops)})", "bold"), root, label, max_tree_depth(width))
 
 
+# -------------------------------------------------------------- collections
+
+
+def collections_tree(collections: Mapping[str, Sequence[str]]) -> Tree:
+    """The graph's collections (LANGUAGE.md part 7): one branch per key, in
+    the order given (the result's keys are sorted), and under it the name of
+    each item in collection order.  Names are listed whole, not as a tree of
+    scopes: a collection is an ordered list, and the same name may stand in
+    several collections (or twice in one).  Flat, so no depth limit applies.
+    """
+    tree = Tree(Wrapped(Text(f"collections ({len(collections)})", "bold")), guide_style="dim")
+    for key, names in collections.items():
+        branch = tree.add(Wrapped(Text(key, "bold blue").append(f" ({len(names)})", "dim")))
+        for name in names:
+            branch.add(Wrapped(Text(name)))
+    return tree
+
+
 # ------------------------------------------------------------------- a run
 
 
-def print_run(console: Console, result: RunResult, *, all_ops: bool = False) -> None:
-    """The text format of `run`: printed lines verbatim, then the two trees."""
+def print_run(console: Console, result: RunResult, *, all_ops: bool = False,
+              collections: bool = False) -> None:
+    """The text format of `run`: printed lines verbatim, then the trees of
+    variables and ops, and with `collections` the tree of collections."""
     for line in result.output:
         write_raw(console, line + "\n")
     if result.output:
@@ -339,6 +359,9 @@ def print_run(console: Console, result: RunResult, *, all_ops: bool = False) -> 
     console.line()
     console.print(ops_tree(result.ops, all_ops=all_ops, width=console.width,
                            ellipsis=ellipsis))
+    if collections:
+        console.line()
+        console.print(collections_tree(result.collections))
 
 
 # ------------------------------------------------------------------- errors
@@ -503,7 +526,8 @@ def print_usage_problem(console: Console, message: str) -> None:
 
 __all__ = [
     "Consoles", "make_consoles", "color_disabled", "write_raw", "ellipsis_for", "elide",
-    "format_shape", "variables_tree", "ops_tree", "max_tree_depth", "print_run",
+    "format_shape", "variables_tree", "ops_tree", "collections_tree", "max_tree_depth",
+    "print_run",
     "fit_source_line", "highlight_scope", "location_text", "error_line",
     "print_traceback", "print_syntax_error", "syntax_error_json",
     "print_internal_error", "print_usage_problem",

@@ -364,6 +364,12 @@ def _ops(repl: Repl, argument: str) -> None:
                                 ellipsis=ellipsis_for(repl.console)))
 
 
+def _collections(repl: Repl, argument: str) -> None:
+    from .render import collections_tree
+    repl.console.print(collections_tree(repl.last_result.collections if repl.last_result
+                                        else {}))
+
+
 def _scope(repl: Repl, argument: str) -> None:
     for label, value in (("variable scope", repl.session.variable_scope_name()),
                          ("name scope", repl.session.name_scope())):
@@ -421,6 +427,7 @@ META_COMMANDS: dict[str, MetaCommand] = {
     "help": MetaCommand(_help, "show this help"),
     "vars": MetaCommand(_vars, "the variables so far, as a tree of scopes"),
     "ops": MetaCommand(_ops, "the ops so far by name scope (`:ops all`: unfold variables)"),
+    "collections": MetaCommand(_collections, "the graph's collections: each key, its items' names"),
     "scope": MetaCommand(_scope, "the current variable scope and name scope"),
     "reset": MetaCommand(_reset, "start again from an empty graph"),
     "load": MetaCommand(_load, "run a .scope file in this session", "FILE"),

@@ -140,6 +140,60 @@ def test_run_all_ops_shows_every_op_with_its_type(runner, write):
     assert "RandomUniform  RandomUniform" in ops_part
 
 
+#: A program filing variables, a tensor and things without a name in
+#: collections.  Below: what TensorFlow 2.21 listed for its emitted
+#: equivalent (`get_all_collection_keys()`, each item's `.name`): only string
+#: keys count, and "numbers" and "empty" hold items without a `.name`.
+COLLECTIONS = """\
+scope "enc" <
+    w = var w [2, 2]
+    n = var steps [] dtype=int32 trainable=false initializer=zeros
+>
+y = tf.identity(w, name="y")
+tf.add_to_collection("outputs", y)
+tf.add_to_collection("outputs", w)
+tf.add_to_collection("numbers", 3)
+tf.add_to_collection(("a", 1), w)
+tf.add_to_collection("empty", "text")
+"""
+COLLECTIONS_TF = {"trainable_variables": ["enc/w:0"], "variables": ["enc/w:0", "enc/steps:0"],
+                  "outputs": ["y:0", "enc/w:0"]}
+
+
+def test_run_collections_adds_a_tree_of_the_collections_after_the_ops(runner, write):
+    result = invoke(runner, ["run", "--collections", write(COLLECTIONS)])
+    assert result.exit_code == ExitCode.OK
+    lines = result.stdout.splitlines()
+    assert lines[0] == "variables (2)" and "ops (15)" in lines
+    start = lines.index("collections (3)")
+    assert lines[start - 1] == ""
+    expected = ["collections (3)"]
+    keys = sorted(COLLECTIONS_TF)
+    for key in keys:
+        guide, inner = ("└── ", "    ") if key == keys[-1] else ("├── ", "│   ")
+        names = COLLECTIONS_TF[key]
+        expected.append(f"{guide}{key} ({len(names)})")
+        expected += [f"{inner}{'└── ' if i == len(names) - 1 else '├── '}{name}"
+                     for i, name in enumerate(names)]
+    assert lines[start:] == expected
+
+
+def test_run_without_collections_flag_shows_no_collections_tree(runner, write):
+    result = invoke(runner, ["run", write(COLLECTIONS)])
+    assert result.exit_code == ExitCode.OK
+    assert "collections (" not in result.stdout
+
+
+def test_run_json_has_the_collections_with_or_without_the_flag(runner, write):
+    name = write(COLLECTIONS)
+    for extra in ([], ["--collections"]):
+        result = invoke(runner, ["run", "--format", "json", *extra, name])
+        assert result.exit_code == ExitCode.OK
+        collections = json.loads(result.stdout)["collections"]
+        assert list(collections) == sorted(COLLECTIONS_TF)
+        assert collections == COLLECTIONS_TF
+
+
 def test_run_shows_the_handles_that_share_a_variable(runner, write):
     result = invoke(runner, ["run", write(SHARING)])
     assert result.exit_code == ExitCode.OK
@@ -557,3 +611,18 @@ def test_repl_runs_piped_input(runner):
     result = invoke(runner, ["repl"], input='scope "scope1" <\n  v = var variable1 [1]\n>\nprint v\n')
     assert result.exit_code == ExitCode.OK
     assert "scope1/variable1:0" in result.stdout
+
+
+def test_repl_collections_shows_the_collections_so_far(runner):
+    """The first four statements of COLLECTIONS: TensorFlow's collections are
+    COLLECTIONS_TF's "variables" and "trainable_variables", and "outputs"
+    holding y:0 alone."""
+    program = "\n".join(COLLECTIONS.splitlines()[:6])
+    result = invoke(runner, ["repl"], input=program + "\n:collections\n")
+    assert result.exit_code == ExitCode.OK
+    lines = result.stdout.splitlines()
+    start = lines.index("collections (3)")
+    assert lines[start:start + 8] == [
+        "collections (3)", "├── outputs (1)", "│   └── y:0",
+        "├── trainable_variables (1)", "│   └── enc/w:0",
+        "└── variables (2)", "    ├── enc/w:0", "    └── enc/steps:0"]

@@ -16,7 +16,8 @@ from rich.console import Console
 from scopesim.ast import Span
 from scopesim.errors import ProgramError, ScopeSyntaxError
 from scopesim.render import (
-    elide, fit_source_line, format_shape, make_consoles, max_tree_depth, ops_tree,
+    collections_tree, elide, fit_source_line, format_shape, make_consoles, max_tree_depth,
+    ops_tree,
     print_internal_error, print_run, print_syntax_error, print_traceback, syntax_error_json,
     variables_tree,
 )
@@ -246,6 +247,62 @@ def test_ops_keep_creation_order_within_a_scope():
                          "│   └── variable variable1 (VariableV2, +9 internal ops)",
                          "└── scope1_1/",
                          "    └── step  NoOp"]
+
+
+# -------------------------------------------------------------- collections
+
+#: The collections of this program, as TensorFlow 2.21 listed them (each key
+#: of `graph.get_all_collection_keys()`, the `.name` of each item; the keys
+#: sorted here, as the result keeps them; sample 13 shows the same rules):
+#:     scope "enc" < w = var w [2, 2]
+#:                   n = var steps [] dtype=int32 trainable=false initializer=zeros >
+#:     y = tf.identity(w, name="y")
+#:     tf.add_to_collection("outputs", y); tf.add_to_collection("outputs", w)
+#:     tf.add_to_collection("numbers", 3)      # no .name: left out
+#:     tf.add_to_collection(("a", 1), w)       # not a string key: left out
+ENC_COLLECTIONS = {"outputs": ["y:0", "enc/w:0"], "trainable_variables": ["enc/w:0"],
+                   "variables": ["enc/w:0", "enc/steps:0"]}
+
+
+def test_collections_tree_lists_each_key_with_its_item_names_in_order():
+    assert render(collections_tree(ENC_COLLECTIONS)).splitlines() == [
+        "collections (3)",
+        "├── outputs (2)",
+        "│   ├── y:0",
+        "│   └── enc/w:0",
+        "├── trainable_variables (1)",
+        "│   └── enc/w:0",
+        "└── variables (2)",
+        "    ├── enc/w:0",
+        "    └── enc/steps:0",
+    ]
+
+
+def test_collections_are_shown_after_the_ops_only_when_asked():
+    result = RunResult(collections=ENC_COLLECTIONS)
+    assert "collections" not in run_text(result)
+    lines = run_text(result, collections=True).splitlines()
+    assert lines[:4] == ["variables (0)", "", "ops (0)", ""]
+    assert lines[4:6] == ["collections (3)", "├── outputs (2)"]
+
+
+def test_no_collections_is_an_empty_tree():
+    """`T.no_op(name="step")` alone: `get_all_collection_keys()` is []."""
+    assert run_text(RunResult(), collections=True).splitlines() == [
+        "variables (0)", "", "ops (0)", "", "collections (0)"]
+
+
+def test_collections_tree_wraps_long_names_to_the_width():
+    name = "/".join(f"scope{i}" for i in range(20)) + "/w:0"
+    text = render(collections_tree({"variables": [name]}), width=40)
+    assert_fits(text, 40)
+    assert_no_trailing_blanks(text)
+    assert unwrapped(text).replace(" ", "") == f"collections(1)variables(1){name}"
+
+
+def test_a_collection_key_is_data_not_markup():
+    text = render(collections_tree({"[bold]k[/bold] :smile:": ["x:0"]}))
+    assert text.splitlines()[1] == "└── [bold]k[/bold] :smile: (1)"
 
 
 # -------------------------------------------------------------- narrow widths
