@@ -225,7 +225,8 @@ def cli(ctx: click.Context, no_color: bool) -> None:
     """Simulate TensorFlow 1.x variable scopes, variable sharing and op names.
 
     A `.scope` program says what TensorFlow 1.x would say: the same printed
-    names, variables, ops and error messages.
+    names, variables, ops and error messages.  The language reference:
+    `scopesim doc` (`scopesim doc api`: the tf names simulated).
     """
     if not isinstance(ctx.obj, App):
         ctx.obj = App()
@@ -236,8 +237,16 @@ def cli(ctx: click.Context, no_color: bool) -> None:
 # ----------------------------------------------------------------- commands
 
 
-@cli.command("run")
+@cli.command("run", context_settings={"ignore_unknown_options": True})
 @click.argument("file", type=click.Path(allow_dash=True))
+@click.argument("program_args", nargs=-1, type=click.UNPROCESSED)
+@click.option("--lang", type=click.Choice(["py", "scope"], case_sensitive=False),
+              help="The language of FILE: py (a TF1 Python program) or scope; by default "
+                   "py for a .py file, else scope (`-` needs --lang py for Python).")
+@click.option("--tf1", is_flag=True,
+              help="Python programs: `import tensorflow as tf` gives TF 1.15's top level "
+                   "(the tf.compat.v1 API, graph mode on), so code written for TF 1.x runs "
+                   "unported.")
 @click.option("--format", "output_format", default=OutputFormat.TEXT.value, show_default=True,
               type=click.Choice([f.value for f in OutputFormat], case_sensitive=False),
               help="text: printed lines, then trees of variables and ops (the trace of an "
@@ -252,9 +261,14 @@ def cli(ctx: click.Context, no_color: bool) -> None:
                    "names of its items in order (the JSON always has them).")
 @no_color_option
 @click.pass_obj
-def run_command(app: App, file: str, output_format: str, all_ops: bool,
-                show_collections: bool) -> None:
+def run_command(app: App, file: str, program_args: tuple[str, ...], lang: str | None,
+                tf1: bool, output_format: str, all_ops: bool, show_collections: bool) -> None:
     """Run the program FILE (`-` reads standard input).
+
+    A `.py` FILE is a TF1 Python program, run with scopesim's `tensorflow`
+    (arguments after FILE are its sys.argv; `--` before them if one is an
+    option of run); an uncaught exception is shown as Python's traceback of
+    the program's own frames.
 
     \b
     Exit status: 0 ok, 1 the program raised an uncaught error,
@@ -270,8 +284,15 @@ def run_command(app: App, file: str, output_format: str, all_ops: bool,
     """
     json_format = OutputFormat(output_format.lower()) is OutputFormat.JSON
     source, filename = read_program(app, file)
-    program = parse_or_exit(app, source, filename, json_errors=json_format)
-    result = load("interpreter", "run")(program)
+    if (lang or ("py" if file.endswith(".py") else "scope")).lower() == "py":
+        result = load("pyfront.cli", "run_or_exit")(app, source, filename, program_args,
+                                                    tf1, json_format)
+    else:
+        if program_args or tf1:
+            fail_usage(app, "arguments after FILE and --tf1 are for Python programs "
+                            "(a .py file, or --lang py)")
+        program = parse_or_exit(app, source, filename, json_errors=json_format)
+        result = load("interpreter", "run")(program)
     if json_format:
         from .render import write_raw
         write_raw(app.out, json.dumps(result.to_json(), indent=2) + "\n")
@@ -279,7 +300,12 @@ def run_command(app: App, file: str, output_format: str, all_ops: bool,
         from .render import print_run, print_traceback
         print_run(app.out, result, all_ops=all_ops, collections=show_collections)
         if result.error is not None:
-            print_traceback(app.err, result.error)
+            python_traceback = (result.error.fields or {}).get("python_traceback")
+            if python_traceback:
+                from .render import write_raw
+                write_raw(app.err, python_traceback)
+            else:
+                print_traceback(app.err, result.error)
     stop(run_exit_code(result))
 
 
@@ -336,6 +362,34 @@ def verify_command(app: App, paths: tuple[str, ...]) -> None:
     TensorFlow not installed.
     """
     stop(load("verify", "verify_paths")(list(paths), app.out, app.err))
+
+
+@cli.command("doc")
+@click.argument("page", default="language", metavar="[PAGE]",
+                type=click.Choice(["language", "api"], case_sensitive=False))
+@click.pass_obj
+def doc_command(app: App, page: str) -> None:
+    """Show the language reference (`doc api`: the tf names simulated).
+
+    PAGE is `language` (the default: docs/language.md) or `api` (every
+    name of the tf namespace that scopesim simulates).  Through a pager ($PAGER, else less or more) when stdout is a terminal,
+    as plain Markdown text otherwise (`scopesim doc > language.md`).
+    """
+    text = load("doc", "read_doc")(page.lower())
+    if text is None:
+        raise Unavailable(f"the {page.lower()} reference is not part of this installation")
+    if _stdout_is_terminal():
+        click.echo_via_pager(text)
+    else:
+        from .render import write_raw
+        write_raw(app.out, text)
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 @cli.command("repl")

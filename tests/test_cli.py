@@ -626,3 +626,52 @@ def test_repl_collections_shows_the_collections_so_far(runner):
         "collections (3)", "├── outputs (1)", "│   └── y:0",
         "├── trainable_variables (1)", "│   └── enc/w:0",
         "└── variables (2)", "    ├── enc/w:0", "    └── enc/steps:0"]
+
+
+# ---------------------------------------------------------------------- doc
+
+
+def test_doc_prints_the_language_reference_plain_when_not_a_terminal(runner):
+    from pathlib import Path
+    page = Path(__file__).resolve().parent.parent / "docs" / "language.md"
+    result = invoke(runner, ["doc"])
+    assert result.exit_code == ExitCode.OK
+    assert result.stdout == page.read_text(encoding="utf-8")
+    assert "\x1b" not in result.stdout
+
+
+def test_doc_api_prints_the_simulated_names(runner):
+    result = invoke(runner, ["doc", "api"])
+    assert result.exit_code == ExitCode.OK
+    assert result.stdout.startswith("# The `tf` namespace")
+    assert "- `get_variable(name, shape=None" in result.stdout
+
+
+def test_doc_goes_through_a_pager_on_a_terminal(runner, monkeypatch):
+    import click
+
+    import scopesim.cli as cli_module
+    paged = []
+    monkeypatch.setattr(cli_module, "_stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(click, "echo_via_pager", lambda text: paged.append(text))
+    result = invoke(runner, ["doc"])
+    assert result.exit_code == ExitCode.OK
+    assert result.stdout == "" and paged[0].startswith("# The scope language")
+
+
+def test_doc_of_an_unknown_page_is_a_usage_error(runner):
+    assert invoke(runner, ["doc", "nope"]).exit_code == ExitCode.USAGE
+
+
+def test_doc_missing_from_the_installation_is_reported(runner, monkeypatch):
+    import scopesim.doc
+    monkeypatch.setattr(scopesim.doc, "read_doc", lambda page="language": None)
+    result = invoke(runner, ["doc"])
+    assert result.exit_code == ExitCode.INTERNAL
+    assert "not part of this installation" in result.stderr
+
+
+def test_help_points_at_the_reference(runner):
+    result = invoke(runner, ["--help"])
+    assert "scopesim doc" in " ".join(result.stdout.split())
+    assert "doc " in result.stdout
