@@ -1,0 +1,100 @@
+"""The import hook: `tensorflow` (and `tf_keras`) are scopesim's during a run.
+
+    with tensorflow_importable(Namespaces(tf1=False)):
+        exec(code, globals)
+
+installs a `sys.meta_path` finder first in line, takes any `tensorflow*` and
+`tf_keras*` entries out of `sys.modules` (real TensorFlow, if it was
+imported, is not seen by the program), and on exit removes the finder, the
+modules it served and the program's own modules (those under
+`program_dir`), and puts back what was there before.
+"""
+
+from __future__ import annotations
+
+import importlib.abc
+import importlib.machinery
+import os
+import sys
+
+from ..errors import NotSimulated
+from .namespace import Namespaces, keras_module
+
+_ROOTS = ("tensorflow", "tf_keras")
+
+
+def _ours(name: str) -> bool:
+    return any(name == root or name.startswith(root + ".") for root in _ROOTS)
+
+
+class TensorFlowFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Finds `tensorflow`, `tensorflow.compat(.v1/.v2)` and `tf_keras[.*]` in a
+    run's `Namespaces`; `tensorflow.python.*` (TensorFlow's internals) is
+    NotSimulated; any other `tensorflow.*` is not found, as in TensorFlow."""
+
+    def __init__(self, spaces: Namespaces) -> None:
+        self.spaces = spaces
+
+    def find_spec(self, fullname, path=None, target=None):
+        if not _ours(fullname):
+            return None
+        if fullname in self.spaces.modules:
+            module = self.spaces.modules[fullname]
+        elif fullname.startswith("tf_keras"):
+            module = keras_module(fullname)
+            if module is None:
+                return None
+            self.spaces.modules[fullname] = module
+        elif fullname == "tensorflow.python" or fullname.startswith("tensorflow.python."):
+            raise NotSimulated(f"import {fullname} (TensorFlow's internals)")
+        else:
+            return None
+        return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
+
+    def create_module(self, spec):
+        return self.spaces.modules[spec.name]
+
+    def exec_module(self, module) -> None:
+        return None
+
+
+class tensorflow_importable:
+    """Context manager: the finder installed, sys.modules saved and restored."""
+
+    def __init__(self, spaces: Namespaces, program_dir: str | None = None) -> None:
+        self.spaces = spaces
+        self.program_dir = os.path.abspath(program_dir) if program_dir else None
+        self.finder = TensorFlowFinder(spaces)
+        self._saved: dict = {}
+        self._before: set = set()
+
+    def __enter__(self):
+        self._saved = {k: v for k, v in sys.modules.items() if _ours(k)}
+        for key in self._saved:
+            del sys.modules[key]
+        self._before = set(sys.modules)
+        sys.meta_path.insert(0, self.finder)
+        return self.spaces
+
+    def __exit__(self, *exc) -> None:
+        try:
+            sys.meta_path.remove(self.finder)
+        except ValueError:
+            pass
+        for key in [k for k in sys.modules if k not in self._before]:
+            if _ours(key) or self._program_module(sys.modules[key]):
+                del sys.modules[key]
+        for key in [k for k in sys.modules if _ours(k)]:
+            del sys.modules[key]
+        sys.modules.update(self._saved)
+        return None
+
+    def _program_module(self, module) -> bool:
+        """A module the program imported from its own directory."""
+        if self.program_dir is None:
+            return False
+        file = getattr(module, "__file__", None)
+        if not isinstance(file, str):
+            return False
+        file = os.path.abspath(file)
+        return file.startswith(self.program_dir + os.sep) and "site-packages" not in file
