@@ -585,13 +585,17 @@ def assign_sub(g: Graph, ref, value, use_locking=None, name=None) -> Tensor:
 # --------------------------------------------------------- variable_scope.py
 
 
-def already_exists_message(key: str) -> str:
-    """`_get_single_variable`'s message up to "Originally defined at:".
-    TensorFlow appends the creating traceback; scopesim keeps the origin in
-    the error (`origin`) and the runner appends the program's own lines
-    (`render_origin` is TensorFlow's layout of them)."""
-    return (f"Variable {key} already exists, disallowed. Did you mean to set reuse=True "
-            f"or reuse=tf.AUTO_REUSE in VarScope? Originally defined at:")
+def already_exists_message(key: str, origin=None) -> str:
+    """`_get_single_variable`'s message: TensorFlow appends the creating
+    traceback after "Originally defined at:"; scopesim appends a blank line
+    and the origin the hook gave (the runner's `Origin` renders the
+    program's own frames), nothing without one."""
+    message = (f"Variable {key} already exists, disallowed. Did you mean to set reuse=True "
+               f"or reuse=tf.AUTO_REUSE in VarScope? Originally defined at:")
+    if origin is None:
+        return message
+    trace = origin.render() if hasattr(origin, "render") else str(origin)
+    return message + "\n\n" + trace
 
 
 def render_origin(origin) -> str:
@@ -787,7 +791,7 @@ class VariableStore:
         found = self.vars.get(name)
         if found is not None:
             if reuse is False:
-                raise TFValueError(already_exists_message(name), name=name,
+                raise TFValueError(already_exists_message(name, found.origin), name=name,
                                    origin=found.origin, kind="already_exists")
             if shape is not None and not shape.is_compatible_with(found.get_shape()):
                 raise TFValueError(

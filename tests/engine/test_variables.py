@@ -240,13 +240,14 @@ def test_user_initializer_op_pushes_variable_initializer_scope(e):
 
 
 def test_already_exists_message(e):
-    """F1: reuse False on an existing name -> the message up to 'Originally defined at:'."""
+    """F1: reuse False on an existing name -> the message, 'Originally defined at:', a
+    blank line and the origin (TensorFlow's traceback; here the origin as given)."""
     e.get_variable("v", (1,), origin="here")
     with pytest.raises(TFValueError) as err:
         e.get_variable("v", (1,))
     assert err.value.message == (
         "Variable v already exists, disallowed. Did you mean to set reuse=True or "
-        "reuse=tf.AUTO_REUSE in VarScope? Originally defined at:")
+        "reuse=tf.AUTO_REUSE in VarScope? Originally defined at:\n\nhere")
     assert err.value.fields["origin"] == "here"
 
 
