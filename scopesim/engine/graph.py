@@ -27,6 +27,7 @@ from typing import Iterator
 
 from ..errors import (OperatorNotAllowedInGraphError, TFError, TFRuntimeError, TFTypeError,
                       TFValueError)
+from .device import apply_device_functions
 from .dtypes import of as _dtype_of
 from .nodedef import node_def_text
 from .names import NameRegistry, check_node_name, check_scope_name
@@ -331,28 +332,35 @@ class Graph:
         control = ()
         if self._control_stack:
             control = self._control_inputs_for(inputs)
-        device = self._device_stack[-1] if self._device_stack else ""
-        op = Operation(self, name, op_type, inputs, control, device, attrs)
+        op = Operation(self, name, op_type, inputs, control, "", attrs)
         op._outputs = [SymbolicTensor(op, i, shape, dtype)
                        for i, (shape, dtype) in enumerate(outputs)]
         self._ops.append(op)
         self._ops_by_name[name] = op
+        if self._control_stack:           # `_record_op_seen_by_control_dependencies`
+            for controller in self._control_stack:
+                controller.seen.add(op)
+        if self._device_stack:
+            op._device = apply_device_functions(self._device_stack, op)
         return op
 
     def _control_inputs_for(self, inputs) -> list:
-        """`Graph._control_dependencies_for_inputs`: the ops of the enclosing
-        `control_dependencies` blocks, less those an input already comes from."""
-        input_ops = {id(t._op) for t in inputs}
+        """`Graph._control_dependencies_for_inputs`: for each enclosing
+        `control_dependencies` block, its ops, unless an input was made inside
+        that block (the new op is dominated by it) or is one of them."""
+        input_ops = {t._op for t in inputs}
         found = []
-        seen = set()
-        for frame in self._control_stack:
-            if frame is None:             # control_dependencies(None) clears the outer ones
-                found, seen = [], set()
+        for controller in self._control_stack:
+            if not input_ops.isdisjoint(controller.seen):
                 continue
-            for op in frame:
-                if id(op) not in seen and id(op) not in input_ops:
-                    seen.add(id(op))
-                    found.append(op)
+            found.extend(c for c in controller.control_inputs if c not in input_ops)
+        return found
+
+    def current_control_dependencies(self) -> set:
+        """`Graph._current_control_dependencies`: the ops of every enclosing block."""
+        found = set()
+        for controller in self._control_stack:
+            found.update(controller.control_inputs)
         return found
 
     def has_op(self, name: str) -> bool:

@@ -3,10 +3,11 @@ scopes, collections (the rules are in `scopesim.engine.graph`)."""
 
 from __future__ import annotations
 
+from ...engine import device as _device
 from ...engine import graph as _graph
 from ...engine.graph import (Graph, Operation, SymbolicTensor, Tensor, get_default_graph,
                              reset_default_graph)
-from ...errors import NotSimulated, TFTypeError
+from ...errors import TFTypeError
 
 __all__ = ["Graph", "Operation", "SymbolicTensor", "Tensor", "get_default_graph",
            "reset_default_graph", "name_scope_v1", "GraphKeys"]
@@ -74,91 +75,112 @@ def get_collection_ref(key) -> list:
 
 
 class _DeviceScope:
-    """The context manager of `tf.device(name)`: ops made inside get the device."""
+    """The context manager of `tf.device(device_name_or_function)` (TensorFlow's
+    is a `contextlib._GeneratorContextManager` over `Graph.device`): a string
+    (checked when entered), a function of the op, or None."""
 
-    __slots__ = ("_spec", "_graph")
+    __slots__ = ("_spec", "_graph", "_stack")
 
-    def __init__(self, spec) -> None:
+    def __init__(self, graph, spec) -> None:
         self._spec = spec
-        self._graph = None
+        self._graph = graph
+        self._stack = None
 
     def __enter__(self):
-        self._graph = get_default_graph()
-        self._graph._device_stack.append(self._spec)
+        spec = self._spec
+        if spec is not None and not callable(spec):
+            if not isinstance(spec, str):
+                raise AttributeError(f"'{type(spec).__name__}' object has no attribute 'split'")
+            _device.components(spec)          # `DeviceSpec.from_string`: its ValueErrors
+        g = self._graph if self._graph is not None else get_default_graph()
+        self._graph = g
+        self._stack = g._device_stack
+        self._stack.append(spec)
         return None
 
     def __exit__(self, *exc) -> None:
-        self._graph._device_stack.pop()
+        self._stack.pop()
         return None
+
+
+_DeviceScope.__name__ = _DeviceScope.__qualname__ = "_GeneratorContextManager"
+_DeviceScope.__module__ = "contextlib"
 
 
 def device(device_name_or_function):
-    """`tf.compat.v1.device(device_name_or_function)`: a device string (a
-    function is not simulated).  The string is kept as given."""
-    if callable(device_name_or_function):
-        raise NotSimulated("tf.device(<a function>)")
-    if device_name_or_function is None:
-        return _DeviceScope("")
-    return _DeviceScope(device_name_or_function)
+    """`tf.compat.v1.device(device_name_or_function)` (`Graph.device` of the
+    default graph)."""
+    return _DeviceScope(None, device_name_or_function)
 
 
-class _ControlDependencies:
-    """The context manager of `Graph.control_dependencies(control_inputs)`."""
+class _ControlDependenciesController:
+    """`Graph._ControlDependenciesController`: the ops it adds, the ops made
+    inside it (`seen`); None starts a new, empty stack."""
 
-    __slots__ = ("_ops", "_graph")
+    __slots__ = ("_graph", "control_inputs", "seen", "_new_stack", "_old_stack")
 
-    def __init__(self, graph, ops) -> None:
+    def __init__(self, graph, control_inputs) -> None:
         self._graph = graph
-        self._ops = ops
+        self._new_stack = control_inputs is None
+        self.control_inputs = [] if control_inputs is None else control_inputs
+        self.seen = set()
+        self._old_stack = None
 
     def __enter__(self):
-        self._graph._control_stack.append(self._ops)
+        g = self._graph
+        if self._new_stack:
+            self._old_stack = g._control_stack
+            g._control_stack = []
+        g._control_stack.append(self)
         return None
 
     def __exit__(self, *exc) -> None:
-        self._graph._control_stack.pop()
+        g = self._graph
+        g._control_stack.pop()
+        if self._new_stack:
+            g._control_stack = self._old_stack
         return None
 
 
-def control_dependencies(control_inputs):
-    """`tf.control_dependencies(control_inputs)` (`Graph.control_dependencies`):
-    None clears the enclosing dependencies; each input is an Operation or a
-    tensor (its op)."""
-    g = get_default_graph()
-    if control_inputs is None:
-        return _ControlDependencies(g, None)
-    found = []
-    for c in control_inputs:
-        if hasattr(c, "_as_graph_element") and not isinstance(c, (Tensor, Operation)):
-            c = c._as_graph_element()
-        if isinstance(c, Tensor):
-            c = c.op
-        if not isinstance(c, Operation):
-            raise TFTypeError(f"Can not convert a {type(c).__name__} into a Operation.")
-        found.append(c)
-    return _ControlDependencies(g, found)
+_ControlDependenciesController.__module__ = "tensorflow.python.framework.ops"
 
 
-Graph.control_dependencies = lambda self, control_inputs: _graph_control(self, control_inputs)
-Graph.device = lambda self, name: _graph_device(self, name)
-Graph.name_scope = Graph.name_scope   # the engine's (yields the scope string)
+def _as_control_op(g, c):
+    """`Graph.control_dependencies`' conversion of one input: a variable is
+    its graph element, then `as_graph_element` (names are looked up); a
+    tensor stands for its op."""
+    if hasattr(c, "_as_graph_element") and not isinstance(c, (Tensor, Operation)):
+        c = c._as_graph_element()
+    c = g.as_graph_element(c)
+    if isinstance(c, Tensor):
+        return c.op
+    return c
 
 
 def _graph_control(g, control_inputs):
-    """`Graph.control_dependencies` on a given graph."""
+    """`Graph.control_dependencies(control_inputs)`: the inputs as ops, less
+    those an enclosing block already adds (and repeats)."""
     if control_inputs is None:
-        return _ControlDependencies(g, None)
+        return _ControlDependenciesController(g, None)
+    current = g.current_control_dependencies()
     ops = []
     for c in control_inputs:
-        if isinstance(c, Tensor):
-            c = c.op
-        ops.append(c)
-    return _ControlDependencies(g, ops)
+        c = _as_control_op(g, c)
+        if c not in current:
+            ops.append(c)
+            current.add(c)
+    return _ControlDependenciesController(g, ops)
 
 
-def _graph_device(g, name):
-    scope = _DeviceScope(name or "")
-    return scope
+def control_dependencies(control_inputs):
+    """`tf.control_dependencies(control_inputs)`: `Graph.control_dependencies`
+    of the default graph."""
+    return _graph_control(get_default_graph(), control_inputs)
+
+
+Graph.control_dependencies = lambda self, control_inputs: _graph_control(self, control_inputs)
+Graph.device = lambda self, device_name_or_function: _DeviceScope(self, device_name_or_function)
+Graph.name_scope = Graph.name_scope   # the engine's (yields the scope string)
 
 
 class GraphKeys:

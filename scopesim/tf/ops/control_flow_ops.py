@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from ...engine.graph import Operation, Tensor, get_default_graph
+from ...engine.graph import get_default_graph
 from ...engine.ops import generated, op_scope
+from ...errors import TFTypeError, TFValueError
+from ..framework.ops import _graph_control
 
 
 def no_op(name=None):
@@ -13,18 +15,50 @@ def no_op(name=None):
         return generated(g, "NoOp", scope, (), None)
 
 
-def group(*inputs, name=None):
-    """`tf.group(*inputs, name=None)`: a NoOp depending on every input."""
+def _flatten(value, out: list) -> list:
+    """`nest.flatten`: lists, tuples and dicts (by sorted key) are structure."""
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            _flatten(item, out)
+    elif isinstance(value, dict):
+        for key in sorted(value):
+            _flatten(value[key], out)
+    else:
+        out.append(value)
+    return out
+
+
+def _group_control_deps(g, dev, deps, name=None):
+    """`control_flow_ops._GroupControlDeps`: a NoOp under
+    `control_dependencies(deps)` (and `device(dev)`)."""
+    with _graph_control(g, deps):
+        if dev is None:
+            return no_op(name=name)
+        with g.device(dev):
+            return no_op(name=name)
+
+
+def group(*inputs, **kwargs):
+    """`tf.group(*inputs, **kwargs)`: a NoOp depending on every input; when
+    the inputs are on several devices, one NoOp per device (sorted), then the
+    returned one over them."""
+    name = kwargs.pop("name", None)
+    if kwargs:
+        raise TFValueError("Unknown keyword arguments: " + ", ".join(kwargs.keys()))
     g = get_default_graph()
-    ops = []
-    for x in inputs:
-        if isinstance(x, Tensor):
-            x = x.op
-        elif hasattr(x, "_snapshot"):
-            x = x.op
-        if isinstance(x, Operation):
-            ops.append(x)
-    from ..framework.ops import _graph_control
     with op_scope(g, name, "group_deps") as scope:
-        with _graph_control(g, ops):
-            return generated(g, "NoOp", scope, (), None)
+        if not inputs:
+            return no_op(name=scope)
+        on_device: dict = {}
+        for inp in _flatten(inputs, []):
+            if not hasattr(inp, "device"):
+                raise TFTypeError("'inputs' should be zero or more (nested) Tensors. "
+                                  f"Received '{inp}' with type '{type(inp)}'.")
+            on_device.setdefault(inp.device, []).append(inp)
+        if len(on_device) == 1:
+            (dev, deps), = on_device.items()
+            return _group_control_deps(g, dev, deps, name=scope)
+        deps = [_group_control_deps(g, dev, on_device[dev])
+                for dev in sorted(on_device, key=lambda d: "" if d is None else d)]
+        with _graph_control(g, deps):
+            return no_op(name=scope)
