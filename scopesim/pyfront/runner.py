@@ -237,8 +237,9 @@ def program_error(e: BaseException, lines: _Lines) -> ProgramError:
     innermost = None
     tb = e.__traceback__
     while tb is not None:
-        if tb.tb_frame.f_code.co_filename == lines.filename:
-            innermost = tb
+        code = tb.tb_frame.f_code
+        if code.co_filename == lines.filename and not code.co_name.startswith("__scopesim"):
+            innermost = tb          # (the prelude of an emitted .scope program left out)
         tb = tb.tb_next
     if innermost is not None:
         frame = _frame(lines, innermost.tb_frame.f_code, innermost.tb_lasti, innermost.tb_lineno)
