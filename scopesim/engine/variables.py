@@ -17,7 +17,7 @@ from ..errors import NotSimulated, TFTypeError, TFValueError
 from . import dtypes
 from .graph import Graph, Tensor
 from .ops import generated
-from .shape_inference import node_text
+from .shape_inference import merge_shapes, node_text
 from .shapes import Shape, as_list_text
 from .tensor_shape import TensorShape, as_shape
 
@@ -504,23 +504,6 @@ def _initialized_value_for(g: Graph, variable_op):
 # -------------------------------------------------------------- state_ops.py
 
 
-def _merge_shapes(a, b, error):
-    """`InferenceContext::Merge` of two shapes (the Assign shape function)."""
-    if a is None:
-        return b
-    if b is None:
-        return a
-    if len(a) != len(b):
-        raise error(f"Shapes must be equal rank, but are {len(a)} and {len(b)}")
-    merged = []
-    for i, (x, y) in enumerate(zip(a, b)):
-        if x is not None and y is not None and x != y:
-            raise error(f"Dimension {i} in both shapes must be equal, but are {x} and {y}. "
-                        f"Shapes are {as_list_text(a)} and {as_list_text(b)}.")
-        merged.append(x if x is not None else y)
-    return tuple(merged)
-
-
 def _assign_op(g: Graph, op_type: str, name, ref: Tensor, value, use_locking=None,
                validate_shape=None) -> Tensor:
     """`gen_state_ops.assign` / `assign_add` / `assign_sub` through
@@ -548,7 +531,7 @@ def _assign_op(g: Graph, op_type: str, name, ref: Tensor, value, use_locking=Non
         def error(message: str) -> TFValueError:
             return TFValueError(f"{message} for {node_text(op_type, op_name, attrs, [ref, value])}")
         if validate:
-            dims = _merge_shapes(ref._dims, value._dims, error)
+            dims = merge_shapes(ref._dims, value._dims, error)
         else:
             dims = value._dims
         node_attrs = dict(attrs, _class=_colocation(ref._op))   # colocated with the ref
