@@ -18,7 +18,7 @@ from . import dtypes
 from .graph import Graph, Tensor
 from .ops import generated
 from .shape_inference import merge_shapes, node_text
-from .shapes import Shape, as_list_text
+from .shapes import Shape
 from .tensor_shape import TensorShape, as_shape
 
 GLOBAL_VARIABLES = "variables"
