@@ -72,3 +72,11 @@ def test_corpus_has_ten_programs_each_recorded():
     assert not missing, f"record them with tools/record_py.py: {missing}"
     assert len([p for p in PROGRAMS if p.stem not in KNOWN]) >= 10
     assert set(KNOWN) <= {p.stem for p in PROGRAMS}
+
+
+def test_the_readme_model_is_the_recorded_corpus_program():
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```python\n# model.py\n", 1)[1].split("```", 1)[0]
+    assert block == (CORPUS / "readme_model.py").read_text(encoding="utf-8")
+    expected = json.loads((CORPUS / "readme_model.expected.json").read_text(encoding="utf-8"))
+    assert expected["output"][0] in readme
