@@ -19,7 +19,7 @@ from .tensor_shape import TensorShape
 from .values import py_repr, py_str, type_name
 from .variables import RefVariable
 
-_PYTHON_VALUES = (bool, int, float, str, list, type(None))
+_PYTHON_VALUES = (bool, int, float, str, list, tuple, type(None))
 
 
 def tf_constant(g: Graph, value, name: str | None = None) -> Tensor:

@@ -20,6 +20,20 @@ _NAMES = set(_ENUMS.values())
 _ENUM_OF = {name: n for n, name in _ENUMS.items()}
 _DT = {"float16": "DT_HALF", "float32": "DT_FLOAT", "float64": "DT_DOUBLE"}
 FLOATING = ("float16", "bfloat16", "float32", "float64")
+#: `DType.size` (`DataTypeSize`): bytes of one element, 0 for string, resource, variant.
+_SIZE = {"float16": 2, "bfloat16": 2, "float32": 4, "float64": 8, "int8": 1, "int16": 2,
+         "int32": 4, "int64": 8, "uint8": 1, "uint16": 2, "uint32": 4, "uint64": 8, "bool": 1,
+         "string": 0, "complex64": 8, "complex128": 16, "qint8": 1, "quint8": 1, "qint16": 2,
+         "quint16": 2, "qint32": 4, "resource": 0, "variant": 0}
+QUANTIZED = ("qint8", "quint8", "qint16", "quint16", "qint32")
+#: `as_dtype` of a Python type (`_PYTHON_TO_TF`) and of numpy's scalar types by name.
+_PYTHON_TYPES = {float: "float32", bool: "bool", object: "string"}
+_NUMPY_NAMES = {"float16": "float16", "float32": "float32", "float64": "float64",
+                "int8": "int8", "int16": "int16", "int32": "int32", "int64": "int64",
+                "uint8": "uint8", "uint16": "uint16", "uint32": "uint32", "uint64": "uint64",
+                "bool": "bool", "bool_": "bool", "complex64": "complex64",
+                "complex128": "complex128", "str_": "string", "bytes_": "string",
+                "object_": "string", "bfloat16": "bfloat16"}
 INTEGER = ("int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64")
 
 
@@ -41,6 +55,14 @@ def dtype_name(value) -> str | None:
         if base in _NAMES:
             return base + ("_ref" if value.endswith("_ref") else "")
         return None
+    if isinstance(value, type):
+        if value in _PYTHON_TYPES:
+            return _PYTHON_TYPES[value]
+        if value.__module__ in ("numpy", "ml_dtypes"):
+            return _NUMPY_NAMES.get(value.__name__)
+        return None
+    if type(value).__module__ == "numpy" and type(value).__name__.startswith("dtype"):
+        return dtype_name(getattr(value, "type", None))   # a numpy dtype: its scalar type
     if isinstance(value, (bool, int)) or (isinstance(value, float) and value.is_integer()):
         n = int(value)
         if n in _ENUMS:
@@ -101,6 +123,24 @@ class DType:
     @property
     def is_complex(self) -> bool:
         return self.base_dtype._name in ("complex64", "complex128")
+
+    @property
+    def is_quantized(self) -> bool:
+        return self.base_dtype._name in QUANTIZED
+
+    @property
+    def is_numeric(self) -> bool:
+        """`DType.is_numeric`: every type but bool, string, resource and variant."""
+        return self.base_dtype._name not in ("bool", "string", "resource", "variant")
+
+    @property
+    def is_numpy_compatible(self) -> bool:
+        return self.base_dtype._name not in ("resource", "variant")
+
+    @property
+    def size(self) -> int:
+        """`DType.size`: bytes per element (a ref type's are its base type's)."""
+        return _SIZE[self.base_dtype._name]
 
     @property
     def is_unsigned(self) -> bool:

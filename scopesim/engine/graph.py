@@ -480,10 +480,12 @@ class Graph:
         return found
 
     def get_all_collection_keys(self) -> list:
-        """`Graph.get_all_collection_keys`: the keys of non-empty collections."""
-        return [key for key, items in self._collections.items() if items]
+        """`Graph.get_all_collection_keys`: every string key, in the order the
+        collections were made (an empty one made by `get_collection_ref` too)."""
+        return [key for key in self._collections if isinstance(key, str)]
 
     def clear_collection(self, name) -> None:
+        """`Graph.clear_collection`: the key goes too."""
         self._collections.pop(name, None)
 
     # ----------------------------------------------------- default graph

@@ -36,12 +36,12 @@ def failed_to_convert(text: str) -> TFTypeError:
 
 def python_dtype(value) -> str:
     """The dtype `tf.constant(value)` infers for a Python scalar or a flat
-    list: bool, int32 (then int64, then uint64 as the value grows), float32,
+    list or tuple (nested too): bool, int32 (then int64, then uint64 as the value grows), float32,
     string; an empty list is float32.  `None` is "None values not
     supported."; an int beyond uint64 cannot be converted."""
     if value is None:
         raise TFValueError("None values not supported.")
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return _list_dtype(value)
     if isinstance(value, bool):
         return "bool"
@@ -62,7 +62,7 @@ def _list_dtype(values: list) -> str:
     """numpy's dtype for a flat list (the language's lists are lists of names)."""
     if not values:
         return "float32"
-    kinds = {python_dtype(v) for v in values if not isinstance(v, list) or v}
+    kinds = {python_dtype(v) for v in values if not isinstance(v, (list, tuple)) or v}
     if not kinds:
         return "float32"
     if kinds == {"string"}:
@@ -83,7 +83,7 @@ def check_convertible(value, dtype: str) -> None:
     is checked element by element."""
     if value is None:
         raise TFValueError("None values not supported.")
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         for element in value:
             check_convertible(element, dtype)
         return

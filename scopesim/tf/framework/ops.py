@@ -187,6 +187,7 @@ class GraphKeys:
     """`tf.compat.v1.GraphKeys`: the standard collection names."""
 
     GLOBAL_VARIABLES = "variables"
+    VARIABLES = "variables"               # the deprecated alias of GLOBAL_VARIABLES
     LOCAL_VARIABLES = "local_variables"
     METRIC_VARIABLES = "metric_variables"
     MODEL_VARIABLES = "model_variables"
