@@ -195,7 +195,6 @@ def test_first_call_inside_reuse_scope():
                           "tf.get_variable().")
 
 
-@pending('engine/graph.py: get_all_collection_keys lists every string key, empty ones too')
 def test_template_without_variables_and_the_collections_it_touches():
     fresh()
     t = T.make_template("t", lambda: T.constant(1.0, name="k"))
