@@ -393,10 +393,14 @@ def _stdout_is_terminal() -> bool:
 
 
 @cli.command("repl")
+@click.option("--python", "python", is_flag=True,
+              help="A Python REPL instead, with tf (tf.compat.v1, graph mode on) imported.")
 @no_color_option
 @click.pass_obj
-def repl_command(app: App) -> None:
+def repl_command(app: App, python: bool) -> None:
     """Type statements and see their effect at once (state is kept)."""
+    if python:
+        stop(load("pyfront.repl", "run_python_repl")())
     stop(load("repl", "run_repl")(console=app.out, error_console=app.err))
 
 

@@ -1,0 +1,195 @@
+"""`scopesim repl --python`: a Python REPL with `tf` (scopesim's
+`tf.compat.v1`, graph mode on) already imported.
+
+The scope REPL's conventions: prompt_toolkit with a file history (beside
+the scope REPL's: `python_history`), Tab completes names and the
+attributes of any value after a dot (nothing is called), Ctrl-C drops the
+input, Ctrl-D leaves; piped input is read without prompts and the exit
+status is 1 if anything failed.  `import tensorflow as tf` works too (the
+import hook stays installed while the REPL runs); errors are shown as
+Python's traceback of the typed lines only.
+"""
+
+from __future__ import annotations
+
+import builtins
+import codeop
+import sys
+import types
+
+from ..errors import NotSimulated
+from .hook import tensorflow_importable
+from .namespace import Namespaces
+from .runner import python_traceback
+
+PROMPT = ">>> "
+CONTINUATION = "... "
+FILENAME = "<repl>"
+
+
+class PythonRepl:
+    def __init__(self, error_stream=None) -> None:
+        self.spaces = Namespaces(tf1=False)
+        self.spaces._disable_v2_behavior()
+        self.namespace = {"__name__": "__main__", "__builtins__": builtins,
+                          "tf": self.spaces.v1}
+        self.compiler = codeop.CommandCompiler()
+        self.failures = 0
+        self.errors = error_stream or sys.stderr
+
+    def needs_more(self, text: str) -> bool:
+        try:
+            return self.compiler(text, FILENAME, "single") is None
+        except (SyntaxError, ValueError, OverflowError):
+            return False
+
+    def submit(self, text: str) -> None:
+        if not text.strip():
+            return
+        try:
+            code = self.compiler(text, FILENAME, "single")
+        except (SyntaxError, ValueError, OverflowError) as e:
+            self._report(e)
+            return
+        if code is None:
+            code = compile(text + "\n", FILENAME, "single")
+        from ..tf import runtime
+        runtime.reset()
+        try:
+            exec(code, self.namespace)
+        except KeyboardInterrupt:
+            raise
+        except SystemExit:
+            raise
+        except BaseException as e:  # noqa: BLE001 - the typed code's error is shown
+            self._report(e)
+            return
+        if runtime.first_not_simulated is not None:
+            self._report(runtime.first_not_simulated)
+
+    def _report(self, e: BaseException) -> None:
+        self.failures += 1
+        if isinstance(e, SyntaxError):
+            import traceback
+            self.errors.write("".join(traceback.format_exception_only(type(e), e)))
+        else:
+            self.errors.write(python_traceback(e))
+        self.errors.flush()
+
+    def completions(self, text: str) -> list[str]:
+        """Names for the word before the cursor: `na` or `obj.attr.pre`."""
+        head, dot, prefix = text.rpartition(".")
+        if not dot:
+            names = set(self.namespace) | set(dir(builtins))
+        else:
+            value = self._lookup(head)
+            if value is None:
+                return []
+            names = set(dir(value))
+        return sorted(n for n in names if n.startswith(prefix)
+                      and (not n.startswith("_") or prefix.startswith("_")))
+
+    def _lookup(self, dotted: str):
+        parts = dotted.split(".")
+        if not all(p.isidentifier() for p in parts):
+            return None
+        value = self.namespace.get(parts[0], getattr(builtins, parts[0], None))
+        for part in parts[1:]:
+            if value is None:
+                return None
+            try:
+                if part in getattr(value, "__dict__", {}):
+                    value = value.__dict__[part]
+                elif isinstance(value, types.ModuleType):   # a module's lazy names
+                    value = getattr(value, part)
+                else:                                       # no property is run
+                    value = getattr(type(value), part, None)
+            except BaseException:  # noqa: BLE001 - completion never fails the REPL
+                from ..tf import runtime
+                runtime.reset()
+                return None
+        return value
+
+
+def run_python_repl(input=None, output=None, history_path=None) -> int:
+    """Run the Python REPL (interactive on a terminal, else from stdin)."""
+    from ..tf import compat_v1, runtime
+    repl = PythonRepl()
+    with tensorflow_importable(repl.spaces), runtime.ProgramGraph(compat_v1.Graph()):
+        try:
+            if input is None and not sys.stdin.isatty():
+                return _piped(repl)
+            return _interactive(repl, input, output, history_path)
+        except SystemExit as e:
+            return e.code if isinstance(e.code, int) else 0
+
+
+def _piped(repl: PythonRepl) -> int:
+    pending: list[str] = []
+    for line in sys.stdin:
+        pending.append(line.rstrip("\n"))
+        text = "\n".join(pending)
+        if repl.needs_more(text) and line.strip():
+            continue
+        repl.submit(text)
+        pending = []
+    if pending:
+        repl.submit("\n".join(pending))
+    return 1 if repl.failures else 0
+
+
+def _interactive(repl: PythonRepl, input, output, history_path) -> int:
+    from pathlib import Path
+
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.completion import Completer, Completion
+    from prompt_toolkit.history import FileHistory, InMemoryHistory
+    from prompt_toolkit.lexers import PygmentsLexer
+    from pygments.lexers.python import PythonLexer
+
+    from .. import TENSORFLOW_VERSION, __version__
+    from ..repl import default_history_path
+
+    class PyCompleter(Completer):
+        def get_completions(self, document, complete_event):
+            word = document.get_word_before_cursor(pattern=_WORD)
+            prefix = word.rpartition(".")[2]
+            for name in repl.completions(word):
+                yield Completion(name, start_position=-len(prefix))
+
+    history = InMemoryHistory()
+    path = Path(history_path) if history_path is not None else \
+        default_history_path().with_name("python_history")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        history = FileHistory(str(path))
+    except OSError:
+        pass
+    session = PromptSession(PROMPT, lexer=PygmentsLexer(PythonLexer), completer=PyCompleter(),
+                            complete_while_typing=False, history=history, input=input,
+                            output=output)
+    print(f"scopesim {__version__} Python REPL: tf is TensorFlow {TENSORFLOW_VERSION}'s "
+          "tf.compat.v1, graph mode on. Ctrl-D leaves.")
+    pending: list[str] = []
+    while True:
+        try:
+            line = session.prompt(CONTINUATION if pending else PROMPT)
+        except KeyboardInterrupt:
+            pending = []
+            continue
+        except EOFError:
+            break
+        pending.append(line)
+        text = "\n".join(pending)
+        if repl.needs_more(text) and line.strip():
+            continue
+        pending = []
+        try:
+            repl.submit(text)
+        except KeyboardInterrupt:
+            print("KeyboardInterrupt", file=sys.stderr)
+    return 0
+
+
+_WORD = __import__("re").compile(r"[A-Za-z0-9_.]+")
+_ = NotSimulated
