@@ -74,10 +74,15 @@ def _value_lines(value, pad: str) -> list:
         return [f"{pad}b: {'true' if value else 'false'}"]
     if isinstance(value, int):
         return [f"{pad}i: {value}"]
+    if isinstance(value, float):
+        return [f"{pad}f: {float_text(value)}"]
     if isinstance(value, StrAttr):
         return [f'{pad}s: "{_escape(value.encode())}"']
     if isinstance(value, str):
         return [f"{pad}type: {dt_name(value)}"]
+    if isinstance(value, (list, tuple)) and value and all(
+            isinstance(v, int) and not isinstance(v, bool) for v in value):
+        return [f"{pad}list {{"] + [f"{pad}  i: {v}" for v in value] + [f"{pad}}}"]
     if isinstance(value, (list, tuple)):
         inner = [f'{pad}  s: "{_escape(str(v).encode())}"' for v in value]
         return [f"{pad}list {{"] + inner + [f"{pad}}}"]

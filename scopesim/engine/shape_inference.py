@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from ..errors import TFValueError
 from .dtypes import dt_name
+from .nodedef import StrAttr, float_text
 from .shapes import Shape, as_list_text
+
+
+#: Shape functions other modules register (`shapes_nn.py`, ...): the OpDef's
+#: `shape_fn` name -> fn(inputs, attrs, error) returning the output shape.
+SHAPE_FNS: dict = {}
 
 
 def infer_shape(shape_fn: str, op_type: str, op_name: str, attrs: dict, inputs: list) -> Shape:
@@ -22,6 +28,9 @@ def infer_shape(shape_fn: str, op_type: str, op_name: str, attrs: dict, inputs: 
         return TFValueError(f"{message} for "
                             f"{node_text(op_type, op_name, attrs, inputs, computed)}")
 
+    registered = SHAPE_FNS.get(shape_fn)
+    if registered is not None:
+        return registered(inputs, attrs, error)
     shapes = [t._dims for t in inputs]
     if shape_fn == "unchanged":
         return shapes[0]
@@ -41,10 +50,17 @@ def infer_shape(shape_fn: str, op_type: str, op_name: str, attrs: dict, inputs: 
 
 
 def _attr_text(value) -> str:
+    """`SummarizeAttrValue`: a string attr quoted, a float shortest, a list in brackets."""
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, StrAttr):
+        return f'"{value}"'
+    if isinstance(value, float):
+        return float_text(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_attr_text(v) for v in value) + "]"
     dims = getattr(value, "dims", False)
     if dims is not False:
         return "<unknown>" if dims is None else as_list_text(dims)
