@@ -159,9 +159,9 @@ def apply_op(g: Graph, op_type: str, name, inputs: list, attrs: dict | None = No
             if arg[0] == "*":
                 arg = arg[1:]
                 _check_list_types(op_type, arg, value)
-                for element in value:
-                    tensor = _convert_input(g, op_type, opdef, arg, type_attr, element, types,
-                                            inferred_from)
+                for i, element in enumerate(value):
+                    tensor = _convert_input(g, op_type, opdef, arg, type_attr, element,
+                                            types, inferred_from, f"{arg}_{i}")
                     _check_input_type(op_type, opdef, arg, type_attr, tensor._dt, types,
                                       inferred_from)
                     tensors.append(tensor)
@@ -183,6 +183,10 @@ def apply_op(g: Graph, op_type: str, name, inputs: list, attrs: dict | None = No
             if out_dtype is None:
                 first = opdef.inputs[0][1] if opdef.inputs else "dtype"
                 out_dtype = types[first] if first in types else attrs[first]
+        if isinstance(shape, list):       # several outputs (Unpack, Split)
+            outputs = tuple((dims, out_dtype) for dims in shape)
+            return g.create_op(op_type, scope, outputs=outputs, inputs=tensors,
+                               attrs=attrs).outputs
         return g.create_op(op_type, scope, outputs=((shape, out_dtype),), inputs=tensors,
                            attrs=attrs).outputs[0]
 
@@ -235,10 +239,13 @@ def _check_new_node_name(g: Graph, name: str) -> None:
 
 
 def _convert_input(g: Graph, op_type: str, opdef: OpDef, arg: str, type_attr: str, value,
-                   types: dict, inferred_from: dict) -> Tensor:
+                   types: dict, inferred_from: dict, const_name: str | None = None) -> Tensor:
     """`_ExtractInputsAndAttrs`, converting one input: a TypeError with a
     known dtype becomes "Expected X passed to parameter ...", a ValueError
-    (a tensor of another dtype) "Input 'y' of 'Op' Op has type ..."."""
+    (a tensor of another dtype) "Input 'y' of 'Op' Op has type ...".  The
+    elements of a list input are named `values_0`, `values_1` ...
+    (`internal_convert_n_to_tensor`)."""
+    name = const_name or arg
     dtype = type_attr[1:] if type_attr[0] == "=" else types.get(type_attr)
     default = opdef.defaults.get(type_attr)
     allowed = opdef.allowed_list(type_attr)
@@ -246,13 +253,13 @@ def _convert_input(g: Graph, op_type: str, opdef: OpDef, arg: str, type_attr: st
         if dtype is None and default is not None and allowed:
             inferred = None
             try:
-                inferred = convert_to_tensor(g, value, name=arg)
+                inferred = convert_to_tensor(g, value, name=name)
             except TFTypeError:
                 pass
             if inferred is not None and inferred._dt in allowed:
                 return inferred
-            return convert_to_tensor(g, value, name=arg, dtype_hint=default)
-        return convert_to_tensor(g, value, dtype, name=arg)
+            return convert_to_tensor(g, value, name=name, dtype_hint=default)
+        return convert_to_tensor(g, value, dtype, name=name)
     except TFTypeError as err:
         if dtype is None:
             raise
@@ -261,7 +268,7 @@ def _convert_input(g: Graph, op_type: str, opdef: OpDef, arg: str, type_attr: st
                           f"Error: {err.message}") from None
     except TFValueError:
         try:
-            observed = convert_to_tensor(g, value, name=arg)._dt
+            observed = convert_to_tensor(g, value, name=name)._dt
         except TFValueError as err:
             raise TFValueError(f"Tried to convert '{arg}' to a tensor and failed. "
                                f"Error: {err.message}") from None

@@ -74,7 +74,8 @@ def _value_text(value) -> str:
     return f"<{value}>"
 
 
-def node_text(op_type: str, op_name: str, attrs: dict, inputs: list, computed=None) -> str:
+def node_text(op_type: str, op_name: str, attrs: dict, inputs: list, computed=None,
+              partial=None) -> str:
     """How a shape error quotes the node: attrs sorted by name, inputs by
     op name (`:n` for outputs after the first), then the input shapes and
     the input tensors the shape function evaluated (`computed`: index ->
@@ -87,6 +88,9 @@ def node_text(op_type: str, op_name: str, attrs: dict, inputs: list, computed=No
     if computed:
         tail = " and with computed input tensors: " + ", ".join(
             f"input[{i}] = {_value_text(computed[i])}" for i in sorted(computed))
+    if partial:
+        tail += " and with input tensors computed as partial shapes: " + ", ".join(
+            f"input[{i}] = {as_list_text(partial[i])}" for i in sorted(partial))
     return (f"'{{{{node {op_name}}}}} = {op_type}[{', '.join(shown)}]({names})' "
             f"with input shapes: {shapes}{tail}.")
 
