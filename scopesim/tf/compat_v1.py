@@ -41,7 +41,7 @@ from .ops.math_ops import (abs, add, div, divide, floordiv, floormod, greater, g
                            matmul, multiply, negative, pow, sigmoid, square, subtract, tanh,
                            truediv)
 mod = floormod
-from .ops.nn_ops import relu as _relu
+from .ops import nn_ops as _nn_ops
 from .ops.random_ops import random_normal, truncated_normal
 from .ops.variable_scope import (AUTO_REUSE, VariableScope, get_variable, get_variable_scope,
                                  variable_scope)
@@ -80,7 +80,11 @@ def _module_getattr(path: str, module_name: str):
 
 #: The contents of the submodules scopesim simulates (others are empty).
 _CONTENTS = {
-    "nn": {"relu": _relu},
+    "nn": {"relu": _nn_ops.relu, "relu6": _nn_ops.relu6, "elu": _nn_ops.elu,
+           "softplus": _nn_ops.softplus, "leaky_relu": _nn_ops.leaky_relu,
+           "softmax": _nn_ops.softmax, "log_softmax": _nn_ops.log_softmax,
+           "bias_add": _nn_ops.bias_add, "xw_plus_b": _nn_ops.xw_plus_b,
+           "l2_loss": _nn_ops.l2_loss, "sigmoid": sigmoid, "tanh": tanh},
     "initializers": _INITIALIZERS,
     "dtypes": {"DType": DType, "as_dtype": as_dtype, "float16": float16, "float32": float32,
                "float64": float64, "int32": int32, "int64": int64, "bool": bool,
@@ -94,6 +98,10 @@ _CONTENTS = {
     "linalg": {"matmul": matmul},
     "random": {"normal": random_normal, "truncated_normal": truncated_normal},
 }
+
+
+_CONTENTS["math"].update({"softmax": _nn_ops.softmax, "log_softmax": _nn_ops.log_softmax,
+                          "softplus": _nn_ops.softplus})
 
 
 class TFModuleWrapper(_types.ModuleType):

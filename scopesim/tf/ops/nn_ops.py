@@ -1,11 +1,66 @@
-"""`ops/nn_ops.py`: relu."""
+"""`ops/nn_ops.py` (and the `gen_nn_ops` functions `tf.nn` exports): the
+activations, bias_add, xw_plus_b, l2_loss (the rules are in
+`scopesim.engine.nn`)."""
 
 from __future__ import annotations
 
 from ...engine import math as _m
+from ...engine import nn as _nn
 from ...engine.graph import get_default_graph
+from ..util.dispatch import add_dispatch_support
 
 
 def relu(features, name=None):
     """`tf.nn.relu` (`gen_nn_ops.relu`)."""
     return _m.relu(get_default_graph(), features, name)
+
+
+@add_dispatch_support
+def relu6(features, name=None):
+    """`tf.nn.relu6` (`nn_ops.relu6`)."""
+    return _nn.relu6(get_default_graph(), features, name)
+
+
+def elu(features, name=None):
+    """`tf.nn.elu` (`gen_nn_ops.elu`)."""
+    return _nn.elu(get_default_graph(), features, name)
+
+
+def softplus(features, name=None):
+    """`tf.nn.softplus` (`gen_nn_ops.softplus`)."""
+    return _nn.softplus(get_default_graph(), features, name)
+
+
+@add_dispatch_support
+def leaky_relu(features, alpha=0.2, name=None):
+    """`tf.nn.leaky_relu` (`nn_ops.leaky_relu`)."""
+    return _nn.leaky_relu(get_default_graph(), features, alpha, name)
+
+
+@add_dispatch_support
+def softmax(logits, axis=None, name=None, dim=None):
+    """`tf.compat.v1.nn.softmax` (`nn_ops.softmax`)."""
+    return _nn.softmax(get_default_graph(), logits, axis, name, dim)
+
+
+@add_dispatch_support
+def log_softmax(logits, axis=None, name=None, dim=None):
+    """`tf.compat.v1.nn.log_softmax` (`nn_ops.log_softmax`)."""
+    return _nn.log_softmax(get_default_graph(), logits, axis, name, dim)
+
+
+@add_dispatch_support
+def bias_add(value, bias, data_format=None, name=None):
+    """`tf.nn.bias_add` (`nn_ops.bias_add`)."""
+    return _nn.bias_add(get_default_graph(), value, bias, data_format, name)
+
+
+@add_dispatch_support
+def xw_plus_b(x, weights, biases, name=None):  # pylint: disable=invalid-name
+    """`tf.compat.v1.nn.xw_plus_b` (`nn_ops.xw_plus_b`)."""
+    return _nn.xw_plus_b(get_default_graph(), x, weights, biases, name)
+
+
+def l2_loss(t, name=None):
+    """`tf.nn.l2_loss` (`gen_nn_ops.l2_loss`)."""
+    return _nn.l2_loss(get_default_graph(), t, name)

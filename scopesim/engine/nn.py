@@ -1,0 +1,151 @@
+"""The nn op functions: `ops/nn_ops.py`, `nn_impl.py` and the generated
+`gen_nn_ops.py` of TF 2.21 in graph mode, each named in its docstring.
+
+The composites open TensorFlow's name scopes and convert their Python
+arguments with TensorFlow's names (`BiasAdd/bias`, `xw_plus_b/x`); the
+generated wrappers check their attrs (`make_float`, `make_str`) and call
+`_apply_op_helper` (`opdef.apply_op`) with the OpDefs of `opdefs_nn.py`.
+"""
+
+from __future__ import annotations
+
+from ..errors import NotSimulated, TFTypeError, TFValueError
+from . import opdefs_nn  # noqa: F401 - registers the nn OpDefs
+from .convert import convert_to_tensor
+from .dtypes import INTEGER
+from .gen_ops import gen_unary
+from .graph import Graph, Tensor
+from .math import cast, matmul
+from .nodedef import StrAttr
+from .opdef import apply_op, graph_from_inputs, name_scope
+from .values import py_repr
+
+
+def make_float(value, arg_name: str) -> float:
+    """`eager/execute.py` `make_float`: `float(value)`, a failure reworded."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, (int, float)):
+        raise TFTypeError(f"Expected float for argument '{arg_name}' not {py_repr(value)}.")
+    return float(value)
+
+
+def make_str(value, arg_name: str) -> str:
+    """`eager/execute.py` `make_str`: bytes or str only."""
+    if not isinstance(value, (str, bytes)):
+        raise TFTypeError(f"Expected string for argument '{arg_name}' not {py_repr(value)}.")
+    return StrAttr(value if isinstance(value, str) else value.decode())
+
+
+# ============================================================ gen_nn_ops
+
+
+def gen_bias_add(g: Graph, value, bias, data_format, name) -> Tensor:
+    """`gen_nn_ops.bias_add` (data_format None is "NHWC")."""
+    data_format = make_str("NHWC" if data_format is None else data_format, "data_format")
+    return apply_op(g, "BiasAdd", name, [value, bias], {"data_format": data_format})
+
+
+def gen_leaky_relu(g: Graph, features, alpha, name) -> Tensor:
+    """`gen_nn_ops.leaky_relu` (alpha None is 0.2)."""
+    alpha = make_float(0.2 if alpha is None else alpha, "alpha")
+    return apply_op(g, "LeakyRelu", name, [features], {"alpha": alpha})
+
+
+def elu(g: Graph, features, name=None) -> Tensor:
+    """`gen_nn_ops.elu` (`tf.nn.elu`)."""
+    return gen_unary(g, "Elu", features, name)
+
+
+def softplus(g: Graph, features, name=None) -> Tensor:
+    """`gen_nn_ops.softplus` (`tf.nn.softplus`, `tf.math.softplus`)."""
+    return gen_unary(g, "Softplus", features, name)
+
+
+def l2_loss(g: Graph, t, name=None) -> Tensor:
+    """`gen_nn_ops.l2_loss` (`tf.nn.l2_loss`): a scalar."""
+    return gen_unary(g, "L2Loss", t, name)
+
+
+# ============================================================== nn_ops
+
+
+def bias_add(g: Graph, value, bias, data_format=None, name=None) -> Tensor:
+    """`nn_ops.bias_add`: in `BiasAdd/`, `data_format` normalised (`NC...`
+    is NCHW, `N...C` NHWC), `value` converted as `input`, `bias` to its
+    dtype as `bias`; then `gen_nn_ops.bias_add` named by the scope."""
+    g = graph_from_inputs(g, (value, bias))
+    with name_scope(g, name, "BiasAdd") as scope:
+        if data_format is not None:
+            if data_format.startswith("NC"):
+                data_format = "NCHW"
+            elif data_format.startswith("N") and data_format.endswith("C"):
+                data_format = "NHWC"
+            else:
+                raise TFValueError("`data_format` must be of the form `N...C` or `NC...`. "
+                                   f"Received: data_format={data_format}")
+        value = convert_to_tensor(g, value, name="input")
+        bias = convert_to_tensor(g, bias, value._dt, name="bias")
+        return gen_bias_add(g, value, bias, data_format, scope)
+
+
+def relu6(g: Graph, features, name=None) -> Tensor:
+    """`nn_ops.relu6`: `features` converted in `Relu6/`, then Relu6."""
+    g = graph_from_inputs(g, (features,))
+    with name_scope(g, name, "Relu6") as scope:
+        features = convert_to_tensor(g, features, name="features")
+        return gen_unary(g, "Relu6", features, scope)
+
+
+def leaky_relu(g: Graph, features, alpha=0.2, name=None) -> Tensor:
+    """`nn_ops.leaky_relu`: in `LeakyRelu/`, `features` converted, an
+    integer one cast to float32 (`LeakyRelu/Cast`), then LeakyRelu."""
+    g = graph_from_inputs(g, (features, alpha))
+    with name_scope(g, name, "LeakyRelu") as scope:
+        features = convert_to_tensor(g, features, name="features")
+        if features._dt in INTEGER:
+            features = cast(g, features, "float32")
+        return gen_leaky_relu(g, features, alpha, scope)
+
+
+def deprecated_argument_lookup(new_name: str, new_value, old_name: str, old_value):
+    """`deprecation.deprecated_argument_lookup`."""
+    if old_value is not None:
+        if new_value is not None:
+            raise TFValueError(f"Cannot specify both '{old_name}' and '{new_name}'.")
+        return old_value
+    return new_value
+
+
+def wrap_2d_function(g: Graph, inputs, op_type: str, dim, name) -> Tensor:
+    """`nn_ops._wrap_2d_function` (softmax, log_softmax): `inputs` converted
+    (outside any scope: `Const`); on the last dim the op itself, named
+    `name`.  Another dim transposes there and back: not simulated yet."""
+    inputs = convert_to_tensor(g, inputs)
+    dims = inputs._dims
+    if dim == -1 or (dims is not None and dim == len(dims) - 1):
+        return gen_unary(g, op_type, inputs, name)
+    raise NotSimulated(f"tf.nn.{'softmax' if op_type == 'Softmax' else 'log_softmax'}"
+                       f"(axis=<not the last dimension>)")
+
+
+def softmax(g: Graph, logits, axis=None, name=None, dim=None) -> Tensor:
+    """`nn_ops.softmax` (v1: `dim` the deprecated `axis`)."""
+    axis = deprecated_argument_lookup("axis", axis, "dim", dim)
+    return wrap_2d_function(g, logits, "Softmax", -1 if axis is None else axis, name)
+
+
+def log_softmax(g: Graph, logits, axis=None, name=None, dim=None) -> Tensor:
+    """`nn_ops.log_softmax` (v1)."""
+    axis = deprecated_argument_lookup("axis", axis, "dim", dim)
+    return wrap_2d_function(g, logits, "LogSoftmax", -1 if axis is None else axis, name)
+
+
+def xw_plus_b(g: Graph, x, weights, biases, name=None) -> Tensor:
+    """`nn_ops.xw_plus_b` (v1): in `xw_plus_b/`, the three converted (`x`,
+    `weights`, `biases`), `MatMul`, then `bias_add` named by the scope."""
+    g = graph_from_inputs(g, (x, weights, biases))
+    with name_scope(g, name, "xw_plus_b") as scope:
+        x = convert_to_tensor(g, x, name="x")
+        weights = convert_to_tensor(g, weights, name="weights")
+        biases = convert_to_tensor(g, biases, name="biases")
+        mm = matmul(g, x, weights)
+        return bias_add(g, mm, biases, name=scope)

@@ -1,0 +1,12 @@
+"""The nn ops, one TensorFlow rule per probe case (tf_probes/ops_nn/*.py,
+what TensorFlow 2.21 printed in the .out beside each): names, scopes,
+internal constants, op types, shapes, dtypes and errors."""
+
+import pytest
+
+from nn_probes import cases, check
+
+
+@pytest.mark.parametrize("name", cases("nn_act"))
+def test_activation_and_bias_add_rule(name):
+    check("nn_act", name)
