@@ -205,8 +205,8 @@ class Lowering:
     def print_(self, item, groups, where):
         if item is None:
             args, keywords = [], []
-        elif id(item) in groups:
-            group = groups[id(item)]
+        elif groups.get(id(item), (None,))[0] is item:
+            group = groups[id(item)][1]
             args, keywords = group.args, group.keywords
         elif isinstance(item, ast.Tuple) and not getattr(item, "_scopesim_paren", False):
             args, keywords = item.elts, []
@@ -228,21 +228,21 @@ class Lowering:
     def paren(self, group, groups, where):
         if group is None:
             node = self.at(ast.Tuple([], ast.Load()), where)
-            groups[id(node)] = _empty_group()
+            groups[id(node)] = (node, _empty_group())
         elif group.keywords:
             node = self.at(BadGroup(), where)
-            groups[id(node)] = group
+            groups[id(node)] = (node, group)
         elif len(group.args) == 1 and not group.trailing_comma and \
                 not isinstance(group.args[0], ast.Starred):
             node = group.args[0]
             if isinstance(node, ast.GeneratorExp) and getattr(node, "_bare", False):
                 node._bare = False
                 self.at(node, where)
-            groups[id(node)] = group
+            groups[id(node)] = (node, group)
         else:
             node = self.at(ast.Tuple(group.args, ast.Load()), where)
             node._scopesim_paren = True
-            groups[id(node)] = group
+            groups[id(node)] = (node, group)
         return node
 
     def call(self, func, group, where):

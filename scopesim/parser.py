@@ -24,6 +24,7 @@ from __future__ import annotations
 import ast
 import functools
 import re
+import warnings
 from pathlib import Path
 
 from lark import Lark, Token
@@ -87,7 +88,9 @@ def _parse(text: str, filename: str) -> Program:
     except _Refused as r:
         raise _error(r.message, r.line, r.column, text, filename) from None
     try:
-        program.code = compile(program.module, filename, "exec")
+        with warnings.catch_warnings():     # `x is "a"`: CPython's SyntaxWarning is not ours to print
+            warnings.simplefilter("ignore", SyntaxWarning)
+            program.code = compile(program.module, filename, "exec")
     except SyntaxError as e:
         line = e.lineno or 1
         raise _error(e.msg, line, program.char_column(line, (e.offset or 1) - 1), text,
@@ -195,7 +198,9 @@ class _ToPython(Transformer_NonRecursive):
         self.filename, self.source = filename, source
         self.lowering = low.Lowering(source)
         self.at = self.lowering.at
-        self.groups: dict[int, _Args] = {}
+        #: id of a parenthesised group's node -> (the node, its arguments); the
+        #: node is kept so that its id is never reused by a later node.
+        self.groups: dict[int, tuple] = {}
 
     # -------------------------------------------------------------- helpers
 

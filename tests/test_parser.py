@@ -118,6 +118,19 @@ def test_print_forms():
     assert py("print") == "print()"
 
 
+def test_print_statement_after_a_print_call_prints_its_own_values():
+    """The call form's argument group is never taken for a later statement's
+    value (Python, running the emitted program, printed `1-2x`)."""
+    from scopesim.runner import run
+    program = parse('print(1, 2, sep="-", end="")\nprint "x"\nprint "y", 2\n', "t.scope")
+    assert run(program).output == ["1-2x", "y 2"]
+
+
+def test_is_with_a_literal_compiles_without_a_warning(recwarn):
+    parse('a = "ab"\nprint a is "ab"\n', "t.scope")
+    assert not [w for w in recwarn if issubclass(w.category, SyntaxWarning)]
+
+
 def test_def_with_every_kind_of_parameter():
     assert py("def f(a, b=1, *args, c, d=2, **kw) < return a, b >") == (
         "def f(a, b=1, *args, c, d=2, **kw):\n    return (a, b)")
