@@ -21,6 +21,10 @@ from .variables import RefVariable
 
 _PYTHON_VALUES = (bool, int, float, str, list, tuple, type(None))
 
+#: `tensor_conversion_registry`: the conversion function of other modules'
+#: classes, `fn(value, dtype_name_or_None, name) -> Tensor` (PartitionedVariable).
+CONVERSION_FUNCTIONS: dict = {}
+
 
 def tf_constant(g: Graph, value, name: str | None = None) -> Tensor:
     """`tf.constant(value, name=name)` in graph mode: `make_tensor_proto`
@@ -56,6 +60,9 @@ def _convert(g: Graph, value, dtype: str | None, name: str) -> Tensor:
             raise TFValueError(f"Incompatible type conversion requested to type '{dtype}' for "
                                f"variable of type '{value._dt}_ref'")
         return value._snapshot
+    registered = CONVERSION_FUNCTIONS.get(type(value))
+    if registered is not None:
+        return registered(value, dtype, name)
     if isinstance(value, Operation):
         raise TFTypeError(f"can't convert Operation '{value.name}' to Tensor")
     if isinstance(value, TensorShape):

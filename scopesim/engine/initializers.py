@@ -226,11 +226,12 @@ def compute_fans(shape: Shape) -> tuple[float, float]:
 
 
 def variance_scaling(g: Graph, shape: Shape, dtype: str, scale: float, mode: str,
-                     distribution: str, seed=None) -> Tensor:
-    """`VarianceScaling.__call__`: the scale from the fans, then
-    truncated_normal ("normal", "truncated_normal"), random_normal
-    ("untruncated_normal") or random_uniform ("uniform")."""
-    fan_in, fan_out = compute_fans(shape)
+                     distribution: str, seed=None, scale_shape: Shape | None = None) -> Tensor:
+    """`VarianceScaling.__call__`: the scale from the fans (of `scale_shape`,
+    a partitioned variable's full shape, when given), then truncated_normal
+    ("normal", "truncated_normal"), random_normal ("untruncated_normal") or
+    random_uniform ("uniform")."""
+    fan_in, fan_out = compute_fans(shape if scale_shape is None else scale_shape)
     if mode == "fan_in":
         scale /= max(1., fan_in)
     elif mode == "fan_out":
@@ -249,10 +250,11 @@ def variance_scaling(g: Graph, shape: Shape, dtype: str, scale: float, mode: str
 
 
 def uniform_unit_scaling(g: Graph, shape: Shape, dtype: str, factor: float,
-                         seed=None) -> Tensor:
-    """`UniformUnitScaling.__call__`: random_uniform(-max_val, max_val)."""
+                         seed=None, scale_shape: Shape | None = None) -> Tensor:
+    """`UniformUnitScaling.__call__`: random_uniform(-max_val, max_val), the
+    input size from `scale_shape` (a partitioned variable's full shape) when given."""
     input_size = 1.0
-    for dim in shape[:-1]:
+    for dim in (shape if scale_shape is None else scale_shape)[:-1]:
         input_size *= float(dim)
     max_val = math.sqrt(3 / max(input_size, 1.0)) * factor
     return random_uniform(g, shape, dtype, -max_val, max_val, seed=seed)

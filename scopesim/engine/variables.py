@@ -14,7 +14,7 @@ import functools
 import inspect
 
 from ..errors import NotSimulated, TFTypeError, TFValueError
-from . import dtypes
+from . import dtypes, partitioned
 from .graph import Graph, Tensor
 from .ops import generated
 from .shape_inference import merge_shapes, node_text
@@ -40,7 +40,7 @@ class RefVariable:
 
     __slots__ = ("_op", "_dims", "_dt", "_trainable", "store_key", "_snapshot", "origin",
                  "_initializer_op", "_initial_value", "_constraint", "_caching_device",
-                 "__weakref__")
+                 "_save_slice_info", "__weakref__")
 
     def __init__(self, op, dims, dtype: str, trainable: bool, store_key, snapshot,
                  initializer_op, initial_value, origin=None, constraint=None,
@@ -143,6 +143,13 @@ class RefVariable:
 
     def _as_graph_element(self):
         return self._op._outputs[0]
+
+    def _set_save_slice_info(self, save_slice_info) -> None:
+        """A part of a partitioned variable (`engine.partitioned.SaveSliceInfo`)."""
+        self._save_slice_info = save_slice_info
+
+    def _get_save_slice_info(self):
+        return getattr(self, "_save_slice_info", None)
 
     def __getattr__(self, attr):
         """An attribute TensorFlow's RefVariable has but scopesim does not
@@ -704,10 +711,11 @@ class VariableStore:
     """`_VariableStore`: get_variable's variables by full name (`vars`), in
     the graph that owns it."""
 
-    __slots__ = ("vars", "_graph")
+    __slots__ = ("vars", "partitioned_vars", "_graph")
 
     def __init__(self, graph: Graph | None = None) -> None:
         self.vars: dict[str, RefVariable] = {}
+        self.partitioned_vars: dict = {}      # `_partitioned_vars`: PartitionedVariables
         self._graph = graph
 
     def get_variable(self, name, shape=None, dtype=None, initializer=None,
@@ -729,8 +737,11 @@ class VariableStore:
                          caching_device=None, partitioner=None, validate_shape=True,
                          use_resource=None, constraint=None, synchronization=None,
                          aggregation=None):
-            if partitioner is not None:
-                raise NotSimulated("tf.get_variable(partitioner=…)")
+            if partitioned.applies(self, name, shape, reuse, partitioner):
+                return partitioned.get_partitioned_variable(
+                    self, name, partitioner, shape, dtype, initializer, regularizer, reuse,
+                    trainable, collections, caching_device, validate_shape, use_resource,
+                    constraint)
             if use_resource:
                 raise NotSimulated("tf.get_variable(use_resource=True)")
             if f"{name}/part_0" in self.vars:
@@ -762,7 +773,8 @@ class VariableStore:
         return custom_getter(**kwargs)
 
     def _get_single_variable(self, name, shape, dtype, initializer, regularizer, reuse,
-                             trainable, collections, caching_device, validate_shape, constraint):
+                             trainable, collections, caching_device, validate_shape, constraint,
+                             partition_info=None):
         """`_VariableStore._get_single_variable`."""
         g = self._graph
         initializing_from_value = initializer is not None and not callable(initializer)
@@ -802,7 +814,7 @@ class VariableStore:
             if shape is not None and shape.is_fully_defined():
                 kwargs = {"dtype": dtype}
                 if _takes(initializer, "partition_info"):
-                    kwargs["partition_info"] = None
+                    kwargs["partition_info"] = partition_info
                 init_val = functools.partial(initializer, shape.as_list(), **kwargs)
                 variable_dtype = dtype.base_dtype.name
             elif _needs_no_arguments(initializer):

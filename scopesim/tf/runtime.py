@@ -6,7 +6,8 @@
   kept even if a bare `except:` swallowed it; `reset()` clears it;
 - the default graph a program runs on: `ProgramGraph(graph)` (a context
   manager) makes `graph` the global default graph under an empty
-  default-graph stack, as in a fresh process, and gives the caller's back.
+  default-graph stack, as in a fresh process (resource variables off), and
+  gives the caller's back.
 """
 
 from __future__ import annotations
@@ -48,18 +49,24 @@ class ProgramGraph:
     and the caller's default graph and stack are restored, whatever the
     program left entered."""
 
-    __slots__ = ("graph", "_saved")
+    __slots__ = ("graph", "_saved", "_saved_toggle")
 
     def __init__(self, graph) -> None:
         self.graph = graph
         self._saved = None
+        self._saved_toggle = False
 
     def __enter__(self):
+        from ..engine import resource
         from ..engine.graph import swap_default_graph_state
         self._saved = swap_default_graph_state((self.graph, []))
+        self._saved_toggle = resource.resource_variables_enabled()
+        resource.set_resource_variables_enabled(False)     # a fresh process's default
         return self.graph
 
     def __exit__(self, *exc) -> None:
+        from ..engine import resource
         from ..engine.graph import swap_default_graph_state
         self.graph = swap_default_graph_state(self._saved)[0]
+        resource.set_resource_variables_enabled(self._saved_toggle)
         return None

@@ -24,6 +24,12 @@ def _call_dtype(dtype, default):
     return as_dtype(default if dtype is None else dtype).base_dtype.name
 
 
+def _full_shape(partition_info):
+    """`partition_info.full_shape` as a dims tuple (None without one): the
+    shape a partitioned variable's part scales by."""
+    return None if partition_info is None else tuple(partition_info.full_shape)
+
+
 def _assert_float_dtype(dtype):
     """`init_ops._assert_float_dtype`."""
     if not dtype.is_floating:
@@ -160,7 +166,8 @@ class UniformUnitScaling(Initializer):
 
     def __call__(self, shape, dtype=None, partition_info=None):
         return _ops.uniform_unit_scaling(get_default_graph(), _dims(shape),
-                                         _call_dtype(dtype, self.dtype), self.factor, self.seed)
+                                         _call_dtype(dtype, self.dtype), self.factor, self.seed,
+                                         _full_shape(partition_info))
 
     def get_config(self):
         return {"factor": self.factor, "seed": self.seed, "dtype": self.dtype.name}
@@ -191,7 +198,7 @@ class VarianceScaling(Initializer):
     def __call__(self, shape, dtype=None, partition_info=None):
         return _ops.variance_scaling(get_default_graph(), _dims(shape),
                                      _call_dtype(dtype, self.dtype), self.scale, self.mode,
-                                     self.distribution, self.seed)
+                                     self.distribution, self.seed, _full_shape(partition_info))
 
     def get_config(self):
         return {"scale": self.scale, "mode": self.mode, "distribution": self.distribution,
@@ -222,6 +229,9 @@ class Identity(Initializer):
         self.dtype = _assert_float_dtype(as_dtype(dtype))
 
     def __call__(self, shape, dtype=None, partition_info=None):
+        if partition_info is not None:
+            from ...errors import NotSimulated
+            raise NotSimulated("initializers.identity of a partitioned variable")
         return _ops.eye_scaled(get_default_graph(), _dims(shape), _call_dtype(dtype, self.dtype),
                                self.gain)
 

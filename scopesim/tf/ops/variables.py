@@ -5,6 +5,7 @@ variable initializer ops, and the operators of a variable."""
 from __future__ import annotations
 
 from ...engine.graph import Tensor, get_default_graph
+from ...engine.resource import resource_variable, resource_variables_enabled
 from ...engine.variables import RefVariable, ref_variable
 from ...errors import NotSimulated, TFValueError
 from .. import runtime
@@ -54,12 +55,15 @@ def _variable_v1(initial_value=None, trainable=None, collections=None, validate_
         raise NotSimulated("tf.Variable(variable_def=…)")
     if import_scope is not None:
         raise NotSimulated("tf.Variable(import_scope=…)")
-    if use_resource:
-        raise NotSimulated("tf.Variable(use_resource=True)")
     if synchronization is not None or aggregation is not None:
         raise NotSimulated("tf.Variable(synchronization=…, aggregation=…)")
     g = get_default_graph()
-    return ref_variable(g, initial_value, trainable, collections, validate_shape,
+    if use_resource is None:              # `ref_variable.default_variable_creator`
+        use_resource = g.current_scope.use_resource
+    if use_resource is None:
+        use_resource = resource_variables_enabled()
+    make = resource_variable if use_resource else ref_variable
+    return make(g, initial_value, trainable, collections, validate_shape,
                         caching_device, name, None if dtype is None else base_name(dtype),
                         constraint, None if shape is None else dims_of(shape),
                         origin=runtime.origin())
