@@ -54,6 +54,7 @@ class OpDef:
     shape_fn: str                            # broadcast, matmul, batch_matmul, unchanged
     defaults: dict = field(default_factory=dict)   # type attr -> default dtype
     output_dtype: str | None = None          # a fixed output dtype (comparisons: bool)
+    strings: dict = field(default_factory=dict)    # string attr -> its allowed values
 
     def allowed_list(self, attr: str) -> list[str] | None:
         text = self.allowed.get(attr)
@@ -172,6 +173,11 @@ def apply_op(g: Graph, op_type: str, name, inputs: list, attrs: dict | None = No
         for attr, value in attrs.items():
             if attr in opdef.allowed and opdef.allowed_list(attr) is not None:
                 _satisfies_type_constraint(value, opdef.allowed_list(attr), attr)
+        for attr, allowed in opdef.strings.items():
+            if attr in attrs and attrs[attr] not in allowed:
+                joined = '", "'.join(allowed)
+                raise TFValueError(f"Attr '{attr}' of '{op_type}' Op passed string "
+                                   f"'{attrs[attr]}' not in: \"{joined}\".")
         for attr in types:
             if attr[0] != "=":
                 attrs[attr] = types[attr]

@@ -11,6 +11,8 @@ _BIAS_ADD = ("float32, float64, int32, uint8, int16, int8, complex64, int64, qin
 _RELU6 = ("float32, float64, int32, uint8, int16, int8, int64, bfloat16, uint16, float16, "
           "uint32, uint64")
 _HALF_FLOATS = "float16, bfloat16, float32, float64"
+_MAX_POOL = ("float16, bfloat16, float32, float64, int32, int64, uint8, int16, int8, uint16, "
+             "qint8")
 
 
 def _unary(arg: str, allowed: str | None, shape_fn: str = "unchanged", defaults=None) -> OpDef:
@@ -26,4 +28,12 @@ OPS.update({
     "Softmax": _unary("logits", _HALF_FLOATS, "rank_at_least_1"),
     "LogSoftmax": _unary("logits", _HALF_FLOATS, "rank_at_least_1"),
     "L2Loss": _unary("t", _HALF_FLOATS, "scalar"),
+    "Conv2D": OpDef((("input", "T"), ("filter", "T")), {"T": _HALF_FLOATS + ", int32"}, "conv2d",
+                    strings={"padding": ("SAME", "VALID", "EXPLICIT"),
+                             "data_format": ("NHWC", "NCHW")}),
+    "MaxPool": OpDef((("input", "T"),), {"T": _MAX_POOL}, "max_pool", {"T": "float32"},
+                     strings={"padding": ("SAME", "VALID", "EXPLICIT"),
+                              "data_format": ("NHWC", "NCHW", "NCHW_VECT_C")}),
+    "AvgPool": OpDef((("value", "T"),), {"T": _HALF_FLOATS}, "avg_pool",
+                     strings={"padding": ("SAME", "VALID"), "data_format": ("NHWC", "NCHW")}),
 })

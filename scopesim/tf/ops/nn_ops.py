@@ -64,3 +64,27 @@ def xw_plus_b(x, weights, biases, name=None):  # pylint: disable=invalid-name
 def l2_loss(t, name=None):
     """`tf.nn.l2_loss` (`gen_nn_ops.l2_loss`)."""
     return _nn.l2_loss(get_default_graph(), t, name)
+
+
+@add_dispatch_support
+def conv2d(input, filter=None, strides=None, padding=None, use_cudnn_on_gpu=True,  # noqa: A002
+           data_format="NHWC", dilations=[1, 1, 1, 1], name=None, filters=None):  # noqa: B006
+    """`tf.compat.v1.nn.conv2d` (`nn_ops.conv2d`)."""
+    return _nn.conv2d(get_default_graph(), input, filter, strides, padding, use_cudnn_on_gpu,
+                      data_format, dilations, name, filters)
+
+
+@add_dispatch_support
+def max_pool(value, ksize, strides, padding, data_format="NHWC", name=None,
+             input=None):  # noqa: A002
+    """`tf.compat.v1.nn.max_pool` (`nn_ops.max_pool`)."""
+    return _nn.max_pool(get_default_graph(), value, ksize, strides, padding, data_format, name,
+                        input)
+
+
+@add_dispatch_support
+def avg_pool(value, ksize, strides, padding, data_format="NHWC", name=None,
+             input=None):  # noqa: A002
+    """`tf.compat.v1.nn.avg_pool` (`nn_ops.avg_pool`)."""
+    return _nn.avg_pool(get_default_graph(), value, ksize, strides, padding, data_format, name,
+                        input)
