@@ -17,13 +17,10 @@ from .graph import Graph, Operation, Tensor
 from .ops import failed_to_convert, python_dtype, value_shape
 from .tensor_shape import TensorShape
 from .values import py_repr, py_str, type_name
-from .variables import RefVariable
+from .resource import BaseResourceVariable
+from .variables import RefVariable, _LazyEvalTensor
 
 _PYTHON_VALUES = (bool, int, float, str, list, tuple, type(None))
-
-#: `tensor_conversion_registry`: the conversion function of other modules'
-#: classes, `fn(value, dtype_name_or_None, name) -> Tensor` (PartitionedVariable).
-CONVERSION_FUNCTIONS: dict = {}
 
 
 def tf_constant(g: Graph, value, name: str | None = None) -> Tensor:
@@ -60,9 +57,10 @@ def _convert(g: Graph, value, dtype: str | None, name: str) -> Tensor:
             raise TFValueError(f"Incompatible type conversion requested to type '{dtype}' for "
                                f"variable of type '{value._dt}_ref'")
         return value._snapshot
-    registered = CONVERSION_FUNCTIONS.get(type(value))
-    if registered is not None:
-        return registered(value, dtype, name)
+    if isinstance(value, BaseResourceVariable):  # `resource_variable_ops._dense_var_to_tensor`
+        return value._dense_var_to_tensor(dtype)
+    if isinstance(value, _LazyEvalTensor):       # its registered `_as_tensor`
+        return _convert(g, value._as_tensor(), dtype, name)
     if isinstance(value, Operation):
         raise TFTypeError(f"can't convert Operation '{value.name}' to Tensor")
     if isinstance(value, TensorShape):

@@ -14,8 +14,10 @@ import functools
 import inspect
 
 from ..errors import NotSimulated, TFTypeError, TFValueError
-from . import dtypes, partitioned
+from . import dtypes
 from .graph import Graph, Tensor
+from .resource import (BaseResourceVariable, ResourceVariable, resource_variable,
+                       resource_variables_enabled)
 from .ops import generated
 from .shape_inference import merge_shapes, node_text
 from .shapes import Shape
@@ -40,7 +42,7 @@ class RefVariable:
 
     __slots__ = ("_op", "_dims", "_dt", "_trainable", "store_key", "_snapshot", "origin",
                  "_initializer_op", "_initial_value", "_constraint", "_caching_device",
-                 "_save_slice_info", "__weakref__")
+                 "__weakref__")
 
     def __init__(self, op, dims, dtype: str, trainable: bool, store_key, snapshot,
                  initializer_op, initial_value, origin=None, constraint=None,
@@ -143,13 +145,6 @@ class RefVariable:
 
     def _as_graph_element(self):
         return self._op._outputs[0]
-
-    def _set_save_slice_info(self, save_slice_info) -> None:
-        """A part of a partitioned variable (`engine.partitioned.SaveSliceInfo`)."""
-        self._save_slice_info = save_slice_info
-
-    def _get_save_slice_info(self):
-        return getattr(self, "_save_slice_info", None)
 
     def __getattr__(self, attr):
         """An attribute TensorFlow's RefVariable has but scopesim does not
@@ -557,18 +552,27 @@ def _ref_of(ref, method: str):
 
 
 def assign(g: Graph, ref, value, validate_shape=None, use_locking=None, name=None) -> Tensor:
-    """`state_ops.assign(ref, value, validate_shape, use_locking, name)`."""
+    """`state_ops.assign(ref, value, validate_shape, use_locking, name)`; a
+    resource variable's own `assign(value, name=name)`."""
+    if isinstance(ref, BaseResourceVariable):
+        return ref.assign(value, name=name)
     return _assign_op(g, "Assign", name, _ref_of(ref, "assign"), value, use_locking,
                       validate_shape)
 
 
 def assign_add(g: Graph, ref, value, use_locking=None, name=None) -> Tensor:
-    """`state_ops.assign_add(ref, value, use_locking, name)`."""
+    """`state_ops.assign_add(ref, value, use_locking, name)`; a resource
+    variable's own `assign_add(value)` (the name is dropped, as TF drops it)."""
+    if isinstance(ref, BaseResourceVariable):
+        return ref.assign_add(value)
     return _assign_op(g, "AssignAdd", name, _ref_of(ref, "assign_add"), value, use_locking)
 
 
 def assign_sub(g: Graph, ref, value, use_locking=None, name=None) -> Tensor:
-    """`state_ops.assign_sub(ref, value, use_locking, name)`."""
+    """`state_ops.assign_sub(ref, value, use_locking, name)`; a resource
+    variable's own `assign_sub(value)` (the name is dropped)."""
+    if isinstance(ref, BaseResourceVariable):
+        return ref.assign_sub(value)
     return _assign_op(g, "AssignSub", name, _ref_of(ref, "assign_sub"), value, use_locking)
 
 
@@ -711,11 +715,10 @@ class VariableStore:
     """`_VariableStore`: get_variable's variables by full name (`vars`), in
     the graph that owns it."""
 
-    __slots__ = ("vars", "partitioned_vars", "_graph")
+    __slots__ = ("vars", "_graph")
 
     def __init__(self, graph: Graph | None = None) -> None:
         self.vars: dict[str, RefVariable] = {}
-        self.partitioned_vars: dict = {}      # `_partitioned_vars`: PartitionedVariables
         self._graph = graph
 
     def get_variable(self, name, shape=None, dtype=None, initializer=None,
@@ -737,13 +740,8 @@ class VariableStore:
                          caching_device=None, partitioner=None, validate_shape=True,
                          use_resource=None, constraint=None, synchronization=None,
                          aggregation=None):
-            if partitioned.applies(self, name, shape, reuse, partitioner):
-                return partitioned.get_partitioned_variable(
-                    self, name, partitioner, shape, dtype, initializer, regularizer, reuse,
-                    trainable, collections, caching_device, validate_shape, use_resource,
-                    constraint)
-            if use_resource:
-                raise NotSimulated("tf.get_variable(use_resource=True)")
+            if partitioner is not None:
+                raise NotSimulated("tf.get_variable(partitioner=…)")
             if f"{name}/part_0" in self.vars:
                 raise TFValueError(
                     f"No partitioner was provided, but a partitioned version of the variable "
@@ -751,7 +749,7 @@ class VariableStore:
                     f"created with partitioning?")
             return self._get_single_variable(
                 name, shape, dtype, initializer, regularizer, reuse, trainable, collections,
-                caching_device, validate_shape, constraint)
+                caching_device, validate_shape, constraint, use_resource=use_resource)
 
         trainable = True if trainable is None else trainable
         if custom_getter is None:
@@ -774,8 +772,9 @@ class VariableStore:
 
     def _get_single_variable(self, name, shape, dtype, initializer, regularizer, reuse,
                              trainable, collections, caching_device, validate_shape, constraint,
-                             partition_info=None):
-        """`_VariableStore._get_single_variable`."""
+                             use_resource=None):
+        """`_VariableStore._get_single_variable` (`use_resource` a keyword:
+        None is the toggle's default)."""
         g = self._graph
         initializing_from_value = initializer is not None and not callable(initializer)
         if shape is not None and initializing_from_value:
@@ -786,6 +785,8 @@ class VariableStore:
         found = self.vars.get(name)
         if found is not None:
             if reuse is False:
+                if isinstance(found, ResourceVariable):      # no traceback for these
+                    raise TFValueError(already_exists_message(name, None)[:-23], name=name)
                 raise TFValueError(already_exists_message(name, found.origin), name=name,
                                    origin=found.origin, kind="already_exists")
             if shape is not None and not shape.is_compatible_with(found.get_shape()):
@@ -795,7 +796,7 @@ class VariableStore:
             if dtype.base_dtype.name != found._dt:
                 raise TFValueError(
                     f"Trying to share variable {name}, but specified dtype {dtype.name} and "
-                    f"found dtype {found._dt}_ref.", name=name)
+                    f"found dtype {found.dtype.name}.", name=name)
             return found
         if reuse is True:
             raise TFValueError(
@@ -814,7 +815,7 @@ class VariableStore:
             if shape is not None and shape.is_fully_defined():
                 kwargs = {"dtype": dtype}
                 if _takes(initializer, "partition_info"):
-                    kwargs["partition_info"] = partition_info
+                    kwargs["partition_info"] = None
                 init_val = functools.partial(initializer, shape.as_list(), **kwargs)
                 variable_dtype = dtype.base_dtype.name
             elif _needs_no_arguments(initializer):
@@ -825,9 +826,11 @@ class VariableStore:
                     "arguments and the shape should not be provided or an instance of "
                     "`tf.keras.initializers.*' and `shape` should be fully defined.", name=name)
         origin = None if origin_source is None else origin_source()
-        v = ref_variable(g, init_val, trainable, collections, validate_shape, caching_device,
-                         name, variable_dtype, constraint,
-                         None if shape is None else shape._dims, origin, name)
+        if use_resource is None:
+            use_resource = resource_variables_enabled()
+        v = (resource_variable if use_resource else ref_variable)(
+            g, init_val, trainable, collections, validate_shape, caching_device, name,
+            variable_dtype, constraint, None if shape is None else shape._dims, origin, name)
         self.vars[name] = v
         if regularizer:
             def make_regularizer_op():

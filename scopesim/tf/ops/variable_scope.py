@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from ...engine import resource as _resource
 from ...engine import variables as _variables
 from ...engine.graph import get_default_graph
 from ...engine.opdef import graph_from_inputs
@@ -16,7 +17,8 @@ from .. import runtime
 
 __all__ = ["variable_scope", "get_variable", "get_local_variable", "get_variable_scope",
            "VariableScope", "AUTO_REUSE", "_ReuseMode", "_LazyEvalTensor",
-           "enable_resource_variables", "disable_resource_variables"]
+           "enable_resource_variables", "disable_resource_variables",
+           "resource_variables_enabled"]
 
 #: get_variable's variables remember where the program created them.
 _variables.origin_source = runtime.origin
@@ -28,7 +30,8 @@ class variable_scope:
     partitioner=None, custom_getter=None, reuse=None, dtype=None,
     use_resource=None, constraint=None, auxiliary_name_scope=True)`.
 
-    `use_resource=True` is not simulated (resource variables)."""
+    A partitioner and `use_resource=True` are not simulated (partitioned
+    and resource variables)."""
 
     __slots__ = ("_name_or_scope", "_default_name", "_initializer", "_reuse", "_dtype",
                  "_aux", "_settings", "_close", "_cache", "_values", "_graph_cm")
@@ -37,8 +40,8 @@ class variable_scope:
                  regularizer=None, caching_device=None, partitioner=None, custom_getter=None,
                  reuse=None, dtype=None, use_resource=None, constraint=None,
                  auxiliary_name_scope=True) -> None:
-        if use_resource:
-            raise NotSimulated("tf.variable_scope(use_resource=True)")
+        if partitioner is not None:
+            raise NotSimulated("tf.variable_scope(partitioner=…)")
         self._name_or_scope = name_or_scope
         self._default_name = default_name
         self._initializer = initializer
@@ -46,8 +49,8 @@ class variable_scope:
         self._dtype = dtype
         self._aux = auxiliary_name_scope
         self._settings = {"regularizer": regularizer, "caching_device": caching_device,
-                          "partitioner": partitioner, "custom_getter": custom_getter,
-                          "use_resource": use_resource, "constraint": constraint}
+                          "custom_getter": custom_getter, "use_resource": use_resource,
+                          "constraint": constraint}
         self._close = None
         self._cache = {}
         self._values = values
@@ -97,8 +100,8 @@ def get_variable(name, shape=None, dtype=None, initializer=None, regularizer=Non
                  synchronization=SYNC_AUTO, aggregation=AGG_NONE):
     """`tf.compat.v1.get_variable`: `get_variable_scope().get_variable(
     _get_default_variable_store(), name, ...)`."""
-    if use_resource:
-        raise NotSimulated("tf.get_variable(use_resource=True)")
+    if partitioner is not None:
+        raise NotSimulated("tf.get_variable(partitioner=…)")
     if synchronization is not SYNC_AUTO or aggregation is not AGG_NONE:
         raise NotSimulated("tf.get_variable(synchronization=…, aggregation=…)")
     return get_variable_scope().get_variable(
@@ -129,10 +132,17 @@ def get_local_variable(name, shape=None, dtype=None, initializer=None, regulariz
 
 
 def enable_resource_variables() -> None:
-    """`tf.compat.v1.enable_resource_variables()`: resource variables are not simulated."""
-    raise NotSimulated("tf.enable_resource_variables")
+    """`tf.compat.v1.enable_resource_variables()`: get_variable and
+    tf.Variable make ResourceVariables unless told otherwise."""
+    _resource.set_resource_variables_enabled(True)
 
 
 def disable_resource_variables() -> None:
-    """`tf.compat.v1.disable_resource_variables()`: RefVariables, as after
-    `disable_v2_behavior()` (scopesim's only mode)."""
+    """`tf.compat.v1.disable_resource_variables()`: RefVariables again (as
+    after `disable_v2_behavior()`)."""
+    _resource.set_resource_variables_enabled(False)
+
+
+def resource_variables_enabled() -> bool:
+    """`tf.compat.v1.resource_variables_enabled()`."""
+    return _resource.resource_variables_enabled()

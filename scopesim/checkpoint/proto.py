@@ -1,0 +1,287 @@
+"""The few protobuf messages of a checkpoint index, decoded by hand.
+
+Wire format (protobuf's encoding docs): a message is a sequence of fields,
+each a varint key `field_number << 3 | wire_type` and a value: wire type 0 a
+varint, 1 eight bytes, 2 a varint length and that many bytes, 5 four bytes
+(3 and 4, groups, never occur here and are an error).  Fields not known are
+skipped, a repeated field appears once per item, the last of a repeated
+scalar wins.  int64/int32 values are varints of the two's-complement
+64-bit value (a negative number takes ten bytes).
+
+Messages (tensorflow/core/protobuf/tensor_bundle.proto, framework/
+tensor_shape.proto, tensor_slice.proto, versions.proto):
+
+    BundleHeaderProto  1 num_shards int32, 2 endianness enum (LITTLE 0, BIG 1),
+                       3 version VersionDef (1 producer, 2 min_consumer,
+                       3 bad_consumers repeated)
+    BundleEntryProto   1 dtype enum, 2 shape TensorShapeProto, 3 shard_id int32,
+                       4 offset int64, 5 size int64, 6 crc32c fixed32,
+                       7 slices repeated TensorSliceProto
+    TensorShapeProto   2 dim repeated (1 size int64, 2 name string),
+                       3 unknown_rank bool
+    TensorSliceProto   1 extent repeated (1 start int64, 2 length int64;
+                       no length = the full extent)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .errors import Corrupt
+
+#: DataType enum values (framework/types.proto) -> `tf.DType.name`, as TF 2.21 names them.
+DTYPE_NAMES = {
+    1: "float32", 2: "float64", 3: "int32", 4: "uint8", 5: "int16", 6: "int8",
+    7: "string", 8: "complex64", 9: "int64", 10: "bool", 11: "qint8", 12: "quint8",
+    13: "qint32", 14: "bfloat16", 15: "qint16", 16: "quint16", 17: "uint16",
+    18: "complex128", 19: "float16", 20: "resource", 21: "variant", 22: "uint32",
+    23: "uint64", 24: "float8_e5m2", 25: "float8_e4m3fn", 26: "float8_e4m3fnuz",
+    27: "float8_e4m3b11fnuz", 28: "float8_e5m2fnuz", 29: "int4", 30: "uint4",
+    31: "int2", 32: "uint2", 33: "float4_e2m1fn",
+}
+
+_TWO64 = 1 << 64
+_TWO63 = 1 << 63
+
+
+def varint(buf, pos: int, end: int) -> tuple[int, int]:
+    """(value, position after it) of the varint at `pos`; at most 10 bytes."""
+    if pos >= end:
+        raise Corrupt("a number runs past the end of its field")
+    b = buf[pos]
+    if b < 0x80:
+        return b, pos + 1
+    result = b & 0x7F
+    shift = 7
+    pos += 1
+    while True:
+        if pos >= end:
+            raise Corrupt("a number runs past the end of its field")
+        b = buf[pos]
+        pos += 1
+        result |= (b & 0x7F) << shift
+        if b < 0x80:
+            break
+        shift += 7
+        if shift > 63:
+            raise Corrupt("a number is longer than ten bytes")
+    if result >= _TWO64:
+        raise Corrupt("a number does not fit in 64 bits")
+    return result, pos
+
+
+def signed64(value: int) -> int:
+    """An int64 field's value from its varint."""
+    return value if value < _TWO63 else value - _TWO64
+
+
+def signed32(value: int) -> int:
+    """An int32 field's value (sign-extended to 64 bits on the wire, truncated)."""
+    value &= 0xFFFFFFFF
+    return value - (1 << 32) if value >= (1 << 31) else value
+
+
+def fields(buf, pos: int, end: int):
+    """Yield (field_number, wire_type, value) of a message's fields; for wire type 2
+    the value is (start, end) of the bytes."""
+    while pos < end:
+        key, pos = varint(buf, pos, end)
+        number, wire = key >> 3, key & 7
+        if number == 0:
+            raise Corrupt("a field has number 0")
+        if wire == 0:
+            value, pos = varint(buf, pos, end)
+        elif wire == 2:
+            length, pos = varint(buf, pos, end)
+            if length > end - pos:
+                raise Corrupt("a field's length runs past the end of its message")
+            value = (pos, pos + length)
+            pos += length
+        elif wire == 5:
+            if pos + 4 > end:
+                raise Corrupt("a 4-byte field runs past the end of its message")
+            value = int.from_bytes(buf[pos:pos + 4], "little")
+            pos += 4
+        elif wire == 1:
+            if pos + 8 > end:
+                raise Corrupt("an 8-byte field runs past the end of its message")
+            value = int.from_bytes(buf[pos:pos + 8], "little")
+            pos += 8
+        else:
+            raise Corrupt(f"field {number} has wire type {wire}, which these messages "
+                          "never use")
+        yield number, wire, value
+
+
+def _expect(wire: int, want: int, what: str) -> None:
+    if wire != want:
+        raise Corrupt(f"{what} has wire type {wire} (expected {want})")
+
+
+@dataclass
+class Header:
+    """BundleHeaderProto."""
+
+    num_shards: int = 0
+    endianness: str = "LITTLE"
+    producer: int = 0
+    min_consumer: int = 0
+    bad_consumers: list[int] = field(default_factory=list)
+
+
+def decode_header(buf, start: int, end: int) -> Header:
+    header = Header()
+    for number, wire, value in fields(buf, start, end):
+        if number == 1:
+            _expect(wire, 0, "num_shards")
+            header.num_shards = signed32(value)
+        elif number == 2:
+            _expect(wire, 0, "endianness")
+            header.endianness = {0: "LITTLE", 1: "BIG"}.get(value, str(value))
+        elif number == 3:
+            _expect(wire, 2, "version")
+            for n2, w2, v2 in fields(buf, *value):
+                if w2 != 0:
+                    continue
+                if n2 == 1:
+                    header.producer = signed32(v2)
+                elif n2 == 2:
+                    header.min_consumer = signed32(v2)
+                elif n2 == 3:
+                    header.bad_consumers.append(signed32(v2))
+    return header
+
+
+@dataclass
+class Entry:
+    """BundleEntryProto: one saved tensor (or one slice of a partitioned one)."""
+
+    dtype: int = 0
+    shape: list[int] | None = field(default_factory=list)   # None: unknown rank
+    shard_id: int = 0
+    offset: int = 0
+    size: int = 0
+    crc32c: int = 0
+    slices: list[list[tuple[int, int]]] = field(default_factory=list)   # (start, length|-1)
+
+    @property
+    def dtype_name(self) -> str:
+        return DTYPE_NAMES.get(self.dtype, f"<DataType {self.dtype}>")
+
+
+def decode_shape(buf, start: int, end: int) -> list[int] | None:
+    dims: list[int] = []
+    unknown = False
+    for number, wire, value in fields(buf, start, end):
+        if number == 2:
+            _expect(wire, 2, "a shape's dim")
+            size = 0
+            for n2, w2, v2 in fields(buf, *value):
+                if n2 == 1:
+                    _expect(w2, 0, "a dim's size")
+                    size = signed64(v2)
+            dims.append(size)
+        elif number == 3:
+            _expect(wire, 0, "unknown_rank")
+            unknown = bool(value)
+    return None if unknown else dims
+
+
+def decode_slice(buf, start: int, end: int) -> list[tuple[int, int]]:
+    extents = []
+    for number, wire, value in fields(buf, start, end):
+        if number == 1:
+            _expect(wire, 2, "a slice's extent")
+            first, length = 0, -1
+            for n2, w2, v2 in fields(buf, *value):
+                if n2 == 1:
+                    _expect(w2, 0, "an extent's start")
+                    first = signed64(v2)
+                elif n2 == 2:
+                    _expect(w2, 0, "an extent's length")
+                    length = signed64(v2)
+            extents.append((first, length))
+    return extents
+
+
+_SHAPES: dict[bytes, tuple[int, ...] | None] = {}
+
+
+def _shape(buf, start: int, end: int) -> list[int] | None:
+    """decode_shape, remembered by the shape's bytes (most shapes repeat)."""
+    raw = bytes(buf[start:end])
+    try:
+        found = _SHAPES[raw]
+    except KeyError:
+        found = decode_shape(buf, start, end)
+        if found is not None:
+            found = tuple(found)
+        if len(_SHAPES) < 100_000:
+            _SHAPES[raw] = found
+    return None if found is None else list(found)
+
+
+def decode_entry(buf, start: int, end: int) -> Entry:
+    """BundleEntryProto (the loop of `fields`, written out: it runs once per tensor)."""
+    entry = Entry()
+    pos = start
+    while pos < end:
+        key = buf[pos]
+        if key < 0x80:
+            pos += 1
+        else:
+            key, pos = varint(buf, pos, end)
+        number, wire = key >> 3, key & 7
+        if wire == 0:
+            if pos < end and buf[pos] < 0x80:
+                value = buf[pos]
+                pos += 1
+            else:
+                value, pos = varint(buf, pos, end)
+        elif wire == 2:
+            if pos < end and buf[pos] < 0x80:
+                length = buf[pos]
+                pos += 1
+            else:
+                length, pos = varint(buf, pos, end)
+            if length > end - pos:
+                raise Corrupt("a field's length runs past the end of its message")
+            value = pos
+            pos += length
+        elif wire == 5:
+            if pos + 4 > end:
+                raise Corrupt("a 4-byte field runs past the end of its message")
+            value = int.from_bytes(buf[pos:pos + 4], "little")
+            pos += 4
+        elif wire == 1:
+            if pos + 8 > end:
+                raise Corrupt("an 8-byte field runs past the end of its message")
+            value = int.from_bytes(buf[pos:pos + 8], "little")
+            pos += 8
+        else:
+            raise Corrupt(f"field {number} has wire type {wire}, which these messages "
+                          "never use")
+        if number == 1:
+            _expect(wire, 0, "dtype")
+            entry.dtype = signed32(value)
+        elif number == 2:
+            _expect(wire, 2, "shape")
+            entry.shape = _shape(buf, value, pos)
+        elif number == 3:
+            _expect(wire, 0, "shard_id")
+            entry.shard_id = signed32(value)
+        elif number == 4:
+            _expect(wire, 0, "offset")
+            entry.offset = signed64(value)
+        elif number == 5:
+            _expect(wire, 0, "size")
+            entry.size = signed64(value)
+        elif number == 6:
+            _expect(wire, 5, "crc32c")
+            entry.crc32c = value
+        elif number == 7:
+            _expect(wire, 2, "slices")
+            entry.slices.append(decode_slice(buf, value, pos))
+        elif number == 0:
+            raise Corrupt("a field has number 0")
+    return entry

@@ -1,0 +1,161 @@
+"""A LevelDB-style table (SSTable), the format of a checkpoint's `.index` file.
+
+Facts from LevelDB's table_format.md and TensorFlow's copy of it
+(tsl/lib/io/format.cc, block.cc, block_builder.cc, table.cc):
+
+* The file is `[data block]* [metaindex block] [index block] [footer]`.
+* The footer is the last 48 bytes: the metaindex block handle, then the index
+  block handle (each a varint64 offset and a varint64 size), zero padding up
+  to byte 40, then the magic number 0xdb4775248b80fb57 as a little-endian
+  fixed64.
+* After each block comes a 5-byte trailer: a compression byte (0 none,
+  1 snappy) and the masked CRC-32C (little-endian fixed32) of the block's
+  bytes followed by the compression byte.  A handle's size excludes it.
+* A block is a sequence of entries, then an array of little-endian uint32
+  restart offsets, then their count (uint32).  An entry is varint32
+  `shared`, varint32 `non_shared`, varint32 `value_length`, the non-shared
+  key bytes, the value; its key is the first `shared` bytes of the previous
+  key followed by the non-shared bytes.  An entry at a restart offset shares
+  nothing.
+* The index block has one entry per data block, in order: its key is at
+  least the block's last key, its value the data block's handle.
+* Keys are sorted as raw bytes, strictly increasing.
+"""
+
+from __future__ import annotations
+
+from .crc32c import crc32c, unmask
+from .errors import Corrupt
+from .proto import varint
+
+MAGIC = 0xDB4775248B80FB57
+FOOTER_SIZE = 48
+TRAILER_SIZE = 5
+
+
+class Unsupported(Corrupt):
+    """A valid table the reader cannot read (a compressed block)."""
+
+
+def read_footer(data) -> tuple[tuple[int, int], tuple[int, int]]:
+    """(metaindex handle, index handle) from the footer, each (offset, size)."""
+    if len(data) < FOOTER_SIZE:
+        raise Corrupt(f"the file is {len(data)} bytes long, too short for a table "
+                      f"(its footer alone is {FOOTER_SIZE} bytes)")
+    footer = len(data) - FOOTER_SIZE
+    magic = int.from_bytes(data[footer + 40:], "little")
+    if magic != MAGIC:
+        raise Corrupt(f"not a checkpoint index: the last 8 bytes are not the table "
+                      f"magic number 0x{MAGIC:016x} (they read 0x{magic:016x})")
+    pos = footer
+    handles = []
+    for what in ("metaindex", "index"):
+        try:
+            offset, pos = varint(data, pos, footer + 40)
+            size, pos = varint(data, pos, footer + 40)
+        except Corrupt as exc:
+            raise Corrupt(f"the footer's {what} block handle is unreadable ({exc})") from None
+        handles.append(_check_handle((offset, size), footer, f"the footer's {what} block"))
+    return handles[0], handles[1]
+
+
+def _check_handle(handle: tuple[int, int], limit: int, what: str) -> tuple[int, int]:
+    offset, size = handle
+    if offset + size + TRAILER_SIZE > limit:
+        raise Corrupt(f"{what} (offset {offset}, size {size}) runs past byte {limit}")
+    return handle
+
+
+def block_contents(data, handle: tuple[int, int], what: str, *, verify: bool = True):
+    """The bytes of the block at `handle` (a memoryview), its trailer checked."""
+    offset, size = handle
+    end = offset + size
+    compression = data[end]
+    if verify:
+        stored = unmask(int.from_bytes(data[end + 1:end + TRAILER_SIZE], "little"))
+        actual = crc32c(data[offset:end + 1])
+        if stored != actual:
+            raise Corrupt(f"{what} (offset {offset}, size {size}) fails its checksum "
+                          f"(stored CRC-32C 0x{stored:08x}, computed 0x{actual:08x})")
+    if compression == 1:
+        raise Unsupported(f"{what} (offset {offset}) is snappy-compressed, which this "
+                          "reader does not support (TensorFlow writes checkpoint indexes "
+                          "uncompressed)")
+    if compression != 0:
+        raise Corrupt(f"{what} (offset {offset}) has compression type {compression}, "
+                      "which no table writer uses")
+    return memoryview(data)[offset:end]
+
+
+def block_entries(block, what: str):
+    """Yield (key bytes, value start, value end) of each entry of a block, in order;
+    value positions are inside `block`."""
+    size = len(block)
+    if size < 4:
+        raise Corrupt(f"{what} is {size} bytes long, too short for its restart count")
+    restarts = int.from_bytes(block[size - 4:], "little")
+    if restarts == 0 or 4 * (restarts + 1) > size:
+        raise Corrupt(f"{what} has an impossible restart count ({restarts})")
+    limit = size - 4 * (restarts + 1)
+    first_restart = int.from_bytes(block[limit:limit + 4], "little")
+    if first_restart != 0:
+        raise Corrupt(f"{what}'s first restart offset is {first_restart}, not 0")
+    key = None
+    pos = 0
+    while pos < limit:
+        shared = block[pos]
+        if shared < 0x80 and pos + 2 < limit and block[pos + 1] < 0x80 and block[pos + 2] < 0x80:
+            non_shared = block[pos + 1]
+            value_length = block[pos + 2]
+            pos += 3
+        else:
+            shared, pos = varint(block, pos, limit)
+            non_shared, pos = varint(block, pos, limit)
+            value_length, pos = varint(block, pos, limit)
+        key_end = pos + non_shared
+        if key_end + value_length > limit:
+            raise Corrupt(f"{what}: the entry at byte {pos} runs past the end of the entries")
+        if key is None:
+            if shared:
+                raise Corrupt(f"{what}: its first entry shares {shared} bytes with no key")
+            key = bytes(block[pos:key_end])
+        else:
+            if shared > len(key):
+                raise Corrupt(f"{what}: the entry at byte {pos} shares {shared} bytes of "
+                              f"a {len(key)}-byte key")
+            new_key = key[:shared] + bytes(block[pos:key_end])
+            if new_key <= key:
+                raise Corrupt(f"{what}: keys out of order at byte {pos}")
+            key = new_key
+        yield key, key_end, key_end + value_length
+        pos = key_end + value_length
+
+
+def iterate(data, *, verify: bool = True):
+    """Yield (key, block, value start, value end) of every entry of the table's data
+    blocks, in key order."""
+    _meta, index_handle = read_footer(data)
+    index = block_contents(data, index_handle, "the index block", verify=verify)
+    previous_last = None
+    data_end = index_handle[0]
+    for number, (separator, start, end) in enumerate(block_entries(index, "the index block")):
+        try:
+            offset, pos = varint(index, start, end)
+            size, pos = varint(index, pos, end)
+        except Corrupt as exc:
+            raise Corrupt(f"the index block's entry {number} is not a block handle "
+                          f"({exc})") from None
+        what = f"data block {number}"
+        _check_handle((offset, size), data_end, what)
+        block = block_contents(data, (offset, size), what, verify=verify)
+        last = None
+        for key, vstart, vend in block_entries(block, what):
+            if previous_last is not None and key <= previous_last:
+                raise Corrupt(f"{what}: keys out of order with the previous block")
+            previous_last = None
+            last = key
+            yield key, block, vstart, vend
+        if last is not None:
+            if last > separator:
+                raise Corrupt(f"{what}'s last key sorts after its index key")
+            previous_last = last
