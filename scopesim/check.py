@@ -32,6 +32,11 @@ The block must be the end of the file: after the marker line only `#|`,
 `#!` and blank lines may follow.  Since it is all comments, the program is
 parsed from the whole file and line numbers are those of the file.
 
+A sample may also be a Python program (`.py`, LANGUAGE.md part 6): the
+block is the same comment block at the end of the file, which Python
+ignores; the program runs as `scopesim run FILE.py` runs it, its own folder
+first on `sys.path`.
+
 Each sample runs in a fresh graph under its base name (`duplicate.scope`,
 not `samples/duplicate.scope`), so messages that point at the source
 ("Originally defined at:") read the same wherever `check` is run from.
@@ -45,7 +50,8 @@ touched, nor is one whose block is malformed; both are reported as failures.
 Exit status: 0 when every file passes, 1 when one differs or has no
 expectation (or a syntax error, being a sample that fails), 2 when a path
 does not exist, no `.scope` file was found or a file cannot be read or
-written, 3 for an internal error of scopesim.
+written, 3 for an internal error of scopesim.  In a folder, a `.py` file is a
+sample only if it ends in an expectation block.
 """
 
 from __future__ import annotations
@@ -62,6 +68,7 @@ from rich.text import Text
 
 from .errors import ScopeSyntaxError
 from .exitcodes import DIFFERENCE, INTERNAL, OK, USAGE
+from .pyfront.runner import PythonSyntaxError
 
 __all__ = ["check_paths", "check_file", "find_samples", "split_expectation",
            "expectation_lines", "render_block", "MARKER", "CheckOutcome"]
@@ -179,12 +186,21 @@ def check_file(path: Path, update: bool = False) -> CheckOutcome:
     except MalformedExpectation as error:
         return CheckOutcome(path, "FAIL", f"malformed expectation, {error}")
     try:
-        program = parse(text, path.name)
+        if path.suffix == ".py":
+            result = _run_python(text, path)
+        else:
+            result = run(parse(text, path.name))
     except ScopeSyntaxError as error:
         return CheckOutcome(path, "FAIL", "syntax error" + (", file not updated" if update else ""),
                             detail=error.render())
+    except PythonSyntaxError as error:
+        return CheckOutcome(path, "FAIL", "syntax error" + (", file not updated" if update else ""),
+                            detail=error.text)
+    except Exception:           # a bug of scopesim, not of the sample
+        return CheckOutcome(path, "FAIL", "internal error of scopesim",
+                            detail=traceback.format_exc(), internal=True)
     try:
-        actual = expectation_lines(run(program))
+        actual = expectation_lines(result)
     except Exception:           # a bug of scopesim, not of the sample
         return CheckOutcome(path, "FAIL", "internal error of scopesim",
                             detail=traceback.format_exc(), internal=True)
@@ -203,6 +219,14 @@ def check_file(path: Path, update: bool = False) -> CheckOutcome:
     diff = list(difflib.unified_diff(_normalized(expected), actual, "expected", "actual",
                                      lineterm=""))
     return CheckOutcome(path, "FAIL", "output differs", diff=diff)
+
+
+def _run_python(text: str, path: Path):
+    """A Python program's RunResult (LANGUAGE.md part 6): run under its base
+    name, its own folder first on sys.path.  Raises PythonSyntaxError."""
+    from .pyfront.runner import compile_program, run_python
+    code = compile_program(text, path.name)
+    return run_python(text, path.name, code=code, program_dir=str(path.parent.resolve()))
 
 
 def _reason(error: BaseException) -> str:
@@ -235,23 +259,34 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def find_samples(paths) -> tuple[list[Path], list[str]]:
-    """Every `.scope` file under `paths` (files taken as given, folders
-    searched recursively, skipping hidden folders such as `.venv`, sorted),
-    and the paths that do not exist."""
+    """Every sample under `paths` (files taken as given, folders searched
+    recursively, skipping hidden folders such as `.venv`, sorted), and the
+    paths that do not exist.  In a folder a sample is a `.scope` file, or a
+    `.py` file that ends in an expectation block (other Python files, a
+    helper module or a test, are not samples)."""
     found: list[Path] = []
     missing: list[str] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
             found.extend(sorted(
-                p for p in path.rglob("*.scope")
-                if p.is_file() and not any(part.startswith(".")
-                                           for part in p.relative_to(path).parts[:-1])))
+                p for p in path.rglob("*")
+                if p.suffix in (".scope", ".py") and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts[:-1])
+                and (p.suffix == ".scope" or _is_python_sample(p))))
         elif path.is_file():
             found.append(path)
         else:
             missing.append(str(given))
     return list(dict.fromkeys(found)), missing
+
+
+def _is_python_sample(path: Path) -> bool:
+    try:
+        _, block = split_expectation(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, MalformedExpectation):
+        return False
+    return block is not None
 
 
 _STYLES = {"PASS": "bold green", "FAIL": "bold red", "UPDATED": "bold yellow",
@@ -268,7 +303,7 @@ def check_paths(paths, update: bool = False, console: Console | None = None) -> 
         console.print(Text.assemble(("ERROR", _STYLES["ERROR"]), f" {given}: no such file or folder"))
     if not files:
         if not missing:
-            console.print(f"no .scope files under {', '.join(map(str, paths or ['.']))}",
+            console.print(f"no .scope files (or .py samples) under {', '.join(map(str, paths or ['.']))}",
                           highlight=False, markup=False)
         return int(USAGE)
     outcomes = [check_file(path, update) for path in files]

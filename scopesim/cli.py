@@ -344,6 +344,10 @@ def emit_command(app: App, file: str) -> None:
 def check_command(app: App, paths: tuple[str, ...], update: bool) -> None:
     """Run samples and compare them with their recorded expected output.
 
+    A sample is a `.scope` file or a Python program (`.py`; in a folder,
+    one that ends in an expectation block), its expected output the comment
+    block at its end.
+
     \b
     Exit status: 0 all match, 1 a difference, 2 usage error.
     """
@@ -356,6 +360,9 @@ def check_command(app: App, paths: tuple[str, ...], update: bool) -> None:
 @click.pass_obj
 def verify_command(app: App, paths: tuple[str, ...]) -> None:
     """Run programs both in scopesim and in real TensorFlow and compare.
+
+    A `.py` FILE is a Python program, run as it stands in both (TensorFlow
+    with TF_USE_LEGACY_KERAS=1).
 
     \b
     Exit status: 0 identical, 1 a difference, 2 usage error or

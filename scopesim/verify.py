@@ -10,6 +10,10 @@ message, line, column).
 The only allowance is the text after "Originally defined at:", where
 TensorFlow shows Python frames and scopesim shows `.scope` lines.
 
+A `.py` file is a Python program (LANGUAGE.md part 6): it runs as it
+stands in scopesim's `tensorflow` and in TensorFlow (`scopesim.pyfront.verify`),
+after the `.scope` files.
+
 `compare_results` is the comparison itself, shared with the conformance
 tests; `verify_programs` is the whole check without any printing.
 """
@@ -17,6 +21,7 @@ tests; `verify_programs` is the whole check without any printing.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 import traceback
 from dataclasses import dataclass, field
@@ -212,12 +217,21 @@ def verify_paths(paths, console, error_console=None) -> int:
     except TensorFlowNotFound as e:
         errors.print(f"scopesim verify: {e}", markup=False, highlight=False)
         return exitcodes.USAGE
-    programs, unreadable = [], 0
+    from .pyfront.runner import PythonSyntaxError, compile_program
+    programs, python_programs, unreadable = [], [], 0
     for path in paths:
         name = str(path)
         try:
             text = _read(path)
-            programs.append(parse(text, name))
+            if name.endswith(".py"):
+                compile_program(text, name)
+                python_programs.append((name, text))
+            else:
+                programs.append(parse(text, name))
+        except PythonSyntaxError as e:
+            unreadable += 1
+            errors.print(f"{name}: cannot verify, not a program:\n{e.text.rstrip()}",
+                         markup=False, highlight=False)
         except ScopeSyntaxError as e:
             unreadable += 1
             errors.print(f"{name}: cannot verify, not a program:\n{e.render()}",
@@ -227,7 +241,10 @@ def verify_paths(paths, console, error_console=None) -> int:
             reason = getattr(e, "strerror", None) or e
             errors.print(f"{name}: cannot read: {reason}", markup=False, highlight=False)
     counts = {"agree": 0, "differ": 0, "unverifiable": 0}
-    for outcome in verify_programs(programs, tf_python):
+    from .pyfront.verify import verify_python_programs
+    outcomes = itertools.chain(verify_programs(programs, tf_python) if programs else (),
+                               verify_python_programs(python_programs, tf_python))
+    for outcome in outcomes:
         counts[outcome.status] += 1
         _print_outcome(outcome, console)
     summary = f"{counts['agree']} agree, {counts['differ']} differ"

@@ -123,9 +123,12 @@ def _origin(lines: _Lines) -> Origin:
 
 
 def run_python(source: str, filename: str = "<stdin>", argv=(), tf1: bool = False,
-               code=None) -> RunResult:
+               code=None, program_dir: str | None = None) -> RunResult:
     """Run a Python program (see the module docstring); `code` is its code
-    object if already compiled (else `compile_program` is called)."""
+    object if already compiled (else `compile_program` is called).
+    `program_dir` (first on `sys.path`) is by default the directory of
+    `filename` (the current one for `<stdin>`); `check` gives it, as it runs
+    a file under its base name."""
     if code is None:
         code = compile_program(source, filename)
     lines = _Lines(source, filename)
@@ -135,8 +138,9 @@ def run_python(source: str, filename: str = "<stdin>", argv=(), tf1: bool = Fals
                        "__builtins__": builtins, "__loader__": None, "__package__": None,
                        "__spec__": None}
     session.globals = program_globals
-    program_dir = os.path.dirname(os.path.abspath(filename)) if filename != "<stdin>" \
-        else os.getcwd()
+    if program_dir is None:
+        program_dir = os.path.dirname(os.path.abspath(filename)) if filename != "<stdin>" \
+            else os.getcwd()
     out = io.StringIO()
     error = _execute(code, program_globals, session, spaces, program_dir, filename, argv,
                      out, lines)
