@@ -101,6 +101,9 @@ _CONTENTS = {
 }
 
 
+from . import summary as _summary
+_CONTENTS["summary"] = {name: getattr(_summary, name)
+                        for name in ("scalar", "histogram", "image", "merge", "merge_all")}
 _CONTENTS["math"].update({"softmax": _nn_ops.softmax, "log_softmax": _nn_ops.log_softmax,
                           "softplus": _nn_ops.softplus})
 
