@@ -399,6 +399,35 @@ def _stdout_is_terminal() -> bool:
         return False
 
 
+@cli.command("keys")
+@click.argument("source", type=click.Path())
+@click.option("--format", "output_format", default="text", show_default=True,
+              type=click.Choice(["text", "json", "tsv"], case_sensitive=False),
+              help="text: aligned columns; json: {\"checkpoint\", \"keys\": [{\"name\", "
+                   "\"shape\", \"dtype\"}...]}; tsv: name, shape, dtype.")
+@no_color_option
+@click.pass_obj
+def keys_command(app: App, source: str, output_format: str) -> None:
+    """The keys of the checkpoint SOURCE: name, shape, dtype, sorted.
+
+    SOURCE is a checkpoint prefix (`train/model.ckpt-1000`), its `.index`
+    file, or a directory with a `checkpoint` state file (its latest
+    checkpoint).  The list is what `tf.train.list_variables` gives, read
+    from the `.index` file alone, without TensorFlow.
+
+    \b
+    Exit status: 0 ok, 2 no checkpoint there, or an index that is truncated,
+    corrupt, foreign or compressed (not supported).
+    """
+    from .checkpoint import CheckpointError
+    try:
+        prefix, keys = load("checkpoint.keys", "checkpoint_keys")(source)
+    except CheckpointError as exc:
+        fail_usage(app, f"cannot list checkpoint keys: {exc}")
+    from .render import write_raw
+    write_raw(app.out, load("checkpoint.keys", "render")(keys, output_format.lower(), prefix))
+
+
 @cli.command("repl")
 @click.option("--python", "python", is_flag=True,
               help="A Python REPL instead, with tf (tf.compat.v1, graph mode on) imported.")
