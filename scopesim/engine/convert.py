@@ -22,6 +22,10 @@ from .variables import RefVariable, _LazyEvalTensor
 
 _PYTHON_VALUES = (bool, int, float, str, list, tuple, type(None))
 
+#: `tensor_conversion_registry`: the conversion function of other modules'
+#: classes, `fn(value, dtype_name_or_None, name) -> Tensor` (PartitionedVariable).
+CONVERSION_FUNCTIONS: dict = {}
+
 
 def tf_constant(g: Graph, value, name: str | None = None) -> Tensor:
     """`tf.constant(value, name=name)` in graph mode: `make_tensor_proto`
@@ -61,6 +65,9 @@ def _convert(g: Graph, value, dtype: str | None, name: str) -> Tensor:
         return value._dense_var_to_tensor(dtype)
     if isinstance(value, _LazyEvalTensor):       # its registered `_as_tensor`
         return _convert(g, value._as_tensor(), dtype, name)
+    registered = CONVERSION_FUNCTIONS.get(type(value))
+    if registered is not None:
+        return registered(value, dtype, name)
     if isinstance(value, Operation):
         raise TFTypeError(f"can't convert Operation '{value.name}' to Tensor")
     if isinstance(value, TensorShape):

@@ -236,6 +236,12 @@ def applies(store, name, shape, reuse, partitioner) -> bool:
     return reuse is True and partitioner is None and name in store.partitioned_vars
 
 
+def _resource_default() -> bool:
+    """`resource_variables_enabled()`, the default of `use_resource`."""
+    from .resource import resource_variables_enabled
+    return resource_variables_enabled()
+
+
 def call_partitioner(partitioner, shape: TensorShape, dtype) -> list:
     """`variable_scope._call_partitioner`: the partition list, checked."""
     if not shape.is_fully_defined():
@@ -329,7 +335,7 @@ def get_partitioned_variable(store, name, partitioner, shape=None, dtype=dtypes.
             f"PartitionedVariable {name} does not exist, or was not created with "
             f"tf.get_variable(). Did you mean to set reuse=False or reuse=tf.AUTO_REUSE in "
             f"VarScope?")
-    if use_resource:
+    if use_resource or (use_resource is None and _resource_default()):
         raise NotSimulated("partitioned resource variables")
     slice_dim, num_slices = slice_dim_and_num_slices(partitions)
     if f"{name}/part_0" in store.vars:

@@ -14,7 +14,7 @@ import functools
 import inspect
 
 from ..errors import NotSimulated, TFTypeError, TFValueError
-from . import dtypes
+from . import dtypes, partitioned
 from .graph import Graph, Tensor
 from .resource import (BaseResourceVariable, ResourceVariable, resource_variable,
                        resource_variables_enabled)
@@ -42,7 +42,7 @@ class RefVariable:
 
     __slots__ = ("_op", "_dims", "_dt", "_trainable", "store_key", "_snapshot", "origin",
                  "_initializer_op", "_initial_value", "_constraint", "_caching_device",
-                 "__weakref__")
+                 "_save_slice_info", "__weakref__")
 
     def __init__(self, op, dims, dtype: str, trainable: bool, store_key, snapshot,
                  initializer_op, initial_value, origin=None, constraint=None,
@@ -145,6 +145,13 @@ class RefVariable:
 
     def _as_graph_element(self):
         return self._op._outputs[0]
+
+    def _set_save_slice_info(self, save_slice_info) -> None:
+        """A part of a partitioned variable (`engine.partitioned.SaveSliceInfo`)."""
+        self._save_slice_info = save_slice_info
+
+    def _get_save_slice_info(self):
+        return getattr(self, "_save_slice_info", None)
 
     def __getattr__(self, attr):
         """An attribute TensorFlow's RefVariable has but scopesim does not
@@ -715,10 +722,11 @@ class VariableStore:
     """`_VariableStore`: get_variable's variables by full name (`vars`), in
     the graph that owns it."""
 
-    __slots__ = ("vars", "_graph")
+    __slots__ = ("vars", "partitioned_vars", "_graph")
 
     def __init__(self, graph: Graph | None = None) -> None:
         self.vars: dict[str, RefVariable] = {}
+        self.partitioned_vars: dict = {}      # `_partitioned_vars`: PartitionedVariables
         self._graph = graph
 
     def get_variable(self, name, shape=None, dtype=None, initializer=None,
@@ -740,8 +748,11 @@ class VariableStore:
                          caching_device=None, partitioner=None, validate_shape=True,
                          use_resource=None, constraint=None, synchronization=None,
                          aggregation=None):
-            if partitioner is not None:
-                raise NotSimulated("tf.get_variable(partitioner=…)")
+            if partitioned.applies(self, name, shape, reuse, partitioner):
+                return partitioned.get_partitioned_variable(
+                    self, name, partitioner, shape, dtype, initializer, regularizer, reuse,
+                    trainable, collections, caching_device, validate_shape, use_resource,
+                    constraint)
             if f"{name}/part_0" in self.vars:
                 raise TFValueError(
                     f"No partitioner was provided, but a partitioned version of the variable "
@@ -772,7 +783,7 @@ class VariableStore:
 
     def _get_single_variable(self, name, shape, dtype, initializer, regularizer, reuse,
                              trainable, collections, caching_device, validate_shape, constraint,
-                             use_resource=None):
+                             use_resource=None, partition_info=None):
         """`_VariableStore._get_single_variable` (`use_resource` a keyword:
         None is the toggle's default)."""
         g = self._graph
@@ -815,7 +826,7 @@ class VariableStore:
             if shape is not None and shape.is_fully_defined():
                 kwargs = {"dtype": dtype}
                 if _takes(initializer, "partition_info"):
-                    kwargs["partition_info"] = None
+                    kwargs["partition_info"] = partition_info
                 init_val = functools.partial(initializer, shape.as_list(), **kwargs)
                 variable_dtype = dtype.base_dtype.name
             elif _needs_no_arguments(initializer):

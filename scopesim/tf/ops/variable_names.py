@@ -5,6 +5,7 @@ paragraphs, as `tf.compat.v1` (`ROOT`) and `tf.compat.v1.initializers`
 from __future__ import annotations
 
 from . import init_ops as _i
+from . import partitioned_variables as _p
 from . import state_ops as _s
 from . import template as _t
 from . import variable_scope as _vs
@@ -29,6 +30,9 @@ ROOT = {
     "make_template": _t.make_template,
     "enable_resource_variables": _vs.enable_resource_variables,
     "disable_resource_variables": _vs.disable_resource_variables,
+    "fixed_size_partitioner": _p.fixed_size_partitioner,
+    "min_max_variable_partitioner": _p.min_max_variable_partitioner,
+    "variable_axis_size_partitioner": _p.variable_axis_size_partitioner,
     "resource_variables_enabled": _vs.resource_variables_enabled,
     "zeros_initializer": _i.zeros_initializer, "ones_initializer": _i.ones_initializer,
     "constant_initializer": _i.constant_initializer,

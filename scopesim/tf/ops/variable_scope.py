@@ -30,8 +30,7 @@ class variable_scope:
     partitioner=None, custom_getter=None, reuse=None, dtype=None,
     use_resource=None, constraint=None, auxiliary_name_scope=True)`.
 
-    A partitioner and `use_resource=True` are not simulated (partitioned
-    and resource variables)."""
+    `use_resource=True` is not simulated (resource variables)."""
 
     __slots__ = ("_name_or_scope", "_default_name", "_initializer", "_reuse", "_dtype",
                  "_aux", "_settings", "_close", "_cache", "_values", "_graph_cm")
@@ -40,8 +39,6 @@ class variable_scope:
                  regularizer=None, caching_device=None, partitioner=None, custom_getter=None,
                  reuse=None, dtype=None, use_resource=None, constraint=None,
                  auxiliary_name_scope=True) -> None:
-        if partitioner is not None:
-            raise NotSimulated("tf.variable_scope(partitioner=…)")
         self._name_or_scope = name_or_scope
         self._default_name = default_name
         self._initializer = initializer
@@ -49,8 +46,8 @@ class variable_scope:
         self._dtype = dtype
         self._aux = auxiliary_name_scope
         self._settings = {"regularizer": regularizer, "caching_device": caching_device,
-                          "custom_getter": custom_getter, "use_resource": use_resource,
-                          "constraint": constraint}
+                          "partitioner": partitioner, "custom_getter": custom_getter,
+                          "use_resource": use_resource, "constraint": constraint}
         self._close = None
         self._cache = {}
         self._values = values
@@ -100,8 +97,6 @@ def get_variable(name, shape=None, dtype=None, initializer=None, regularizer=Non
                  synchronization=SYNC_AUTO, aggregation=AGG_NONE):
     """`tf.compat.v1.get_variable`: `get_variable_scope().get_variable(
     _get_default_variable_store(), name, ...)`."""
-    if partitioner is not None:
-        raise NotSimulated("tf.get_variable(partitioner=…)")
     if synchronization is not SYNC_AUTO or aggregation is not AGG_NONE:
         raise NotSimulated("tf.get_variable(synchronization=…, aggregation=…)")
     return get_variable_scope().get_variable(
