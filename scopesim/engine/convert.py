@@ -72,6 +72,10 @@ def _convert(g: Graph, value, dtype: str | None, name: str) -> Tensor:
         raise TFTypeError(f"can't convert Operation '{value.name}' to Tensor")
     if isinstance(value, TensorShape):
         return _tensor_shape_to_tensor(g, value, dtype, name)
+    if isinstance(value, (list, tuple)):         # `_autopacking_conversion_function` first
+        from .array import autopacking_conversion, holds_tensor
+        if holds_tensor(value):
+            return autopacking_conversion(g, value, dtype, name)
     if isinstance(value, _PYTHON_VALUES):
         return ops.convert(g, value, dtype, name)
     if dtype is None:

@@ -783,7 +783,7 @@ class VariableStore:
 
     def _get_single_variable(self, name, shape, dtype, initializer, regularizer, reuse,
                              trainable, collections, caching_device, validate_shape, constraint,
-                             use_resource=None, partition_info=None):
+                             partition_info=None, use_resource=None):
         """`_VariableStore._get_single_variable` (`use_resource` a keyword:
         None is the toggle's default)."""
         g = self._graph
