@@ -10,7 +10,7 @@ Mirrors `ops/array_ops.py` (`placeholder`, `placeholder_with_default`,
 
 from __future__ import annotations
 
-from ..errors import NotSimulated, TFTypeError
+from ..errors import NotSimulated, TFTypeError, TFValueError
 from .convert import convert_to_tensor
 from .gen_ops import gen_cast, make_int, make_shape, make_type
 from .graph import Graph, Tensor
@@ -51,7 +51,7 @@ def stack(g: Graph, values: list, name: str = "stack") -> Tensor:
     if any(_is_tensor(v) for v in values):
         try:
             return autopacking_helper(g, values, name)
-        except TFTypeError:
+        except (TFTypeError, TFValueError):
             return apply_op(g, "Pack", name, [values], {"N": len(values), "axis": 0})
     return convert_to_tensor(g, list(values), name=name)
 
@@ -62,17 +62,31 @@ def autopacking_helper(g: Graph, values: list, name: str) -> Tensor:
     position; a tensor of another dtype is a TypeError; then a Pack named
     by the scope."""
     dtype = next(v._dt for v in values if _is_tensor(v))
+    return _autopack(g, values, dtype, name)
+
+
+def _autopack(g: Graph, values, dtype: str, name: str):
+    """`_autopacking_helper(values, dtype, name)`: a nested list is packed in
+    its own scope (named by its position) when it holds a tensor, else kept
+    and made a Const named by its position (so after that scope: `1_1`)."""
     with name_scope(g, name) as scope:
-        elements = []
+        converted = []
+        must_pack = False
         for i, element in enumerate(values):
             if _is_tensor(element):
                 if element._dt != dtype:
                     raise TFTypeError(f"Cannot convert a list containing a tensor of dtype "
                                       f"<dtype: '{element._dt}'> to <dtype: '{dtype}'> (Tensor "
                                       f"is: {element!r})")
-                elements.append(element)
-            else:
-                elements.append(convert_to_tensor(g, element, dtype, name=str(i)))
+                must_pack = True
+            elif isinstance(element, (list, tuple)):
+                element = _autopack(g, element, dtype, str(i))
+                must_pack = must_pack or _is_tensor(element)
+            converted.append(element)
+        if not must_pack:
+            return values
+        elements = [e if _is_tensor(e) else convert_to_tensor(g, e, dtype, name=str(i))
+                    for i, e in enumerate(converted)]
         return apply_op(g, "Pack", scope, [elements], {"N": len(elements), "axis": 0})
 
 
@@ -185,3 +199,30 @@ def strided_slice(g: Graph, input_, begin, end, strides=None, begin_mask=0, end_
     if strides is None:
         raise NotSimulated("tf.strided_slice(strides=None)")
     return apply_op(g, "StridedSlice", name, [input_, begin, end, strides], attrs)
+
+
+def _first_tensor_dtype(values):
+    """`_get_dtype_from_nested_lists`: the dtype of the first tensor found."""
+    for element in values:
+        if _is_tensor(element):
+            return element._dt
+        if isinstance(element, (list, tuple)):
+            found = _first_tensor_dtype(element)
+            if found is not None:
+                return found
+    return None
+
+
+def autopacking_conversion(g: Graph, values, dtype, name: str) -> Tensor:
+    """`array_ops._autopacking_conversion_function`, the conversion of a
+    (nested) list holding tensors: `_autopacking_helper(values, dtype,
+    name or "packed")` (the engine's default name "Const" is no name)."""
+    inferred = _first_tensor_dtype(values)
+    if dtype is not None and dtype != inferred:
+        raise NotSimulated("converting a list of tensors to another dtype (the autopacking casts)")
+    return _autopack(g, values, inferred, "packed" if name == "Const" else name)
+
+
+def holds_tensor(values) -> bool:
+    """Not `_should_not_autopack`: a tensor somewhere in the nested list."""
+    return _first_tensor_dtype(values) is not None

@@ -53,7 +53,8 @@ class OpDef:
     allowed: dict                            # type attr -> allowed dtypes (None: any)
     shape_fn: str                            # broadcast, matmul, batch_matmul, unchanged
     defaults: dict = field(default_factory=dict)   # type attr -> default dtype
-    output_dtype: str | None = None          # a fixed output dtype (comparisons: bool)
+    output_dtype: str | None = None          # a fixed output dtype (comparisons: bool),
+                                             # or the output's type attr ("T")
     strings: dict = field(default_factory=dict)    # string attr -> its allowed values
 
     def allowed_list(self, attr: str) -> list[str] | None:
@@ -186,7 +187,9 @@ def apply_op(g: Graph, op_type: str, name, inputs: list, attrs: dict | None = No
         shape = infer_shape(opdef.shape_fn, op_type, op_name, attrs, tensors)
         if out_dtype is None:
             out_dtype = opdef.output_dtype
-            if out_dtype is None:
+            if out_dtype in types:        # the output's type attr (Fill, OneHot: T)
+                out_dtype = types[out_dtype]
+            elif out_dtype is None:
                 first = opdef.inputs[0][1] if opdef.inputs else "dtype"
                 out_dtype = types[first] if first in types else attrs[first]
         if isinstance(shape, list):       # several outputs (Unpack, Split)

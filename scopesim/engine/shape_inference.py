@@ -24,9 +24,9 @@ def infer_shape(shape_fn: str, op_type: str, op_name: str, attrs: dict, inputs: 
     """The output shape of a new op: `shape_fn` names the OpDef's shape
     function (`unchanged`, `broadcast`, `matmul`, `batch_matmul`,
     `placeholder`, `placeholder_with_default`, `pack`, `strided_slice`)."""
-    def error(message: str, computed=None) -> TFValueError:
+    def error(message: str, computed=None, partial=None) -> TFValueError:
         return TFValueError(f"{message} for "
-                            f"{node_text(op_type, op_name, attrs, inputs, computed)}")
+                            f"{node_text(op_type, op_name, attrs, inputs, computed, partial)}")
 
     registered = SHAPE_FNS.get(shape_fn)
     if registered is not None:

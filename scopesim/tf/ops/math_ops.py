@@ -5,8 +5,12 @@ are in `scopesim.engine.math`)."""
 from __future__ import annotations
 
 from ...engine import math as _m
+from ...engine import math_fns as _mf
+from ...engine.array_fns import range_ as _range
+from ...engine.gen_ops import make_type as _make_type
 from ...engine.graph import Tensor, get_default_graph
 from ...errors import NotSimulated
+from ..framework.dtypes import int64 as _int64
 from ..util.dispatch import add_dispatch_support
 
 
@@ -50,6 +54,121 @@ def sigmoid(x, name=None):
 def truediv(x, y, name=None):
     """`tf.math.truediv` (`_truediv_python3`)."""
     return _m.truediv(get_default_graph(), x, y, name)
+
+
+@add_dispatch_support
+def cast(x, dtype, name=None):
+    """`tf.cast` (`math_ops.cast`)."""
+    return _m.cast(get_default_graph(), x, _make_type(_dtype(dtype), "dtype"), name)
+
+
+def _dtype(dtype):
+    return dtype.name if hasattr(dtype, "as_datatype_enum") else dtype
+
+
+@add_dispatch_support
+def to_float(x, name="ToFloat"):
+    """`tf.compat.v1.to_float` (`math_ops.to_float`)."""
+    return _m.cast(get_default_graph(), x, "float32", name)
+
+
+@add_dispatch_support
+def to_double(x, name="ToDouble"):
+    """`tf.compat.v1.to_double` (`math_ops.to_double`)."""
+    return _m.cast(get_default_graph(), x, "float64", name)
+
+
+@add_dispatch_support
+def to_int32(x, name="ToInt32"):
+    """`tf.compat.v1.to_int32` (`math_ops.to_int32`)."""
+    return _m.cast(get_default_graph(), x, "int32", name)
+
+
+@add_dispatch_support
+def to_int64(x, name="ToInt64"):
+    """`tf.compat.v1.to_int64` (`math_ops.to_int64`)."""
+    return _m.cast(get_default_graph(), x, "int64", name)
+
+
+@add_dispatch_support
+def range(start, limit=None, delta=1, dtype=None, name="range"):  # noqa: A001
+    """`tf.range` (`math_ops.range`)."""
+    return _range(get_default_graph(), start, limit, delta, _dtype(dtype), name)
+
+
+def _reduction(func: str, op_type: str):
+    def reduce(input_tensor, axis=None, keepdims=None, name=None, reduction_indices=None,
+               keep_dims=None):
+        return _mf.reduce(get_default_graph(), op_type, input_tensor, axis, keepdims, name,
+                          reduction_indices, keep_dims)
+    reduce.__name__ = reduce.__qualname__ = func
+    reduce.__doc__ = f"`tf.compat.v1.{func}` (`math_ops.{func}_v1`)."
+    return add_dispatch_support(reduce)
+
+
+reduce_sum = _reduction("reduce_sum", "Sum")
+reduce_mean = _reduction("reduce_mean", "Mean")
+reduce_max = _reduction("reduce_max", "Max")
+reduce_min = _reduction("reduce_min", "Min")
+reduce_prod = _reduction("reduce_prod", "Prod")
+
+
+@add_dispatch_support
+def argmax(input, axis=None, name=None, dimension=None, output_type=_int64):  # noqa: A002
+    """`tf.compat.v1.argmax` (`math_ops.argmax`)."""
+    return _mf.arg_min_max(get_default_graph(), "ArgMax", input, axis, name, dimension,
+                           _dtype(output_type))
+
+
+@add_dispatch_support
+def argmin(input, axis=None, name=None, dimension=None, output_type=_int64):  # noqa: A002
+    """`tf.compat.v1.argmin` (`math_ops.argmin`)."""
+    return _mf.arg_min_max(get_default_graph(), "ArgMin", input, axis, name, dimension,
+                           _dtype(output_type))
+
+
+@add_dispatch_support
+def add_n(inputs, name=None):
+    """`tf.math.add_n` (`math_ops.add_n`)."""
+    return _mf.add_n(get_default_graph(), inputs, name)
+
+
+@add_dispatch_support
+def maximum(x, y, name=None):
+    """`tf.math.maximum` (`gen_math_ops.maximum`)."""
+    return _mf.binary(get_default_graph(), "Maximum", x, y, name)
+
+
+@add_dispatch_support
+def minimum(x, y, name=None):
+    """`tf.math.minimum` (`gen_math_ops.minimum`)."""
+    return _mf.binary(get_default_graph(), "Minimum", x, y, name)
+
+
+@add_dispatch_support
+def equal(x, y, name=None):
+    """`tf.math.equal` (`math_ops.equal`)."""
+    return _mf.equality(get_default_graph(), "Equal", x, y, name)
+
+
+@add_dispatch_support
+def not_equal(x, y, name=None):
+    """`tf.math.not_equal` (`math_ops.not_equal`)."""
+    return _mf.equality(get_default_graph(), "NotEqual", x, y, name)
+
+
+def _unary_op(func: str, op_type: str):
+    def op(x, name=None):
+        return _mf.unary(get_default_graph(), op_type, x, name)
+    op.__name__ = op.__qualname__ = func
+    op.__doc__ = f"`tf.math.{func}` (`gen_math_ops.{func}`)."
+    return add_dispatch_support(op)
+
+
+sqrt = _unary_op("sqrt", "Sqrt")
+rsqrt = _unary_op("rsqrt", "Rsqrt")
+exp = _unary_op("exp", "Exp")
+log = _unary_op("log", "Log")
 
 
 # ------------------------------------------------------------ operators

@@ -1,29 +1,33 @@
-"""`ops/random_ops.py`: random_normal, truncated_normal."""
+"""`ops/random_ops.py`: random_normal, truncated_normal, random_uniform (the
+rules are in `scopesim.engine.random_fns`)."""
 
 from __future__ import annotations
 
+from ...engine import random_fns as _rf
 from ...engine.graph import get_default_graph
-from ...engine.initializers import random_normal as _random_normal
-from ...errors import NotSimulated
-from ..framework.dtypes import base_name
-from ..framework.tensor_shape import dims_of
+from ..framework.dtypes import float32 as _float32
+from ..util.dispatch import add_dispatch_support
 
 
-def _check_scalars(func: str, **values) -> None:
-    for key, value in values.items():
-        if not isinstance(value, (int, float)):
-            raise NotSimulated(f"tf.{func}({key}=<a tensor>)")
+def _dtype(dtype):
+    return dtype.name if hasattr(dtype, "as_datatype_enum") else dtype
 
 
-def random_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None, name=None):
-    """`tf.random.normal`: shape, mean, stddev, RandomStandardNormal, mul, add."""
-    _check_scalars("random_normal", mean=mean, stddev=stddev)
-    return _random_normal(get_default_graph(), name or "random_normal", "RandomStandardNormal",
-                          dims_of(shape), base_name(dtype))
+@add_dispatch_support
+def random_normal(shape, mean=0.0, stddev=1.0, dtype=_float32, seed=None, name=None):
+    """`tf.random.normal` (`random_ops.random_normal`)."""
+    return _rf.normal(get_default_graph(), "RandomStandardNormal", "random_normal", shape, mean,
+                      stddev, _dtype(dtype), seed, name)
 
 
-def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None, name=None):
-    """`tf.random.truncated_normal`."""
-    _check_scalars("truncated_normal", mean=mean, stddev=stddev)
-    return _random_normal(get_default_graph(), name or "truncated_normal", "TruncatedNormal",
-                          dims_of(shape), base_name(dtype))
+@add_dispatch_support
+def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=_float32, seed=None, name=None):
+    """`tf.random.truncated_normal` (`random_ops.truncated_normal`)."""
+    return _rf.normal(get_default_graph(), "TruncatedNormal", "truncated_normal", shape, mean,
+                      stddev, _dtype(dtype), seed, name)
+
+
+@add_dispatch_support
+def random_uniform(shape, minval=0, maxval=None, dtype=_float32, seed=None, name=None):
+    """`tf.random.uniform` (`random_ops.random_uniform`)."""
+    return _rf.uniform(get_default_graph(), shape, minval, maxval, _dtype(dtype), seed, name)

@@ -1,0 +1,589 @@
+"""The C++ shape functions of the array and math ops of issue 8.
+
+Mirrors `core/ops/array_ops.cc` (Reshape's `SetOutputShapeForReshape`,
+ConcatV2's `ConcatShapeHelper`, Pack, Unpack, Split, SplitV, ExpandDims,
+Squeeze, Transpose, Shape, Tile, GatherV2, Fill, Range, OneHot, Where,
+Select, Slice, Pad), `core/ops/math_ops.cc` (the reductions' `ReductionShape`,
+ArgMax, AddN) and `InferenceContext::MakeShapeFromShapeTensor` (a shape
+tensor evaluated as far as it can be: a Const, a Pack of scalars, a Shape
+op).  Each is registered in `shape_inference.SHAPE_FNS` under the name its
+OpDef gives (`opdefs_array.py`) and is called as fn(inputs, attrs, error).
+"""
+
+from __future__ import annotations
+
+from ..errors import TFValueError
+from .shape_inference import SHAPE_FNS, broadcast_shape, merge, merge_shapes, with_rank
+from .shape_inference import constant_value as _constant_value
+from .shapes import as_list_text
+
+
+def _lists(value):
+    if isinstance(value, (list, tuple)):
+        return [_lists(v) for v in value]
+    return value
+
+
+def constant_value(t):
+    """`shape_inference.constant_value`, nested tuples as lists."""
+    return _lists(_constant_value(t))
+
+
+def _register(name: str):
+    def wrap(fn):
+        SHAPE_FNS[name] = fn
+        return fn
+    return wrap
+
+
+def _context(error, context: str):
+    """`TF_RETURN_WITH_CONTEXT_IF_ERROR`: the message gains "\\n\\t<context>"."""
+    def with_context(message, computed=None, partial=None):
+        return error(f"{message}\n\t{context}", computed, partial)
+    return with_context
+
+
+def shape_from_tensor(t, error):
+    """`MakeShapeFromShapeTensor`: the tensor must be rank 1; a known value
+    gives its dims (-1 is unknown, below -1 an error), a Pack its elements'
+    known values, a Shape op its input's dims; else unknown dims of the
+    tensor's length (None: unknown rank).  Returns (dims, from a value)."""
+    dims = with_rank(t._dims, 1, error)
+    value = constant_value(t)
+    if isinstance(value, list):
+        out = []
+        for v in value:
+            if not isinstance(v, int) or v == -1:
+                out.append(None)
+            elif v < -1:
+                raise TFValueError(f"Invalid value in tensor used for shape: {v}")
+            else:
+                out.append(v)
+        return tuple(out), True
+    op = t._op
+    if op._type == "Pack":
+        out = []
+        for element in op._inputs:
+            v = constant_value(element)
+            out.append(v if isinstance(v, int) and v >= 0 else None)
+        return tuple(out), True
+    if op._type == "Shape":
+        return op._inputs[0]._dims, False
+    if dims is None or dims[0] is None:
+        return None, False
+    return (None,) * dims[0], False
+
+
+def _num_elements(dims):
+    """`InferenceContext::NumElements`: known when every dim is, or 0 when one is 0."""
+    if dims is None:
+        return None
+    if any(d == 0 for d in dims):
+        return 0
+    if any(d is None for d in dims):
+        return None
+    n = 1
+    for d in dims:
+        n *= d
+    return n
+
+
+@_register("reshape")
+def reshape_shape(inputs, attrs, error):
+    """`SetOutputShapeForReshape`."""
+    in_dims = inputs[0]._dims
+    out, from_value = shape_from_tensor(inputs[1], error)
+    partial = {1: out} if from_value and out is not None else None
+    if in_dims is None or out is None:
+        return out
+    n_in, n_out = _num_elements(in_dims), _num_elements(out)
+    if n_in is not None and n_out is not None:
+        if n_in != n_out:
+            raise error(f"Cannot reshape a tensor with {n_in} elements to shape "
+                        f"{as_list_text(out)} ({n_out} elements)", partial=partial)
+        return out
+    known_out, out_unknown, too_many = 1, -1, False
+    for i, d in enumerate(out):
+        if d is None:
+            too_many = too_many or out_unknown >= 0
+            out_unknown = i
+        else:
+            known_out *= d
+    known_in, in_unknown = 1, -1
+    for i, d in enumerate(in_dims):
+        if d is None:
+            too_many = too_many or in_unknown >= 0
+            in_unknown = i
+        else:
+            known_in *= d
+    if too_many:
+        return out
+    if in_unknown < 0 and out_unknown >= 0 and known_out > 0:
+        if known_in % known_out:
+            raise error(f"Dimension size must be evenly divisible by {known_out} but is "
+                        f"{known_in}", partial=partial)
+        return out[:out_unknown] + (known_in // known_out,) + out[out_unknown + 1:]
+    if in_unknown >= 0 and out_unknown < 0 and known_in != 0:
+        if known_out % known_in:
+            raise error(f"Dimension size must be evenly divisible by {known_in} but is "
+                        f"{known_out}", partial=partial)
+    return out
+
+
+def _merge_or_unknown(a, b, error):
+    return merge_shapes(a, b, error)
+
+
+@_register("concat")
+def concat_shape(inputs, attrs, error):
+    """`ConcatShapeHelper` (ConcatV2: the axis is the last input): the known
+    ranks must agree; an unknown axis gives unknown dims of that rank; else
+    the inputs, from the last, must have rank > axis, their dims before and
+    after the axis merge and the axis dims add up."""
+    values, axis_t = inputs[:-1], inputs[-1]
+    with_rank(axis_t._dims, 0, error)
+    rank = None
+    for t in values:
+        if t._dims is not None:
+            if rank is None:
+                rank = len(t._dims)
+            else:
+                with_rank(t._dims, rank, error)
+    axis = constant_value(axis_t)
+    if not isinstance(axis, int):
+        if rank is None:
+            return None
+        if rank == 0:
+            raise error("Can't concatenate scalars (use tf.stack instead)")
+        return (None,) * rank
+    computed = {len(inputs) - 1: axis}
+    min_rank = -axis if axis < 0 else axis + 1
+
+    def split(dims):
+        if dims is None:
+            return None, None, None
+        if len(dims) < min_rank:
+            raise error(f"Shape must be at least rank {min_rank} but is rank {len(dims)}",
+                        computed)
+        after = () if axis == -1 else dims[axis + 1:]
+        return dims[:axis], dims[axis], after
+
+    before, middle, after = split(values[-1]._dims)
+    for t in reversed(values[:-1]):
+        b, m, a = split(t._dims)
+        before = merge_shapes(b, before, lambda msg: error(msg, computed))
+        middle = None if m is None or middle is None else m + middle
+        after = merge_shapes(a, after, lambda msg: error(msg, computed))
+    if before is None or after is None:
+        return None
+    return tuple(before) + (middle,) + tuple(after)
+
+
+@_register("pack")
+def pack_shape(inputs, attrs, error):
+    """Pack: the inputs merged from the last ("From merging shape i with
+    other shapes."), then N inserted at `axis`."""
+    cur = inputs[-1]._dims
+    for i in range(len(inputs) - 2, -1, -1):
+        cur = merge_shapes(inputs[i]._dims, cur,
+                           _context(error, f"From merging shape {i} with other shapes."))
+    if cur is None:
+        return None
+    axis = attrs.get("axis", 0)
+    rank = len(cur)
+    if axis < -(rank + 1) or axis > rank:
+        raise error(f"Invalid axis: {axis}; must be in [{-(rank + 1)},{rank + 1})")
+    if axis < 0:
+        axis += rank + 1
+    return tuple(cur[:axis]) + (len(inputs),) + tuple(cur[axis:])
+
+
+@_register("add_n")
+def add_n_shape(inputs, attrs, error):
+    """AddN: the inputs merged from the last (unknown ranks skipped)."""
+    cur = inputs[-1]._dims
+    for i in range(len(inputs) - 2, -1, -1):
+        if inputs[i]._dims is not None:
+            cur = merge_shapes(inputs[i]._dims, cur,
+                               _context(error, f"From merging shape {i} with other shapes."))
+    return cur
+
+
+@_register("unpack")
+def unpack_shape(inputs, attrs, error):
+    """Unpack: the input without its `axis` dim, `num` times."""
+    dims = inputs[0]._dims
+    num = attrs["num"]
+    if dims is None:
+        return [None] * num
+    axis = attrs["axis"]
+    rank = len(dims)
+    if axis < -rank or axis >= rank:
+        raise error(f"Invalid axis: {axis}; must be in [{-rank},{rank})")
+    if axis < 0:
+        axis += rank
+    if dims[axis] is not None and dims[axis] != num:
+        raise error(f"Dimension must be {num} but is {dims[axis]}")
+    return [tuple(dims[:axis]) + tuple(dims[axis + 1:])] * num
+
+
+def _split_axis(dims, split_dim, error, computed):
+    rank = len(dims)
+    if split_dim < -rank or split_dim >= rank:
+        raise error(f"Shape must be at least rank {(-split_dim if split_dim < 0 else split_dim + 1)}"
+                    f" but is rank {rank}", computed)
+    return split_dim + rank if split_dim < 0 else split_dim
+
+
+@_register("split")
+def split_shape(inputs, attrs, error):
+    """Split (`split_dim`, `value`): the split dim divided evenly."""
+    num = attrs["num_split"]
+    dims = inputs[1]._dims
+    split_dim = constant_value(inputs[0])
+    if not isinstance(split_dim, int):
+        return [None if dims is None else (None,) * len(dims)] * num
+    if dims is None:
+        return [None] * num
+    computed = {0: split_dim}
+    axis = _split_axis(dims, split_dim, error, computed)
+    size = dims[axis]
+    if size is not None:
+        if size % num:
+            raise error(f"Dimension size must be evenly divisible by {num} but is {size}\n\t"
+                        f"Number of ways to split should evenly divide the split dimension",
+                        computed)
+        size //= num
+    return [tuple(dims[:axis]) + (size,) + tuple(dims[axis + 1:])] * num
+
+
+@_register("split_v")
+def split_v_shape(inputs, attrs, error):
+    """SplitV (`value`, `size_splits`, `split_dim`): one output per size, a
+    -1 size taking what the others leave."""
+    num = attrs["num_split"]
+    dims = inputs[0]._dims
+    split_dim = constant_value(inputs[2])
+    sizes = constant_value(inputs[1])
+    if dims is None:
+        return [None] * num
+    if not isinstance(split_dim, int):
+        return [(None,) * len(dims)] * num
+    computed = {2: split_dim}
+    axis = _split_axis(dims, split_dim, error, computed)
+    if not isinstance(sizes, list):
+        return [tuple(dims[:axis]) + (None,) + tuple(dims[axis + 1:])] * num
+    computed = {1: sizes, 2: split_dim}
+    size = dims[axis]
+    known = [s for s in sizes if s != -1]
+    out = list(sizes)
+    if size is not None:
+        if -1 not in sizes:
+            if sum(known) != size:
+                raise error(f"can't split axis of size {size} into pieces of size "
+                            f"[{','.join(str(s) for s in sizes)}]", computed)
+        else:
+            out[sizes.index(-1)] = size - sum(known)
+    return [tuple(dims[:axis]) + (None if s == -1 else s,) + tuple(dims[axis + 1:])
+            for s in out]
+
+
+@_register("expand_dims")
+def expand_dims_shape(inputs, attrs, error):
+    """ExpandDims: a 1 inserted at `dim` in [-rank-1, rank]."""
+    dims = inputs[0]._dims
+    dim = constant_value(inputs[1])
+    if isinstance(dim, list) and len(dim) == 1:
+        dim = dim[0]
+    if dims is None or not isinstance(dim, int):
+        return None
+    rank = len(dims)
+    if dim < -rank - 1 or dim > rank:
+        raise error(f"dim {dim} not in the interval [{-rank - 1}, {rank}].", {1: dim})
+    if dim < 0:
+        dim += rank + 1
+    return tuple(dims[:dim]) + (1,) + tuple(dims[dim:])
+
+
+@_register("squeeze")
+def squeeze_shape(inputs, attrs, error):
+    """Squeeze: the listed dims (which must be 1), or every dim of size 1;
+    an unknown dim is kept when listed dims are given and not it, else the
+    shape is unknown."""
+    dims = inputs[0]._dims
+    if dims is None:
+        return None
+    rank = len(dims)
+    wanted = set()
+    squeeze_dims = attrs["squeeze_dims"]
+    for i, d in enumerate(squeeze_dims):
+        if d < -rank or d >= rank:
+            raise error(f"squeeze_dims[{i}] not in [{-rank},{rank}).")
+        wanted.add(d + rank if d < 0 else d)
+    out = []
+    for i, d in enumerate(dims):
+        if d is None:
+            if i in wanted:
+                continue
+            if not squeeze_dims:
+                return None
+        elif i in wanted:
+            if d != 1:
+                raise error(f"Can not squeeze dim[{i}], expected a dimension of 1, got {d}")
+            continue
+        elif not squeeze_dims and d == 1:
+            continue
+        out.append(d)
+    return tuple(out)
+
+
+@_register("transpose")
+def transpose_shape(inputs, attrs, error):
+    """Transpose: the rank from `perm`'s length or the input; a known perm
+    permutes the dims."""
+    dims = inputs[0]._dims
+    perm_dims = with_rank(inputs[1]._dims, 1, error)
+    rank = None
+    if perm_dims is not None and perm_dims[0] is not None:
+        rank = perm_dims[0]
+    elif dims is not None:
+        rank = len(dims)
+    if rank is None:
+        return None
+    if dims is not None and len(dims) != rank:
+        raise error(f"Dimension must be {len(dims)} but is {rank}")
+    perm = constant_value(inputs[1])
+    if dims is None or not isinstance(perm, list):
+        if dims is not None and rank > 1 and all(d is not None and d == dims[0] for d in dims):
+            return tuple(dims)
+        return (None,) * rank
+    out = []
+    for p in perm:
+        q = p + rank if p < 0 else p
+        if q < 0 or q >= rank:
+            raise error(f"perm dim {p} is out of range of input rank {rank}", {1: perm})
+        out.append(dims[q])
+    return tuple(out)
+
+
+@_register("shape")
+def shape_shape(inputs, attrs, error):
+    """Shape: a vector of the input's rank."""
+    dims = inputs[0]._dims
+    return (None if dims is None else len(dims),)
+
+
+@_register("scalar")
+def scalar_shape(inputs, attrs, error):
+    """Size, Rank: a scalar."""
+    return ()
+
+
+@_register("tile")
+def tile_shape(inputs, attrs, error):
+    """Tile: each known dim times its known multiple."""
+    dims = inputs[0]._dims
+    multiples, _ = shape_from_tensor(inputs[1], error)
+    m_dims = inputs[1]._dims
+    if dims is not None and m_dims is not None and m_dims[0] is not None \
+            and m_dims[0] != len(dims):
+        raise error(f"Shape must be rank {len(dims)} but is rank {m_dims[0]}")
+    if multiples is None:
+        return None if dims is None else (None,) * len(dims)
+    if dims is None:
+        return (None,) * len(multiples)
+    return tuple(None if d is None or m is None else d * m for d, m in zip(dims, multiples))
+
+
+@_register("gather_v2")
+def gather_v2_shape(inputs, attrs, error):
+    """GatherV2: params[:axis] + indices + params[axis + 1:]."""
+    params, indices = inputs[0]._dims, inputs[1]._dims
+    axis = constant_value(inputs[2])
+    if params is None or indices is None or not isinstance(axis, int):
+        return None
+    rank = len(params)
+    if axis < -rank or axis >= rank:
+        raise error(f"Shape must be at least rank {(-axis if axis < 0 else axis + 1)} but is "
+                    f"rank {rank}", {2: axis})
+    if axis < 0:
+        axis += rank
+    return tuple(params[:axis]) + tuple(indices) + tuple(params[axis + 1:])
+
+
+@_register("fill")
+def fill_shape(inputs, attrs, error):
+    """Fill: the shape the `dims` tensor gives (value a scalar)."""
+    with_rank(inputs[1]._dims, 0, error)
+    dims, _ = shape_from_tensor(inputs[0], error)
+    return dims
+
+
+@_register("range")
+def range_shape(inputs, attrs, error):
+    """Range: a vector of ceil((limit - start) / delta) elements when all
+    three are known."""
+    for t in inputs:
+        with_rank(t._dims, 0, error)
+    start, limit, delta = (constant_value(t) for t in inputs)
+    if any(not isinstance(v, (int, float)) for v in (start, limit, delta)):
+        return (None,)
+    if delta == 0:
+        raise error("Requires delta != 0")
+    import math
+    if isinstance(start, int) and isinstance(limit, int) and isinstance(delta, int):
+        size = (abs(limit - start) + abs(delta) - 1) // abs(delta)
+    else:
+        size = math.ceil(abs((limit - start) / delta))
+    return (max(size, 0),)
+
+
+@_register("one_hot")
+def one_hot_shape(inputs, attrs, error):
+    """OneHot: `depth` inserted into the indices' shape at `axis`."""
+    dims = inputs[0]._dims
+    if dims is None:
+        return None
+    depth = constant_value(inputs[1])
+    depth = depth if isinstance(depth, int) else None
+    axis = attrs["axis"]
+    if axis == -1:
+        return tuple(dims) + (depth,)
+    return tuple(dims[:axis]) + (depth,) + tuple(dims[axis:])
+
+
+@_register("where")
+def where_shape(inputs, attrs, error):
+    """Where: (number of true elements, rank)."""
+    dims = inputs[0]._dims
+    return (None, None if dims is None else len(dims))
+
+
+@_register("select")
+def select_shape(inputs, attrs, error):
+    """Select: t and e merged; the condition a scalar, the same shape, or a
+    vector of the first dim."""
+    cond, t, e = (i._dims for i in inputs)
+    out = merge_shapes(t, e, error)
+    if cond is not None and out is not None and len(cond) not in (0,):
+        if len(cond) == len(out):
+            out = merge_shapes(cond, out, error)
+        elif len(cond) == 1:
+            merge(cond[0], out[0] if out else None, error)
+    return out
+
+
+@_register("select_v2")
+def select_v2_shape(inputs, attrs, error):
+    """SelectV2: the three shapes broadcast."""
+    cond, t, e = (i._dims for i in inputs)
+    return broadcast_shape(cond, broadcast_shape(t, e, error), error)
+
+
+@_register("slice")
+def slice_shape(inputs, attrs, error):
+    """Slice: each dim the known size (-1: the rest from begin)."""
+    dims = inputs[0]._dims
+    begin, size = constant_value(inputs[1]), constant_value(inputs[2])
+    b_dims = with_rank(inputs[1]._dims, 1, error)
+    if isinstance(size, list):
+        if dims is None:
+            return tuple(None if s == -1 else s for s in size)
+        out = []
+        for i, s in enumerate(size):
+            if s == -1:
+                if isinstance(begin, list) and dims[i] is not None:
+                    out.append(dims[i] - begin[i])
+                else:
+                    out.append(None)
+            else:
+                out.append(s)
+        return tuple(out)
+    if dims is not None:
+        return (None,) * len(dims)
+    if b_dims is not None and b_dims[0] is not None:
+        return (None,) * b_dims[0]
+    return None
+
+
+@_register("pad")
+def pad_shape(inputs, attrs, error):
+    """Pad, PadV2, MirrorPad: each known dim plus its known paddings."""
+    dims = inputs[0]._dims
+    paddings = constant_value(inputs[1])
+    p_dims = inputs[1]._dims
+    rank = None
+    if p_dims is not None and p_dims[0] is not None:
+        rank = p_dims[0]
+    elif dims is not None:
+        rank = len(dims)
+    if rank is None:
+        return None
+    if dims is not None and len(dims) != rank:
+        raise error(f"Shape must be rank {rank} but is rank {len(dims)}")
+    if not isinstance(paddings, list):
+        return (None,) * rank
+    if dims is None:
+        return (None,) * rank
+    return tuple(None if d is None else d + p[0] + p[1] for d, p in zip(dims, paddings))
+
+
+@_register("reduction")
+def reduction_shape(inputs, attrs, error):
+    """`ReductionShape`: known indices (in [-rank, rank)) drop their dims or
+    keep them as 1; unknown indices give an unknown shape (keep_dims: unknown
+    dims of the rank); scalar when reducing all."""
+    dims = inputs[0]._dims
+    keep = attrs["keep_dims"]
+    indices_t = inputs[1]
+    value = constant_value(indices_t)
+    if value is None:
+        idx_dims = indices_t._dims
+        if idx_dims is not None and (idx_dims == (0,) or len(idx_dims) == 1 and idx_dims[0] == 0):
+            return dims
+        if keep and dims is not None:
+            return (None,) * len(dims)
+        return None
+    if dims is None:
+        return None
+    indices = value if isinstance(value, list) else [value]
+    rank = len(dims)
+    wanted = set()
+    for i in indices:
+        if i < -rank or i >= rank:
+            raise error(f"Invalid reduction dimension {i} for input with {rank} dimensions.",
+                        {1: value})
+        wanted.add(i + rank if i < 0 else i)
+    out = []
+    for i, d in enumerate(dims):
+        if i in wanted:
+            if keep:
+                out.append(1)
+        else:
+            out.append(d)
+    return tuple(out)
+
+
+@_register("arg_min_max")
+def arg_min_max_shape(inputs, attrs, error):
+    """ArgMax, ArgMin: the input without the `dimension` dim."""
+    dims = inputs[0]._dims
+    dim = constant_value(inputs[1])
+    if dims is None:
+        return None
+    if not isinstance(dim, int):
+        return (None,) * (len(dims) - 1) if dims else None
+    rank = len(dims)
+    if dim < -rank or dim >= rank:
+        raise error(f"Dimension ({dim}) must be in the range [{-rank}, {rank}), where {rank} is "
+                    f"the number of dimensions in the input.", {1: dim})
+    if dim < 0:
+        dim += rank
+    return tuple(dims[:dim]) + tuple(dims[dim + 1:])
+
+
+@_register("random")
+def random_shape(inputs, attrs, error):
+    """The random ops: the shape the `shape` tensor gives."""
+    dims, _ = shape_from_tensor(inputs[0], error)
+    return dims

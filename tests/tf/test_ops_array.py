@@ -1,0 +1,13 @@
+"""The array ops, one TensorFlow rule per case of tf_probes/ops_array/ops_array.py
+(what TensorFlow 2.21 printed: ops_array.out): op names and types, the
+constants each wrapper makes, shapes (known, partly known, unknown), dtypes
+and error texts."""
+
+import pytest
+
+from ops_probe_cases import case_names, check
+
+
+@pytest.mark.parametrize("name", case_names("ops_array"))
+def test_array_op_rule(name):
+    check("ops_array", name)

@@ -1,0 +1,13 @@
+"""The math ops, one TensorFlow rule per case of tf_probes/ops_array/ops_math.py
+(what TensorFlow 2.21 printed: ops_math.out): reductions and their
+deprecated aliases, argmax, add_n, the binary and unary ops, the random
+functions."""
+
+import pytest
+
+from ops_probe_cases import case_names, check
+
+
+@pytest.mark.parametrize("name", case_names("ops_math"))
+def test_math_op_rule(name):
+    check("ops_math", name)
