@@ -99,7 +99,7 @@ def measure_tf(kind: str, layers: int, width: int) -> dict:
     from scopesim.emit import emit
     from scopesim.tf_runner import find_tensorflow_python
     text = (looped if kind == "looped" else flat)(layers, width)
-    source = emit(parse(text, f"{kind}.scope")).source
+    source = emit(parse(text, f"{kind}.scope"))
     python = find_tensorflow_python()
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
         f.write(source + "\nimport resource as _r, sys as _s\n"
