@@ -17,7 +17,9 @@ and `graph_variables`, the global variables of its graph (name, shape).
 
 `tests/checkpoints/errors.json` records TensorFlow's errors of
 `tf.train.list_variables` for a missing prefix, a directory without a
-`checkpoint` file, and a corrupt index.  Only the `.index` files, the
+`checkpoint` file (or whose file names a missing checkpoint), and foreign,
+truncated and checksum-failing indexes (and that the `.index` file itself
+is accepted).  Only the `.index` files, the
 `checkpoint` state files and the JSON are committed (`.data-*` and `.meta`
 are ignored by tests/checkpoints/.gitignore).
 """
@@ -320,7 +322,24 @@ def record_errors():
     with open(os.path.join(folder, "bad.index"), "wb") as f:
         f.write(b"not a table")
     attempt("foreign_index", os.path.join(folder, "bad"), "<dir>/bad")
+    with open(os.path.join(folder, "magic.index"), "wb") as f:
+        f.write(b"x" * 100)
+    attempt("bad_magic", os.path.join(folder, "magic"), "<dir>/magic")
     tiny = os.path.join(ROOT, "tiny")
+    with open(os.path.join(tiny, "tiny.index"), "rb") as f:
+        good = f.read()
+    with open(os.path.join(folder, "cut.index"), "wb") as f:
+        f.write(good[:-1])
+    attempt("truncated", os.path.join(folder, "cut"), "<dir>/cut")
+    flipped = bytearray(good)
+    flipped[5] ^= 0x10   # inside the data block (which holds the header entry)
+    with open(os.path.join(folder, "crc.index"), "wb") as f:
+        f.write(bytes(flipped))
+    attempt("bad_checksum", os.path.join(folder, "crc"), "<dir>/crc")
+    os.makedirs(os.path.join(folder, "stale"))
+    with open(os.path.join(folder, "stale", "checkpoint"), "w") as f:
+        f.write('model_checkpoint_path: "gone-5"\n')
+    attempt("state_file_names_missing_checkpoint", os.path.join(folder, "stale"), "<dir>/stale")
     attempt("index_file_given", os.path.join(tiny, "tiny.index"), "tiny/tiny.index")
     shutil.rmtree(folder)
     with open(os.path.join(ROOT, "errors.json"), "w", encoding="utf-8") as f:

@@ -161,7 +161,7 @@ def read_index(index_path: str, *, prefix: str | None = None,
     except table.Unsupported as exc:
         raise CheckpointError(index_path, str(exc), unsupported=True) from None
     except Corrupt as exc:
-        raise CheckpointError(index_path, str(exc)) from None
+        raise CheckpointError(index_path, str(exc), kind=exc.kind) from None
 
 
 def decode(data: bytes, index_path: str = "<index>", prefix: str | None = None, *,

@@ -36,17 +36,20 @@ TRAILER_SIZE = 5
 class Unsupported(Corrupt):
     """A valid table the reader cannot read (a compressed block)."""
 
+    def __init__(self, message: str):
+        super().__init__(message, "unsupported")
+
 
 def read_footer(data) -> tuple[tuple[int, int], tuple[int, int]]:
     """(metaindex handle, index handle) from the footer, each (offset, size)."""
     if len(data) < FOOTER_SIZE:
         raise Corrupt(f"the file is {len(data)} bytes long, too short for a table "
-                      f"(its footer alone is {FOOTER_SIZE} bytes)")
+                      f"(its footer alone is {FOOTER_SIZE} bytes)", "short")
     footer = len(data) - FOOTER_SIZE
     magic = int.from_bytes(data[footer + 40:], "little")
     if magic != MAGIC:
         raise Corrupt(f"not a checkpoint index: the last 8 bytes are not the table "
-                      f"magic number 0x{MAGIC:016x} (they read 0x{magic:016x})")
+                      f"magic number 0x{MAGIC:016x} (they read 0x{magic:016x})", "magic")
     pos = footer
     handles = []
     for what in ("metaindex", "index"):
@@ -76,7 +79,7 @@ def block_contents(data, handle: tuple[int, int], what: str, *, verify: bool = T
         actual = crc32c(data[offset:end + 1])
         if stored != actual:
             raise Corrupt(f"{what} (offset {offset}, size {size}) fails its checksum "
-                          f"(stored CRC-32C 0x{stored:08x}, computed 0x{actual:08x})")
+                          f"(stored CRC-32C 0x{stored:08x}, computed 0x{actual:08x})", "checksum")
     if compression == 1:
         raise Unsupported(f"{what} (offset {offset}) is snappy-compressed, which this "
                           "reader does not support (TensorFlow writes checkpoint indexes "

@@ -1,0 +1,1 @@
+"""`tensorflow.python.training`: what scopesim simulates of it (checkpoint_utils)."""
