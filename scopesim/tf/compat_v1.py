@@ -31,6 +31,9 @@ from .ops import math_ops as _math_ops
 from .ops import variables as _variables
 from .ops.array_ops import (constant, convert_to_tensor, identity, newaxis, ones, placeholder,
                             placeholder_with_default, strided_slice, zeros)
+from .ops.array_ops import (concat, expand_dims, fill, gather, one_hot, ones_like, pad, rank,
+                            reshape, shape, size, slice, split, squeeze, stack, tile, transpose,
+                            unstack, where, where_v2, zeros_like)
 from .ops.control_flow_ops import group, no_op
 from .ops.init_ops import (constant_initializer, glorot_normal_initializer,
                            glorot_uniform_initializer, ones_initializer,
@@ -41,8 +44,11 @@ from .ops.math_ops import (abs, add, div, divide, floordiv, floormod, greater, g
                            matmul, multiply, negative, pow, sigmoid, square, subtract, tanh,
                            truediv)
 mod = floormod
+from .ops.math_ops import (add_n, argmax, argmin, cast, equal, exp, log, maximum, minimum,
+                           not_equal, range, reduce_max, reduce_mean, reduce_min, reduce_prod,
+                           reduce_sum, rsqrt, sqrt, to_double, to_float, to_int32, to_int64)
 from .ops import nn_ops as _nn_ops
-from .ops.random_ops import random_normal, truncated_normal
+from .ops.random_ops import random_normal, random_uniform, truncated_normal
 from .ops.variable_scope import (AUTO_REUSE, VariableScope, get_variable, get_variable_scope,
                                  variable_scope)
 from .ops.variables import VariableV1 as Variable
@@ -95,9 +101,15 @@ _CONTENTS = {
              "square": square, "logical_and": logical_and, "logical_or": logical_or,
              "logical_not": logical_not, "logical_xor": logical_xor, "abs": abs, "pow": pow,
              "floordiv": floordiv, "floormod": floormod, "mod": floormod, "less": less,
-             "less_equal": less_equal, "greater": greater, "greater_equal": greater_equal},
+             "less_equal": less_equal, "greater": greater, "greater_equal": greater_equal,
+             "add_n": add_n, "argmax": argmax, "argmin": argmin, "equal": equal,
+             "not_equal": not_equal, "exp": exp, "log": log, "maximum": maximum,
+             "minimum": minimum, "sqrt": sqrt, "rsqrt": rsqrt, "reduce_sum": reduce_sum,
+             "reduce_mean": reduce_mean, "reduce_max": reduce_max, "reduce_min": reduce_min,
+             "reduce_prod": reduce_prod},
     "linalg": {"matmul": matmul},
-    "random": {"normal": random_normal, "truncated_normal": truncated_normal},
+    "random": {"normal": random_normal, "truncated_normal": truncated_normal,
+               "uniform": random_uniform},
 }
 
 
