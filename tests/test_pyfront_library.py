@@ -48,3 +48,48 @@ def test_fresh_graph_follows_a_reset_default_graph():
         tf.reset_default_graph()
         tf.get_variable("new", [1])
     assert g.variable_names == ["new:0"]
+
+
+def _fresh_python(code: str) -> str:
+    """Run `code` in a new interpreter (the package imported the way it says)."""
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_import_scopesim_tf_as_tf_is_compat_v1():
+    import scopesim.tf as package
+    assert package.get_variable is tf.get_variable
+    assert package.nn.relu is tf.nn.relu
+    assert package.summary is tf.summary            # not the package's own summary.py
+    assert "get_variable" in dir(package)
+
+
+def test_import_scopesim_tf_names_as_tensorflow_does():
+    import pytest
+    import scopesim.tf as package
+    from scopesim.errors import NotSimulated
+    with pytest.raises(AttributeError,
+                       match="^module 'tensorflow.compat.v1' has no attribute 'nope'$"):
+        package.nope
+    with pytest.raises(NotSimulated):
+        package.summary.text
+
+
+def test_import_scopesim_tf_after_a_submodule_and_before():
+    first_runtime = _fresh_python(
+        "import sys, scopesim.tf.runtime\n"
+        "print('scopesim.tf.compat_v1' in sys.modules)\n"
+        "import scopesim.tf as tf\n"
+        "with tf.variable_scope('a'):\n    print(tf.get_variable('w', [2]).name)\n")
+    assert first_runtime == "False\na/w:0\n"
+    first_package = _fresh_python(
+        "import scopesim.tf as tf\n"
+        "print(tf.get_variable('w', [1]).name)\n"
+        "from scopesim.tf import runtime, testing\n"
+        "from scopesim.tf.testing import fresh_graph\n"
+        "print(runtime.__name__, testing.__name__)\n")
+    assert first_package == "w:0\nscopesim.tf.runtime scopesim.tf.testing\n"
