@@ -107,6 +107,14 @@ class Program:
         """The source lines (split once: traces and origins read them often)."""
         return self.source.split("\n")
 
+    @functools.cached_property
+    def line_offsets(self) -> list[int]:
+        """The offset in `source` where each line starts (and one past the end)."""
+        offsets = [0]
+        for text in self.lines:
+            offsets.append(offsets[-1] + len(text) + 1)
+        return offsets
+
     def line(self, number: int) -> str:
         lines = self.lines
         return lines[number - 1].rstrip("\r") if 0 < number <= len(lines) else ""
@@ -650,7 +658,7 @@ class _Blocks:
     def head_text(self, node) -> str:
         (line, col), end_pos = node._scopesim_head
         lines = self.program.lines
-        start_pos = sum(len(text) + 1 for text in lines[:line - 1])
+        start_pos = self.program.line_offsets[line - 1]
         text = lines[line - 1]
         char = len(text.encode("utf-8")[:col].decode("utf-8", "replace")) if not text.isascii() \
             else col
