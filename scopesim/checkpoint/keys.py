@@ -33,15 +33,28 @@ def render(keys, fmt: str, prefix: str = "") -> str:
                                              ensure_ascii=False) for n, s, d in keys)
         return ('{"checkpoint": ' + json.dumps(prefix, ensure_ascii=False) + ', "keys": ['
                 + ("\n" + rows + "\n" if rows else "") + "]}\n")
+    shapes = _shape_texts(keys)
     if fmt == "tsv":
-        return "".join(f"{_tsv_field(n)}\t{shape_text(s)}\t{d}\n" for n, s, d in keys)
+        return "".join(f"{_tsv_field(n)}\t{s}\t{d}\n" for (n, _, d), s in zip(keys, shapes))
     if not keys:
         return ""
     width = max(len(n) for n, _, _ in keys)
-    shapes = [shape_text(s) for _, s, _ in keys]
     swidth = max(len(s) for s in shapes)
-    return "".join(f"{n:<{width}}  {s:<{swidth}}  {d}\n"
-                   for (n, _, d), s in zip(keys, shapes))
+    return "\n".join([n.ljust(width) + "  " + s.ljust(swidth) + "  " + d
+                      for (n, _, d), s in zip(keys, shapes)]) + "\n"
+
+
+def _shape_texts(keys) -> list[str]:
+    """shape_text of each key's shape (most shapes repeat: each made once)."""
+    made: dict = {}
+    out = []
+    for _, shape, _ in keys:
+        key = None if shape is None else tuple(shape)
+        text = made.get(key)
+        if text is None:
+            text = made[key] = shape_text(shape)
+        out.append(text)
+    return out
 
 
 def _tsv_field(text: str) -> str:

@@ -152,21 +152,40 @@ def decode_header(buf, start: int, end: int) -> Header:
     return header
 
 
-@dataclass
 class Entry:
-    """BundleEntryProto: one saved tensor (or one slice of a partitioned one)."""
+    """BundleEntryProto: one saved tensor (or one slice of a partitioned one).
 
-    dtype: int = 0
-    shape: list[int] | None = field(default_factory=list)   # None: unknown rank
-    shard_id: int = 0
-    offset: int = 0
-    size: int = 0
-    crc32c: int = 0
-    slices: list[list[tuple[int, int]]] = field(default_factory=list)   # (start, length|-1)
+    `dtype` and `shape` (a list; None for an unknown rank) are decoded at once;
+    the other fields (`shard_id`, `offset`, `size`, `crc32c`, `slices`: a list
+    of [(start, length or -1 for the full extent)...] per slice) when first
+    used, from the entry's bytes (`Corrupt` then if they do not decode)."""
+
+    __slots__ = ("dtype", "shape", "_raw", "_rest")
+
+    def __init__(self, dtype: int = 0, shape: list[int] | None = None, raw: bytes = b"",
+                 rest: tuple | None = None):
+        self.dtype = dtype
+        self.shape = [] if shape is None and rest is None and not raw else shape
+        self._raw = raw
+        self._rest = rest
+
+    def _fields(self) -> tuple:
+        if self._rest is None:
+            self._rest = _decode_full(self._raw, 0, len(self._raw))[2]
+        return self._rest
+
+    shard_id = property(lambda self: self._fields()[0])
+    offset = property(lambda self: self._fields()[1])
+    size = property(lambda self: self._fields()[2])
+    crc32c = property(lambda self: self._fields()[3])
+    slices = property(lambda self: self._fields()[4])
 
     @property
     def dtype_name(self) -> str:
         return DTYPE_NAMES.get(self.dtype, f"<DataType {self.dtype}>")
+
+    def __repr__(self) -> str:
+        return f"Entry(dtype={self.dtype_name}, shape={self.shape})"
 
 
 def decode_shape(buf, start: int, end: int) -> list[int] | None:
@@ -222,8 +241,32 @@ def _shape(buf, start: int, end: int) -> list[int] | None:
 
 
 def decode_entry(buf, start: int, end: int) -> Entry:
-    """BundleEntryProto (the loop of `fields`, written out: it runs once per tensor)."""
-    entry = Entry()
+    """The BundleEntryProto in buf[start:end].  The bundle writer puts dtype and
+    shape first (fields 1 and 2, each with a one-byte key and length): then
+    only they are decoded now; otherwise the whole message is."""
+    raw = bytes(buf[start:end])
+    n = len(raw)
+    if n >= 4 and raw[0] == 0x08 and raw[1] < 0x80 and raw[2] == 0x12 and raw[3] < 0x80 \
+            and 4 + raw[3] <= n:
+        shape_end = 4 + raw[3]
+        return Entry(raw[1], _shape(raw, 4, shape_end), raw)
+    return _full_entry(raw)
+
+
+def _full_entry(raw: bytes) -> Entry:
+    dtype, shape, rest = _decode_full(raw, 0, len(raw))
+    return Entry(dtype, shape, raw, rest)
+
+
+def full_entry(buf, start: int, end: int) -> Entry:
+    """decode_entry with every field decoded now (for bytes no checksum vouched for)."""
+    return _full_entry(bytes(buf[start:end]))
+
+
+def _decode_full(buf, start: int, end: int) -> tuple:
+    """(dtype, shape, (shard_id, offset, size, crc32c, slices)) of a BundleEntryProto
+    (the loop of `fields`, written out)."""
+    dtype, shape, shard_id, offset, size, crc, slices = 0, [], 0, 0, 0, 0, []
     pos = start
     while pos < end:
         key = buf[pos]
@@ -263,25 +306,25 @@ def decode_entry(buf, start: int, end: int) -> Entry:
                           "never use")
         if number == 1:
             _expect(wire, 0, "dtype")
-            entry.dtype = signed32(value)
+            dtype = signed32(value)
         elif number == 2:
             _expect(wire, 2, "shape")
-            entry.shape = _shape(buf, value, pos)
+            shape = _shape(buf, value, pos)
         elif number == 3:
             _expect(wire, 0, "shard_id")
-            entry.shard_id = signed32(value)
+            shard_id = signed32(value)
         elif number == 4:
             _expect(wire, 0, "offset")
-            entry.offset = signed64(value)
+            offset = signed64(value)
         elif number == 5:
             _expect(wire, 0, "size")
-            entry.size = signed64(value)
+            size = signed64(value)
         elif number == 6:
             _expect(wire, 5, "crc32c")
-            entry.crc32c = value
+            crc = value
         elif number == 7:
             _expect(wire, 2, "slices")
-            entry.slices.append(decode_slice(buf, value, pos))
+            slices.append(decode_slice(buf, value, pos))
         elif number == 0:
             raise Corrupt("a field has number 0")
-    return entry
+    return dtype, shape, (shard_id, offset, size, crc, slices)

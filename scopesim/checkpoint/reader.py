@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from . import table
 from .errors import CheckpointError, Corrupt
-from .proto import Entry, Header, decode_entry, decode_header
+from .proto import Entry, Header, decode_entry, decode_header, full_entry
 
 #: The newest bundle version this reader knows (tensor_bundle.h: kTensorBundleVersion).
 BUNDLE_VERSION = 1
@@ -182,7 +182,8 @@ def decode(data: bytes, index_path: str = "<index>", prefix: str | None = None, 
             continue
         name = key.decode("utf-8", "backslashreplace")
         try:
-            tensors[name] = decode_entry(block, start, end)
+            tensors[name] = decode_entry(block, start, end) if verify else \
+                full_entry(block, start, end)
         except Corrupt as exc:
             raise Corrupt(f"the entry of {name!r} is not a BundleEntryProto ({exc})") from None
     if header is None:

@@ -1,0 +1,158 @@
+"""How fast `scopesim keys` lists a big checkpoint.
+
+    python benchmarks/bench_checkpoint.py [N]      # N keys, default 100000
+
+No TensorFlow: the index is written by the small table writer below, as
+TensorFlow's bundle writer lays it out (tsl/lib/io/table_builder.cc,
+block_builder.cc: a restart every 16 entries, a data block closed after
+262144 bytes, no compression, masked CRC-32C trailers, the index block's
+keys the blocks' last keys, an empty metaindex block, the 48-byte footer).
+It reports the time of reading the index (CRC-32C of every block
+included), of rendering the keys as `keys` does, and of the whole
+`scopesim keys` command in a fresh process.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from scopesim.checkpoint import read_checkpoint  # noqa: E402
+from scopesim.checkpoint.crc32c import crc32c, mask  # noqa: E402
+from scopesim.checkpoint.keys import render  # noqa: E402
+from scopesim.checkpoint.table import MAGIC  # noqa: E402
+
+
+def _varint(n: int) -> bytes:
+    out = bytearray()
+    while n >= 0x80:
+        out.append(n & 0x7F | 0x80)
+        n >>= 7
+    out.append(n)
+    return bytes(out)
+
+
+def _field(number: int, wire: int, payload: bytes) -> bytes:
+    return _varint(number << 3 | wire) + payload
+
+
+def entry_proto(dtype: int, shape: list[int], offset: int, size: int) -> bytes:
+    dims = b"".join(_field(2, 2, _varint(len(d)) + d)
+                    for d in (_field(1, 0, _varint(s)) for s in shape))
+    out = _field(1, 0, _varint(dtype)) + _field(2, 2, _varint(len(dims)) + dims)
+    if offset:
+        out += _field(4, 0, _varint(offset))
+    return out + _field(5, 0, _varint(size)) + _field(6, 5, (offset * 2654435761 % 2**32)
+                                                      .to_bytes(4, "little"))
+
+
+def _block(entries: list[tuple[bytes, bytes]]) -> bytes:
+    out = bytearray()
+    restarts = []
+    previous = b""
+    for i, (key, value) in enumerate(entries):
+        if i % 16 == 0:
+            restarts.append(len(out))
+            shared = 0
+        else:
+            shared = 0
+            limit = min(len(previous), len(key))
+            while shared < limit and previous[shared] == key[shared]:
+                shared += 1
+        out += _varint(shared) + _varint(len(key) - shared) + _varint(len(value))
+        out += key[shared:] + value
+        previous = key
+    for r in restarts or [0]:
+        out += r.to_bytes(4, "little")
+    out += len(restarts or [0]).to_bytes(4, "little")
+    return bytes(out)
+
+
+def write_table(path: str, entries: list[tuple[bytes, bytes]]) -> None:
+    """An uncompressed table of the sorted `entries`."""
+    data = bytearray()
+    index = []
+
+    def flush(block_entries):
+        contents = _block(block_entries)
+        handle = _varint(len(data)) + _varint(len(contents))
+        data.extend(contents + b"\0" + mask(crc32c(contents + b"\0")).to_bytes(4, "little"))
+        index.append((block_entries[-1][0], handle))
+
+    pending, size = [], 0
+    for key, value in entries:
+        pending.append((key, value))
+        size += len(key) + len(value) + 3
+        if size >= 262144:
+            flush(pending)
+            pending, size = [], 0
+    if pending:
+        flush(pending)
+    handles = []
+    for block in ([], index):
+        contents = _block(block)
+        handles.append(_varint(len(data)) + _varint(len(contents)))
+        data.extend(contents + b"\0" + mask(crc32c(contents + b"\0")).to_bytes(4, "little"))
+    footer = handles[0] + handles[1]
+    footer += bytes(40 - len(footer)) + MAGIC.to_bytes(8, "little")
+    with open(path, "wb") as f:
+        f.write(bytes(data) + footer)
+
+
+def synthetic_keys(n: int) -> list[tuple[str, list[int]]]:
+    """n names as a big model has them: layers of kernels and biases with Adam slots."""
+    keys = [("global_step", []), ("beta1_power", []), ("beta2_power", [])]
+    layer = 0
+    while len(keys) < n:
+        for var, shape in (("kernel", [512, 512]), ("bias", [512])):
+            for slot in ("", "/Adam", "/Adam_1"):
+                keys.append((f"model/encoder/layer_{layer:05d}/dense/{var}{slot}", shape))
+        layer += 1
+    return sorted(keys[:n])
+
+
+def main(argv: list[str]) -> int:
+    n = int(argv[0]) if argv else 100_000
+    with tempfile.TemporaryDirectory() as tmp:
+        prefix = os.path.join(tmp, "model.ckpt-1")
+        header = (b"", b"\x08\x01\x1a\x02\x08\x01")
+        entries, offset = [header], 0
+        for name, shape in synthetic_keys(n):
+            size = 4
+            for d in shape:
+                size *= d
+            entries.append((name.encode(), entry_proto(1, shape, offset, size)))
+            offset += size
+        write_table(prefix + ".index", entries)
+        index_bytes = os.path.getsize(prefix + ".index")
+
+        start = time.perf_counter()
+        ckpt = read_checkpoint(prefix)
+        read = time.perf_counter() - start
+        start = time.perf_counter()
+        text = render(ckpt.variables(), "text", ckpt.prefix)
+        shown = time.perf_counter() - start
+        assert len(ckpt.tensors) == n and text.count("\n") == n
+
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c",
+                               "import sys; from scopesim.cli import main; main(sys.argv[1:])",
+                               "keys", prefix], capture_output=True)
+        whole = time.perf_counter() - start
+        assert done.returncode == 0, done.stderr
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import scopesim.cli"], capture_output=True)
+        startup = time.perf_counter() - start
+    print(f"{n} keys, index {index_bytes / 1e6:.1f} MB: read (CRC-32C included) "
+          f"{read:.3f}s, render text {shown:.3f}s; `scopesim keys` {whole:.3f}s "
+          f"(of which Python start-up and imports {startup:.3f}s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
