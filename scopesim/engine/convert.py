@@ -31,6 +31,9 @@ def tf_constant(g: Graph, value, name: str | None = None) -> Tensor:
     """`tf.constant(value, name=name)` in graph mode: `make_tensor_proto`
     infers the dtype of a Python value; any other object fails, quoted by
     its `str`.  The op is a `Const` named by `_create_op_internal`."""
+    array = ops.numpy_array(value)
+    if array is not None:
+        return ops.numpy_constant(g, array, None, name or "Const")
     if not isinstance(value, _PYTHON_VALUES):
         raise failed_to_convert(py_str(value))
     return ops.constant(g, python_dtype(value), value_shape(value), name, value)
@@ -76,7 +79,7 @@ def _convert(g: Graph, value, dtype: str | None, name: str) -> Tensor:
         from .array import autopacking_conversion, holds_tensor
         if holds_tensor(value):
             return autopacking_conversion(g, value, dtype, name)
-    if isinstance(value, _PYTHON_VALUES):
+    if isinstance(value, _PYTHON_VALUES) or ops.numpy_array(value) is not None:
         return ops.convert(g, value, dtype, name)
     if dtype is None:
         raise failed_to_convert(py_str(value))

@@ -18,7 +18,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Iterator
 
-from ..errors import PyError, TFTypeError, TFValueError
+from ..errors import NotSimulated, PyError, TFTypeError, TFValueError
 from .graph import Graph, Tensor
 from .shapes import FLOAT_DTYPES, Shape
 
@@ -144,6 +144,9 @@ def convert(g: Graph, value, dtype: str | None, name: str) -> Tensor:
     `name` in the current scope (the full version is `convert.convert_to_tensor`)."""
     if isinstance(value, Tensor):
         return value
+    array = numpy_array(value)
+    if array is not None:
+        return numpy_constant(g, array, dtype, name)
     if dtype is None:
         dtype = python_dtype(value)
     else:
@@ -165,3 +168,36 @@ def generated(g: Graph, op_type: str, scope: str, shape: Shape, dtype: str | Non
     op = g.create_op(op_type, scope, outputs=outputs, inputs=inputs)
     return op.outputs[0] if outputs else op
 
+
+#: numpy's dtype names that are TensorFlow's too (`dtypes.as_dtype(np_dtype)`).
+_NUMPY_DTYPES = frozenset(("float16", "float32", "float64", "int8", "int16", "int32", "int64",
+                           "uint8", "uint16", "uint32", "uint64", "bool", "complex64",
+                           "complex128"))
+
+
+def numpy_array(value):
+    """`value` if it is a numpy array or scalar (`np.ndarray`, `np.generic`),
+    else None.  numpy is never imported here: a program that has such a
+    value has imported it already."""
+    import sys
+    np = sys.modules.get("numpy")
+    if np is None or not isinstance(value, (np.ndarray, np.generic)):
+        return None
+    return value
+
+
+def numpy_constant(g: Graph, array, dtype: str | None, name: str) -> Tensor:
+    """`tensor_util.make_tensor_proto` of a numpy value: with a dtype, the
+    values are cast to it (`values.astype(dtype.as_numpy_dtype)`, silently,
+    as numpy casts); without, the array's own dtype is the tensor's."""
+    import numpy as np
+    own = np.asarray(array).dtype.name
+    if own not in _NUMPY_DTYPES:
+        raise NotSimulated(f"tf.constant of a numpy array of dtype {own} is not simulated")
+    if dtype is not None and dtype != own:
+        if dtype not in _NUMPY_DTYPES:
+            raise NotSimulated(f"converting a numpy {own} array to {dtype} is not simulated")
+        array = np.asarray(array).astype(dtype)
+    array = np.asarray(array)
+    return constant(g, dtype or own, tuple(int(d) for d in array.shape), name,
+                        array.tolist())

@@ -393,7 +393,6 @@ def test_initializer_constant_with_shape():
     assert msg == "If initializer is a constant, do not specify shape."
 
 
-@pending('engine/convert.py: numpy arrays')
 def test_initializer_numpy_array_float64():
     import numpy as np
     fresh()

@@ -30,7 +30,6 @@ def test_attributes_names():
     assert v.graph is T.get_default_graph() and v.trainable is True
 
 
-@pending('engine/convert.py: numpy arrays')
 def test_value_dtypes():
     fresh()
     assert T.Variable(3).dtype.name == "int32_ref"
