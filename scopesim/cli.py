@@ -408,24 +408,21 @@ def _stdout_is_terminal() -> bool:
 @no_color_option
 @click.pass_obj
 def keys_command(app: App, source: str, output_format: str) -> None:
-    """The keys of the checkpoint SOURCE: name, shape, dtype, sorted.
+    """The checkpoint keys of SOURCE: name, shape, dtype, sorted.
 
     SOURCE is a checkpoint prefix (`train/model.ckpt-1000`), its `.index`
     file, or a directory with a `checkpoint` state file (its latest
-    checkpoint).  The list is what `tf.train.list_variables` gives, read
-    from the `.index` file alone, without TensorFlow.
+    checkpoint): the list is what `tf.train.list_variables` gives, read
+    from the `.index` file alone, without TensorFlow.  A program (`.py`,
+    `.scope`) is run, and its keys are what `tf.train.Saver()` would save:
+    the global variables by op name, a partitioned variable as one key with
+    its full shape.
 
     \b
     Exit status: 0 ok, 2 no checkpoint there, or an index that is truncated,
-    corrupt, foreign or compressed (not supported).
+    corrupt, foreign or compressed (not supported); for a program, as `run`.
     """
-    from .checkpoint import CheckpointError
-    try:
-        prefix, keys = load("checkpoint.keys", "checkpoint_keys")(source)
-    except CheckpointError as exc:
-        fail_usage(app, f"cannot list checkpoint keys: {exc}")
-    from .render import write_raw
-    write_raw(app.out, load("checkpoint.keys", "render")(keys, output_format.lower(), prefix))
+    load("checkpoint.cli", "keys_or_exit")(app, source, output_format.lower())
 
 
 @cli.command("repl")

@@ -12,8 +12,10 @@ reported:
      "keys": tf.train.list_variables(path) as [name, shape] pairs,
      "dtypes": {name: dtype.name} from load_checkpoint(path).get_variable_to_dtype_map()}
 
-A program fixture (`program_*`) also keeps the program it ran (`model.py`)
-and `graph_variables`, the global variables of its graph (name, shape).
+A program fixture (`program_NAME`) is made by running
+`tests/checkpoints/programs/NAME.py` in graph mode and saving with
+`Saver()`; its JSON also has `graph_variables`, the global variables of
+the graph (name, shape): what `scopesim keys NAME.py` must predict from.
 
 `tests/checkpoints/errors.json` records TensorFlow's errors of
 `tf.train.list_variables` for a missing prefix, a directory without a

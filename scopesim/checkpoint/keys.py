@@ -25,13 +25,13 @@ def shape_text(shape: list[int] | None) -> str:
     return "None" if shape is None else "[" + ", ".join(str(d) for d in shape) + "]"
 
 
-def render(keys, fmt: str, prefix: str = "") -> str:
+def render(keys, fmt: str, prefix: str = "", *, kind: str = "checkpoint") -> str:
     """The keys as text (aligned columns), JSON or TSV (name, shape, dtype; a tab,
     newline or backslash in a name is written \\t, \\n, \\\\)."""
     if fmt == "json":
         rows = ",\n".join("  " + json.dumps({"name": n, "shape": s, "dtype": d},
                                              ensure_ascii=False) for n, s, d in keys)
-        return ('{"checkpoint": ' + json.dumps(prefix, ensure_ascii=False) + ', "keys": ['
+        return ('{"' + kind + '": ' + json.dumps(prefix, ensure_ascii=False) + ', "keys": ['
                 + ("\n" + rows + "\n" if rows else "") + "]}\n")
     shapes = _shape_texts(keys)
     if fmt == "tsv":
