@@ -378,3 +378,34 @@ def pad(g: Graph, tensor, paddings, mode="CONSTANT", name=None, constant_values=
 
 
 _ = value_shape
+
+
+def sequence_mask(g: Graph, lengths, maxlen=None, dtype="bool", name=None) -> Tensor:
+    """`array_ops.sequence_mask`: in `SequenceMask/` (ops by their default
+    names), `maxlen` is `Max` of all the lengths (at least 0, `Maximum`)
+    unless given; `Range` below it compared (`Less`) with the lengths
+    expanded and cast; cast to `dtype` unless bool."""
+    from .math import compare
+    from .math_fns import all_dimensions
+    g = graph_from_inputs(g, (lengths, maxlen))
+    with name_scope(g, name, "SequenceMask"):
+        lengths = convert_to_tensor(g, lengths)
+        if maxlen is None:
+            maxlen = apply_op(g, "Max", None, [lengths, all_dimensions(g, lengths)],
+                              {"keep_dims": False})
+            maxlen = apply_op(g, "Maximum", None,
+                              [convert_to_tensor(g, 0, maxlen._dt), maxlen])
+        else:
+            maxlen = convert_to_tensor(g, maxlen)
+        if maxlen._dims is not None and len(maxlen._dims) != 0:
+            raise TFValueError(f"Argument `maxlen` must be scalar for sequence_mask, received "
+                               f"`maxlen` = {maxlen} with shape '{maxlen.shape}' instead")
+        row_vector = apply_op(g, "Range", None, [convert_to_tensor(g, 0, maxlen._dt), maxlen,
+                                                 convert_to_tensor(g, 1, maxlen._dt)])
+        matrix = apply_op(g, "Cast", None, [expand_dims(g, lengths, -1)],
+                          {"DstT": maxlen._dt, "Truncate": False}, out_dtype=maxlen._dt)
+        result = compare(g, "Less", row_vector, matrix)
+        if dtype is None or dtype == "bool":
+            return result
+        return apply_op(g, "Cast", None, [result], {"DstT": dtype, "Truncate": False},
+                        out_dtype=dtype)

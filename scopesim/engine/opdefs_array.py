@@ -102,6 +102,7 @@ OPS.update({
     "NotEqual": OpDef((("x", "T"), ("y", "T")), {"T": None}, "broadcast", output_dtype="bool"),
     "Sqrt": _unary(_FLOATS), "Rsqrt": _unary(_FLOATS), "Exp": _unary(_FLOATS),
     "Log": _unary(_FLOATS),
+    "Einsum": OpDef((("*inputs", "T"),), {"T": None}, "einsum"),
     "RandomStandardNormal": _random(), "TruncatedNormal": _random(),
     "RandomUniform": _random(),
     "RandomUniformInt": OpDef((("shape", "T"), ("minval", "Tout"), ("maxval", "Tout")),

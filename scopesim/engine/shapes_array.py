@@ -239,6 +239,8 @@ def _split_axis(dims, split_dim, error, computed):
 def split_shape(inputs, attrs, error):
     """Split (`split_dim`, `value`): the split dim divided evenly."""
     num = attrs["num_split"]
+    if num < 1:          # `_apply_op_helper`'s attr minimum
+        raise TFValueError(f"Attr 'num_split' of 'Split' Op passed {num} less than minimum 1.")
     dims = inputs[1]._dims
     split_dim = constant_value(inputs[0])
     if not isinstance(split_dim, int):
@@ -293,7 +295,9 @@ def expand_dims_shape(inputs, attrs, error):
     """ExpandDims: a 1 inserted at `dim` in [-rank-1, rank]."""
     dims = inputs[0]._dims
     dim = constant_value(inputs[1])
-    if isinstance(dim, list) and len(dim) == 1:
+    if isinstance(dim, list):
+        if len(dim) != 1:
+            raise error("'dim' input must be a tensor with a single value", {1: dim})
         dim = dim[0]
     if dims is None or not isinstance(dim, int):
         return None
@@ -429,7 +433,7 @@ def range_shape(inputs, attrs, error):
     if any(not isinstance(v, (int, float)) for v in (start, limit, delta)):
         return (None,)
     if delta == 0:
-        raise error("Requires delta != 0")
+        raise error("Requires delta != 0", {0: start, 1: limit, 2: delta})
     import math
     if isinstance(start, int) and isinstance(limit, int) and isinstance(delta, int):
         size = (abs(limit - start) + abs(delta) - 1) // abs(delta)
@@ -587,3 +591,24 @@ def random_shape(inputs, attrs, error):
     """The random ops: the shape the `shape` tensor gives."""
     dims, _ = shape_from_tensor(inputs[0], error)
     return dims
+
+
+@_register("einsum")
+def einsum_shape(inputs, attrs, error):
+    """Einsum (no ellipsis): each label's dim merged over the operands, the
+    output's labels in order."""
+    equation = str(attrs["equation"])
+    lhs, output = equation.split("->")
+    found: dict = {}
+    for t, labels in zip(inputs, lhs.split(",")):
+        dims = t._dims
+        if dims is None:
+            continue
+        if len(dims) != len(labels):
+            raise error(f"Expected input {inputs.index(t)} to have rank {len(labels)} but got: "
+                        f"{len(dims)}")
+        for label, d in zip(labels, dims):
+            found[label] = merge(found.get(label), d, error)
+    if any(t._dims is None for t in inputs):
+        return None
+    return tuple(found.get(label) for label in output)

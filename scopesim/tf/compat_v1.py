@@ -34,6 +34,7 @@ from .ops.array_ops import (constant, convert_to_tensor, identity, newaxis, ones
 from .ops.array_ops import (concat, expand_dims, fill, gather, one_hot, ones_like, pad, rank,
                             reshape, shape, size, slice, split, squeeze, stack, tile, transpose,
                             unstack, where, where_v2, zeros_like)
+from .ops.array_ops import sequence_mask
 from .ops.control_flow_ops import group, no_op
 from .ops.init_ops import (constant_initializer, glorot_normal_initializer,
                            glorot_uniform_initializer, ones_initializer,
@@ -47,6 +48,7 @@ mod = floormod
 from .ops.math_ops import (add_n, argmax, argmin, cast, equal, exp, log, maximum, minimum,
                            not_equal, range, reduce_max, reduce_mean, reduce_min, reduce_prod,
                            reduce_sum, rsqrt, sqrt, to_double, to_float, to_int32, to_int64)
+from .ops.math_ops import einsum, tensordot
 from .ops import nn_ops as _nn_ops
 from .ops.random_ops import random_normal, random_uniform, truncated_normal
 from .ops.variable_scope import (AUTO_REUSE, VariableScope, get_variable, get_variable_scope,
@@ -107,7 +109,7 @@ _CONTENTS = {
              "minimum": minimum, "sqrt": sqrt, "rsqrt": rsqrt, "reduce_sum": reduce_sum,
              "reduce_mean": reduce_mean, "reduce_max": reduce_max, "reduce_min": reduce_min,
              "reduce_prod": reduce_prod},
-    "linalg": {"matmul": matmul},
+    "linalg": {"matmul": matmul, "tensordot": tensordot, "einsum": einsum},
     "random": {"normal": random_normal, "truncated_normal": truncated_normal,
                "uniform": random_uniform},
 }

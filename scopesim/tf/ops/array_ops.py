@@ -5,6 +5,8 @@ its value, as `Variable._OverloadAllOperators` attaches it)."""
 
 from __future__ import annotations
 
+from ..framework.dtypes import as_dtype as _as_dtype
+
 from ...engine import array as _array
 from ...engine import array_fns as _af
 from ...engine import math as _m
@@ -17,6 +19,7 @@ from ...errors import NotSimulated
 from ..framework.dtypes import base_name
 from ..framework.dtypes import float32 as _float32
 from ..framework.dtypes import int32 as _int32
+from ..framework.dtypes import bool as _bool
 from ..framework.tensor_shape import dims_of
 from ..util.dispatch import add_dispatch_support
 
@@ -59,8 +62,8 @@ def _no_layout(func: str, layout) -> None:
 
 
 def _dtype(dtype):
-    """A `dtype=` argument as the engine takes it (`make_type` checks it)."""
-    return dtype.name if hasattr(dtype, "as_datatype_enum") else dtype
+    """A `dtype=` argument as TensorFlow's Python reads it: `as_dtype(dtype).base_dtype`."""
+    return None if dtype is None else _as_dtype(dtype).base_dtype.name
 
 
 def convert_to_tensor(value, dtype=None, name=None, preferred_dtype=None, dtype_hint=None):
@@ -233,3 +236,9 @@ def _add(x, y):
 
 _slice_helper.__name__ = "__getitem__"
 Tensor.__getitem__ = _slice_helper
+
+
+@add_dispatch_support
+def sequence_mask(lengths, maxlen=None, dtype=_bool, name=None):
+    """`tf.sequence_mask` (`array_ops.sequence_mask`)."""
+    return _af.sequence_mask(get_default_graph(), lengths, maxlen, _dtype(dtype), name)

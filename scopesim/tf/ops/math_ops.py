@@ -4,6 +4,8 @@ are in `scopesim.engine.math`)."""
 
 from __future__ import annotations
 
+from ..framework.dtypes import as_dtype as _as_dtype
+
 from ...engine import math as _m
 from ...engine import math_fns as _mf
 from ...engine.array_fns import range_ as _range
@@ -63,7 +65,8 @@ def cast(x, dtype, name=None):
 
 
 def _dtype(dtype):
-    return dtype.name if hasattr(dtype, "as_datatype_enum") else dtype
+    """A `dtype=` argument as TensorFlow's Python reads it: `as_dtype(dtype).base_dtype`."""
+    return None if dtype is None else _as_dtype(dtype).base_dtype.name
 
 
 @add_dispatch_support
@@ -163,6 +166,24 @@ def _unary_op(func: str, op_type: str):
     op.__name__ = op.__qualname__ = func
     op.__doc__ = f"`tf.math.{func}` (`gen_math_ops.{func}`)."
     return add_dispatch_support(op)
+
+
+@add_dispatch_support
+def tensordot(a, b, axes, name=None):
+    """`tf.tensordot` (`math_ops.tensordot`)."""
+    return _mf.tensordot(get_default_graph(), a, b, axes, name)
+
+
+def einsum(equation, *inputs, **kwargs):
+    """`tf.einsum` (`special_math_ops.einsum` -> `_einsum_v2`; Python binds
+    its *inputs)."""
+    name = kwargs.pop("name", None)
+    optimize = kwargs.pop("optimize", "greedy")
+    if kwargs:
+        raise TypeError(f"Invalid keyword arguments for einsum: {', '.join(kwargs)}. "
+                        f"Valid arguments: name, optimize, greedy.")
+    del optimize
+    return _mf.einsum(get_default_graph(), equation, inputs, name)
 
 
 sqrt = _unary_op("sqrt", "Sqrt")

@@ -3,6 +3,8 @@ rules are in `scopesim.engine.random_fns`)."""
 
 from __future__ import annotations
 
+from ..framework.dtypes import as_dtype as _as_dtype
+
 from ...engine import random_fns as _rf
 from ...engine.graph import get_default_graph
 from ..framework.dtypes import float32 as _float32
@@ -10,7 +12,8 @@ from ..util.dispatch import add_dispatch_support
 
 
 def _dtype(dtype):
-    return dtype.name if hasattr(dtype, "as_datatype_enum") else dtype
+    """A `dtype=` argument as TensorFlow's Python reads it: `as_dtype(dtype).base_dtype`."""
+    return None if dtype is None else _as_dtype(dtype).base_dtype.name
 
 
 @add_dispatch_support

@@ -1,0 +1,12 @@
+"""sequence_mask, tensordot, einsum, variables as the ops' inputs, names
+inside scopes and more errors, one TensorFlow rule per case of
+tf_probes/ops_array/ops_more.py (what TensorFlow 2.21 printed: ops_more.out)."""
+
+import pytest
+
+from ops_probe_cases import case_names, check
+
+
+@pytest.mark.parametrize("name", case_names("ops_more"))
+def test_more_op_rule(name):
+    check("ops_more", name)
