@@ -105,12 +105,41 @@ class Operation:
         """`Operation.values()`: the outputs as a tuple."""
         return tuple(self._outputs)
 
+    def get_attr(self, name: str):
+        """`Operation.get_attr`: a type attr as its DType, a string as bytes,
+        a shape as a TensorShape, ints, bools and lists as they are; an attr
+        the op lacks is TensorFlow's ValueError."""
+        attrs = self._attrs
+        if attrs is None or (name == "value" and self._type == "Const"):
+            from ..errors import NotSimulated
+            raise NotSimulated(f"Operation.get_attr of the {self._type} op's {name!r}")
+        if name not in attrs:
+            raise TFValueError(f"Operation '{self._name}' has no attr named '{name}'.")
+        return _attr_value(attrs[name])
+
     def __repr__(self) -> str:
         return f"<tf.Operation '{self._name}' type={self._type}>"
 
     def __str__(self) -> str:
         """`str(op)`: the NodeDef text (`nodedef.node_def_text`)."""
         return node_def_text(self)
+
+
+def _attr_value(value):
+    """An attr as `Operation.get_attr` gives it."""
+    from .nodedef import StrAttr
+    if isinstance(value, (bool, int, float)):
+        return value
+    if isinstance(value, StrAttr):
+        return str(value).encode()
+    if isinstance(value, str):
+        return _dtype_of(value)
+    if isinstance(value, (list, tuple)):
+        return [_attr_value(v) for v in value]
+    dims = getattr(value, "dims", False)
+    if dims is not False:
+        return TensorShape._of(dims)
+    return value
 
 
 class Tensor:

@@ -25,7 +25,14 @@ def _lists(value):
 
 
 def constant_value(t):
-    """`shape_inference.constant_value`, nested tuples as lists."""
+    """`shape_inference.constant_value`, nested tuples as lists, and a
+    ConcatV2 of known vectors on axis 0."""
+    op = t._op
+    if op._type == "ConcatV2":
+        parts = [constant_value(i) for i in op._inputs[:-1]]
+        if _constant_value(op._inputs[-1]) == 0 and all(isinstance(p, list) for p in parts):
+            return [v for p in parts for v in p]
+        return None
     return _lists(_constant_value(t))
 
 
