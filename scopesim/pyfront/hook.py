@@ -16,6 +16,7 @@ import importlib.abc
 import importlib.machinery
 import os
 import sys
+import types
 
 from ..errors import NotSimulated
 from .namespace import Namespaces, keras_module
@@ -30,7 +31,9 @@ def _ours(name: str) -> bool:
 class TensorFlowFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     """Finds `tensorflow`, `tensorflow.compat(.v1/.v2)` and `tf_keras[.*]` in a
     run's `Namespaces`; `tensorflow.python.*` (TensorFlow's internals) is
-    NotSimulated; any other `tensorflow.*` is not found, as in TensorFlow."""
+    NotSimulated; `tensorflow.keras[.*]` and `tensorflow.compat.v1.keras[.*]`
+    are the modules `tf.keras...` gives (legacy Keras: every name
+    NotSimulated); any other `tensorflow.*` is not found, as in TensorFlow."""
 
     def __init__(self, spaces: Namespaces) -> None:
         self.spaces = spaces
@@ -48,23 +51,82 @@ class TensorFlowFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         elif fullname == "tensorflow.python" or fullname.startswith("tensorflow.python."):
             raise NotSimulated(f"import {fullname} (TensorFlow's internals)")
         else:
+            module = self._keras(fullname)
+            if module is None:
+                return None
+            self.spaces.modules[fullname] = module
+        return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
+
+    def _keras(self, fullname: str):
+        """`tensorflow.keras[.layers...]` and `tensorflow.compat.v1.keras[...]`
+        (legacy Keras, TF_USE_LEGACY_KERAS=1): the module object the attribute
+        path gives (`tf.keras.layers`, whose names are NotSimulated), or None
+        (not found, as in TensorFlow)."""
+        parts = fullname.split(".")
+        keras_at = 1 if parts[1:2] == ["keras"] else \
+            3 if parts[1:4] in (["compat", "v1", "keras"], ["compat", "v2", "keras"]) else None
+        if keras_at is None:
             return None
+        value = self.spaces.modules["tensorflow"]
+        for part in parts[1:]:
+            try:
+                value = getattr(value, part)      # a name not simulated: NotSimulated
+            except AttributeError:
+                return None
+        return value if isinstance(value, types.ModuleType) else None
         return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
 
     def create_module(self, spec):
         return self.spaces.modules[spec.name]
 
     def exec_module(self, module) -> None:
+        # `tensorflow.keras` is the module named `tf_keras.api._v2.keras`: under
+        # that name too, so that `from tensorflow.keras import nosuch` is
+        # Python's ImportError (its fallback imports `<__name__>.nosuch`)
+        name = getattr(module, "__name__", None)
+        if isinstance(name, str) and _ours(name):
+            sys.modules.setdefault(name, module)
         return None
 
 
+class _OpCheck:
+    """`Graph.create_op` wrapped for a run: each op is first shown to
+    `Namespaces.check_op` (the graph-mode check at its root).  Installed on
+    the engine's Graph class by `tensorflow_importable`, removed on exit
+    (the previous method put back, so runs may nest)."""
+
+    def __init__(self, spaces: Namespaces) -> None:
+        self.spaces = spaces
+        self._saved = None
+
+    def install(self) -> None:
+        from ..engine.graph import Graph
+        self._saved = Graph.__dict__["create_op"]
+        create_op, check = self._saved, self.spaces.check_op
+
+        def checked_create_op(graph, op_type, *args, **kwargs):
+            check(op_type)
+            return create_op(graph, op_type, *args, **kwargs)
+        checked_create_op.__doc__ = create_op.__doc__
+        checked_create_op.__wrapped__ = create_op
+        Graph.create_op = checked_create_op
+
+    def remove(self) -> None:
+        from ..engine.graph import Graph
+        if self._saved is not None:
+            Graph.create_op = self._saved
+            self._saved = None
+
+
 class tensorflow_importable:
-    """Context manager: the finder installed, sys.modules saved and restored."""
+    """Context manager: the finder installed, sys.modules saved and restored,
+    the graph-mode check on op creation installed."""
 
     def __init__(self, spaces: Namespaces, program_dir: str | None = None) -> None:
         self.spaces = spaces
         self.program_dir = os.path.abspath(program_dir) if program_dir else None
         self.finder = TensorFlowFinder(spaces)
+        self.op_check = _OpCheck(spaces)
         self._saved: dict = {}
         self._before: set = set()
 
@@ -74,9 +136,11 @@ class tensorflow_importable:
             del sys.modules[key]
         self._before = set(sys.modules)
         sys.meta_path.insert(0, self.finder)
+        self.op_check.install()
         return self.spaces
 
     def __exit__(self, *exc) -> None:
+        self.op_check.remove()
         try:
             sys.meta_path.remove(self.finder)
         except ValueError:

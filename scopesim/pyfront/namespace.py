@@ -50,6 +50,31 @@ _MAKES_VARIABLES = frozenset({"get_variable", "get_local_variable", "Variable",
                               "make_template"})
 
 
+#: The op types of a variable (RefVariable's and ResourceVariable's).
+_VARIABLE_OPS = frozenset({"VariableV2", "Variable", "VarHandleOp"})
+_SCOPESIM_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+#: Frames of wrappers, not of the function the program called.
+_WRAPPERS = (os.path.join(_SCOPESIM_DIR, "tf", "util") + os.sep,
+             os.path.join(_SCOPESIM_DIR, "pyfront") + os.sep)
+
+
+def _entry_point() -> str:
+    """`relu()`: the scopesim function the program called (the outermost
+    scopesim frame of the stack), for the graph-mode message."""
+    import sys
+    entry = None
+    frame = sys._getframe(2)
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        if not filename.startswith(_SCOPESIM_DIR):
+            if entry is not None:
+                break
+        elif not filename.startswith(_WRAPPERS):
+            entry = frame.f_code.co_name
+        frame = frame.f_back
+    return f"{entry}()" if entry and not entry.startswith("<") else "a call"
+
+
 class GraphModeNotOn(NotSimulated):
     """A graph-building call before graph mode was turned on."""
 
@@ -115,6 +140,16 @@ class Namespaces:
         if not self.graph_mode:
             raise GraphModeNotOn(f"tf.compat.v1.{name}")
         if self.resource_variables and name in _MAKES_VARIABLES:
+            raise NotSimulated(RESOURCE_VARIABLES)
+
+    def check_op(self, op_type: str) -> None:
+        """The root of the graph-mode check: `Graph.create_op` calls this for
+        every op while the run's hook is installed (`hook.py`), so a call
+        that builds the graph is caught wherever it comes from
+        (`tf.compat.v1.nn.relu`, `tf.compat.v1.random.normal`, a layer)."""
+        if not self.graph_mode:
+            raise GraphModeNotOn(f"{_entry_point()} (creating a {op_type} op)")
+        if self.resource_variables and op_type in _VARIABLE_OPS:
             raise NotSimulated(RESOURCE_VARIABLES)
 
     def _gate(self, name: str, value):
