@@ -39,7 +39,7 @@ def listed(ckpt):
 
 def test_every_fixture_kind_is_there():
     assert {"plain", "adam", "sharded", "partitioned", "names", "many", "tiny",
-            "tf2"} <= set(FIXTURES)
+            "tf2", "tf2_slots", "program_encoder"} <= set(FIXTURES)
 
 
 @pytest.mark.parametrize("name", FIXTURES)
@@ -108,6 +108,11 @@ def test_tf2_object_based_keys():
     # tf_keras 2.21's Adam (not the legacy one) keeps its slots as a list, not as
     # .OPTIMIZER_SLOT/ entries
     assert "optimizer/_variables/1/.ATTRIBUTES/VARIABLE_VALUE" in names
+
+
+def test_tf2_legacy_optimizer_slots():
+    names = [n for n, _ in read_checkpoint(prefix_of("tf2_slots")).list_variables()]
+    assert "model/kernel/.OPTIMIZER_SLOT/optimizer/m/.ATTRIBUTES/VARIABLE_VALUE" in names
 
 
 def test_unicode_and_long_names():

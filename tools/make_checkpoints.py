@@ -221,6 +221,20 @@ def make_tf2(folder):
     return tf.train.Checkpoint(**objects).save(os.path.join(folder, "ck"))
 
 
+def make_tf2_slots(folder):
+    """tf.train.Checkpoint with tf_keras' legacy Adam: slots saved as
+    .OPTIMIZER_SLOT/optimizer/m|v of each variable's path."""
+    import tensorflow as tf
+    import tf_keras
+    dense = tf_keras.layers.Dense(2, name="dense")
+    opt = tf_keras.optimizers.legacy.Adam(0.01)
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_sum(dense(tf.ones([1, 3])))
+    grads = tape.gradient(loss, dense.trainable_variables)
+    opt.apply_gradients(zip(grads, dense.trainable_variables))
+    return tf.train.Checkpoint(model=dense, optimizer=opt).save(os.path.join(folder, "ck"))
+
+
 # -------------------------------------------------------- program fixtures
 
 
@@ -244,6 +258,7 @@ FIXTURES = {
     "many": make_many,
     "tiny": make_tiny,
     "tf2": make_tf2,
+    "tf2_slots": make_tf2_slots,
 }
 
 PROGRAMS = os.path.join(ROOT, "programs")
