@@ -189,6 +189,15 @@ class Tensor:
         """`Tensor.get_shape()`: `self.shape`."""
         return TensorShape._of(self._dims)
 
+    def set_shape(self, shape) -> None:
+        """`SymbolicTensor.set_shape`: `TensorShape(shape)` merged into the
+        static shape (`TF_GraphSetTensorShape`: InferenceContext::Merge, its
+        error a ValueError)."""
+        from .shape_inference import merge_shapes
+        if not isinstance(shape, TensorShape):
+            shape = TensorShape(shape)
+        self._dims = merge_shapes(self._dims, shape._dims, TFValueError)
+
     @property
     def dtype(self):
         return _dtype_of(self._dt)
