@@ -61,20 +61,38 @@ def color_disabled(no_color: bool, environ: Mapping[str, str] | None = None) -> 
     return no_color or env.get("NO_COLOR", "") != ""
 
 
+#: The width of a console that is not a terminal: wide enough that nothing
+#: is ever wrapped or windowed (a file or a pipe has no width).
+UNLIMITED_WIDTH = 1 << 20
+
+
 def make_consoles(*, no_color: bool = False, width: int | None = None,
                   environ: Mapping[str, str] | None = None) -> Consoles:
     """The one place where the CLI's consoles are made.
 
     Without color, `color_system=None` makes rich emit no escape codes at
-    all (not even bold), so the text is plain.  Width: the terminal's, or
-    `COLUMNS`, or 80 when not a terminal (rich's rules) unless given.
-    Markup, emoji and rich's automatic highlighting are off: names such as
-    `[1]` or `:ok:` are data, not markup.
+    all (not even bold), so the text is plain.  Width: as given, else the
+    terminal's (or `COLUMNS`) on a terminal; a stream that is not a terminal
+    (a file, a pipe) has no width limit, so a redirected run, trace or check
+    report is never hard-wrapped: a long scope name or TensorFlow's message
+    stays on its line, word for word.  Markup, emoji and rich's automatic
+    highlighting are off: names such as `[1]` or `:ok:` are data, not markup.
     """
     options = dict(highlight=False, markup=False, emoji=False, width=width)
     if color_disabled(no_color, environ):
         options["color_system"] = None
-    return Consoles(out=Console(**options), err=Console(stderr=True, **options))
+    consoles = Consoles(out=Console(**options), err=Console(stderr=True, **options))
+    if width is None:
+        for console in (consoles.out, consoles.err):
+            unlimit_if_not_terminal(console)
+    return consoles
+
+
+def unlimit_if_not_terminal(console: Console) -> Console:
+    """Lift the width limit of a console that does not write to a terminal."""
+    if not console.is_terminal:
+        console.width = UNLIMITED_WIDTH
+    return console
 
 
 def write_raw(console: Console, text: str) -> None:
@@ -525,7 +543,7 @@ def print_usage_problem(console: Console, message: str) -> None:
 
 
 __all__ = [
-    "Consoles", "make_consoles", "color_disabled", "write_raw", "ellipsis_for", "elide",
+    "Consoles", "make_consoles", "unlimit_if_not_terminal", "UNLIMITED_WIDTH", "color_disabled", "write_raw", "ellipsis_for", "elide",
     "format_shape", "variables_tree", "ops_tree", "collections_tree", "max_tree_depth",
     "print_run",
     "fit_source_line", "highlight_scope", "location_text", "error_line",

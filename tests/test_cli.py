@@ -7,7 +7,10 @@ mode) gives for the equivalent program (see samples/tf/ and the catalogue).
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -333,14 +336,14 @@ def test_syntax_error_exits_2_with_the_line_and_a_caret(runner, write):
     assert_no_python_traceback(result)
 
 
-NOT_SIMULATED = 'print "before"\nx = tf.enable_resource_variables()\n'
+NOT_SIMULATED = 'print "before"\nx = tf.py_func()\n'
 
 
 def test_not_simulated_exits_2_with_the_trace_on_stderr(runner, write):
     result = invoke(runner, ["run", write(NOT_SIMULATED)])
     assert result.exit_code == ExitCode.USAGE
     assert result.stdout.startswith("before\n")
-    assert "NotSimulated: tf.enable_resource_variables is not simulated" in result.stderr
+    assert "NotSimulated: tf.py_func is not simulated" in result.stderr
     assert "NotSimulated" not in result.stdout
     assert_no_python_traceback(result)
 
@@ -351,7 +354,7 @@ def test_not_simulated_in_json_exits_2_with_the_error_object(runner, write):
     data = json.loads(result.stdout)
     assert data["output"] == ["before"]
     assert data["error"]["type"] == "NotSimulated"
-    assert data["error"]["message"] == "tf.enable_resource_variables is not simulated"
+    assert data["error"]["message"] == "tf.py_func is not simulated"
     assert result.stderr == ""
 
 
@@ -471,7 +474,7 @@ def test_output_fits_narrow_terminals(runner, write, width):
                '  >\n>\n')
     path = write(program)
     for args in (["run", path], ["run", "--all-ops", path]):
-        result = invoke(runner, args, width=width)
+        result = invoke(runner, args, obj=App(width=width))   # a terminal this wide
         assert result.exit_code == ExitCode.PROGRAM_ERROR
         skip = printed_lines(result.stdout)
         for line in result.stdout.splitlines()[skip:] + result.stderr.splitlines():
@@ -489,7 +492,7 @@ def test_ten_thousand_nested_scopes_render(runner, write, monkeypatch):
                                              name, ("w",))],
                      ops=[OpInfo(name, "VariableV2", name), OpInfo(f"{name}/read", "Identity", name)])
     monkeypatch.setattr(scopesim.interpreter, "run", lambda program: deep)
-    result = invoke(runner, ["run", write("op x\n")], width=40)
+    result = invoke(runner, ["run", write("op x\n")], obj=App(width=40))
     assert result.exit_code == ExitCode.OK
     assert result.stdout.count("… 9,994 more …") == 2
     assert all(len(line) <= 40 for line in result.stdout.splitlines()[1:])
@@ -499,13 +502,54 @@ def test_deeply_nested_program_runs_and_renders(runner, write):
     depth = 1_000
     program = ('scope "s" <\n' * depth + "w = var w [1]\n" + ">\n" * depth
                + 'scope "s" <\n' * depth + "bad = var w [1]\n" + ">\n" * depth)
-    result = invoke(runner, ["run", write(program)], width=80)
+    result = invoke(runner, ["run", write(program)], obj=App(width=80))
     assert result.exit_code == ExitCode.PROGRAM_ERROR
     assert "s/s/s/… 994 more …/s/s/s/" in result.stdout
     assert '… 994 more …' in result.stderr
     message = re.sub(r"\s", "", result.stderr.split("ValueError: ")[1])
     assert message.startswith("Variable" + "s/" * depth + "walreadyexists,disallowed.")
     assert_no_python_traceback(result)
+
+
+def scopesim_process(args, *, cwd, stdout=subprocess.PIPE, env=None, **kwargs):
+    """`scopesim ARGS` as a real process (real streams, not CliRunner's),
+    with no COLUMNS and no terminal."""
+    environment = {k: v for k, v in os.environ.items()
+                   if k not in ("COLUMNS", "LINES", "FORCE_COLOR", "TTY_COMPATIBLE")}
+    environment.update(env or {})
+    return subprocess.run([sys.executable, "-m", "scopesim", *args], cwd=cwd, stdout=stdout,
+                          stderr=subprocess.PIPE, env=environment, text=True, timeout=60,
+                          **kwargs)
+
+
+LONG_NAME = "a_scope_name_longer_than_any_terminal_" * 4
+
+
+def test_output_to_a_file_or_pipe_is_never_wrapped(tmp_path):
+    """Issue 11.2: a file or a pipe has no width: a long scope name, a
+    source line and TensorFlow's message each stay on one line."""
+    (tmp_path / "long.scope").write_text(
+        f'scope "{LONG_NAME}" <\n    w = var w [1]\n    print w\n    var w [1]\n>\n')
+    with open(tmp_path / "out.txt", "w") as out:
+        result = scopesim_process(["run", "long.scope"], cwd=tmp_path, stdout=out)
+    assert result.returncode == ExitCode.PROGRAM_ERROR
+    stdout = (tmp_path / "out.txt").read_text()
+    assert f"{LONG_NAME}/w:0\n" in stdout                       # the printed line
+    assert f"── {LONG_NAME}/\n" in stdout                         # the trees
+    assert (f"ValueError: Variable {LONG_NAME}/w already exists, disallowed. Did you mean to "
+            "set reuse=True or reuse=tf.AUTO_REUSE in VarScope? Originally defined at:\n"
+            in result.stderr)
+    assert f', in scope "{LONG_NAME}"\n' in result.stderr          # the location line
+    assert "…" not in result.stderr
+
+
+def test_check_report_in_a_pipe_keeps_file_paths_whole(tmp_path):
+    folder = tmp_path / ("a_folder_with_a_rather_long_name_" * 4)
+    folder.mkdir()
+    (folder / "sample.scope").write_text('print "x"\n\n# --- expected output ---\n#| x\n')
+    result = scopesim_process(["check", str(folder)], cwd=tmp_path)
+    assert result.returncode == ExitCode.OK, result.stdout + result.stderr
+    assert f"PASS    {folder / 'sample.scope'}\n" in result.stdout
 
 
 # --------------------------------------------------------------------- color
