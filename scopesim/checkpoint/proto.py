@@ -249,6 +249,9 @@ def decode_entry(buf, start: int, end: int) -> Entry:
     if n >= 4 and raw[0] == 0x08 and raw[1] < 0x80 and raw[2] == 0x12 and raw[3] < 0x80 \
             and 4 + raw[3] <= n:
         shape_end = 4 + raw[3]
+        known = _SHAPES.get(raw[4:shape_end])
+        if known is not None:
+            return Entry(raw[1], list(known), raw)
         return Entry(raw[1], _shape(raw, 4, shape_end), raw)
     return _full_entry(raw)
 
