@@ -183,12 +183,40 @@ class ScopesimGroup(click.Group):
         except Unavailable as exc:
             _report(ctx, lambda err: _print_unavailable(err, exc))
         except OSError as exc:
-            if exc.errno == errno.EPIPE:   # `scopesim run f | head`: click exits quietly
-                raise
+            if exc.errno == errno.EPIPE:   # `scopesim run f | head`: a quiet exit
+                _discard_stdout()
+                ctx.exit(int(ExitCode.BROKEN_PIPE))
+            if exc.errno in _WRITE_FAILURES:   # `> /dev/full`, a full disk or quota
+                _discard_stdout()
+                _report(ctx, lambda err: _print_cannot_write(err, exc))
+                ctx.exit(int(ExitCode.USAGE))
             _report(ctx, lambda err: _print_internal(err, exc))
         except Exception as exc:  # the last line of defence, by design
             _report(ctx, lambda err: _print_internal(err, exc))
         ctx.exit(int(ExitCode.INTERNAL))
+
+
+#: The errors of a write that failed for lack of room (or a broken device):
+#: the output could not be written, which is not a bug of scopesim.
+_WRITE_FAILURES = frozenset(code for code in (
+    getattr(errno, name, None) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO"))
+    if code is not None)
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush of
+    what is still buffered does not fail a second time at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
+def _print_cannot_write(err, exc: OSError) -> None:
+    from .render import print_usage_problem
+    print_usage_problem(err, f"cannot write the output: {_os_reason(exc)}")
 
 
 def _report(ctx: click.Context, printer) -> None:

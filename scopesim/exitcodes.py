@@ -4,9 +4,13 @@
     1  PROGRAM_ERROR   the program raised an uncaught error (ValueError, ...)
        DIFFERENCE      check or verify found a difference (same value)
     2  USAGE           bad command line, syntax error, unreadable file,
+                       output that cannot be written (a full disk),
                        TensorFlow missing for `verify`, a TensorFlow feature
                        scopesim does not simulate (`NotSimulated`)
     3  INTERNAL        a bug in scopesim itself (never the program's fault)
+  141  BROKEN_PIPE     the reader of stdout went away (`scopesim run f | head`):
+                       a quiet exit, 128 + SIGPIPE as a Unix tool killed by
+                       SIGPIPE reports it
 
 Click's own usage errors also exit with 2, so USAGE covers both.
 """
@@ -20,6 +24,7 @@ class ExitCode(IntEnum):
     DIFFERENCE = 1
     USAGE = 2
     INTERNAL = 3
+    BROKEN_PIPE = 141
 
 
 OK = ExitCode.OK
@@ -27,10 +32,13 @@ PROGRAM_ERROR = ExitCode.PROGRAM_ERROR
 DIFFERENCE = ExitCode.DIFFERENCE
 USAGE = ExitCode.USAGE
 INTERNAL = ExitCode.INTERNAL
+BROKEN_PIPE = ExitCode.BROKEN_PIPE
 
 #: The table above, for `scopesim --help`.
 EXIT_CODES_HELP = (
     "Exit codes: 0 ok; 1 the program raised an error, or check/verify found a "
-    "difference; 2 usage error, syntax error, unreadable file, a TensorFlow "
-    "feature that is not simulated, or TensorFlow missing for verify; 3 internal error of scopesim."
+    "difference; 2 usage error, syntax error, unreadable file, output that cannot be "
+    "written, a TensorFlow feature that is not simulated, or TensorFlow missing for "
+    "verify; 3 internal error of scopesim; 141 stdout was closed early (a pipe into "
+    "head), without a message."
 )

@@ -20,6 +20,7 @@ Three rules shape the code:
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Mapping, Sequence
@@ -81,11 +82,21 @@ def make_consoles(*, no_color: bool = False, width: int | None = None,
     options = dict(highlight=False, markup=False, emoji=False, width=width)
     if color_disabled(no_color, environ):
         options["color_system"] = None
-    consoles = Consoles(out=Console(**options), err=Console(stderr=True, **options))
+    consoles = Consoles(out=CliConsole(**options), err=CliConsole(stderr=True, **options))
     if width is None:
         for console in (consoles.out, consoles.err):
             unlimit_if_not_terminal(console)
     return consoles
+
+
+class CliConsole(Console):
+    """A rich Console that lets a closed pipe propagate as `BrokenPipeError`
+    (rich's default exits with status 1 on its own), so that the command
+    line handles it in one place with its own exit status."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
 
 
 def unlimit_if_not_terminal(console: Console) -> Console:

@@ -413,8 +413,8 @@ def test_broken_pipe_is_not_an_internal_error(runner, write, monkeypatch):
 
     monkeypatch.setattr(scopesim.render, "print_run", closed_pipe)
     result = invoke(runner, ["run", write(SAMPLE7)])
-    assert result.exit_code == 1
-    assert "internal error" not in result.stderr
+    assert result.exit_code == ExitCode.BROKEN_PIPE == 141
+    assert result.stderr == ""
 
 
 def test_internal_error_exits_3_without_a_python_traceback(runner, write, monkeypatch):
@@ -550,6 +550,35 @@ def test_check_report_in_a_pipe_keeps_file_paths_whole(tmp_path):
     result = scopesim_process(["check", str(folder)], cwd=tmp_path)
     assert result.returncode == ExitCode.OK, result.stdout + result.stderr
     assert f"PASS    {folder / 'sample.scope'}\n" in result.stdout
+
+
+@pytest.mark.parametrize("args", [["run", "dup.scope"], ["run", "--format", "json", "dup.scope"],
+                                  ["emit", "dup.scope"], ["check", "dup.scope"]])
+def test_a_closed_pipe_is_a_quiet_exit_141(tmp_path, args):
+    """Issue 11.4: `scopesim run f | head -0` exits as a Unix tool killed by
+    SIGPIPE is reported (128 + 13), with nothing on stderr.  The reading end
+    is closed before scopesim starts, so the first write fails for sure."""
+    (tmp_path / "dup.scope").write_text("var w [1]\nvar w [1]\n")
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = scopesim_process(args, cwd=tmp_path, stdout=write_end)
+    finally:
+        os.close(write_end)
+    assert result.returncode == ExitCode.BROKEN_PIPE == 141
+    assert result.stderr == ""
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["run", "ok.scope"], ["run", "--format", "json", "ok.scope"],
+                                  ["emit", "ok.scope"], ["check", "ok.scope"]])
+def test_a_failed_write_is_a_cannot_write_error(tmp_path, args):
+    """Issue 11.4: `> /dev/full` is not an internal error: one line, exit 2."""
+    (tmp_path / "ok.scope").write_text('print "x"\n\n# --- expected output ---\n#| x\n')
+    with open("/dev/full", "w") as full:
+        result = scopesim_process(args, cwd=tmp_path, stdout=full)
+    assert result.returncode == ExitCode.USAGE
+    assert result.stderr == "scopesim: cannot write the output: no space left on device\n"
 
 
 # --------------------------------------------------------------------- color
