@@ -24,6 +24,8 @@ from .ops import constant as _const_op
 from .ops import value_shape
 from .shapes import is_fully_defined, num_elements
 from .tensor_shape import Dimension, TensorShape
+from .resource import BaseResourceVariable
+from .shape_inference import constant_value
 from .values import truth
 
 
@@ -222,7 +224,20 @@ def gather(g: Graph, params, indices, validate_indices=None, name=None, axis=Non
     if axis is None:
         axis = batch_dims
     attrs = {"batch_dims": make_int(batch_dims, "batch_dims")}
+    axis_value = constant_value(axis) if isinstance(axis, Tensor) else axis
+    if axis_value == 0 and isinstance(params, BaseResourceVariable):
+        return resource_sparse_read(g, params, indices, name)
     return apply_op(g, "GatherV2", name, [params, indices, axis], attrs)
+
+
+def resource_sparse_read(g: Graph, var, indices, name=None) -> Tensor:
+    """`BaseResourceVariable.sparse_read` (what `gather` tries first): in
+    `Gather/`, `gen_resource_variable_ops.resource_gather` of the handle."""
+    g = graph_from_inputs(g, (var.handle,))
+    with name_scope(g, "Gather" if name is None else name) as scope:
+        attrs = {"batch_dims": 0, "validate_indices": True, "dtype": var._dt}
+        return apply_op(g, "ResourceGather", scope, [var.handle, indices], attrs,
+                        out_dtype=var._dt)
 
 
 def _fill_of_tensor(g: Graph, shape_t: Tensor, value, dtype: str, scope: str) -> Tensor:
@@ -245,8 +260,17 @@ def zeros_or_ones(g: Graph, which: str, shape, dtype="float32", name=None) -> Te
         g = graph_from_inputs(g, (shape,))
         with name_scope(g, name, which) as scope:
             return _fill_of_tensor(g, shape, value, dtype, scope)
-    dims = TensorShape(shape)._dims if not isinstance(shape, TensorShape) else shape._dims
-    return _small_or_fill(g, which, dims, dtype, name)
+    try:
+        dims = TensorShape(shape)._dims if not isinstance(shape, TensorShape) else shape._dims
+    except (TFTypeError, TFValueError):         # a list with tensor elements
+        dims = None
+    if dims is not None:
+        return _small_or_fill(g, which, dims, dtype, name)
+    value = (which == "ones") if dtype == "bool" else (1 if which == "ones" else 0)
+    g = graph_from_inputs(g, (shape,))
+    with name_scope(g, name, which) as scope:
+        shape_t = convert_to_tensor(g, shape, "int32")
+        return _fill_of_tensor(g, shape_t, value, dtype, scope)
 
 
 def zeros_like(g: Graph, tensor, dtype=None, name=None, optimize=True) -> Tensor:

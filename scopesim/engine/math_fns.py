@@ -17,6 +17,7 @@ from .math import identity
 from .opdef import apply_op
 from .ops import constant as _const_op
 from .shapes import is_fully_defined
+from .resource import BaseResourceVariable
 from .values import is_tensor_like
 
 #: tf.reduce_<name> -> the op type.
@@ -38,7 +39,7 @@ def reduction_dims(g: Graph, x, axis):
     if axis is not None:
         return axis
     x_rank = None
-    if is_tensor_like(x):          # a Tensor or a variable
+    if is_tensor_like(x) or isinstance(x, BaseResourceVariable):   # a Tensor or a variable
         x_rank = x.shape.ndims
     if x_rank:
         return _const_op(g, "int32", (x_rank,), "Const", list(range(x_rank)))

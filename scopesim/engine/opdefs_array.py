@@ -24,6 +24,9 @@ _RANGE = ("bfloat16, float16, float32, float64, int8, int16, int32, int64, uint1
           "uint64")
 _WHERE = _REDUCE + ", bool"
 _ADD_N = _REDUCE + ", variant"
+_SQUARED_DIFFERENCE = ("bfloat16, float16, float32, float64, int32, int64, complex64, "
+                       "complex128")
+_DIV_NO_NAN = "float16, float32, bfloat16, float64, complex64, complex128"
 _RANDOM = "float16, bfloat16, float32, float64"
 
 
@@ -64,6 +67,8 @@ OPS.update({
     "GatherV2": OpDef((("params", "Tparams"), ("indices", "Tindices"), ("axis", "Taxis")),
                       {"Tparams": None, "Tindices": "int16, int32, int64", "Taxis": _INDEX},
                       "gather_v2"),
+    "ResourceGather": OpDef((("resource", "=resource"), ("indices", "Tindices")),
+                            {"Tindices": _INDEX, "dtype": None}, "resource_gather"),
     "ZerosLike": OpDef((("x", "T"),), {"T": None}, "unchanged"),
     "Fill": OpDef((("dims", "index_type"), ("value", "T")), {"T": None, "index_type": _INDEX},
                   "fill", {"index_type": "int32"}, output_dtype="T"),
@@ -101,7 +106,9 @@ OPS.update({
     "Equal": OpDef((("x", "T"), ("y", "T")), {"T": None}, "broadcast", output_dtype="bool"),
     "NotEqual": OpDef((("x", "T"), ("y", "T")), {"T": None}, "broadcast", output_dtype="bool"),
     "Sqrt": _unary(_FLOATS), "Rsqrt": _unary(_FLOATS), "Exp": _unary(_FLOATS),
-    "Log": _unary(_FLOATS),
+    "Log": _unary(_FLOATS), "Log1p": _unary(_FLOATS),
+    "SquaredDifference": OpDef((("x", "T"), ("y", "T")), {"T": _SQUARED_DIFFERENCE}, "broadcast"),
+    "DivNoNan": OpDef((("x", "T"), ("y", "T")), {"T": _DIV_NO_NAN}, "broadcast"),
     "Einsum": OpDef((("*inputs", "T"),), {"T": None}, "einsum"),
     "RandomStandardNormal": _random(), "TruncatedNormal": _random(),
     "RandomUniform": _random(),

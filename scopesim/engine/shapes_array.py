@@ -51,10 +51,13 @@ def _context(error, context: str):
 
 
 def shape_from_tensor(t, error):
-    """`MakeShapeFromShapeTensor`: the tensor must be rank 1; a known value
-    gives its dims (-1 is unknown, below -1 an error), a Pack its elements'
-    known values, a Shape op its input's dims; else unknown dims of the
-    tensor's length (None: unknown rank).  Returns (dims, from a value)."""
+    """`MakeShapeFromShapeTensor` over `ShapeRefiner::ConstantPartialShape`:
+    the tensor must be rank 1; a known value gives its dims (-1 unknown,
+    below -1 an error); a Shape op its input's dims; a Pack its scalars'
+    values (a StridedSlice of a Shape picks a known dim); a ConcatV2 its
+    parts; a StridedSlice of a Shape a slice of the dims; else unknown dims
+    of the tensor's length (None: unknown rank).  Returns (dims, whether
+    they came from a value)."""
     dims = with_rank(t._dims, 1, error)
     value = constant_value(t)
     if isinstance(value, list):
@@ -67,18 +70,89 @@ def shape_from_tensor(t, error):
             else:
                 out.append(v)
         return tuple(out), True
-    op = t._op
-    if op._type == "Pack":
-        out = []
-        for element in op._inputs:
-            v = constant_value(element)
-            out.append(v if isinstance(v, int) and v >= 0 else None)
-        return tuple(out), True
-    if op._type == "Shape":
-        return op._inputs[0]._dims, False
+    partial = _partial_shape(t)
+    if partial is not None:
+        return partial, t._op._type != "Shape"
     if dims is None or dims[0] is None:
         return None, False
     return (None,) * dims[0], False
+
+
+def _partial_shape(t):
+    """`ConstantPartialShape` of the ops it knows (None when it cannot)."""
+    op = t._op
+    kind = op._type
+    if kind == "Shape":
+        return op._inputs[0]._dims
+    if kind == "Cast":
+        return _partial_shape(op._inputs[0])
+    if kind == "Pack":
+        out = []
+        for element in op._inputs:
+            v = _scalar_value(element)
+            out.append(v if isinstance(v, int) and v >= 0 else None)
+        return tuple(out)
+    if kind == "ConcatV2":
+        if _constant_value(op._inputs[-1]) != 0:
+            return None
+        out = ()
+        for part in op._inputs[:-1]:
+            value = constant_value(part)
+            if isinstance(value, list):
+                piece = tuple(None if not isinstance(v, int) or v < 0 else v for v in value)
+            else:
+                piece = _partial_shape(part)
+                if piece is None:
+                    length = None if part._dims is None or len(part._dims) != 1 \
+                        else part._dims[0]
+                    if length is None:
+                        return None
+                    piece = (None,) * length
+            out += piece
+        return out
+    if kind == "StridedSlice" and op._inputs[0]._op._type == "Shape":
+        return _sliced_dims(op)
+    return None
+
+
+def _slice_spec(op):
+    begin, end, strides = (constant_value(i) for i in op._inputs[1:])
+    if not all(isinstance(v, list) and len(v) == 1 for v in (begin, end, strides)):
+        return None
+    attrs = op._attrs or {}
+    if attrs.get("ellipsis_mask") or attrs.get("new_axis_mask"):
+        return None
+    return begin[0], end[0], strides[0], attrs
+
+
+def _sliced_dims(op):
+    """`PartialStridedSliceShape`: a rank-1 slice of a Shape's dims."""
+    spec = _slice_spec(op)
+    dims = op._inputs[0]._op._inputs[0]._dims
+    if spec is None or dims is None or spec[3].get("shrink_axis_mask"):
+        return None
+    begin, end, stride, attrs = spec
+    start = None if attrs.get("begin_mask") & 1 else begin
+    stop = None if attrs.get("end_mask") & 1 else end
+    return tuple(dims[slice(start, stop, stride)])
+
+
+def _scalar_value(t):
+    """A scalar's value: known, or a StridedSlice picking a known dim of a
+    Shape (`EvaluateConstantTensor`'s shape-slice case)."""
+    value = constant_value(t)
+    if value is not None:
+        return value
+    op = t._op
+    if op._type == "StridedSlice" and op._inputs[0]._op._type == "Shape":
+        spec = _slice_spec(op)
+        dims = op._inputs[0]._op._inputs[0]._dims
+        if spec is None or dims is None or not spec[3].get("shrink_axis_mask") & 1:
+            return None
+        index = spec[0]
+        if -len(dims) <= index < len(dims):
+            return dims[index]
+    return None
 
 
 def _num_elements(dims):
@@ -406,13 +480,27 @@ def tile_shape(inputs, attrs, error):
     return tuple(None if d is None or m is None else d * m for d, m in zip(dims, multiples))
 
 
+@_register("resource_gather")
+def resource_gather_shape(inputs, attrs, error):
+    """ResourceGather: the indices' shape, then the variable's dims after
+    the first (the handle's shape, from its VarHandleOp)."""
+    handle, indices = inputs[0], inputs[1]._dims
+    shape_attr = (handle._op._attrs or {}).get("shape")
+    var_dims = None if shape_attr is None else shape_attr.dims
+    if indices is None or var_dims is None:
+        return None
+    return tuple(indices) + tuple(var_dims[1:])
+
+
 @_register("gather_v2")
 def gather_v2_shape(inputs, attrs, error):
     """GatherV2: params[:axis] + indices + params[axis + 1:]."""
     params, indices = inputs[0]._dims, inputs[1]._dims
     axis = constant_value(inputs[2])
-    if params is None or indices is None or not isinstance(axis, int):
+    if params is None or indices is None:
         return None
+    if not isinstance(axis, int):
+        return (None,) * (len(params) + len(indices) - 1)
     rank = len(params)
     if axis < -rank or axis >= rank:
         raise error(f"Shape must be at least rank {(-axis if axis < 0 else axis + 1)} but is "
