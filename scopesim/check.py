@@ -46,12 +46,22 @@ They are compared exactly.
 the file is kept byte for byte), atomically: a temporary file in the same
 folder, then `os.replace`.  A file whose program does not parse is never
 touched, nor is one whose block is malformed; both are reported as failures.
+Nor is a file that has no block at all (a program that is not a sample, a
+folder of other `.scope` files): `--update` records a first block only when
+asked by `--record-new`, which implies `--update`.
 
-Exit status: 0 when every file passes, 1 when one differs or has no
-expectation (or a syntax error, being a sample that fails), 2 when a path
-does not exist, no `.scope` file was found or a file cannot be read or
-written, 3 for an internal error of scopesim.  In a folder, a `.py` file is a
-sample only if it ends in an expectation block.
+There is no default PATH: `scopesim check` alone is a usage error that asks
+for one (in a source checkout, `scopesim check samples`), since walking the
+working directory would take every `.scope` file under it for a sample.
+
+Exit status, the worst outcome of any file: 3 an internal error of scopesim;
+2 a file that could not be checked at all -- a path that does not exist, no
+sample found, a file that cannot be read or written, a program with a
+syntax error (as for `run`); 1 a sample that ran and differs, has no
+expectation or a malformed one; 0 every file passes.  In a folder, a `.py`
+file is a sample only if it ends in an expectation block.  The verdicts and
+diffs are the report, on stdout; a missing path, a folder without samples
+and an unreadable or unwritable file are said on stderr.
 """
 
 from __future__ import annotations
@@ -168,13 +178,16 @@ class CheckOutcome:
     diff: list[str] | None = None
     detail: str = ""            # a syntax error's rendering, an internal traceback
     internal: bool = False
+    not_a_program: bool = False  # a syntax error: the file could not be checked (exit 2)
 
     @property
     def failed(self) -> bool:
         return self.status in ("FAIL", "ERROR")
 
 
-def check_file(path: Path, update: bool = False) -> CheckOutcome:
+def check_file(path: Path, update: bool = False, record_new: bool = False) -> CheckOutcome:
+    """Check one sample; with `update`, rewrite its block if it differs, and
+    with `record_new` also write a first block into a file that has none."""
     from . import parse, run
 
     try:
@@ -192,10 +205,10 @@ def check_file(path: Path, update: bool = False) -> CheckOutcome:
             result = run(parse(text, path.name))
     except ScopeSyntaxError as error:
         return CheckOutcome(path, "FAIL", "syntax error" + (", file not updated" if update else ""),
-                            detail=error.render())
+                            detail=error.render(), not_a_program=True)
     except PythonSyntaxError as error:
         return CheckOutcome(path, "FAIL", "syntax error" + (", file not updated" if update else ""),
-                            detail=error.text)
+                            detail=error.text, not_a_program=True)
     except Exception:           # a bug of scopesim, not of the sample
         return CheckOutcome(path, "FAIL", "internal error of scopesim",
                             detail=traceback.format_exc(), internal=True)
@@ -207,7 +220,10 @@ def check_file(path: Path, update: bool = False) -> CheckOutcome:
 
     if expected is not None and _normalized(expected) == actual:
         return CheckOutcome(path, "PASS")
-    if update:
+    if expected is None and update and not record_new:
+        return CheckOutcome(path, "FAIL", "no expected output recorded, file not updated; "
+                                          "--record-new records a first one")
+    if update or record_new:
         try:
             write_atomically(path, with_expectation(program_part, actual))
         except OSError as error:
@@ -215,7 +231,8 @@ def check_file(path: Path, update: bool = False) -> CheckOutcome:
         return CheckOutcome(path, "UPDATED", "expectation recorded" if expected is None
                             else "expectation rewritten")
     if expected is None:
-        return CheckOutcome(path, "FAIL", "no expected output recorded; run with --update")
+        return CheckOutcome(path, "FAIL", "no expected output recorded; "
+                                          "--record-new records one")
     diff = list(difflib.unified_diff(_normalized(expected), actual, "expected", "actual",
                                      lineterm=""))
     return CheckOutcome(path, "FAIL", "output differs", diff=diff)
@@ -293,26 +310,33 @@ _STYLES = {"PASS": "bold green", "FAIL": "bold red", "UPDATED": "bold yellow",
            "ERROR": "bold red"}
 
 
-def check_paths(paths, update: bool = False, console: Console | None = None) -> int:
-    """Check (or with `update`, record) every `.scope` file under `paths`;
-    print one line per file and a diff for each failure.  Returns the exit
-    status (see the module docstring)."""
+def check_paths(paths, update: bool = False, console: Console | None = None,
+                error_console: Console | None = None, *, record_new: bool = False) -> int:
+    """Check (or with `update`, record) every sample under `paths`; print one
+    line per file and a diff for each failure on `console`, and what keeps
+    a path or file from being checked on `error_console` (stderr).  Returns
+    the exit status (see the module docstring)."""
     console = console or Console()
-    files, missing = find_samples(paths or ["."])
+    errors = error_console or Console(stderr=True, highlight=False, markup=False)
+    if not paths:
+        errors.print(Text.assemble(("scopesim check: ", "bold red"),
+                                   "which samples? Give the files or folders to check "
+                                   "(in a source checkout: scopesim check samples)"))
+        return int(USAGE)
+    files, missing = find_samples(paths)
     for given in missing:
-        console.print(Text.assemble(("ERROR", _STYLES["ERROR"]), f" {given}: no such file or folder"))
+        errors.print(Text.assemble(("ERROR", _STYLES["ERROR"]), f" {given}: no such file or folder"))
     if not files:
         if not missing:
-            console.print(f"no .scope files (or .py samples) under {', '.join(map(str, paths or ['.']))}",
-                          highlight=False, markup=False)
+            errors.print(Text(f"no .scope files (or .py samples) under {', '.join(map(str, paths))}"))
         return int(USAGE)
-    outcomes = [check_file(path, update) for path in files]
+    outcomes = [check_file(path, update, record_new) for path in files]
     for outcome in outcomes:
-        _print_outcome(console, outcome)
+        _print_outcome(errors if outcome.status == "ERROR" else console, outcome)
     _print_summary(console, outcomes, update)
     if any(o.internal for o in outcomes):
         return int(INTERNAL)
-    if missing or any(o.status == "ERROR" for o in outcomes):
+    if missing or any(o.status == "ERROR" or o.not_a_program for o in outcomes):
         return int(USAGE)
     if any(o.failed for o in outcomes):
         return int(DIFFERENCE)

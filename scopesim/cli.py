@@ -309,6 +309,15 @@ def run_command(app: App, file: str, program_args: tuple[str, ...], lang: str | 
     "variables" and "ops" and an "error" of type "SyntaxError" with its
     line and column; the exit status is then 2.  A file that cannot be
     read is not a program: it is reported on stderr only, in both formats.
+
+    \b
+    Examples:
+      scopesim run model.scope
+      scopesim run --format json model.scope > result.json
+      scopesim run train.py --steps 10      arguments after FILE go to the program
+      echo 'print var w [2]' | scopesim run -
+    The language: `scopesim doc` (docs/language.md); `scopesim doc api`
+    lists the tf names simulated.
     """
     json_format = OutputFormat(output_format.lower()) is OutputFormat.JSON
     source, filename = read_program(app, file)
@@ -355,6 +364,10 @@ def emit_command(app: App, file: str) -> None:
 
     The output is a Python script for TensorFlow 2.x in tf.compat.v1 graph
     mode.  Exit status 2 on a syntax error.
+
+    \b
+    Example:
+      scopesim emit model.scope > model_tf.py && python model_tf.py
     """
     source, filename = read_program(app, file)
     program = parse_or_exit(app, source, filename)
@@ -364,22 +377,38 @@ def emit_command(app: App, file: str) -> None:
 
 
 @cli.command("check")
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(), metavar="PATH...")
 @click.option("--update", is_flag=True,
-              help="Rewrite the expected output of each sample instead of comparing.")
+              help="Rewrite the expected output of each sample that differs instead of "
+                   "comparing (a file without an expectation block is left alone).")
+@click.option("--record-new", is_flag=True,
+              help="With or without --update: also record a first expectation block in "
+                   "files that have none.")
 @no_color_option
 @click.pass_obj
-def check_command(app: App, paths: tuple[str, ...], update: bool) -> None:
+def check_command(app: App, paths: tuple[str, ...], update: bool, record_new: bool) -> None:
     """Run samples and compare them with their recorded expected output.
 
     A sample is a `.scope` file or a Python program (`.py`; in a folder,
     one that ends in an expectation block), its expected output the comment
-    block at its end.
+    block `# --- expected output ---` at its end.  PATH is a file or a
+    folder (searched recursively); there is no default, so `scopesim check`
+    alone asks for one.
 
     \b
-    Exit status: 0 all match, 1 a difference, 2 usage error.
+    Examples:
+      scopesim check samples              every sample under samples/
+      scopesim check --update a.scope     re-record a.scope's expectation
+      scopesim check --record-new new.scope   record a first one
+
+    \b
+    Exit status, the worst of any file: 0 all match; 1 a sample differs or
+    has no (or a malformed) expectation; 2 usage error, a missing path, an
+    unreadable or unwritable file, or a syntax error (as for run);
+    3 internal error.
     """
-    stop(load("check", "check_paths")(list(paths), update, app.out))
+    stop(load("check", "check_paths")(list(paths), update or record_new, app.out, app.err,
+                                      record_new=record_new))
 
 
 @cli.command("verify")
@@ -391,6 +420,11 @@ def verify_command(app: App, paths: tuple[str, ...]) -> None:
 
     A `.py` FILE is a Python program, run as it stands in both (TensorFlow
     with TF_USE_LEGACY_KERAS=1).
+
+    \b
+    Examples:
+      scopesim verify model.scope
+      SCOPESIM_TF_PYTHON=~/tfvenv/bin/python scopesim verify samples/*.scope
 
     \b
     Exit status: 0 identical, 1 a difference, 2 usage error or

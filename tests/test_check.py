@@ -15,12 +15,20 @@ PROGRAM = 'scope "s" <\n    v = var w [1]\n>\nprint v\n'
 BLOCK = MARKER + "\n#| s/w:0\n"
 
 
-def run_check(*paths, update=False):
-    """(exit status, what check printed)."""
-    out = io.StringIO()
-    status = check_paths([str(p) for p in paths], update, Console(file=out, width=200,
-                                                                  color_system=None))
-    return status, out.getvalue()
+def run_check_streams(*paths, update=False, record_new=False):
+    """(exit status, what check printed on stdout, on stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    status = check_paths([str(p) for p in paths], update,
+                         Console(file=out, width=200, color_system=None),
+                         Console(file=err, width=200, color_system=None),
+                         record_new=record_new)
+    return status, out.getvalue(), err.getvalue()
+
+
+def run_check(*paths, update=False, record_new=False):
+    """(exit status, what check printed on either stream)."""
+    status, out, err = run_check_streams(*paths, update=update, record_new=record_new)
+    return status, out + err
 
 
 @pytest.fixture
@@ -54,13 +62,13 @@ def test_sample_without_expectation_fails(sample):
     path = sample(PROGRAM)
     status, printed = run_check(path)
     assert status == 1
-    assert "no expected output recorded; run with --update" in printed
+    assert "no expected output recorded; --record-new records one" in printed
 
 
 def test_update_records_the_expectation_and_keeps_the_program_byte_for_byte(sample):
     program = "# a comment\r\nvar w [1]  \n\n\nprint get_name_scope()\n"
     path = sample(program)
-    status, printed = run_check(path, update=True)
+    status, printed = run_check(path, update=True, record_new=True)
     assert status == 0
     assert f"UPDATED {path}" in printed
     text = path.read_bytes().decode()
@@ -88,7 +96,7 @@ def test_update_writes_through_a_temporary_file_and_os_replace(sample, monkeypat
 def test_update_keeps_the_file_mode(sample):
     path = sample(PROGRAM)
     path.chmod(0o640)
-    run_check(path, update=True)
+    run_check(path, update=True, record_new=True)
     assert path.stat().st_mode & 0o777 == 0o640
 
 
@@ -105,21 +113,21 @@ def test_update_never_touches_a_file_that_does_not_parse(sample):
     path = sample(text)
     before = path.stat().st_mtime_ns
     status, printed = run_check(path, update=True)
-    assert status == 1
+    assert status == 2                      # not a program: as `run`, a syntax error is 2
     assert "FAIL" in printed and "syntax error, file not updated" in printed
     assert path.read_text() == text and path.stat().st_mtime_ns == before
 
 
 def test_program_ending_in_an_error_records_it_on_bang_lines(sample):
     path = sample("w = var w [1]\nprint w\nassert w is not w\nprint w\n")
-    run_check(path, update=True)
+    run_check(path, record_new=True)
     assert path.read_text().endswith(MARKER + "\n#| w:0\n#! AssertionError\n")
     assert run_check(path)[0] == 0
 
 
 def test_already_exists_message_names_the_sample_by_base_name(sample, tmp_path, monkeypatch):
     path = sample('scope "s" <\n    var w [1]\n    var w [1]\n>\n', name="deep/dup.scope")
-    run_check(path, update=True)
+    run_check(path, record_new=True)
     block = path.read_text().split(MARKER + "\n")[1]
     assert block.startswith("#! ValueError: Variable s/w already exists, disallowed.")
     assert "dup.scope" in block and "deep/" not in block
@@ -169,3 +177,68 @@ def test_split_expectation_takes_the_last_marker_and_skips_blank_lines():
     assert program == f"{MARKER}\nprint 1\n"
     assert block == ["#| a", "#!"]
     assert split_expectation("print 1\n") == ("print 1\n", None)
+
+
+# ------------------------------------------------- issue 11: 1, 3 and 5
+
+
+def test_without_a_path_check_asks_for_one_and_walks_nothing(sample, tmp_path, monkeypatch):
+    """Issue 11.1: no PATH is not the working directory (from a source
+    checkout that took all of tests/conformance/ for samples)."""
+    path = sample(PROGRAM)
+    monkeypatch.chdir(tmp_path)
+    status, out, err = run_check_streams()
+    assert status == 2 and out == ""
+    assert "Give the files or folders to check" in err
+    status, out, err = run_check_streams(update=True)
+    assert status == 2 and path.read_text() == PROGRAM
+
+
+def test_update_leaves_a_file_without_an_expectation_block_alone(sample):
+    """Issue 11.1: --update rewrites blocks; recording a first one into a
+    file that has none needs --record-new."""
+    path = sample(PROGRAM)
+    before = path.stat().st_mtime_ns
+    status, printed = run_check(path, update=True)
+    assert status == 1
+    assert "no expected output recorded, file not updated; --record-new" in printed
+    assert path.read_text() == PROGRAM and path.stat().st_mtime_ns == before
+    assert run_check(path, record_new=True)[0] == 0
+    assert path.read_text() == PROGRAM + "\n" + BLOCK
+
+
+def test_update_still_rewrites_a_stale_block(sample):
+    path = sample(PROGRAM + "\n" + MARKER + "\n#| stale\n")
+    assert run_check(path, update=True)[0] == 0
+    assert path.read_text() == PROGRAM + "\n" + BLOCK
+
+
+def test_diagnostics_go_to_stderr_and_the_report_to_stdout(sample, tmp_path):
+    """Issue 11.3: a path that does not exist is said on stderr."""
+    path = sample(PROGRAM + "\n" + BLOCK)
+    status, out, err = run_check_streams(path, tmp_path / "nonexist.scope")
+    assert status == 2
+    assert err == f"ERROR {tmp_path / 'nonexist.scope'}: no such file or folder\n"
+    assert out.startswith(f"PASS    {path}\n") and "nonexist" not in out
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    status, out, err = run_check_streams(empty)
+    assert status == 2 and out == "" and "no .scope files" in err
+
+
+def test_an_unreadable_sample_is_said_on_stderr(sample):
+    path = sample(PROGRAM)
+    path.write_bytes(b"\xff\xfe not utf-8")
+    status, out, err = run_check_streams(path)
+    assert status == 2
+    assert f"ERROR   {path}  (cannot read" in err and "ERROR" not in out
+
+
+def test_a_syntax_error_exits_2_as_in_run(sample):
+    """Issue 11.5: the README's rule (syntax error = 2) holds for check too;
+    a difference elsewhere does not lower it."""
+    bad = sample("var w [1\n", name="bad.scope")
+    differs = sample(PROGRAM + "\n" + MARKER + "\n#| other\n", name="differs.scope")
+    status, out, _ = run_check_streams(bad, differs)
+    assert status == 2
+    assert f"FAIL    {bad}  (syntax error)" in out

@@ -652,12 +652,26 @@ def test_emit_of_a_syntax_error_exits_2(runner, write):
 
 def test_check_of_a_missing_path_exits_2(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert invoke(runner, ["check", "nowhere"]).exit_code == ExitCode.USAGE
+    result = invoke(runner, ["check", "nowhere"])
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stdout == "" and "ERROR nowhere: no such file or folder" in result.stderr
+
+
+def test_check_without_a_path_asks_for_one(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "prog.scope").write_text("var w [1]\n")
+    result = invoke(runner, ["check", "--update"])
+    assert result.exit_code == ExitCode.USAGE and result.stdout == ""
+    assert "which samples?" in result.stderr
+    assert (tmp_path / "prog.scope").read_text() == "var w [1]\n"
+    assert "there is no default" in invoke(runner, ["check", "--help"]).stdout
 
 
 def test_check_update_records_then_check_passes(runner, write):
     path = write(SHARING, "sharing.scope")
-    assert invoke(runner, ["check", "--update", path]).exit_code == ExitCode.OK
+    assert invoke(runner, ["check", "--update", path]).exit_code == ExitCode.DIFFERENCE
+    assert "#| scope1" not in open(path, encoding="utf-8").read()      # no block: untouched
+    assert invoke(runner, ["check", "--record-new", path]).exit_code == ExitCode.OK
     assert "#| scope1/variable1:0" in open(path, encoding="utf-8").read()
     result = invoke(runner, ["check", path])
     assert result.exit_code == ExitCode.OK, result.stdout
