@@ -49,9 +49,10 @@ def console():
     return Console(file=out, width=300, color_system=None), out
 
 
-def run_check(*paths, update=False):
+def run_check(*paths, update=False, record_new=False):
     con, out = console()
-    return check_paths([str(p) for p in paths], update, con), out.getvalue()
+    return check_paths([str(p) for p in paths], update, con, con,
+                       record_new=record_new), out.getvalue()
 
 
 # ------------------------------------------------------------------ check
@@ -75,7 +76,7 @@ def test_a_python_sample_that_differs_fails_with_a_diff(tmp_path):
 def test_update_records_the_block_at_the_end_and_python_still_runs_it(tmp_path):
     path = tmp_path / "m.py"
     path.write_text(MODEL)
-    status, printed = run_check(path, update=True)
+    status, printed = run_check(path, update=True, record_new=True)
     assert status == 0 and "UPDATED" in printed
     assert path.read_text() == MODEL + "\n" + BLOCK
     compile(path.read_text(), "m.py", "exec")       # the block is only comments
@@ -86,7 +87,7 @@ def test_a_python_syntax_error_fails_with_pythons_caret_and_is_never_updated(tmp
     path = tmp_path / "bad.py"
     path.write_text("x = (\n")
     status, printed = run_check(path, update=True)
-    assert status == 1
+    assert status == 2                      # a syntax error, as for `run`
     assert "FAIL    " in printed and "syntax error, file not updated" in printed
     assert "SyntaxError: '(' was never closed" in printed and "^" in printed
     assert path.read_text() == "x = (\n"
