@@ -102,4 +102,4 @@ def _tensor_shape_to_tensor(g: Graph, shape: TensorShape, dtype: str | None,
                                f"dimension is too large. Consider using tf.int64.")
     else:
         dtype = "int64" if big else "int32"
-    return ops.constant(g, dtype, (len(dims),), name)
+    return ops.constant(g, dtype, (len(dims),), name, list(dims))

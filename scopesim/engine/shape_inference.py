@@ -97,7 +97,7 @@ def node_text(op_type: str, op_name: str, attrs: dict, inputs: list, computed=No
 
 def constant_value(t):
     """`EvaluateConstantTensor` over the ops scopesim builds: a Const whose
-    value is known, Pack, AddV2/Add of scalars, Cast and Identity of known
+    value is known, Pack, AddV2/Add and Sub of scalars, Cast and Identity of known
     values; None when the value cannot be computed."""
     op = t._op
     kind = op._type
@@ -111,9 +111,36 @@ def constant_value(t):
         if isinstance(x, int) and isinstance(y, int):
             return x + y
         return None
+    if kind == "Sub":
+        x, y = constant_value(op._inputs[0]), constant_value(op._inputs[1])
+        if isinstance(x, int) and isinstance(y, int):
+            return x - y
+        return None
     if kind in ("Cast", "Identity"):
         return constant_value(op._inputs[0])
+    if kind == "StridedSlice":
+        return _strided_slice_value(op)
     return None
+
+
+def _strided_slice_value(op):
+    """A StridedSlice of a known vector by one known begin/end/stride (the
+    `shape(x)[i]` of the nn functions): the element when the axis shrinks,
+    else the Python slice; None otherwise (ellipsis, new axes, more dims)."""
+    values = [constant_value(i) for i in op._inputs]
+    if any(not isinstance(v, list) for v in values) or any(len(v) != 1 for v in values[1:]):
+        return None
+    attrs = op._attrs
+    if attrs.get("ellipsis_mask") or attrs.get("new_axis_mask"):
+        return None
+    vector, (begin,), (end,), (stride,) = values
+    if attrs.get("shrink_axis_mask", 0) & 1:
+        if not -len(vector) <= begin < len(vector):
+            return None
+        return vector[begin]
+    begin = None if attrs.get("begin_mask", 0) & 1 else begin
+    end = None if attrs.get("end_mask", 0) & 1 else end
+    return vector[begin:end:stride]
 
 
 def merge_shapes(a: Shape, b: Shape, error) -> Shape:
