@@ -14,6 +14,8 @@ _HALF_FLOATS = "float16, bfloat16, float32, float64"
 _MAX_POOL = ("float16, bfloat16, float32, float64, int32, int64, uint8, int16, int8, uint16, "
              "qint8")
 
+_XENT = "float16, bfloat16, float32, float64"
+
 
 def _unary(arg: str, allowed: str | None, shape_fn: str = "unchanged", defaults=None) -> OpDef:
     return OpDef(((arg, "T"),), {"T": allowed}, shape_fn, defaults or {})
@@ -36,4 +38,10 @@ OPS.update({
                               "data_format": ("NHWC", "NCHW", "NCHW_VECT_C")}),
     "AvgPool": OpDef((("value", "T"),), {"T": _HALF_FLOATS}, "avg_pool",
                      strings={"padding": ("SAME", "VALID"), "data_format": ("NHWC", "NCHW")}),
+    "SoftmaxCrossEntropyWithLogits": OpDef((("features", "T"), ("labels", "T")),
+                                           {"T": _XENT}, "softmax_xent"),
+    "SparseSoftmaxCrossEntropyWithLogits": OpDef((("features", "T"), ("labels", "Tlabels")),
+                                                 {"T": _XENT, "Tlabels": "int32, int64"},
+                                                 "sparse_softmax_xent", {"Tlabels": "int64"}),
+    "StopGradient": _unary("input", None),
 })

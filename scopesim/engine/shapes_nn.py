@@ -4,7 +4,7 @@ the names their OpDefs in `opdefs_nn.py` give."""
 
 from __future__ import annotations
 
-from .shape_inference import SHAPE_FNS, merge, with_rank
+from .shape_inference import SHAPE_FNS, broadcast_shape, merge, with_rank
 
 
 def bias_add_shape(inputs, attrs, error):
@@ -172,3 +172,36 @@ SHAPE_FNS.update({"bias_add": bias_add_shape, "rank_at_least_1": unchanged_rank_
                   "scalar": scalar, "conv2d": conv2d_shape,
                   "max_pool": lambda i, a, e: pool_shape(i, a, e, "MaxPool"),
                   "avg_pool": lambda i, a, e: pool_shape(i, a, e, "AvgPool")})
+
+
+def softmax_xent_shape(inputs, attrs, error):
+    """`SoftmaxCrossEntropyWithLogits`'s shape function: features of rank 2
+    merged with the labels; failing that, the two broadcast, which must
+    give rank 2.  Outputs: the batch vector and the broadcast matrix."""
+    features, labels = inputs[0]._dims, inputs[1]._dims
+    matrix = (None, None) if features is None else features
+    if len(matrix) == 2 and (labels is None or (
+            len(labels) == 2 and all(a is None or b is None or a == b
+                                     for a, b in zip(matrix, labels)))):
+        if labels is not None:
+            matrix = tuple(a if a is not None else b for a, b in zip(matrix, labels))
+        return [(matrix[0],), matrix]
+    matrix = broadcast_shape(features, labels, error)
+    if matrix is None:
+        raise error("Shape must be broadcasted with rank 2, but is rank is unknown.")
+    if len(matrix) != 2:
+        raise error(f"Shape must be broadcasted with rank 2, but is rank {len(matrix)}")
+    return [(matrix[0],), matrix]
+
+
+def sparse_softmax_xent_shape(inputs, attrs, error):
+    """`SparseSoftmaxCrossEntropyWithLogits`'s shape function: features of
+    rank 2, labels of rank 1, the batch dims merged."""
+    features = with_rank(inputs[0]._dims, 2, error) or (None, None)
+    labels = with_rank(inputs[1]._dims, 1, error) or (None,)
+    batch = merge(features[0], labels[0], error)
+    return [(batch,), (batch, features[1])]
+
+
+SHAPE_FNS.update({"softmax_xent": softmax_xent_shape,
+                  "sparse_softmax_xent": sparse_softmax_xent_shape})

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ...engine import math as _m
 from ...engine import nn as _nn
+from ...engine import nn_impl as _impl
 from ...engine.graph import get_default_graph
 from ..util.dispatch import add_dispatch_support
 
@@ -88,3 +89,38 @@ def avg_pool(value, ksize, strides, padding, data_format="NHWC", name=None,
     """`tf.compat.v1.nn.avg_pool` (`nn_ops.avg_pool`)."""
     return _nn.avg_pool(get_default_graph(), value, ksize, strides, padding, data_format, name,
                         input)
+
+
+@add_dispatch_support
+def dropout(x, keep_prob=None, noise_shape=None, seed=None, name=None, rate=None):
+    """`tf.compat.v1.nn.dropout` (`nn_ops.dropout`; `keep_prob` deprecated:
+    TensorFlow's warning is a log line, not printed here)."""
+    return _impl.dropout(get_default_graph(), x, keep_prob, noise_shape, seed, name, rate)
+
+
+@add_dispatch_support
+def softmax_cross_entropy_with_logits_v2_helper(labels, logits, axis=None, name=None, dim=None):
+    """`tf.compat.v1.nn.softmax_cross_entropy_with_logits_v2`
+    (`nn_ops.softmax_cross_entropy_with_logits_v2_helper`)."""
+    return _impl.softmax_cross_entropy_with_logits_v2(get_default_graph(), labels, logits, axis,
+                                                      name, dim)
+
+
+softmax_cross_entropy_with_logits_v2 = softmax_cross_entropy_with_logits_v2_helper
+
+
+@add_dispatch_support
+def softmax_cross_entropy_with_logits(labels=None, logits=None, dim=-1, name=None, axis=None):
+    """`tf.compat.v1.nn.softmax_cross_entropy_with_logits`
+    (`nn_ops.softmax_cross_entropy_with_logits`, deprecated: its warning is
+    not printed)."""
+    return _impl.softmax_cross_entropy_with_logits(get_default_graph(), labels, logits, dim,
+                                                   name, axis)
+
+
+@add_dispatch_support
+def sparse_softmax_cross_entropy_with_logits(labels=None, logits=None, name=None):
+    """`tf.compat.v1.nn.sparse_softmax_cross_entropy_with_logits`
+    (`nn_ops.sparse_softmax_cross_entropy_with_logits`)."""
+    return _impl.sparse_softmax_cross_entropy_with_logits(get_default_graph(), labels, logits,
+                                                          name)
