@@ -121,6 +121,18 @@ _CONTENTS["summary"] = {name: getattr(_summary, name)
 _CONTENTS["math"].update({"softmax": _nn_ops.softmax, "log_softmax": _nn_ops.log_softmax,
                           "softplus": _nn_ops.softplus})
 
+#: The composite nn functions (nn_impl, the cross entropies, embedding_lookup).
+from .ops import nn_impl as _nn_impl  # noqa: E402
+_CONTENTS["nn"].update({
+    "dropout": _nn_ops.dropout, "moments": _nn_impl.moments,
+    "batch_normalization": _nn_impl.batch_normalization,
+    "sigmoid_cross_entropy_with_logits": _nn_impl.sigmoid_cross_entropy_with_logits,
+    "softmax_cross_entropy_with_logits": _nn_ops.softmax_cross_entropy_with_logits,
+    "softmax_cross_entropy_with_logits_v2": _nn_ops.softmax_cross_entropy_with_logits_v2,
+    "sparse_softmax_cross_entropy_with_logits":
+        _nn_ops.sparse_softmax_cross_entropy_with_logits,
+    "embedding_lookup": _nn_impl.embedding_lookup})
+
 
 #: Checkpoints: the key list of a real checkpoint's .index (scopesim.checkpoint).
 from .framework import errors_impl as _errors_impl  # noqa: E402
