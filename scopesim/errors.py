@@ -40,13 +40,18 @@ class ScopeSyntaxError(Exception):
         super().__init__(self.render())
 
     def caret_line(self) -> str:
-        """Spaces (tabs kept, so the caret lines up) then `^` under the column."""
-        prefix = self.source_line[: max(self.column - 1, 0)]
+        """Spaces (tabs kept, so the caret lines up) then `^` under the column
+        of the line as shown (control characters escaped)."""
+        from .util import escape_controls
+        prefix = escape_controls(self.source_line[: max(self.column - 1, 0)])
         return "".join(c if c == "\t" else " " for c in prefix) + "^"
 
     def render(self) -> str:
+        """The error with its source line, control characters (NUL, `\\x01`)
+        escaped as in a Python string literal."""
+        from .util import escape_controls
         return (f"{self.filename}:{self.line}:{self.column}: syntax error: {self.message}\n"
-                f"    {self.source_line}\n"
+                f"    {escape_controls(self.source_line)}\n"
                 f"    {self.caret_line()}")
 
 

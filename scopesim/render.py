@@ -33,6 +33,7 @@ from rich.tree import Tree
 from .engine.shapes import format_shape
 from .errors import ProgramError, ScopeSyntaxError
 from .result import OpInfo, RunResult, VariableInfo
+from .util import escape_controls, escaped_column
 
 #: Scope heads or path segments beyond this many are elided in the middle
 #: (the first and last `_KEEP` are shown).
@@ -404,8 +405,15 @@ def fit_source_line(line: str, column: int, end_column: int | None,
     caret).  Returns the text to show, the 0-based offset of the caret in
     it, and how many carets.  Tabs are expanded and the indentation is
     dropped (as Python's tracebacks do); a line still too long is cut to a
-    window around the caret with an ellipsis on the cut sides.
+    window around the caret with an ellipsis on the cut sides.  Control
+    characters (NUL, `\\x01`) are shown escaped, the caret kept under its
+    character.
     """
+    line = line.rstrip("\r\n")
+    if escape_controls(line) != line:
+        column = escaped_column(line, column)
+        end_column = escaped_column(line, end_column) if end_column else None
+        line = escape_controls(line)
     text = line.rstrip("\r\n").expandtabs(8)
     start = len(line[: max(column - 1, 0)].expandtabs(8))
     end = len(line[: max(end_column - 1, 0)].expandtabs(8)) if end_column else start

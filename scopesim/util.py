@@ -23,3 +23,27 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _needs_escape(char: str) -> bool:
+    """A control character other than tab (C0, DEL, C1), or a line or
+    paragraph separator: shown raw, it would corrupt the terminal or the
+    line a caret points into."""
+    code = ord(char)
+    return (code < 0x20 and char != "\t") or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029)
+
+
+def escape_controls(text: str) -> str:
+    """`text` with its control characters as Python writes them in a string
+    literal (`\\x00`, `\\x01`, `\\u2028`), tabs kept: how a source line with
+    such bytes is shown in an error message."""
+    if not any(_needs_escape(char) for char in text):
+        return text
+    return "".join((f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+                   if _needs_escape(char) else char for char in text)
+
+
+def escaped_column(text: str, column: int) -> int:
+    """The 1-based column in `escape_controls(text)` of the character at
+    1-based `column` of `text` (so a caret stays under its character)."""
+    return len(escape_controls(text[: max(column - 1, 0)])) + 1

@@ -358,6 +358,20 @@ def test_not_simulated_in_json_exits_2_with_the_error_object(runner, write):
     assert result.stderr == ""
 
 
+def test_control_bytes_in_a_syntax_error_and_a_trace_are_escaped(runner, write):
+    """Issue 11.7: the source line of an error shows NUL and \\x01 escaped,
+    with the caret under the character it points at."""
+    result = invoke(runner, ["run", write("x = 1\x01 + 2\n")])
+    assert result.exit_code == ExitCode.USAGE
+    assert "\x01" not in result.stderr
+    _, source, caret = result.stderr.splitlines()[:3]
+    assert (source, caret) == ("    x = 1\\x01 + 2", "         ^")
+    result = invoke(runner, ["run", write("w = var w [1]\nv = var w [1]  # \x00\x01\n")])
+    assert "\x00" not in result.stderr and "\x01" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[2:4] == ["    v = var w [1]  # \\x00\\x01", "        ^^^^^^^^^"]
+
+
 def test_syntax_error_from_stdin_is_named_stdin(runner):
     result = invoke(runner, ["run", "-"], input=SYNTAX_ERROR)
     assert result.exit_code == ExitCode.USAGE

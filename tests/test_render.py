@@ -582,3 +582,12 @@ def test_recursion_is_counted_as_python_counts_it():
     repeated = [line for line in lines if line.startswith("  [Previous line repeated ")]
     assert len(repeated) == 1 and repeated[0].endswith(" more times]")
     assert lines[-1].startswith("RecursionError: maximum recursion depth exceeded")
+
+
+def test_control_characters_in_a_source_line_are_shown_escaped():
+    """Issue 11.7: NUL and \\x01 are escaped, the caret still under `var`."""
+    line = "x = 1 # \x00\x01\n"
+    assert fit_source_line(line, 1, 2, 80) == ("x = 1 # \\x00\\x01", 0, 1)
+    shown, offset, carets = fit_source_line("\x01\x00 = var w [1]", 6, 15, 80)
+    assert shown == "\\x01\\x00 = var w [1]"
+    assert shown[offset:offset + carets] == "var w [1]"
