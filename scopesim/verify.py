@@ -272,6 +272,30 @@ def _diff_style(line: str) -> str:
     return next((style for prefix, style in _DIFF_STYLES if line.startswith(prefix)), "")
 
 
+#: A diff line longer than this is cut (with the count of characters left
+#: out), and a section's diff longer than `MAX_DIFF_LINES` lines is cut too.
+MAX_DIFF_LINE_CHARS = 240
+MAX_DIFF_LINES = 60
+
+
+def shorten_diff(lines: list[str], max_lines: int = MAX_DIFF_LINES,
+                 max_chars: int = MAX_DIFF_LINE_CHARS) -> list[str]:
+    """A diff short enough to read: each line cut to `max_chars` characters
+    and `… N more characters` added, the first `max_lines` lines kept and
+    `… N more diff lines` after them.  (One 20-million-character printed
+    line is otherwise written whole.)"""
+    shown = []
+    for line in lines[:max_lines]:
+        if len(line) > max_chars:
+            hidden = len(line) - max_chars
+            line = f"{line[:max_chars]}… {hidden:,} more character{'s' if hidden != 1 else ''}"
+        shown.append(line)
+    if len(lines) > max_lines:
+        hidden = len(lines) - max_lines
+        shown.append(f"… {hidden:,} more diff line{'s' if hidden != 1 else ''}")
+    return shown
+
+
 def _print_outcome(outcome: Outcome, console) -> None:
     from rich.text import Text
 
@@ -287,5 +311,5 @@ def _print_outcome(outcome: Outcome, console) -> None:
         say(f"{outcome.filename}: DIFFERS from TensorFlow ({sections})", "bold red")
         for difference in outcome.differences:
             say(f"  {difference.section}: TensorFlow (-) vs scopesim (+)", "bold")
-            for line in difference.unified()[2:]:
+            for line in shorten_diff(difference.unified()[2:]):
                 say("  " + line, _diff_style(line))

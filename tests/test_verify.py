@@ -262,3 +262,28 @@ def test_runner_locates_errors_at_the_innermost_expression():
         error = e
     job = tf_runner.job("0", emitted, "case.scope")
     assert tf_runner._error_location(error.__traceback__, job) == (2, 14)
+
+
+def test_a_long_diff_is_shortened_with_counts_of_what_was_left_out():
+    """Issue 11.6: one huge printed line, and many differing ops, are cut."""
+    huge = "x" * 2_000_000
+    tensorflow = result(output=[huge], ops=[{"name": f"op_{i}", "type": "NoOp"}
+                                            for i in range(500)])
+    scopesim_result = result(output=[huge + "y"], ops=[])
+    outcome = verify.Outcome("p.scope", "differ", compare_results(tensorflow, scopesim_result))
+    out = io.StringIO()
+    verify._print_outcome(outcome, Console(file=out, width=100, color_system=None))
+    printed = out.getvalue()
+    assert len(printed) < 30_000
+    assert f"  -{'x' * (verify.MAX_DIFF_LINE_CHARS - 1)}… 1,999,761 more characters\n" in printed
+    assert "  +" + "x" * (verify.MAX_DIFF_LINE_CHARS - 1) + "… 1,999,762 more characters\n" in printed
+    kept = verify.MAX_DIFF_LINES
+    assert f"  … {500 + 1 - kept:,} more diff lines\n" in printed   # 500 ops and the @@ line
+    assert all(len(line) < 300 for line in printed.splitlines())
+
+
+def test_shorten_diff_keeps_a_short_diff_as_it_is():
+    lines = ["@@ -1 +1 @@", "-a", "+b"]
+    assert verify.shorten_diff(lines) == lines
+    assert verify.shorten_diff(["-abcdef"], max_chars=3) == ["-ab… 4 more characters"]
+    assert verify.shorten_diff(["-a", "+b", " c"], max_lines=2) == ["-a", "+b", "… 1 more diff line"]
