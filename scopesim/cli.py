@@ -255,6 +255,12 @@ def cli(ctx: click.Context, no_color: bool) -> None:
     A `.scope` program says what TensorFlow 1.x would say: the same printed
     names, variables, ops and error messages.  The language reference:
     `scopesim doc` (`scopesim doc api`: the tf names simulated).
+
+    \b
+    Shell completion (click's): add to ~/.bashrc
+      eval "$(_SCOPESIM_COMPLETE=bash_source scopesim)"
+    (zsh: zsh_source in ~/.zshrc; fish: _SCOPESIM_COMPLETE=fish_source
+    scopesim | source in ~/.config/fish/completions/scopesim.fish).
     """
     if not isinstance(ctx.obj, App):
         ctx.obj = App()
@@ -493,7 +499,12 @@ def keys_command(app: App, source: str, output_format: str) -> None:
 @no_color_option
 @click.pass_obj
 def repl_command(app: App, python: bool) -> None:
-    """Type statements and see their effect at once (state is kept)."""
+    """Type statements and see their effect at once (state is kept).
+
+    The history of typed lines is kept in $XDG_STATE_HOME/scopesim/history
+    (by default ~/.local/state/scopesim/history); `:help` lists the REPL's
+    commands.
+    """
     if python:
         stop(load("pyfront.repl", "run_python_repl")())
     stop(load("repl", "run_repl")(console=app.out, error_console=app.err))

@@ -776,3 +776,34 @@ def test_help_points_at_the_reference(runner):
     result = invoke(runner, ["--help"])
     assert "scopesim doc" in " ".join(result.stdout.split())
     assert "doc " in result.stdout
+
+
+# ------------------------------------------------------- help texts (11.9)
+
+
+@pytest.mark.parametrize("command, example", [
+    ("run", "scopesim run model.scope"), ("check", "scopesim check samples"),
+    ("emit", "scopesim emit model.scope > model_tf.py"), ("verify", "scopesim verify model.scope"),
+])
+def test_each_command_help_has_an_example(runner, command, example):
+    text = invoke(runner, [command, "--help"]).stdout
+    assert "Example" in text and example in text
+
+
+def test_help_documents_shell_completion_and_it_works(tmp_path):
+    assert "_SCOPESIM_COMPLETE=bash_source scopesim" in invoke(CliRunner(), ["--help"]).stdout
+    result = scopesim_process([], cwd=tmp_path, env={"_SCOPESIM_COMPLETE": "bash_complete",
+                                                     "COMP_WORDS": "scopesim ch",
+                                                     "COMP_CWORD": "1"})
+    assert result.stdout.split() == ["plain,check"]
+
+
+def test_repl_help_says_where_the_history_is_kept(runner):
+    assert "~/.local/state/scopesim/history" in invoke(runner, ["repl", "--help"]).stdout
+
+
+def test_package_metadata_has_project_urls():
+    import tomllib
+    from pathlib import Path
+    meta = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())
+    assert meta["project"]["urls"]["Homepage"].startswith("https://")
