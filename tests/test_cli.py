@@ -807,3 +807,17 @@ def test_package_metadata_has_project_urls():
     from pathlib import Path
     meta = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())
     assert meta["project"]["urls"]["Homepage"].startswith("https://")
+
+
+def test_op_graph_and_initializer_of_variables_and_tensors(runner, write):
+    """Issue 11.8, through version 2's API: TensorFlow prints `w` for
+    `v.op.name`, and a variable's initializer is its Assign op."""
+    program = ('v = var w [2]\nt = v + 1.0\n'
+               'print v.op.name, v.graph is tf.get_default_graph(), v.initializer.name\n'
+               'print t.op.name, t.graph is tf.get_default_graph(), t.op.type\n'
+               'u = tf.Variable(tf.zeros([2]), name="u")\n'
+               'print u.op.name, u.initializer.name, u.op.type\n')
+    result = invoke(runner, ["run", write(program)])
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert result.stdout.splitlines()[:3] == ["w True w/Assign", "add True AddV2",
+                                              "u u/Assign VariableV2"]
