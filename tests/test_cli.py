@@ -821,3 +821,13 @@ def test_op_graph_and_initializer_of_variables_and_tensors(runner, write):
     assert result.exit_code == ExitCode.OK, result.stderr
     assert result.stdout.splitlines()[:3] == ["w True w/Assign", "add True AddV2",
                                               "u u/Assign VariableV2"]
+
+
+def test_verify_says_an_unreadable_file_on_stderr(runner, write, monkeypatch):
+    """Issue 11.3: only the verdicts and the summary are on stdout."""
+    import scopesim.verify
+    monkeypatch.setattr(scopesim.verify, "find_tensorflow_python", lambda: "python-with-tf")
+    result = invoke(runner, ["verify", "nonexist.scope"])
+    assert result.exit_code == ExitCode.USAGE
+    assert "nonexist.scope: cannot read" in result.stderr
+    assert "nonexist" not in result.stdout and "cannot" not in result.stdout
