@@ -1,0 +1,366 @@
+"""The v1 losses: `ops/losses/losses_impl.py`, `ops/losses/util.py` and the
+`weights_broadcast_ops.py` they use, as TF 2.21 builds them in graph mode.
+
+A loss opens its scope (`mean_squared_error/`), computes the per-element
+losses, then `compute_weighted_loss` re-enters that scope: the weights'
+`assert_broadcastable/` (a `NoOp` when the shapes are static, under whose
+control the rest is built), `Mul`, `Sum`, the reduction's divisor
+(`num_present/` with its `broadcast_weights/`, `num_elements`, or a sum of
+`ones_like(losses) * weights`) and `value` (DivNoNan), then the loss is
+added to the `losses` collection.  Weights whose shapes are not static need
+TensorFlow's `Assert` and `cond`: not simulated.  `g` is the default graph.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from ..errors import NotSimulated, TFValueError
+from . import opdefs_array as _opdefs  # noqa: F401 - registers the OpDefs
+from .array_fns import ones_like, rank, shape, size, squeeze, where, zeros_like
+from .convert import convert_to_tensor
+from .gen_ops import gen_binary
+from .graph import Graph, Tensor
+from .math import binary_operator, cast, multiply
+from .math_fns import add_n, equality, reduce
+from .nn_impl import (compatible, softmax_cross_entropy_with_logits_v2,
+                      sparse_softmax_cross_entropy_with_logits, stop_gradient)
+from .opdef import graph_from_inputs, name_scope
+from .ops import generated, op_scope
+from .array import slice_helper
+from .shape_inference import constant_value
+from .tensor_shape import TensorShape
+
+LOSSES = "losses"
+REGULARIZATION_LOSSES = "regularization_losses"
+
+
+class Reduction:
+    """`losses_impl.Reduction`: the reduction keys."""
+
+    NONE = "none"
+    SUM = "weighted_sum"
+    SUM_OVER_BATCH_SIZE = "weighted_sum_over_batch_size"
+    MEAN = "weighted_mean"
+    SUM_BY_NONZERO_WEIGHTS = "weighted_sum_by_nonzero_weights"
+    SUM_OVER_NONZERO_WEIGHTS = SUM_BY_NONZERO_WEIGHTS
+
+    @classmethod
+    def all(cls):
+        return (cls.NONE, cls.SUM, cls.MEAN, cls.SUM_OVER_BATCH_SIZE,
+                cls.SUM_OVER_NONZERO_WEIGHTS, cls.SUM_BY_NONZERO_WEIGHTS)
+
+    @classmethod
+    def validate(cls, key):
+        if key not in cls.all():
+            raise TFValueError(f"Invalid Reduction Key {key}. Key should be one of "
+                               f"{cls.all()}.")
+
+
+Reduction.__module__ = "tensorflow.python.ops.losses.losses_impl"
+
+
+class _Controller:
+    """What `Graph.control_dependencies([op])` pushes: the op it adds and
+    the ops made inside it (see `Graph._control_inputs_for`)."""
+
+    __slots__ = ("control_inputs", "seen")
+
+    def __init__(self, control_inputs: list) -> None:
+        self.control_inputs = control_inputs
+        self.seen = set()
+
+
+@contextmanager
+def control_dependencies(g: Graph, ops: list):
+    """`ops.control_dependencies(ops)`, less those an enclosing block adds."""
+    current = g.current_control_dependencies()
+    g._control_stack.append(_Controller([op for op in ops if op not in current]))
+    try:
+        yield
+    finally:
+        g._control_stack.pop()
+
+
+def _shape_text(dims) -> str:
+    return str(TensorShape._of(dims))
+
+
+def _numpy_text(values: list) -> str:
+    """A shape vector as numpy prints it (`[2 3]`)."""
+    return "[" + " ".join(str(v) for v in values) + "]"
+
+
+def assert_is_compatible_with(a, b) -> None:
+    """`TensorShape.assert_is_compatible_with`."""
+    if not compatible(a, b):
+        raise TFValueError(f"Shapes {_shape_text(a)} and {_shape_text(b)} are incompatible")
+
+
+# ================================================= weights_broadcast_ops
+
+
+def no_op(g: Graph, name: str):
+    """`control_flow_ops.no_op(name=name)`."""
+    with op_scope(g, name, "NoOp") as scope:
+        return generated(g, "NoOp", scope, (), None)
+
+
+def assert_broadcastable(g: Graph, weights, values):
+    """`weights_broadcast_ops.assert_broadcastable`: in
+    `assert_broadcastable/`, `weights/` (the weights converted by that
+    scope's name, `shape`, `rank`) and `values/`; static ranks and shapes
+    give `static_scalar_check_success` or `static_dims_check_success`
+    (NoOps) or the ValueError; anything else is TensorFlow's Assert."""
+    g = graph_from_inputs(g, (weights, values))
+    with name_scope(g, None, "assert_broadcastable"):
+        with name_scope(g, None, "weights") as weights_scope:
+            weights = convert_to_tensor(g, weights, name=weights_scope)
+            weights_shape = shape(g, weights, name="shape")
+            weights_rank = rank(g, weights, name="rank")
+        weights_rank_static = constant_value(weights_rank)
+        with name_scope(g, None, "values") as values_scope:
+            values = convert_to_tensor(g, values, name=values_scope)
+            values_shape = shape(g, values, name="shape")
+            values_rank = rank(g, values, name="rank")
+        values_rank_static = constant_value(values_rank)
+        prefix = "weights can not be broadcast to values."
+        if weights_rank_static is not None and values_rank_static is not None:
+            if weights_rank_static == 0:
+                return no_op(g, "static_scalar_check_success")
+            if weights_rank_static != values_rank_static:
+                raise TFValueError(
+                    f"{prefix} values.rank={values_rank_static}. "
+                    f"weights.rank={weights_rank_static}. values.shape={values.shape}. "
+                    f"weights.shape={weights.shape}. Received weights={weights}, "
+                    f"values={values}")
+            weights_static = constant_value(weights_shape)
+            values_static = constant_value(values_shape)
+            if weights_static is not None and values_static is not None:
+                for i in range(len(values_static)):
+                    if weights_static[i] not in (1, values_static[i]):
+                        raise TFValueError(
+                            f"{prefix} Mismatch at dim {i}. values.shape="
+                            f"{_numpy_text(values_static)}, weights.shape="
+                            f"{_numpy_text(weights_static)}. Received weights={weights}, "
+                            f"values={values}")
+                return no_op(g, "static_dims_check_success")
+        raise NotSimulated("weights_broadcast_ops.assert_broadcastable of shapes not known "
+                           "statically (Assert, cond)")
+
+
+def broadcast_weights(g: Graph, weights, values) -> Tensor:
+    """`weights_broadcast_ops.broadcast_weights`: in `broadcast_weights/`,
+    the weights as they are when both shapes are fully defined and
+    compatible, else `weights * ones_like(values)` named by the scope under
+    the control of `assert_broadcastable`."""
+    g = graph_from_inputs(g, (weights, values))
+    with name_scope(g, None, "broadcast_weights") as scope:
+        values = convert_to_tensor(g, values, name="values")
+        weights = convert_to_tensor(g, weights, values._dt, name="weights")
+        w, v = weights._dims, values._dims
+        if w is not None and v is not None and None not in w and None not in v \
+                and compatible(w, v):
+            return weights
+        with control_dependencies(g, [assert_broadcastable(g, weights, values)]):
+            return multiply(g, weights, ones_like(g, values), name=scope)
+
+
+# ================================================================ losses
+
+
+def _num_elements(g: Graph, losses: Tensor) -> Tensor:
+    """`losses_impl._num_elements`: `size` named `num_elements`, cast."""
+    with name_scope(g, None, "num_elements") as scope:
+        return cast(g, size(g, losses, name=scope), losses._dt)
+
+
+def _num_present(g: Graph, losses: Tensor, weights) -> Tensor:
+    """`losses_impl._num_present` (not per batch): a non-zero Python float
+    weight is `_num_elements`; else in `num_present/` the weights' `Equal`
+    to 0, `Select` of `zeros_like`/`ones_like`, `broadcast_weights` over the
+    losses and their `Sum` named by the scope."""
+    if isinstance(weights, float) and weights != 0.0:
+        return _num_elements(g, losses)
+    with name_scope(g, None, "num_present") as scope:
+        weights = cast(g, weights, "float32")
+        present = where(g, equality(g, "Equal", weights, 0.0), zeros_like(g, weights),
+                        ones_like(g, weights))
+        present = broadcast_weights(g, present, losses)
+        return reduce(g, "Sum", present, name=scope)
+
+
+def _safe_mean(g: Graph, losses: Tensor, num_present: Tensor) -> Tensor:
+    """`losses_impl._safe_mean`: `Sum` of the losses, `div_no_nan` named
+    `value`."""
+    total = reduce(g, "Sum", losses)
+    return div_no_nan(g, total, num_present, name="value")
+
+
+def div_no_nan(g: Graph, x, y, name=None) -> Tensor:
+    """`math_ops.div_no_nan`: in `div_no_nan/` (or `name`), `x` and `y`
+    (to x's dtype) converted, DivNoNan named by the scope."""
+    g = graph_from_inputs(g, (x, y))
+    with name_scope(g, name, "div_no_nan") as scope:
+        x = convert_to_tensor(g, x, name="x")
+        y = convert_to_tensor(g, y, x._dt, name="y")
+        return gen_binary(g, "DivNoNan", x, y, scope)
+
+
+def add_loss(g: Graph, loss, loss_collection=LOSSES) -> None:
+    """`losses.util.add_loss`: into `loss_collection` when it is truthy."""
+    if loss_collection:
+        g.add_to_collection(loss_collection, loss)
+
+
+def compute_weighted_loss(g: Graph, losses, weights=1.0, scope=None, loss_collection=LOSSES,
+                          reduction=Reduction.SUM_BY_NONZERO_WEIGHTS) -> Tensor:
+    """`losses_impl.compute_weighted_loss`: the reduction validated; in
+    `weighted_loss/` (or the loss's scope), under `assert_broadcastable`'s
+    control: the losses and weights cast to float32, `Mul`, then the
+    reduction, cast back to the losses' dtype and added to the collection."""
+    Reduction.validate(reduction)
+    g = graph_from_inputs(g, (losses, weights))
+    with name_scope(g, scope, "weighted_loss"):
+        # (TensorFlow also records `reduction` as the graph's `_last_loss_reduction`,
+        # which only Estimator reads)
+        with control_dependencies(g, [assert_broadcastable(g, weights, losses)]):
+            losses = convert_to_tensor(g, losses)
+            input_dtype = losses._dt
+            losses = cast(g, losses, "float32")
+            weights = cast(g, weights, "float32")
+            weighted_losses = multiply(g, losses, weights)
+            if reduction == Reduction.NONE:
+                loss = weighted_losses
+            else:
+                loss = reduce(g, "Sum", weighted_losses)
+                if reduction == Reduction.MEAN:
+                    ones = binary_operator(g, "*", ones_like(g, losses), weights)
+                    loss = _safe_mean(g, loss, reduce(g, "Sum", ones))
+                elif reduction == Reduction.SUM_BY_NONZERO_WEIGHTS:
+                    loss = _safe_mean(g, loss, _num_present(g, losses, weights))
+                elif reduction == Reduction.SUM_OVER_BATCH_SIZE:
+                    loss = _safe_mean(g, loss, _num_elements(g, losses))
+            loss = cast(g, loss, input_dtype)
+            add_loss(g, loss, loss_collection)
+            return loss
+
+
+def mean_squared_error(g: Graph, labels, predictions, weights=1.0, scope=None,
+                       loss_collection=LOSSES,
+                       reduction=Reduction.SUM_BY_NONZERO_WEIGHTS) -> Tensor:
+    """`losses_impl.mean_squared_error`: in `mean_squared_error/`, both cast
+    to float32 (predictions first), their shapes compatible,
+    `SquaredDifference`, then `compute_weighted_loss` in that scope."""
+    if labels is None:
+        raise TFValueError("Argument `labels` must not be None.")
+    if predictions is None:
+        raise TFValueError("Argument `predictions` must not be None.")
+    g = graph_from_inputs(g, (predictions, labels, weights))
+    with name_scope(g, scope, "mean_squared_error") as scope:
+        predictions = cast(g, predictions, "float32")
+        labels = cast(g, labels, "float32")
+        assert_is_compatible_with(predictions._dims, labels._dims)
+        losses = gen_binary(g, "SquaredDifference", predictions, labels, None)
+        return compute_weighted_loss(g, losses, weights, scope, loss_collection, reduction)
+
+
+def softmax_cross_entropy(g: Graph, onehot_labels, logits, weights=1.0, label_smoothing=0,
+                          scope=None, loss_collection=LOSSES,
+                          reduction=Reduction.SUM_BY_NONZERO_WEIGHTS) -> Tensor:
+    """`losses_impl.softmax_cross_entropy`: in `softmax_cross_entropy_loss/`,
+    `logits` converted (`Const`), the labels cast to its dtype, the shapes
+    compatible, label smoothing, `labels_stop_gradient`, the v2 cross
+    entropy named `xentropy`, then `compute_weighted_loss`."""
+    if onehot_labels is None:
+        raise TFValueError("Argument `onehot_labels` must not be None.")
+    if logits is None:
+        raise TFValueError("Argument `logits` must not be None.")
+    g = graph_from_inputs(g, (logits, onehot_labels, weights))
+    with name_scope(g, scope, "softmax_cross_entropy_loss") as scope:
+        logits = convert_to_tensor(g, logits)
+        onehot_labels = cast(g, onehot_labels, logits._dt)
+        assert_is_compatible_with(logits._dims, onehot_labels._dims)
+        if label_smoothing > 0:
+            last = slice_helper(g, shape(g, onehot_labels), -1,
+                                lambda a, b: binary_operator(g, "+", a, b))
+            num_classes = cast(g, last, logits._dt)
+            smooth_positives = 1.0 - label_smoothing
+            smooth_negatives = truediv_r(g, label_smoothing, num_classes)
+            onehot_labels = binary_operator(
+                g, "+", binary_operator(g, "*", onehot_labels, smooth_positives),
+                smooth_negatives)
+        onehot_labels = stop_gradient(g, onehot_labels, name="labels_stop_gradient")
+        losses = softmax_cross_entropy_with_logits_v2(g, onehot_labels, logits, name="xentropy")
+        return compute_weighted_loss(g, losses, weights, scope, loss_collection, reduction)
+
+
+def truediv_r(g: Graph, x, y: Tensor) -> Tensor:
+    """`x / y` with a Python `x`: `y.__rtruediv__(x)`."""
+    return binary_operator(g, "/", x, y)
+
+
+def _remove_squeezable_dimensions(g: Graph, labels, predictions, weights,
+                                  expected_rank_diff: int):
+    """`losses_impl._remove_squeezable_dimensions` (and
+    `confusion_matrix.remove_squeezable_dimensions` in its
+    `remove_squeezable_dimensions/`): a trailing dim of 1 squeezed from the
+    labels or predictions when the ranks differ by one more or less than
+    expected; the weights converted (`Const`) and squeezed when one rank
+    above the labels.  Unknown ranks need `cond`: not simulated."""
+    g = graph_from_inputs(g, (labels, predictions))
+    with name_scope(g, None, "remove_squeezable_dimensions"):
+        predictions = convert_to_tensor(g, predictions)
+        labels = convert_to_tensor(g, labels)
+        p, lab = predictions._dims, labels._dims
+        if p is None or lab is None:
+            raise NotSimulated("losses with labels or logits of unknown rank (cond)")
+        diff = len(p) - len(lab)
+        if diff == expected_rank_diff + 1 and p[-1] in (None, 1):
+            predictions = squeeze(g, predictions, [-1])
+        elif diff == expected_rank_diff - 1 and lab[-1] in (None, 1):
+            labels = squeeze(g, labels, [-1])
+    if weights is not None:
+        weights = convert_to_tensor(g, weights)
+        w = weights._dims
+        if w is None or labels._dims is None:
+            raise NotSimulated("losses with weights of unknown rank (cond)")
+        if len(w) - len(labels._dims) == 1:
+            weights = squeeze(g, weights, [-1])
+    return labels, predictions, weights
+
+
+def sparse_softmax_cross_entropy(g: Graph, labels, logits, weights=1.0, scope=None,
+                                 loss_collection=LOSSES,
+                                 reduction=Reduction.SUM_BY_NONZERO_WEIGHTS) -> Tensor:
+    """`losses_impl.sparse_softmax_cross_entropy`: in
+    `sparse_softmax_cross_entropy_loss/`, the squeezable dims removed, the
+    sparse cross entropy named `xentropy`, then `compute_weighted_loss`."""
+    if labels is None:
+        raise TFValueError("Argument `labels` must not be None.")
+    if logits is None:
+        raise TFValueError("Argument `logits` must not be None.")
+    g = graph_from_inputs(g, (logits, labels, weights))
+    with name_scope(g, scope, "sparse_softmax_cross_entropy_loss") as scope:
+        labels, logits, weights = _remove_squeezable_dimensions(g, labels, logits, weights, 1)
+        losses = sparse_softmax_cross_entropy_with_logits(g, labels, logits, name="xentropy")
+        return compute_weighted_loss(g, losses, weights, scope, loss_collection, reduction)
+
+
+def get_losses(g: Graph, scope=None, loss_collection=LOSSES) -> list:
+    """`losses.util.get_losses`."""
+    return g.get_collection(loss_collection, scope)
+
+
+def get_regularization_losses(g: Graph, scope=None) -> list:
+    """`losses.util.get_regularization_losses`."""
+    return g.get_collection(REGULARIZATION_LOSSES, scope)
+
+
+def get_regularization_loss(g: Graph, scope=None, name="total_regularization_loss") -> Tensor:
+    """`losses.util.get_regularization_loss`: `add_n` of the losses named
+    `name` (one loss: its `identity`), none a `Const` 0.0."""
+    losses = get_regularization_losses(g, scope)
+    if losses:
+        return add_n(g, losses, name=name)
+    return convert_to_tensor(g, 0.0)

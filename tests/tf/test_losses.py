@@ -1,0 +1,14 @@
+"""The v1 losses, one TensorFlow rule per case of tf_probes/ops_nn2/losses.py
+(what TensorFlow 2.21 printed: losses.out): mean_squared_error,
+softmax_cross_entropy, sparse_softmax_cross_entropy with their weights,
+reductions, assert_broadcastable / num_present / value plumbing and control
+dependencies, the `losses` collection, get_regularization_loss."""
+
+import pytest
+
+from test_ops_nn2 import cases, check
+
+
+@pytest.mark.parametrize("name", cases("losses"))
+def test_loss_rule(name):
+    check("losses", name)
