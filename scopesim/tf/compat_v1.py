@@ -133,6 +133,10 @@ _CONTENTS["nn"].update({
         _nn_ops.sparse_softmax_cross_entropy_with_logits,
     "embedding_lookup": _nn_impl.embedding_lookup})
 
+#: The v1 losses (losses_impl, losses.util).
+from .ops import losses as _losses  # noqa: E402
+_CONTENTS["losses"] = {name: getattr(_losses, name) for name in _losses.__all__}
+
 
 #: Checkpoints: the key list of a real checkpoint's .index (scopesim.checkpoint).
 from .framework import errors_impl as _errors_impl  # noqa: E402
