@@ -253,7 +253,7 @@ class Graph:
 
     __slots__ = ("names", "name_stack", "_ops", "_ops_by_name", "_collections",
                  "_var_store", "_scope_counts", "_root_scope", "_current_scope",
-                 "_device_stack", "_control_stack", "__weakref__")
+                 "_device_stack", "_control_stack", "_cond_context", "__weakref__")
 
     def __init__(self) -> None:
         self.names = NameRegistry()
@@ -267,6 +267,7 @@ class Graph:
         self._current_scope = None
         self._device_stack: list = []
         self._control_stack: list = []
+        self._cond_context = None             # the CondContext ops are made in (cond_v1.py)
 
     # ----------------------------------------------- stores of variable_scope.py
 
@@ -380,6 +381,8 @@ class Graph:
                 controller.seen.add(op)
         if self._device_stack:
             op._device = apply_device_functions(self._device_stack, op)
+        if self._cond_context is not None:    # `Operation._control_flow_post_processing`
+            self._cond_context.add_op(op)
         return op
 
     def _control_inputs_for(self, inputs) -> list:

@@ -1,0 +1,114 @@
+"""Control flow v1's `cond` (`ops/cond.py` with `control_flow_ops.CondContext`),
+as TF 2.21 builds it in graph mode after `disable_v2_behavior()`: what
+`nn.zero_fraction` (and later `tf.cond`) makes.
+
+In `cond/`: `Switch(pred, pred)`, its outputs' `switch_t` / `switch_f`
+Identities (the branches' pivots) and `pred_id`; each branch built inside
+its `CondContext`: an op made there that reads a tensor from outside gets
+that tensor through a `Switch(x, pred_id)` made right after it, in its own
+name scope (`NotEqual/Switch`; one per tensor and branch), and an op without
+inputs gets the pivot as a control input; then a `Merge` of the two results
+(false branch first), whose first output is the value.
+"""
+
+from __future__ import annotations
+
+from .graph import Graph, Tensor
+from .math import identity
+from .opdef import graph_from_inputs, name_scope
+
+
+class CondContext:
+    """`control_flow_ops.CondContext` of one branch (no outer context)."""
+
+    def __init__(self, g: Graph, pred: Tensor, pivot: Tensor, branch: int) -> None:
+        self._g = g
+        self._pred = pred
+        self._pivot = pivot
+        self._branch = branch
+        self._values = {pred.name, pivot.name}
+        self._external = {pred.name: pred}
+        self._ops = {pivot._op}
+
+    def add_value(self, value: Tensor) -> Tensor:
+        """`CondContext.AddValue`: an outside tensor through a Switch on
+        `pred_id` (made with no control dependencies), once."""
+        if value.name in self._values:
+            return self._external.get(value.name, value)
+        self._values.add(value.name)
+        g = self._g
+        saved, g._control_stack = g._control_stack, []
+        try:
+            switch = _switch(g, value, self._pred)
+        finally:
+            g._control_stack = saved
+        real = switch.outputs[self._branch]
+        self._external[value.name] = real
+        self._values.add(real.name)
+        return real
+
+    def add_op(self, op) -> None:
+        """`CondContext._AddOpInternal`: outside inputs switched in, an op
+        without inputs under the pivot's control; its outputs join the
+        context's values."""
+        self._ops.add(op)
+        if not op._inputs:
+            if not any(c in self._ops for c in op._control_inputs):
+                op._control_inputs.append(self._pivot._op)
+        else:
+            inputs = list(op._inputs)
+            for i, x in enumerate(inputs):
+                real = self.add_value(x)
+                if real is not x:
+                    inputs[i] = real
+            op._inputs = tuple(inputs)
+        self._values.update(t.name for t in op._outputs)
+
+
+def _switch(g: Graph, data: Tensor, pred: Tensor):
+    """`gen_control_flow_ops.switch(data, pred)` named `Switch` in the
+    current scope: two outputs of data's shape and dtype."""
+    return g.create_op("Switch", "Switch", outputs=((data._dims, data._dt),) * 2,
+                       inputs=(data, pred), attrs={"T": data._dt})
+
+
+def _merge(g: Graph, inputs: list) -> Tensor:
+    """`control_flow_ops.merge(inputs)` -> `gen_control_flow_ops.merge`:
+    the value (the inputs' shapes merged where they agree) and its int32
+    index."""
+    dims = inputs[0]._dims
+    for t in inputs[1:]:
+        if dims is None or t._dims is None or len(dims) != len(t._dims):
+            dims = None
+            break
+        dims = tuple(a if a == b else None for a, b in zip(dims, t._dims))
+    op = g.create_op("Merge", "Merge", outputs=((dims, inputs[0]._dt), ((), "int32")),
+                     inputs=tuple(inputs), attrs={"T": inputs[0]._dt, "N": len(inputs)})
+    return op.outputs[0]
+
+
+def _branch(g: Graph, context: CondContext, fn) -> Tensor:
+    """`CondContext.BuildCondBranch` of a branch returning one tensor."""
+    saved, g._cond_context = g._cond_context, context
+    try:
+        result = fn()
+        if isinstance(result, Tensor):
+            result = context.add_value(result)
+    finally:
+        g._cond_context = saved
+    return result
+
+
+def cond(g: Graph, pred: Tensor, true_fn, false_fn, name=None) -> Tensor:
+    """`cond.cond` (control flow v1) of two branches returning one tensor
+    each: in `cond/`, the Switch of `pred`, `switch_t`, `switch_f`,
+    `pred_id`, the true branch, the false branch, their `Merge`."""
+    g = graph_from_inputs(g, (pred,))
+    with name_scope(g, name, "cond"):
+        switch = _switch(g, pred, pred)
+        pivot_t = identity(g, switch.outputs[1], name="switch_t")
+        pivot_f = identity(g, switch.outputs[0], name="switch_f")
+        pred = identity(g, pred, name="pred_id")
+        res_t = _branch(g, CondContext(g, pred, pivot_t, 1), true_fn)
+        res_f = _branch(g, CondContext(g, pred, pivot_f, 0), false_fn)
+        return _merge(g, [res_f, res_t])
