@@ -18,14 +18,15 @@ from ..errors import NotSimulated, TFValueError
 from . import opdefs_array as _opdefs_array  # noqa: F401 - registers the OpDefs
 from . import opdefs_nn as _opdefs_nn  # noqa: F401
 from .array import slice_helper
-from .array_fns import (concat, rank, reshape, shape, slice_, squeeze, where,
-                        zeros_like)
+from .array_fns import (concat, rank, reshape, shape, size, slice_, squeeze, where,
+                        zeros_like, zeros_or_ones)
+from .cond_v1 import cond
 from .convert import convert_to_tensor
 from .dtypes import FLOATING
 from .gen_ops import gen_binary, gen_unary
 from .graph import Graph, Tensor
 from .math import add, binary_operator, cast, compare, identity, negate, subtract
-from .math_fns import reduce
+from .math_fns import equality, reduce
 from .nn import deprecated_argument_lookup
 from .opdef import apply_op, graph_from_inputs, name_scope
 from .random_fns import uniform
@@ -194,6 +195,42 @@ def batch_normalization(g: Graph, x, mean, variance, offset, scale, variance_eps
         else:
             right = _op(g, "*", negate(g, mean), inv)
         return _op(g, "+", left, cast(g, right, dt))
+
+
+def zeros(g: Graph, shape, dtype: str) -> Tensor:
+    """`array_ops.zeros(shape, dtype)`."""
+    return zeros_or_ones(g, "zeros", shape, dtype)
+
+
+def _count_nonzero(g: Graph, input_tensor: Tensor, dtype: str) -> Tensor:
+    """`nn_impl._count_nonzero`: in `count_nonzero/`, `zeros` of the
+    input's dtype, `NotEqual`, `Cast` to `dtype`, `Sum` named
+    `nonzero_count`."""
+    with name_scope(g, None, "count_nonzero"):
+        zero = zeros(g, [], input_tensor._dt)
+        return reduce(g, "Sum", cast(g, equality(g, "NotEqual", input_tensor, zero), dtype),
+                      name="nonzero_count")
+
+
+def zero_fraction(g: Graph, value, name=None) -> Tensor:
+    """`nn_impl.zero_fraction`: in `zero_fraction/`, `value` converted,
+    its int64 `Size`, a v1 `cond` on `Size <= int32 max` (`LessEqual`)
+    counting in int32 (cast to int64) or int64, then in
+    `counts_to_fraction/` `sub`, `Cast`, `Cast_1`, `truediv`, and the
+    `fraction` Identity."""
+    g = graph_from_inputs(g, (value,))
+    with name_scope(g, name, "zero_fraction"):
+        value = convert_to_tensor(g, value, name="value")
+        n = size(g, value, out_type="int64")
+        num_nonzero = cond(
+            g, compare(g, "LessEqual", n, 2**31 - 1),
+            lambda: cast(g, _count_nonzero(g, value, "int32"), "int64"),
+            lambda: _count_nonzero(g, value, "int64"))
+        with name_scope(g, "counts_to_fraction"):
+            num_zero = _op(g, "-", n, num_nonzero)
+            fraction = binary_operator(g, "/", cast(g, num_zero, "float32"),
+                                       cast(g, n, "float32"))
+        return identity(g, fraction, "fraction")
 
 
 # ========================================================= cross entropies

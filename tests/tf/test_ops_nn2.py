@@ -34,3 +34,8 @@ def test_dropout_rule(name):
 @pytest.mark.parametrize("name", cases("nn2"))
 def test_composite_nn_rule(name):
     check("nn2", name)
+
+
+@pytest.mark.parametrize("name", cases("zero_fraction"))
+def test_zero_fraction_rule(name):
+    check("zero_fraction", name)

@@ -36,3 +36,9 @@ def embedding_lookup(params, ids, partition_strategy="mod", name=None, validate_
     """`tf.compat.v1.nn.embedding_lookup` (`embedding_ops.embedding_lookup`)."""
     return _impl.embedding_lookup(get_default_graph(), params, ids, partition_strategy, name,
                                   validate_indices, max_norm)
+
+
+@add_dispatch_support
+def zero_fraction(value, name=None):
+    """`tf.nn.zero_fraction` (`nn_impl.zero_fraction`)."""
+    return _impl.zero_fraction(get_default_graph(), value, name)
