@@ -132,6 +132,7 @@ _CONTENTS["nn"].update({
     "sparse_softmax_cross_entropy_with_logits":
         _nn_ops.sparse_softmax_cross_entropy_with_logits,
     "embedding_lookup": _nn_impl.embedding_lookup})
+_CONTENTS["nn"]["zero_fraction"] = _CONTENTS["math"]["zero_fraction"] = _nn_impl.zero_fraction
 
 #: The v1 losses (losses_impl, losses.util).
 from .ops import losses as _losses  # noqa: E402
