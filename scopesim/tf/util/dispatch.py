@@ -22,8 +22,8 @@ __all__ = ["add_dispatch_support"]
 def add_dispatch_support(target):
     """`dispatch.add_dispatch_support(target)`: `target` behind the
     dispatcher's binding (the checks in the order the recorded cases show:
-    too many positionals, a keyword given positionally too, a missing
-    required parameter)."""
+    too many positionals, a keyword given positionally too, an unknown
+    keyword, a missing required parameter)."""
     signature = inspect.signature(target)
     params = tuple(signature.parameters)
     required = tuple(name for name, p in signature.parameters.items()
@@ -37,6 +37,9 @@ def add_dispatch_support(target):
         for keyword in kwargs:
             if keyword in params[:len(args)]:
                 raise TFTypeError(f"Got multiple values for argument '{keyword}'")
+        for keyword in kwargs:
+            if keyword not in params:
+                raise TFTypeError(f"Got an unexpected keyword argument '{keyword}'")
         if any(name not in kwargs for name in required[len(args):]):
             raise TFTypeError("Missing required positional argument")
         return target(*args, **kwargs)
