@@ -398,19 +398,19 @@ def embedding_lookup(g: Graph, params, ids, partition_strategy="mod", name=None,
     """`embedding_ops.embedding_lookup` -> `_embedding_lookup_and_transform`
     over one tensor: in `embedding_lookup/`, `params` converted
     (`params_0`), `ids` converted (`ids`), `GatherV2` named by the scope
-    (`embedding_lookup/axis`), then its `Identity`.  Several partitions,
-    resource variables and `max_norm` are not simulated."""
+    (`embedding_lookup/axis`), then its `Identity`.  A list is a list of
+    partitions (a nested Python list too; a tuple is one value).  Several
+    partitions, resource variables and `max_norm` are not simulated."""
     from .partitioned import PartitionedVariable
     from .resource import BaseResourceVariable
     if params is None:
         raise TFValueError("params must be specified")
     if isinstance(params, (list, tuple)) and not params:
         raise TFValueError("Length of params is currently 0. Need at least one param.")
-    if isinstance(params, PartitionedVariable) or (isinstance(params, (list, tuple))
+    if isinstance(params, PartitionedVariable) or (isinstance(params, list)
                                                    and len(params) > 1):
         raise NotSimulated("tf.nn.embedding_lookup over partitioned params")
-    params = list(params) if isinstance(params, tuple) else params
-    if not isinstance(params, list):
+    if not isinstance(params, list):            # a tuple is one value (autopacked)
         params = [params]
     if any(isinstance(p, BaseResourceVariable) for p in params):
         raise NotSimulated("tf.nn.embedding_lookup of a resource variable")
