@@ -25,6 +25,7 @@ from .framework.ops import (Graph, GraphKeys, Operation, Tensor, add_to_collecti
                             add_to_collections, control_dependencies, device, get_collection,
                             get_collection_ref, get_default_graph, reset_default_graph)
 from .framework.ops import name_scope_v1 as name_scope
+from .framework.ops import NotDifferentiable, RegisterGradient, no_gradient
 from .framework.tensor_shape import Dimension, TensorShape
 from .ops import init_ops as _init_ops
 from .ops import math_ops as _math_ops

@@ -49,12 +49,13 @@ class ProgramGraph:
     and the caller's default graph and stack are restored, whatever the
     program left entered."""
 
-    __slots__ = ("graph", "_saved", "_saved_toggle")
+    __slots__ = ("graph", "_saved", "_saved_toggle", "_saved_gradients")
 
     def __init__(self, graph) -> None:
         self.graph = graph
         self._saved = None
         self._saved_toggle = False
+        self._saved_gradients = None
 
     def __enter__(self):
         from ..engine import resource
@@ -62,6 +63,9 @@ class ProgramGraph:
         self._saved = swap_default_graph_state((self.graph, []))
         self._saved_toggle = resource.resource_variables_enabled()
         resource.set_resource_variables_enabled(False)     # a fresh process's default
+        from ..engine import registry                      # and its gradient registry
+        self._saved_gradients = registry.gradient_registry
+        registry.gradient_registry = registry.GradientRegistry("gradient")
         return self.graph
 
     def __exit__(self, *exc) -> None:
@@ -69,4 +73,6 @@ class ProgramGraph:
         from ..engine.graph import swap_default_graph_state
         self.graph = swap_default_graph_state(self._saved)[0]
         resource.set_resource_variables_enabled(self._saved_toggle)
+        from ..engine import registry
+        registry.gradient_registry = self._saved_gradients
         return None

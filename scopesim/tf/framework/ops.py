@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ...engine import device as _device
 from ...engine import graph as _graph
+from ...engine import registry as _registry
 from ...engine.graph import (Graph, Operation, SymbolicTensor, Tensor, get_default_graph,
                              reset_default_graph)
 from ...errors import TFTypeError
@@ -228,3 +229,33 @@ class GraphKeys:
 
 GraphKeys.__module__ = "tensorflow.python.framework.ops"
 _ = _graph
+
+
+class RegisterGradient:
+    """`ops.RegisterGradient(op_type)`: a decorator registering `f` as the
+    gradient function of `op_type` (`gradient_registry.register`)."""
+
+    __slots__ = ("_op_type",)
+
+    def __init__(self, op_type):
+        if not isinstance(op_type, str):
+            raise TFTypeError("op_type must be a string")
+        self._op_type = op_type
+
+    def __call__(self, f):
+        _registry.gradient_registry.register(f, self._op_type)
+        return f
+
+
+RegisterGradient.__module__ = "tensorflow.python.framework.ops"
+
+
+def no_gradient(op_type):
+    """`ops.no_gradient` (`tf.NotDifferentiable`): `op_type` has no gradient
+    (registered as None)."""
+    if not isinstance(op_type, str):
+        raise TFTypeError("op_type must be a string")
+    _registry.gradient_registry.register(None, op_type)
+
+
+NotDifferentiable = no_gradient
