@@ -536,8 +536,21 @@ def _print_frame(console: Console, location: Text, source_line: str, column: int
 
 
 def print_syntax_error(console: Console, error: ScopeSyntaxError) -> None:
-    """The parser's own rendering, verbatim (its caret lines up with its line)."""
-    write_raw(console, error.render() + "\n")
+    """The parser's own rendering, verbatim (its caret lines up with its
+    line), unless the source line is wider than the console (a narrow
+    terminal): then the line is windowed around the caret as in a trace, so
+    that neither it nor the caret line is cut or wrapped."""
+    rendered = error.render()
+    if all(len(line.expandtabs(8)) <= console.width for line in rendered.split("\n")[1:]):
+        write_raw(console, rendered + "\n")
+        return
+    header = rendered.split("\n", 1)[0]
+    console.print(Wrapped(Text(header)))
+    shown, offset, carets = fit_source_line(error.source_line, error.column, None,
+                                            console.width - 4, ellipsis_for(console))
+    console.print(Text("    " + shown), no_wrap=True, overflow="crop")
+    console.print(Text("    " + " " * offset).append("^", "bold red"), no_wrap=True,
+                  overflow="crop")
 
 
 def syntax_error_json(error: ScopeSyntaxError) -> dict:

@@ -128,6 +128,10 @@ class Repl:
     def run_source(self, text: str, filename: str | None = None) -> bool:
         """Parse and run `text` in the session; print its output, then its
         error if it raised.  Returns True when it ran without an error."""
+        hint = self.hint_for(text) if filename is None else None
+        if hint:
+            self.error_console.print(hint, markup=False, highlight=False)
+            return True
         if filename is None:
             self.inputs += 1
             filename = f"<repl-{self.inputs}>"
@@ -149,6 +153,15 @@ class Repl:
             self.print_program_error(result.error)
             return False
         return True
+
+    def hint_for(self, text: str) -> str | None:
+        """What to say instead of a NameError when `text` is Python's way to
+        leave or ask for help (`exit`, `quit()`, `help`), unless the session
+        has a handle of that name."""
+        word = text.strip().removesuffix("()").strip()
+        if word not in _REPL_WORDS or word in self.session.globals:
+            return None
+        return _REPL_WORDS[word]
 
     def print_syntax_error(self, error: ScopeSyntaxError) -> None:
         from .render import print_syntax_error
@@ -179,6 +192,12 @@ class Repl:
         if command.argument and not argument:
             self.error_console.print(f"usage: :{names[0]} {command.argument}", markup=False,
                                      highlight=False)
+            return True
+        if argument and not command.argument and argument not in command.options:
+            accepted = " or ".join(f"`:{names[0]} {option}`" for option in command.options)
+            self.error_console.print(
+                f":{names[0]} takes no argument {argument!r}"
+                + (f" (only {accepted})" if accepted else ""), markup=False, highlight=False)
             return True
         return command.function(self, argument) is not False
 
@@ -219,6 +238,13 @@ class Repl:
             return None
         return sorted(n for n in names if not n.startswith("_"))
 
+
+#: Python REPL words a user may type, and the hint given instead of a NameError.
+_REPL_WORDS = {
+    "exit": "use :quit or Ctrl-D to leave the REPL",
+    "quit": "use :quit or Ctrl-D to leave the REPL",
+    "help": ":help lists the REPL's commands; `scopesim doc` is the language reference",
+}
 
 #: What may start the line after a complete block (`try < ... >` then
 #: `except` on the next line): an error at the end of a line that expects
@@ -334,6 +360,7 @@ class MetaCommand:
     function: Callable[[Repl, str], bool | None]
     help: str
     argument: str = ""           # e.g. "FILE": the command needs an argument
+    options: tuple[str, ...] = ()  # the words an argument-less command accepts
 
 
 def _help(repl: Repl, argument: str) -> None:
@@ -426,7 +453,8 @@ def _quit(repl: Repl, argument: str) -> bool:
 META_COMMANDS: dict[str, MetaCommand] = {
     "help": MetaCommand(_help, "show this help"),
     "vars": MetaCommand(_vars, "the variables so far, as a tree of scopes"),
-    "ops": MetaCommand(_ops, "the ops so far by name scope (`:ops all`: unfold variables)"),
+    "ops": MetaCommand(_ops, "the ops so far by name scope (`:ops all`: unfold variables)",
+                       options=("all",)),
     "collections": MetaCommand(_collections, "the graph's collections: each key, its items' names"),
     "scope": MetaCommand(_scope, "the current variable scope and name scope"),
     "reset": MetaCommand(_reset, "start again from an empty graph"),
@@ -442,6 +470,39 @@ META_COMMANDS: dict[str, MetaCommand] = {
 
 WORDS = tuple(dict.fromkeys(KEYWORDS + LITERALS + FUNCTIONS + BUILTINS + INITIALIZERS + DTYPES
                             + EXCEPTIONS))
+#: What may stand where an expression or a statement starts: not the bare
+#: initializer and dtype words, which only follow `initializer=`/`dtype=`.
+EXPRESSION_WORDS = tuple(dict.fromkeys(KEYWORDS + LITERALS + FUNCTIONS + BUILTINS + EXCEPTIONS))
+#: The values of a version-1 option, by the option's key (LANGUAGE.md part 2).
+OPTION_VALUES = {
+    "dtype": DTYPES,
+    "initializer": INITIALIZERS,
+    "init": ("zeros", "ones", "truncated_normal"),
+    "reuse": ("true", "false", "auto", "none"),
+    "aux": ("true", "false"),
+    "trainable": ("true", "false"),
+}
+_OPTION_AT_CURSOR = re.compile(r"(?<![\w.])(" + "|".join(OPTION_VALUES) + r")=(\w*)$")
+
+
+def completion_candidates(repl: "Repl", line: str) -> tuple[str, list[str]]:
+    """(the prefix being completed, what may stand there) at the end of
+    `line`, by context: an option's values after `dtype=`, `initializer=`,
+    `reuse=`...; the names of the session inside a string; attributes after
+    a dot; else keywords, functions and handles (not bare initializers)."""
+    if _inside_string(line):
+        return line[line.rfind('"') + 1:], repl.names()
+    option = _OPTION_AT_CURSOR.search(line)
+    if option:
+        return option.group(2), list(OPTION_VALUES[option.group(1)])
+    dotted = re.search(r"(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\.(\w*)$", line)
+    attribute = re.search(r"(?:\)|[A-Za-z_]\w*)\.(\w*)$", line)
+    if dotted and repl.attributes_of(dotted.group(1)) is not None:
+        return dotted.group(2), repl.attributes_of(dotted.group(1))
+    if attribute:
+        return attribute.group(1), list(ATTRIBUTES)
+    prefix = re.search(r"[A-Za-z0-9_./\-]*$", line).group(0)
+    return prefix, list(EXPRESSION_WORDS) + repl.names()
 
 
 def _make_completer(repl: Repl):
@@ -467,22 +528,7 @@ def _make_completer(repl: Repl):
                     yield from paths.get_completions(Document(argument.lstrip()),
                                                      complete_event)
                 return
-            line = text.rsplit("\n", 1)[-1]
-            if _inside_string(line):
-                prefix = line[line.rfind('"') + 1:]
-                candidates = repl.names()
-            else:
-                dotted = re.search(r"(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\.(\w*)$", line)
-                attribute = re.search(r"(?:\)|[A-Za-z_]\w*)\.(\w*)$", line)
-                if dotted and repl.attributes_of(dotted.group(1)) is not None:
-                    prefix = dotted.group(2)
-                    candidates = repl.attributes_of(dotted.group(1))
-                elif attribute:
-                    prefix = attribute.group(1)
-                    candidates = list(ATTRIBUTES)
-                else:
-                    prefix = re.search(r"[A-Za-z0-9_./\-]*$", line).group(0)
-                    candidates = list(WORDS) + repl.names()
+            prefix, candidates = completion_candidates(repl, text.rsplit("\n", 1)[-1])
             for candidate in dict.fromkeys(candidates):
                 if candidate.startswith(prefix) and candidate != prefix:
                     yield Completion(candidate, -len(prefix))
@@ -547,7 +593,65 @@ def run_repl(console: Console | None = None, error_console: Console | None = Non
     repl = Repl(console, error_console)
     if input is None and not _stdin_is_terminal():
         return _run_piped(repl, sys.stdin)
+    if output is None:
+        output = _output_without_cpr()
+    if input is None:
+        with _keys_kept_between_prompts(sys.stdin):
+            return _run_interactive(repl, input, output, history_path)
     return _run_interactive(repl, input, output, history_path)
+
+
+def _output_without_cpr():
+    """prompt_toolkit's output for this terminal, never asking it for the
+    cursor position: a terminal that does not answer made every input wait
+    a second after Enter (keys typed then were read by the finished prompt).
+    The answer only sizes the completion menu."""
+    from prompt_toolkit.output import create_output
+    output = create_output()
+    if hasattr(output, "enable_cpr"):
+        output.enable_cpr = False
+    return output
+
+
+class _keys_kept_between_prompts:
+    """Keep the terminal out of canonical mode (and its echo off) for the
+    whole session, not only while a prompt reads.  Between two prompts, while
+    an input runs and its result prints, the terminal would otherwise be in
+    cooked mode, where the line discipline eats a typed-ahead Ctrl-D as an end
+    of file and echoes keys into the output; now every key waits, unechoed,
+    for the next prompt.  Signals (Ctrl-C) still work.  The terminal's mode
+    is restored at the end."""
+
+    def __init__(self, stream):
+        self.fd = None
+        self.saved = None
+        try:
+            import termios
+            self.fd = stream.fileno()
+            self.saved = termios.tcgetattr(self.fd)
+        except (ImportError, OSError, ValueError, AttributeError):
+            self.saved = None
+
+    def __enter__(self):
+        if self.saved is not None:
+            import termios
+            mode = termios.tcgetattr(self.fd)
+            mode[3] &= ~(termios.ICANON | termios.ECHO)
+            mode[6][termios.VMIN], mode[6][termios.VTIME] = 1, 0
+            try:
+                termios.tcsetattr(self.fd, termios.TCSANOW, mode)
+            except OSError:
+                self.saved = None
+        return self
+
+    def __exit__(self, *exc_info):
+        if self.saved is not None:
+            import termios
+            try:
+                termios.tcsetattr(self.fd, termios.TCSANOW, self.saved)
+            except OSError:
+                pass
+        return False
 
 
 def _stdin_is_terminal() -> bool:
@@ -562,10 +666,11 @@ def _run_piped(repl: Repl, stream) -> int:
     for line in stream:
         line = line.rstrip("\r\n")
         if pending and Repl.is_meta(line):
-            # A meta-command is never part of a program: what is pending
-            # is reported as it stands (its syntax error) before the command.
-            repl.submit("\n".join(pending))
-            pending = []
+            # A meta-command is never part of a program: it runs at once,
+            # and the open block goes on after it.
+            if not repl.submit(line):
+                break
+            continue
         pending.append(line)
         text = "\n".join(pending)
         if repl.needs_more(text):
@@ -601,7 +706,7 @@ def _run_interactive(repl: Repl, input, output, history_path) -> int:
     prompt = PromptSession(
         PROMPT,
         multiline=True,
-        prompt_continuation=lambda width, line_number, is_soft_wrap: CONTINUATION_PROMPT,
+        prompt_continuation=continuation_prompt,
         lexer=PygmentsLexer(ScopeLexer),
         completer=_make_completer(repl),
         complete_while_typing=False,
@@ -615,7 +720,9 @@ def _run_interactive(repl: Repl, input, output, history_path) -> int:
     while True:
         try:
             text = prompt.prompt()
-        except KeyboardInterrupt:
+        except KeyboardInterrupt:     # Ctrl-C: the input is dropped, and says so
+            repl.error_console.print("^C (input dropped)", markup=False, highlight=False,
+                                     style="dim")
             continue
         except EOFError:
             break
@@ -628,6 +735,12 @@ def _run_interactive(repl: Repl, input, output, history_path) -> int:
         except KeyboardInterrupt:     # Ctrl-C while a program runs: back to the prompt
             repl.error_console.print("KeyboardInterrupt", highlight=False, markup=False)
     return 0
+
+
+def continuation_prompt(width: int, line_number: int, is_soft_wrap: bool) -> str:
+    """`  ... ` before each new line of an input; nothing before the rest of
+    a line the terminal wrapped (one long line must not look like two)."""
+    return "" if is_soft_wrap else CONTINUATION_PROMPT
 
 
 def _key_bindings(repl: Repl):
@@ -656,6 +769,73 @@ def _key_bindings(repl: Repl):
     @bindings.add("escape", "enter", filter=editing)
     def _newline(event):
         event.current_buffer.insert_text("\n")
+
+    in_open_block = Condition(lambda: _in_open_block())
+
+    def _in_open_block() -> bool:
+        from prompt_toolkit.application import get_app
+        return "\n" in get_app().current_buffer.text
+
+    @bindings.add("enter", filter=editing & in_open_block & Condition(
+        lambda: Repl.is_meta(_current_line())))
+    def _meta_inside_block(event):
+        """`:scope` typed on a line of an open block runs at once; the block
+        stays in the buffer and goes on."""
+        from prompt_toolkit.application import run_in_terminal
+        buffer = event.current_buffer
+        command = buffer.document.current_line.strip()
+        line_start = buffer.document.get_start_of_line_position()
+        buffer.delete_before_cursor(-line_start)
+        buffer.delete(len(buffer.document.current_line_after_cursor))
+        depth = block_depth(buffer.document.text_before_cursor)
+        buffer.insert_text(INDENT * depth)
+        keep_going = []
+        run_in_terminal(lambda: keep_going.append(repl.submit(command)))
+        if keep_going == [False]:
+            event.app.exit(exception=EOFError())
+
+    def _current_line() -> str:
+        from prompt_toolkit.application import get_app
+        return get_app().current_buffer.document.current_line
+
+    @bindings.add("c-d", filter=editing & in_open_block & Condition(
+        lambda: not _current_line().strip()))
+    def _eof_inside_block(event):
+        """Ctrl-D on a blank line of an open block ends the session, as at
+        an empty prompt; what was typed of the block is said to be dropped."""
+        from prompt_toolkit.application import run_in_terminal
+        run_in_terminal(lambda: repl.error_console.print(
+            "(the open block was not run)", markup=False, highlight=False))
+        event.app.exit(exception=EOFError())
+
+    completer = _make_completer(repl)
+
+    @bindings.add("tab", filter=editing & Condition(lambda: _before_cursor_is_word()))
+    def _complete_now(event):
+        """Tab completes at once (prompt_toolkit's own completion runs in a
+        background task, so an Enter typed right after Tab would run the
+        text before the completion): one candidate, or the common part, is
+        inserted before the next key is read; several show the menu."""
+        from prompt_toolkit.completion import CompleteEvent, get_common_complete_suffix
+        buffer = event.current_buffer
+        if buffer.complete_state:
+            buffer.complete_next()
+            return
+        document = buffer.document
+        found = list(completer.get_completions(document, CompleteEvent(completion_requested=True)))
+        if len(found) == 1:
+            buffer.apply_completion(found[0])
+            return
+        common = get_common_complete_suffix(document, found) if found else ""
+        if common:
+            buffer.insert_text(common)
+        elif found:
+            buffer.start_completion(insert_common_part=True)
+
+    def _before_cursor_is_word() -> bool:
+        from prompt_toolkit.application import get_app
+        line = get_app().current_buffer.document.current_line_before_cursor
+        return bool(line.strip())
 
     at_blank_indent = Condition(lambda: _current_line_is_indent())
 

@@ -54,14 +54,16 @@ def terminal(tmp_path):
     (so a test can start two sessions that share a history)."""
     children = []
 
-    def start():
+    def start(*, cpr_env=True, columns=200):
         command = repl_command()
         environment = dict(os.environ, XDG_STATE_HOME=str(tmp_path / "state"),
                            TERM="xterm-256color", PROMPT_TOOLKIT_NO_CPR="1",
-                           PYTHONPATH=str(ROOT), COLUMNS="200")
+                           PYTHONPATH=str(ROOT), COLUMNS=str(columns))
         environment.pop("NO_COLOR", None)
+        if not cpr_env:       # a terminal that is asked for the cursor position, never answering
+            environment.pop("PROMPT_TOOLKIT_NO_CPR")
         child = pexpect.spawn(command[0], command[1:], env=environment, cwd=str(tmp_path),
-                              dimensions=(40, 200), encoding="utf-8", timeout=20)
+                              dimensions=(40, columns), encoding="utf-8", timeout=20)
         children.append(child)
         child.expect_exact("scope>")
         return child
@@ -163,11 +165,44 @@ def test_tab_completes_a_handle(terminal):
     child.send("a_long_handle = var tabbed [1]; print a_long_handle\r")
     child.expect_exact("tabbed:0")
     at_prompt(child)
-    child.send("print a_long_h\t")
-    child.expect_exact("andle")      # the completion (the redraw may send only the rest)
-    child.send("\r")
-    child.expect_exact("tabbed:0")
+    # Tab then Enter at once: the completion is applied before Enter is read,
+    # so what runs is `print a_long_handle` (not a NameError for a_long_h).
+    # The test looks at what ran, not at how the line was redrawn.
+    child.send("print a_long_h\t\r")
+    assert child.expect_exact(["tabbed:0", "NameError"]) == 0
     assert leave(child) == 0
+
+
+#: What prompt_toolkit writes when a prompt is done (bracketed paste off):
+#: keys sent after it are typed ahead, while the input runs.
+PROMPT_DONE = "\x1b[?2004l"
+
+
+def test_ctrl_d_typed_ahead_is_not_lost(terminal):
+    """Issue 11.12: Ctrl-D typed right after Enter, before the REPL has
+    printed the result, leaves the REPL, also when the terminal does not
+    answer cursor-position requests (pexpect's never does)."""
+    child = terminal(cpr_env=False)
+    child.send('for i in range(10000) < c = const 1.0 >; print "first"\r')
+    child.expect_exact(PROMPT_DONE)
+    child.sendcontrol("d")          # typed ahead: the result is not printed yet
+    child.expect_exact("first")
+    child.expect(pexpect.EOF, timeout=10)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_keys_typed_while_a_program_runs_reach_the_next_prompt(terminal):
+    """Issue 11.12: between prompts the terminal is not left in cooked mode,
+    where Ctrl-D would be eaten as an end of file by the line discipline."""
+    child = terminal()
+    child.send('for i in range(10000) < c = const 1.0 >; print "ran"\r')
+    child.expect_exact(PROMPT_DONE)     # the prompt has ended: the input runs now
+    child.sendcontrol("d")
+    child.expect_exact("ran")
+    child.expect(pexpect.EOF, timeout=10)
+    child.close()
+    assert child.exitstatus == 0
 
 
 def test_quit_command_leaves(terminal):
@@ -389,3 +424,113 @@ def test_piped_stdin_reports_a_block_left_open():
     done = run_piped('scope "s" <\n  var w [1]\n')
     assert "'<' was never closed" in done.stderr
     assert done.returncode == 1
+
+
+# ---------------------------------------------------------------- issue 11: 10, 11, 13
+
+
+def completions(session, text):
+    from prompt_toolkit.document import Document
+    completer = repl_module._make_completer(session)
+    return [c.text for c in completer.get_completions(Document(text), None)]
+
+
+def test_completion_follows_the_grammar_at_the_cursor():
+    """Issue 11.10: an option's values after `dtype=`/`initializer=`, and no
+    bare initializer where an expression stands."""
+    session = Repl(Console(file=io.StringIO()))
+    session.submit("global_step = var gs [1]")
+    assert completions(session, "var w [1] dtype=") == list(repl_module.DTYPES)
+    assert completions(session, "var w [1] dtype=float6") == ["float64"]
+    assert completions(session, "var w [1] initializer=glo") == ["glorot_uniform"]
+    assert completions(session, 'scope "a" reuse=a') == ["auto"]
+    offered = completions(session, "print glo")
+    assert "global_variables" in offered and "global_step" in offered
+    assert "glorot_uniform" not in offered
+    assert "float32" not in completions(session, "x = flo")
+
+
+def test_tab_inserts_the_completion_before_the_next_key(tmp_path):
+    """Issue 11.14's root: prompt_toolkit completes in a background task, so
+    Enter right after Tab ran the text as typed."""
+    printed = drive("a_long_handle = var tabbed [1]\rprint a_long_h\t\r" + CTRL_D, tmp_path)
+    assert "tabbed:0" in printed and "NameError" not in printed
+
+
+def test_soft_wrapped_lines_get_no_continuation_prompt():
+    """Issue 11.11: only a new line of the input gets `  ... `."""
+    assert repl_module.continuation_prompt(40, 1, is_soft_wrap=False) == "  ... "
+    assert repl_module.continuation_prompt(40, 0, is_soft_wrap=True) == ""
+
+
+def test_a_long_line_at_a_narrow_width_shows_no_continuation_prompt(terminal):
+    child = terminal(columns=40)
+    child.send('print "' + "x" * 70 + '"\r')
+    child.expect_exact("x" * 39)            # the printed result: written verbatim
+    assert "..." not in child.before
+    assert leave(child) == 0
+
+
+def test_a_syntax_error_at_a_narrow_width_keeps_its_caret_visible():
+    """Issue 11.11: the source line is windowed around the caret, which
+    stays on the line below it, inside the width."""
+    out = io.StringIO()
+    session = Repl(Console(file=out, width=24, color_system=None))
+    session.submit('scope "abcdefgh" < scope "ijklmnop" < q = 1.0 + ) > >')
+    lines = out.getvalue().splitlines()
+    source, caret = lines[-2:]
+    assert all(len(line) <= 24 for line in lines)
+    assert caret.strip() == "^" and source[caret.index("^")] == ")"
+
+
+def test_ctrl_d_inside_an_open_block_ends_the_session(terminal):
+    """Issue 11.13: the auto-indent makes the buffer non-empty; Ctrl-D on
+    the blank line of an open block still leaves, saying the block did not run."""
+    child = terminal()
+    child.send('scope "a" <\r')
+    child.expect_exact("...")
+    child.sendcontrol("d")
+    child.expect_exact("(the open block was not run)")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_a_cancelled_input_keeps_a_marker(terminal):
+    child = terminal()
+    child.send('print "never run"')
+    child.sendcontrol("c")
+    child.expect_exact("^C (input dropped)")
+    assert leave(child) == 0
+
+
+def test_python_repl_words_give_a_hint_not_a_name_error(tmp_path):
+    printed = drive("exit\rquit()\rhelp\r" + CTRL_D, tmp_path)
+    assert "NameError" not in printed
+    assert printed.count("use :quit or Ctrl-D to leave the REPL") == 2
+    assert ":help lists the REPL's commands" in printed
+    # a handle of that name is the handle
+    assert "1" in drive("help = 1\rprint help\r" + CTRL_D, tmp_path).splitlines()
+
+
+def test_meta_commands_complain_about_an_extra_argument(tmp_path):
+    printed = drive(':quit now\r:vars extra\r:ops all\r:ops x\rprint "still here"\r' + CTRL_D,
+                    tmp_path)
+    assert ":quit takes no argument 'now'" in printed
+    assert ":vars takes no argument 'extra'" in printed
+    assert ":ops takes no argument 'x' (only `:ops all`)" in printed
+    assert "still here" in printed and "ops (0)" in printed
+
+
+def test_a_meta_command_inside_an_open_block_keeps_the_block(tmp_path):
+    printed = drive('scope "a" <\rv = var w [1]\r:scope\rprint v\r>\rprint v\r' + CTRL_D,
+                    tmp_path)
+    assert "variable scope:" in printed
+    assert printed.splitlines()[-2:] == ["a/w:0", "a/w:0"]
+    assert "SyntaxError" not in printed and "syntax error" not in printed
+
+
+def test_piped_a_meta_command_inside_an_open_block_keeps_the_block():
+    done = run_piped('scope "a" <\n  v = var w [1]\n:vars\n  print v\n>\n')
+    assert "variables (0)" in done.stdout
+    assert done.stdout.endswith("a/w:0\n") and done.returncode == 0, done.stderr
