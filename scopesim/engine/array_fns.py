@@ -136,7 +136,7 @@ def squeeze(g: Graph, input, axis=None, name=None, squeeze_dims=None) -> Tensor:
     """`array_ops.squeeze` (v1): a scalar axis becomes a list; the
     generated wrapper wants a list of ints (`squeeze_dims` attr)."""
     axis = deprecated_argument_lookup("axis", axis, "squeeze_dims", squeeze_dims)
-    if isinstance(axis, (int, float)) and not isinstance(axis, bool):
+    if isinstance(axis, (int, float, str, bytes)):      # `np.isscalar`
         axis = [axis]
     if axis is None:
         axis = []
@@ -274,17 +274,19 @@ def zeros_or_ones(g: Graph, which: str, shape, dtype="float32", name=None) -> Te
 
 
 def zeros_like(g: Graph, tensor, dtype=None, name=None, optimize=True) -> Tensor:
-    """`array_ops.zeros_like` (v1) -> `zeros_like_impl`."""
+    """`array_ops.zeros_like` (v1) -> `zeros_like_impl` -> `array_like_impl`:
+    a fully defined shape is `zeros` of it (of `dtype` or the tensor's),
+    else another dtype is `zeros` of `shape_internal`, else ZerosLike."""
     g = graph_from_inputs(g, (tensor,))
     with name_scope(g, name, "zeros_like") as scope:
         if not isinstance(tensor, Tensor):
             tensor = convert_to_tensor(g, tensor, name="tensor")
         dtype = None if dtype is None else make_type(dtype, "dtype")
+        if optimize and is_fully_defined(tensor._dims):      # `array_like_impl`
+            return zeros_or_ones(g, "zeros", tensor.shape, dtype or tensor._dt, scope)
         if dtype is not None and dtype != tensor._dt:
             return zeros_or_ones(g, "zeros", shape_internal(g, tensor, optimize=optimize),
                                  dtype, scope)
-        if optimize and is_fully_defined(tensor._dims):
-            return zeros_or_ones(g, "zeros", tensor.shape, dtype or tensor._dt, scope)
         return apply_op(g, "ZerosLike", scope, [tensor])
 
 

@@ -85,6 +85,8 @@ def check_convertible(value, dtype: str) -> None:
         raise TFValueError("None values not supported.")
     if isinstance(value, (list, tuple)):
         for element in value:
+            if element is None:       # inside a list: `_AssertCompatible`'s mismatch
+                raise TFTypeError(f"Expected {dtype}, but got None of type 'NoneType'.")
             check_convertible(element, dtype)
         return
     if isinstance(value, bool):

@@ -62,8 +62,8 @@ def uniform(g: Graph, shape, minval=0, maxval=None, dtype="float32", seed=None,
     dtype = make_type(dtype, "dtype")
     if dtype not in _UNIFORM_DTYPES:
         accepted = ", ".join(f"tf.{d}" for d in _UNIFORM_DTYPES)
-        raise TFValueError(f"Argument `dtype` got invalid value tf.{dtype}. Accepted dtypes are "
-                           f"({accepted}).")
+        raise TFValueError(f"Argument `dtype` got invalid value <dtype: '{dtype}'>. Accepted "
+                           f"dtypes are ({accepted}).")
     integer = dtype in ("int32", "int64")
     if maxval is None:
         if integer:

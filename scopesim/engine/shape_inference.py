@@ -98,7 +98,8 @@ def node_text(op_type: str, op_name: str, attrs: dict, inputs: list, computed=No
 def constant_value(t):
     """`EvaluateConstantTensor` over the ops scopesim builds: a Const whose
     value is known, Pack, AddV2/Add and Sub of scalars, Cast and Identity of known
-    values; None when the value cannot be computed."""
+    values, a StridedSlice of a vector, Range of known bounds, ConcatV2 of
+    vectors; None when the value cannot be computed."""
     op = t._op
     kind = op._type
     if kind == "Const":
@@ -120,6 +121,17 @@ def constant_value(t):
         return constant_value(op._inputs[0])
     if kind == "StridedSlice":
         return _strided_slice_value(op)
+    if kind == "Range":
+        start, limit, delta = (constant_value(i) for i in op._inputs)
+        if all(isinstance(v, int) for v in (start, limit, delta)) and delta:
+            return list(range(start, limit, delta))
+        return None
+    if kind == "ConcatV2":
+        parts = [constant_value(i) for i in op._inputs]
+        if parts[-1] != 0 or any(not isinstance(p, list) or any(isinstance(v, list) for v in p)
+                                 for p in parts[:-1]):
+            return None
+        return [v for p in parts[:-1] for v in p]
     return None
 
 

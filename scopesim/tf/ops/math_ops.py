@@ -61,7 +61,7 @@ def truediv(x, y, name=None):
 @add_dispatch_support
 def cast(x, dtype, name=None):
     """`tf.cast` (`math_ops.cast`)."""
-    return _m.cast(get_default_graph(), x, _make_type(_dtype(dtype), "dtype"), name)
+    return _m.cast(get_default_graph(), x, _as_dtype(dtype).base_dtype.name, name)
 
 
 def _dtype(dtype):
