@@ -18,8 +18,8 @@ from ..errors import NotSimulated, TFValueError
 from . import opdefs_array as _opdefs_array  # noqa: F401 - registers the OpDefs
 from . import opdefs_nn as _opdefs_nn  # noqa: F401
 from .array import slice_helper
-from .array_fns import (concat, rank, reshape, shape, size, slice_, squeeze, where,
-                        zeros_like, zeros_or_ones)
+from .array_fns import (concat, range_, rank, reshape, shape, size, slice_, squeeze,
+                        transpose, where, zeros_like, zeros_or_ones)
 from .cond_v1 import cond
 from .convert import convert_to_tensor
 from .dtypes import FLOATING
@@ -259,6 +259,13 @@ def _flatten_outer_dims(g: Graph, logits: Tensor) -> Tensor:
     return output
 
 
+def _move_dim_to_end(g: Graph, tensor: Tensor, dim_index: int, rank_t: Tensor) -> Tensor:
+    """`_move_dim_to_end` of the v2 helper: `transpose` by
+    `concat([range(dim), range(dim + 1, rank), [dim]], 0)`."""
+    perm = concat(g, [range_(g, dim_index), range_(g, dim_index + 1, rank_t), [dim_index]], 0)
+    return transpose(g, tensor, perm)
+
+
 def softmax_cross_entropy_with_logits_v2(g: Graph, labels, logits, axis=None, name=None,
                                          dim=None) -> Tensor:
     """`nn_ops.softmax_cross_entropy_with_logits_v2_helper` (v1's
@@ -268,7 +275,8 @@ def softmax_cross_entropy_with_logits_v2(g: Graph, labels, logits, axis=None, na
     `Shape`, both flattened to 2-D, SoftmaxCrossEntropyWithLogits named by
     the scope, its loss reshaped to the shape's first rank-1 dims (`Slice`)
     with the static shape of logits less the class dim.  Another axis than
-    the last transposes (not simulated)."""
+    the last is moved to the end first (`range`, `range_1`, `concat`,
+    `transpose`)."""
     axis = deprecated_argument_lookup("axis", axis, "dim", dim)
     if axis is None:
         axis = -1
@@ -282,7 +290,8 @@ def softmax_cross_entropy_with_logits_v2(g: Graph, labels, logits, axis=None, na
         input_rank = rank(g, precise_logits)
         static = logits._dims
         if axis != -1:
-            raise NotSimulated("tf.nn.softmax_cross_entropy_with_logits(axis=<not -1>)")
+            precise_logits = _move_dim_to_end(g, precise_logits, axis, input_rank)
+            labels = _move_dim_to_end(g, labels, axis, input_rank)
         input_shape = shape(g, precise_logits)
         precise_logits = _flatten_outer_dims(g, precise_logits)
         labels = _flatten_outer_dims(g, labels)
