@@ -8,7 +8,9 @@ its `CondContext`: an op made there that reads a tensor from outside gets
 that tensor through a `Switch(x, pred_id)` made right after it, in its own
 name scope (`NotEqual/Switch`; one per tensor and branch), and an op without
 inputs gets the pivot as a control input; then a `Merge` of the two results
-(false branch first), whose first output is the value.
+(false branch first), whose first output is the value.  Each branch's
+context is named `cond_text` (uniquified in `cond/`, as a name the graph
+uses) and both go to the `cond_context` collection.
 """
 
 from __future__ import annotations
@@ -17,18 +19,43 @@ from .graph import Graph, Tensor
 from .math import identity
 from .opdef import graph_from_inputs, name_scope
 
+#: `GraphKeys.COND_CONTEXT`: where a cond outside any other context keeps its two contexts.
+COND_CONTEXT = "cond_context"
+
 
 class CondContext:
     """`control_flow_ops.CondContext` of one branch (no outer context)."""
 
-    def __init__(self, g: Graph, pred: Tensor, pivot: Tensor, branch: int) -> None:
+    def __init__(self, g: Graph, pred: Tensor, pivot: Tensor, branch: int,
+                 name: str = "cond_text") -> None:
         self._g = g
+        self._name = g.unique_name(name)
         self._pred = pred
         self._pivot = pivot
         self._branch = branch
         self._values = {pred.name, pivot.name}
         self._external = {pred.name: pred}
         self._ops = {pivot._op}
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @property
+    def outer_context(self):
+        return None
+
+    @property
+    def pred(self) -> Tensor:
+        return self._pred
+
+    @property
+    def pivot(self) -> Tensor:
+        return self._pivot
+
+    @property
+    def branch(self) -> int:
+        return self._branch
 
     def add_value(self, value: Tensor) -> Tensor:
         """`CondContext.AddValue`: an outside tensor through a Switch on
@@ -102,13 +129,22 @@ def _branch(g: Graph, context: CondContext, fn) -> Tensor:
 def cond(g: Graph, pred: Tensor, true_fn, false_fn, name=None) -> Tensor:
     """`cond.cond` (control flow v1) of two branches returning one tensor
     each: in `cond/`, the Switch of `pred`, `switch_t`, `switch_f`,
-    `pred_id`, the true branch, the false branch, their `Merge`."""
+    `pred_id`, the true branch, the false branch, their `Merge`; the two
+    contexts into the `cond_context` collection."""
     g = graph_from_inputs(g, (pred,))
     with name_scope(g, name, "cond"):
         switch = _switch(g, pred, pred)
         pivot_t = identity(g, switch.outputs[1], name="switch_t")
         pivot_f = identity(g, switch.outputs[0], name="switch_f")
         pred = identity(g, pred, name="pred_id")
-        res_t = _branch(g, CondContext(g, pred, pivot_t, 1), true_fn)
-        res_f = _branch(g, CondContext(g, pred, pivot_f, 0), false_fn)
-        return _merge(g, [res_f, res_t])
+        context_t = CondContext(g, pred, pivot_t, 1)
+        res_t = _branch(g, context_t, true_fn)
+        context_f = CondContext(g, pred, pivot_f, 0)
+        res_f = _branch(g, context_f, false_fn)
+        merged = _merge(g, [res_f, res_t])
+        g.add_to_collection(COND_CONTEXT, context_t)
+        g.add_to_collection(COND_CONTEXT, context_f)
+        return merged
+
+
+CondContext.__module__ = "tensorflow.python.ops.control_flow_ops"

@@ -230,13 +230,11 @@ def concat_shape(inputs, attrs, error):
                 rank = len(t._dims)
             else:
                 with_rank(t._dims, rank, error)
+    if rank == 0:
+        raise error("Can't concatenate scalars (use tf.stack instead)")
     axis = constant_value(axis_t)
     if not isinstance(axis, int):
-        if rank is None:
-            return None
-        if rank == 0:
-            raise error("Can't concatenate scalars (use tf.stack instead)")
-        return (None,) * rank
+        return None if rank is None else (None,) * rank
     computed = {len(inputs) - 1: axis}
     min_rank = -axis if axis < 0 else axis + 1
 
@@ -309,10 +307,11 @@ def unpack_shape(inputs, attrs, error):
 
 
 def _split_axis(dims, split_dim, error, computed):
+    """The split dim in [-rank, rank) (`MakeDimForScalarInput`'s words)."""
     rank = len(dims)
     if split_dim < -rank or split_dim >= rank:
-        raise error(f"Shape must be at least rank {(-split_dim if split_dim < 0 else split_dim + 1)}"
-                    f" but is rank {rank}", computed)
+        raise error(f"Dimension size, given by scalar input {split_dim} must be in range "
+                    f"[{-rank}, {rank})", computed)
     return split_dim + rank if split_dim < 0 else split_dim
 
 
@@ -357,6 +356,8 @@ def split_v_shape(inputs, attrs, error):
     if not isinstance(sizes, list):
         return [tuple(dims[:axis]) + (None,) + tuple(dims[axis + 1:])] * num
     computed = {1: sizes, 2: split_dim}
+    if sizes.count(-1) > 1:
+        raise error("size_splits can only have one -1", computed)
     size = dims[axis]
     known = [s for s in sizes if s != -1]
     out = list(sizes)
@@ -477,7 +478,8 @@ def tile_shape(inputs, attrs, error):
         return None if dims is None else (None,) * len(dims)
     if dims is None:
         return (None,) * len(multiples)
-    return tuple(None if d is None or m is None else d * m for d, m in zip(dims, multiples))
+    return tuple(0 if m == 0 or d == 0 else None if d is None or m is None else d * m
+                 for d, m in zip(dims, multiples))
 
 
 @_register("resource_gather")
@@ -527,8 +529,13 @@ def range_shape(inputs, attrs, error):
     start, limit, delta = (constant_value(t) for t in inputs)
     if any(not isinstance(v, (int, float)) for v in (start, limit, delta)):
         return (None,)
+    computed = {0: start, 1: limit, 2: delta}
     if delta == 0:
-        raise error("Requires delta != 0", {0: start, 1: limit, 2: delta})
+        raise error("Requires delta != 0", computed)
+    if delta > 0 and start > limit:
+        raise error(f"Requires start <= limit when delta > 0: {start}/{limit}", computed)
+    if delta < 0 and start < limit:
+        raise error(f"Requires start >= limit when delta < 0: {start}/{limit}", computed)
     import math
     if isinstance(start, int) and isinstance(limit, int) and isinstance(delta, int):
         size = (abs(limit - start) + abs(delta) - 1) // abs(delta)
@@ -540,15 +547,16 @@ def range_shape(inputs, attrs, error):
 @_register("one_hot")
 def one_hot_shape(inputs, attrs, error):
     """OneHot: `depth` inserted into the indices' shape at `axis`."""
+    axis = attrs["axis"]
+    if axis < -1:
+        raise error("axis must be >= -1")
     dims = inputs[0]._dims
     if dims is None:
         return None
     depth = constant_value(inputs[1])
     depth = depth if isinstance(depth, int) else None
-    axis = attrs["axis"]
-    if axis == -1:
-        return tuple(dims) + (depth,)
-    return tuple(dims[:axis]) + (depth,) + tuple(dims[axis:])
+    index = (axis + len(dims) + 1) % (len(dims) + 1)
+    return tuple(dims[:index]) + (depth,) + tuple(dims[index:])
 
 
 @_register("where")
@@ -568,7 +576,7 @@ def select_shape(inputs, attrs, error):
         if len(cond) == len(out):
             out = merge_shapes(cond, out, error)
         elif len(cond) == 1:
-            merge(cond[0], out[0] if out else None, error)
+            merge_shapes(cond, out[:1], error)
     return out
 
 
@@ -585,6 +593,10 @@ def slice_shape(inputs, attrs, error):
     dims = inputs[0]._dims
     begin, size = constant_value(inputs[1]), constant_value(inputs[2])
     b_dims = with_rank(inputs[1]._dims, 1, error)
+    s_dims = with_rank(inputs[2]._dims, 1, error)
+    b_dims = merge_shapes(b_dims, s_dims, error)
+    if dims is not None and b_dims is not None and b_dims[0] is not None:
+        with_rank(dims, b_dims[0], error)
     if isinstance(size, list):
         if dims is None:
             return tuple(None if s == -1 else s for s in size)
@@ -635,6 +647,8 @@ def reduction_shape(inputs, attrs, error):
     dims = inputs[0]._dims
     keep = attrs["keep_dims"]
     indices_t = inputs[1]
+    if indices_t._dims is not None and len(indices_t._dims) > 1:
+        raise error(f"Shape must be at most rank 1 but is rank {len(indices_t._dims)}")
     value = constant_value(indices_t)
     if value is None:
         idx_dims = indices_t._dims
@@ -670,8 +684,10 @@ def arg_min_max_shape(inputs, attrs, error):
     dim = constant_value(inputs[1])
     if dims is None:
         return None
+    if len(dims) <= 1:           # reducing a scalar or a vector: a scalar
+        return ()
     if not isinstance(dim, int):
-        return (None,) * (len(dims) - 1) if dims else None
+        return (None,) * (len(dims) - 1)
     rank = len(dims)
     if dim < -rank or dim >= rank:
         raise error(f"Dimension ({dim}) must be in the range [{-rank}, {rank}), where {rank} is "

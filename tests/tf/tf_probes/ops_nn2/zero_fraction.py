@@ -24,6 +24,16 @@ def case_zero_fraction_unknown(T):
     ops(T)
 
 
+def case_zero_fraction_cond_context(T):
+    T.nn.zero_fraction(T.placeholder(T.float32, (2, 3), name="x"))
+    contexts = T.get_collection("cond_context")
+    show([type(c).__name__ for c in contexts], [c.name for c in contexts])
+    show([c.branch for c in contexts], [c.pred.name for c in contexts],
+         [c.pivot.name for c in contexts], [c.outer_context for c in contexts])
+    show(T.get_default_graph().unique_name("zero_fraction/cond/cond_text", mark_as_used=False))
+    show(T.get_default_graph().get_all_collection_keys())
+
+
 def case_zero_fraction_values(T):
     tensor(T.nn.zero_fraction([[0, 1], [2, 0]]))
     tensor(T.nn.zero_fraction(T.placeholder(T.int32, (None, 2), name="x")))
