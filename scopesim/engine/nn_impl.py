@@ -30,6 +30,7 @@ from .math_fns import equality, reduce
 from .nn import deprecated_argument_lookup
 from .opdef import apply_op, graph_from_inputs, name_scope
 from .random_fns import uniform
+from .resource import BaseResourceVariable
 from .tensor_shape import TensorShape
 from .values import is_tensor_like
 
@@ -104,21 +105,19 @@ def dropout_v2(g: Graph, x, rate, noise_shape=None, seed=None, name=None) -> Ten
                                f"scaled. Received: x_dtype={x.dtype}")
         if is_rate_number and rate == 0:
             return x
-        if not is_tensor_like(rate):
+        if not (is_tensor_like(rate) or isinstance(rate, BaseResourceVariable)):
             if not is_rate_number:
                 raise TFValueError(f"`rate` must be a scalar or scalar tensor. Received: "
                                    f"rate={rate}")
             scale = convert_to_tensor(g, 1 / (1 - rate), x._dt)
             ret = gen_binary(g, "Mul", x, scale, None)
         else:
-            rate_t = convert_to_tensor(g, rate)
-            if rate_t._dims is not None and len(rate_t._dims) != 0:
-                raise TFValueError(f"Shape {rate_t.shape} must have rank 0")
-            if rate_t._dt != x._dt:
+            rate_shape = rate.get_shape()
+            if rate_shape.ndims is not None and rate_shape.ndims != 0:
+                raise TFValueError(f"Shape {rate_shape} must have rank 0")
+            if rate.dtype.name != x._dt:      # `is_compatible_with`: a _ref rate is not
                 raise TFValueError("`x.dtype` must be compatible with `rate.dtype`. "
-                                   f"Received: x.dtype={x.dtype} and "
-                                   f"rate.dtype={rate_t.dtype}")
-            rate = rate_t
+                                   f"Received: x.dtype={x.dtype} and rate.dtype={rate.dtype}")
             one = convert_to_tensor(g, 1, x._dt)
             ret = gen_binary(g, "RealDiv", x, gen_binary(g, "Sub", one, rate, None), None)
         noise = _get_noise_shape(g, x, noise_shape)
@@ -411,7 +410,6 @@ def embedding_lookup(g: Graph, params, ids, partition_strategy="mod", name=None,
     partitions (a nested Python list too; a tuple is one value).  Several
     partitions, resource variables and `max_norm` are not simulated."""
     from .partitioned import PartitionedVariable
-    from .resource import BaseResourceVariable
     if params is None:
         raise TFValueError("params must be specified")
     if isinstance(params, (list, tuple)) and not params:

@@ -41,6 +41,17 @@ def case_dropout_rate_tensor_other_dtype(T):
     ops(T)
 
 
+def case_dropout_rate_variable(T):
+    r = T.get_variable("r", (), initializer=T.constant_initializer(0.5))
+    err(lambda: T.nn.dropout(_x(T), rate=r))
+    k = T.get_variable("k", (), initializer=T.constant_initializer(0.5))
+    tensor(T.nn.dropout(_x(T), keep_prob=k))
+    with T.variable_scope("res", use_resource=True):
+        q = T.get_variable("q", (), initializer=T.constant_initializer(0.5))
+    tensor(T.nn.dropout(_x(T), rate=q))
+    ops(T, 8)
+
+
 def case_dropout_rate_tensor_rank(T):
     r = T.placeholder(T.float32, (2,), name="r")
     err(lambda: T.nn.dropout(_x(T), rate=r))
