@@ -18,6 +18,7 @@ from ..errors import NotSimulated, TFValueError
 from . import opdefs_array as _opdefs_array  # noqa: F401 - registers the OpDefs
 from . import opdefs_nn as _opdefs_nn  # noqa: F401
 from .array import slice_helper
+from .array_fns import resource_sparse_read
 from .array_fns import (concat, range_, rank, reshape, shape, size, slice_, squeeze,
                         transpose, where, zeros_like, zeros_or_ones)
 from .cond_v1 import cond
@@ -406,9 +407,10 @@ def embedding_lookup(g: Graph, params, ids, partition_strategy="mod", name=None,
     """`embedding_ops.embedding_lookup` -> `_embedding_lookup_and_transform`
     over one tensor: in `embedding_lookup/`, `params` converted
     (`params_0`), `ids` converted (`ids`), `GatherV2` named by the scope
-    (`embedding_lookup/axis`), then its `Identity`.  A list is a list of
-    partitions (a nested Python list too; a tuple is one value).  Several
-    partitions, resource variables and `max_norm` are not simulated."""
+    (`embedding_lookup/axis`; a resource variable's `ResourceGather`, not
+    converted), then its `Identity`.  A list is a list of partitions (a
+    nested Python list too; a tuple is one value).  Several partitions and
+    `max_norm` are not simulated."""
     from .partitioned import PartitionedVariable
     if params is None:
         raise TFValueError("params must be specified")
@@ -419,13 +421,17 @@ def embedding_lookup(g: Graph, params, ids, partition_strategy="mod", name=None,
         raise NotSimulated("tf.nn.embedding_lookup over partitioned params")
     if not isinstance(params, list):            # a tuple is one value (autopacked)
         params = [params]
-    if any(isinstance(p, BaseResourceVariable) for p in params):
-        raise NotSimulated("tf.nn.embedding_lookup of a resource variable")
-    g = graph_from_inputs(g, params + [ids])
+    resource = any(isinstance(p, BaseResourceVariable) for p in params)
+    g = graph_from_inputs(g, [p.handle if isinstance(p, BaseResourceVariable) else p
+                              for p in params] + [ids])
     with name_scope(g, name, "embedding_lookup") as scope:
-        params = [convert_to_tensor(g, p, name=f"params_{i}") for i, p in enumerate(params)]
+        if not resource:
+            params = [convert_to_tensor(g, p, name=f"params_{i}") for i, p in enumerate(params)]
         ids = convert_to_tensor(g, ids, name="ids")
         if max_norm is not None:
             raise NotSimulated("tf.nn.embedding_lookup(max_norm=…)")
-        result = apply_op(g, "GatherV2", scope, [params[0], ids, 0], {"batch_dims": 0})
+        if resource:               # `gather` of a resource variable is its `sparse_read`
+            result = resource_sparse_read(g, params[0], ids, scope)
+        else:
+            result = apply_op(g, "GatherV2", scope, [params[0], ids, 0], {"batch_dims": 0})
         return identity(g, result)

@@ -151,6 +151,14 @@ def case_embedding_lookup_variable(T):
     ops(T, 3)
 
 
+def case_embedding_lookup_resource_variable(T):
+    with T.variable_scope("e", use_resource=True):
+        v = T.get_variable("w", (10, 4))
+    tensor(T.nn.embedding_lookup(v, [[1, 2]]))
+    tensor(T.nn.embedding_lookup([v], _x(T, (3,), T.int32, "ids"), name="emb"))
+    ops(T, 12)
+
+
 def case_embedding_lookup_errors(T):
     err(lambda: T.nn.embedding_lookup([], [1]))
     err(lambda: T.nn.embedding_lookup(_x(T, (10, 4), name="p"), [1.0]))
