@@ -514,8 +514,16 @@ def gather_v2_shape(inputs, attrs, error):
 
 @_register("fill")
 def fill_shape(inputs, attrs, error):
-    """Fill: the shape the `dims` tensor gives (value a scalar)."""
+    """Fill: the shape the `dims` tensor gives (value a scalar); a known
+    negative dim is "Fill dimensions must be >= 0" (quoting the dims as
+    partial shapes, -1 unknown, when none is below -1)."""
     with_rank(inputs[1]._dims, 0, error)
+    value = constant_value(inputs[0])
+    if isinstance(value, list) and any(isinstance(v, int) and v < 0 for v in value):
+        partial = None
+        if all(isinstance(v, int) and v >= -1 for v in value):
+            partial = {0: tuple(None if v == -1 else v for v in value)}
+        raise error("Fill dimensions must be >= 0", None, partial)
     dims, _ = shape_from_tensor(inputs[0], error)
     return dims
 

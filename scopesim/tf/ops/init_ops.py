@@ -19,6 +19,12 @@ def _dims(shape) -> tuple:
     return dims_of(shape)
 
 
+def _shape_arg(shape):
+    """The shape `array_ops.zeros(shape)` is given: a list or tuple as it is
+    (its own rules decide), anything else as a dims tuple."""
+    return shape if isinstance(shape, (list, tuple)) else _dims(shape)
+
+
 def _call_dtype(dtype, default):
     """`dtype` of `__call__` or the constructor's, as an engine dtype name."""
     return as_dtype(default if dtype is None else dtype).base_dtype.name
@@ -59,7 +65,8 @@ class Zeros(Initializer):
         self.dtype = as_dtype(dtype)
 
     def __call__(self, shape, dtype=None, partition_info=None):
-        return _ops.fill(get_default_graph(), "zeros", _dims(shape), _call_dtype(dtype, self.dtype))
+        return _ops.fill(get_default_graph(), "zeros", _shape_arg(shape),
+                         _call_dtype(dtype, self.dtype))
 
     def get_config(self):
         return {"dtype": self.dtype.name}
@@ -72,7 +79,8 @@ class Ones(Initializer):
         self.dtype = as_dtype(dtype)
 
     def __call__(self, shape, dtype=None, partition_info=None):
-        return _ops.fill(get_default_graph(), "ones", _dims(shape), _call_dtype(dtype, self.dtype))
+        return _ops.fill(get_default_graph(), "ones", _shape_arg(shape),
+                         _call_dtype(dtype, self.dtype))
 
     def get_config(self):
         return {"dtype": self.dtype.name}
