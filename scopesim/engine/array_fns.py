@@ -264,7 +264,7 @@ def zeros_or_ones(g: Graph, which: str, shape, dtype="float32", name=None) -> Te
         dims = TensorShape(shape)._dims if not isinstance(shape, TensorShape) else shape._dims
     except (TFTypeError, TFValueError):         # a list with tensor elements
         dims = None
-    if dims is not None:                        # `_constant_if_small` takes the list
+    if dims is not None and is_fully_defined(dims):   # `_constant_if_small` takes the list
         return _small_or_fill(g, which, shape, dtype, name)
     value = (which == "ones") if dtype == "bool" else (1 if which == "ones" else 0)
     g = graph_from_inputs(g, (shape,))

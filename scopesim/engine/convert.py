@@ -33,7 +33,7 @@ def tf_constant(g: Graph, value, name: str | None = None) -> Tensor:
     its `str`.  The op is a `Const` named by `_create_op_internal`."""
     array = ops.numpy_array(value)
     if array is not None:
-        return ops.numpy_constant(g, array, None, name or "Const")
+        return ops.numpy_constant(g, array, None, "Const" if name is None else name)
     if not isinstance(value, _PYTHON_VALUES):
         raise failed_to_convert(py_str(value))
     return ops.constant(g, python_dtype(value), value_shape(value), name, value)

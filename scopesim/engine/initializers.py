@@ -62,12 +62,18 @@ def run_initializer(g: Graph, name: str, value, shape: Shape, dtype: str) -> Ten
 # ------------------------------------------------------------ array_ops
 
 
-def fill(g: Graph, name: str, shape: Shape, dtype: str, scope_name: str | None = None) -> Tensor:
-    """`array_ops.zeros` / `array_ops.ones` (`name` is which; the scope is
-    `scope_name` or it): one Const below 1000 elements (`_constant_if_small`),
-    else `shape_as_tensor`, `Const` and a `Fill` op.  `ones` of strings
-    fails converting 1 after making `shape_as_tensor` (the small-constant
-    attempt's TypeError is swallowed, the Fill path's is not)."""
+def fill(g: Graph, name: str, shape, dtype: str, scope_name=None) -> Tensor:
+    """`array_ops.zeros` / `array_ops.ones` (`name` is which) of a shape that
+    is not a Tensor, inside `ops.name_scope(scope_name, name)`.  In one
+    `try`: one Const of the scope's name below 1000 elements
+    (`_constant_if_small`), else `shape_as_tensor` of `TensorShape(shape)`;
+    any TypeError/ValueError there (a negative or unknown dim, a name the
+    Const may not have, a constant too big for numpy) is swallowed and the
+    shape is converted again as int32 (`Const`, its ints wrapped to 32
+    bits).  Then the value (`Const`, where `ones` of strings fails) and a
+    Fill named by the scope, whose shape function checks the dims."""
+    from .opdef import apply_op, name_scope
+    from .tensor_shape import TensorShape
     one = name == "ones"
     if dtype == "bool":
         value = one
@@ -75,16 +81,93 @@ def fill(g: Graph, name: str, shape: Shape, dtype: str, scope_name: str | None =
         value = 1 if one else ""
     else:
         value = 1 if one else 0
-    with g.name_scope(scope_name or name) as scope:
-        if dtype == "string" and one:
-            constant(g, "int32", (len(shape),), "shape_as_tensor", list(shape))
-            raise TFTypeError("Expected string, but got 1 of type 'int'.")
-        if num_elements(shape) < FILL_THRESHOLD:
-            return constant(g, dtype, shape, scope, value)
-        dims_t = constant(g, "int32", (len(shape),), "shape_as_tensor", list(shape))
-        fill_value = constant(g, dtype, (), "Const", value)
-        return _op(g, "Fill", scope, shape, dtype, (dims_t, fill_value),
-                   {"T": dtype, "index_type": "int32"})
+    with name_scope(g, scope_name, name) as scope:
+        try:
+            small = _constant_if_small(g, value, shape, dtype, scope)
+            if small is not None:
+                return small
+            shape_t = _shape_as_tensor(g, TensorShape(shape))
+        except (TFTypeError, TFValueError):
+            from .convert import convert_to_tensor
+            shape_t = convert_to_tensor(g, list(shape) if isinstance(shape, tuple) else shape,
+                                        "int32", "Const")
+        if not shape_t._dims:
+            shape_t = apply_op(g, "Reshape", None, [shape_t, [-1]])
+        fill_value = convert(g, value, dtype, "Const")
+        return apply_op(g, "Fill", scope, [shape_t, fill_value])
+
+
+def _shape_as_tensor(g: Graph, shape) -> Tensor:
+    """`constant_op._tensor_shape_tensor_conversion_function(shape)`."""
+    from .convert import convert_to_tensor
+    return convert_to_tensor(g, shape, None, "shape_as_tensor")
+
+
+def _numpy_prod(shape):
+    """`np.prod(shape)` of a Python shape: int64 arithmetic (wrapping) while
+    every dim fits int64, exact beyond; floats as floats; None or a string
+    is numpy's TypeError (None here: not small)."""
+    if isinstance(shape, (int, float)) and not isinstance(shape, bool):
+        dims = [shape]
+    elif isinstance(shape, (list, tuple)):
+        dims = list(shape)
+    else:
+        dims = list(getattr(shape, "_dims", None) or ()) if hasattr(shape, "_dims") else None
+        if dims is None or any(d is None for d in dims):
+            return None
+    if not all(isinstance(d, (int, float)) for d in dims):
+        return None
+    if any(isinstance(d, float) for d in dims):
+        return math.prod(float(d) for d in dims) if dims else 1.0
+    product = math.prod(int(d) for d in dims)
+    if all(-2**63 <= d < 2**63 for d in dims):
+        product = (product + 2**63) % 2**64 - 2**63
+    return product if dims else 1.0
+
+
+def _constant_if_small(g: Graph, value, shape, dtype: str, scope: str):
+    """`array_ops._constant_if_small`: `constant(value, shape=shape,
+    dtype=dtype, name=scope)` when `np.prod(shape) < 1000` (None when the
+    product cannot be taken).  `make_tensor_proto` checks the value against
+    the dtype, takes `np.prod(shape, dtype=np.int64)` (an int beyond int64
+    overflows), makes an empty array for a size of 0 (numpy's errors for a
+    negative or a too big shape) and refuses more elements than the size."""
+    product = _numpy_prod(shape)
+    if product is None or not product < FILL_THRESHOLD:
+        return None
+    try:
+        check_convertible(value, dtype)
+    except TFTypeError:                   # `except (NotImplementedError, TypeError)`
+        return None
+    dims = [int(d) for d in shape] if isinstance(shape, (list, tuple)) else \
+        [int(d) for d in getattr(shape, "_dims", [shape])]
+    check_proto_size(dims, dtype, 1)
+    return constant(g, dtype, tuple(dims), scope, value)
+
+
+def check_proto_size(dims: list, dtype: str, count: int) -> None:
+    """`make_tensor_proto(values, dtype, shape)` of `count` elements:
+    `np.prod(shape, dtype=np.int64)` (an int beyond int64 overflows
+    converting), an empty array for a size of 0 (numpy refuses negative
+    dims and more than 2**63 - 1 bytes), at most `size` elements."""
+    if any(not -2**63 <= d < 2**63 for d in dims):
+        from ..errors import PyError
+        raise PyError("OverflowError", "Python int too large to convert to C long")
+    size = (math.prod(dims) + 2**63) % 2**64 - 2**63
+    if size == 0:
+        if any(d < 0 for d in dims):
+            raise TFValueError("negative dimensions are not allowed")
+        if math.prod(dims) * _ITEMSIZE.get(dtype, 8) > 2**63 - 1:
+            raise TFValueError("array is too big; `arr.size * arr.dtype.itemsize` is larger "
+                               "than the maximum possible size.")
+    elif count > size:
+        raise TFValueError(f"Too many elements provided. Takes at most {size}, but got {count}.")
+
+
+#: numpy's itemsize of each dtype (`arr.dtype.itemsize`).
+_ITEMSIZE = {"bool": 1, "int8": 1, "uint8": 1, "int16": 2, "uint16": 2, "float16": 2,
+             "bfloat16": 2, "int32": 4, "uint32": 4, "float32": 4, "int64": 8, "uint64": 8,
+             "float64": 8, "complex64": 8, "complex128": 16, "string": 8}
 
 
 def _count(value) -> int:
@@ -112,9 +195,7 @@ def constant_of_shape(g: Graph, value, dtype: str, shape: Shape, name: str = "Co
     at most as many elements as the shape holds (fewer are padded)."""
     for element in _elements(value):
         check_convertible(element, dtype)
-    count, size = _count(value), num_elements(shape)
-    if count > size:
-        raise TFValueError(f"Too many elements provided. Takes at most {size}, but got {count}.")
+    check_proto_size(list(shape), dtype, _count(value))
     return constant(g, dtype, shape, name, value.tolist() if hasattr(value, "tolist") else value)
 
 

@@ -113,7 +113,9 @@ def constant(g: Graph, dtype: str, shape: Shape = (), name: str | None = None,
     """`tf.constant(..., name=name)`: a `Const` op named by `_create_op_internal`;
     its `value` attr is the Python value when the caller knows it."""
     attrs = None if value is _NO_VALUE else {"value": value, "dtype": dtype}
-    return g.create_op("Const", name or "Const", outputs=((shape, dtype),),
+    # `name=""` is not the default: `unique_name("")` is the scope itself
+    # (`n/`), an invalid node name at the root
+    return g.create_op("Const", "Const" if name is None else name, outputs=((shape, dtype),),
                        attrs=attrs).outputs[0]
 
 
@@ -153,7 +155,21 @@ def convert(g: Graph, value, dtype: str | None, name: str) -> Tensor:
         dtype = python_dtype(value)
     else:
         check_convertible(value, dtype)
+        if dtype == "int32":
+            value = _wrap_int32(value)
     return constant(g, dtype, value_shape(value), name, value)
+
+
+def _wrap_int32(value):
+    """A Python int converted to int32 keeps its low 32 bits (the C long is
+    truncated: `tf.constant(2**32 + 3, tf.int32)` holds 3)."""
+    if isinstance(value, (list, tuple)):
+        wrapped = [_wrap_int32(v) for v in value]
+        return wrapped if isinstance(value, list) else tuple(wrapped)
+    if isinstance(value, int) and not isinstance(value, bool) and \
+            not -2**31 <= value < 2**31:
+        return (value + 2**31) % 2**32 - 2**31
+    return value
 
 
 @contextmanager

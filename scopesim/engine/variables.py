@@ -20,6 +20,7 @@ from .resource import (BaseResourceVariable, ResourceVariable, resource_variable
                        resource_variables_enabled)
 from .ops import generated
 from .shape_inference import merge_shapes, node_text
+from .shapes import as_list_text
 from .shapes import Shape
 from .tensor_shape import TensorShape, as_shape
 
@@ -276,10 +277,19 @@ def _init_from_args(g, initial_value, init_from_fn, validate_shape, caching_devi
             value = convert_to_tensor(g, initial_value, dtype, "initial_value")
         if shape is None:
             shape = value._dims if validate_shape else None
+        else:                             # `variable_op_v2`'s attr: `_MakeShape`
+            from .gen_ops import make_shape
+            shape = make_shape(shape, "shape")
         base = value._dt[:-4] if value._dt.endswith("_ref") else value._dt
-        op = g.create_op("VariableV2", scope, outputs=((shape, base + "_ref"),),
-                         attrs={"shape": ShapeAttr(shape), "dtype": base,
-                                "container": StrAttr(""), "shared_name": StrAttr("")})
+        # `state_ops.variable_op_v2(shape, dtype, name=scope)`: `_apply_op_helper`
+        # names an op whose name is empty after its type (`name if name else
+        # op_type_name`), then the node is checked before it joins the graph
+        attrs = {"shape": ShapeAttr(shape), "dtype": base, "container": StrAttr(""),
+                 "shared_name": StrAttr("")}
+        op_name = scope[:-1] if scope else g.unique_name("VariableV2")
+        explicit_shape(shape, "VariableV2", op_name, attrs)
+        op = g.create_op("VariableV2", op_name + "/", outputs=((shape, base + "_ref"),),
+                         attrs=attrs)
         if init_from_fn:                  # `_attr_scope({"_class": ["loc:@<name>"]})`
             located = [StrAttr("loc:@" + scope[:-1])]
             for made in g._ops[start:]:
@@ -303,6 +313,25 @@ def _init_from_args(g, initial_value, init_from_fn, validate_shape, caching_devi
                 g._device_stack.pop()
     return RefVariable(op, shape, base, trainable, store_key, snapshot, assign_op, value,
                        origin, constraint, caching_device)
+
+
+#: `TensorShape::IsValid`'s bound on a shape's number of elements.
+_MAX_ELEMENTS = 2**63 - 1
+
+
+def explicit_shape(shape, op_type: str, op_name: str, attrs: dict) -> None:
+    """`shape_inference::ExplicitShape` (the shape function of VariableV2):
+    `InferenceContext::MakeShapeFromPartialTensorShape` refuses a known
+    shape of more than 2**63 - 1 elements; the node does not join the graph
+    (its name stays taken)."""
+    if shape is None or any(d is None for d in shape):
+        return
+    count = 1
+    for d in shape:
+        count *= d
+    if count > _MAX_ELEMENTS:
+        raise TFValueError(f"Shape {as_list_text(shape)} is too large (more than 2**63 - 1 "
+                           f"entries) for {node_text(op_type, op_name, attrs, [])}")
 
 
 def _fully_defined(dims) -> bool:

@@ -43,7 +43,7 @@ def _cases() -> dict:
 
 #: cases scopesim does not agree with yet (strict: remove once they pass)
 PENDING = {"assign_errors", "caching_device", "node_defs", "operators_read_first",
-           "regularizer_on_resource", "unread_variable_uses"}
+           "unread_variable_uses"}
 
 
 @pytest.mark.parametrize("name", [

@@ -65,7 +65,8 @@ def _variable_v1(initial_value=None, trainable=None, collections=None, validate_
     make = resource_variable if use_resource else ref_variable
     return make(g, initial_value, trainable, collections, validate_shape,
                         caching_device, name, None if dtype is None else base_name(dtype),
-                        constraint, None if shape is None else dims_of(shape),
+                        constraint, shape if make is ref_variable or shape is None
+                        else dims_of(shape),
                         origin=runtime.origin())
 
 

@@ -1,0 +1,298 @@
+"""Issue 11, items 15-21: TensorFlow's rules on odd names and shapes.
+Run with TF 2.21 (~/tfvenv/bin/python odd_names.py > odd_names.out); the
+same cases run over scopesim with `--scopesim`."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from probe_common import cases, show  # noqa: E402
+
+
+def ops(T):
+    return [(o.name, o.type) for o in T.get_default_graph().get_operations()]
+
+
+def attempt(T, fn):
+    try:
+        r = fn()
+    except Exception as e:  # noqa: BLE001
+        show("raised", type(e).__name__, repr(str(e)))
+    else:
+        show("ok", repr(getattr(r, "name", r)))
+    show("ops", ops(T))
+
+
+# 15. negative dimensions
+def case_15_get_variable_negative(T):
+    attempt(T, lambda: T.get_variable("w", [-1]))
+
+
+def case_15_get_variable_negative_second(T):
+    attempt(T, lambda: T.get_variable("w", [2, -3]))
+
+
+def case_15_get_variable_negative_zeros(T):
+    attempt(T, lambda: T.get_variable("w", [-1], initializer=T.zeros_initializer()))
+
+
+def case_15_variable_negative_zeros(T):
+    attempt(T, lambda: T.Variable(T.zeros([-1])))
+
+
+def case_15_variable_negative_shape_arg(T):
+    attempt(T, lambda: T.Variable(1.0, shape=[-1]))
+
+
+def case_15_variable_negative_shape_arg_2(T):
+    attempt(T, lambda: T.Variable([1.0, 2.0], shape=[-2]))
+
+
+def case_15_tensorshape_negative(T):
+    attempt(T, lambda: T.TensorShape([-1]))
+    attempt(T, lambda: T.Dimension(-1))
+
+
+def case_15_placeholder_negative(T):
+    attempt(T, lambda: T.placeholder(T.float32, [-1]))
+
+
+def case_15_variable_negative_initializer_callable(T):
+    attempt(T, lambda: T.Variable(T.ones_initializer()([-1]), name="v"))
+
+
+# 16. empty names
+def case_16_get_variable_empty(T):
+    attempt(T, lambda: T.get_variable("", [1]))
+
+
+def case_16_get_variable_empty_in_scope(T):
+    with T.variable_scope("s"):
+        attempt(T, lambda: T.get_variable("", [1]))
+
+
+def case_16_variable_empty(T):
+    attempt(T, lambda: T.Variable(1.0, name=""))
+
+
+def case_16_variable_empty_in_name_scope(T):
+    with T.name_scope("n"):
+        attempt(T, lambda: T.Variable(1.0, name=""))
+
+
+def case_16_constant_empty(T):
+    attempt(T, lambda: T.constant(1.0, name=""))
+
+
+def case_16_constant_empty_in_name_scope(T):
+    with T.name_scope("n"):
+        attempt(T, lambda: T.constant(1.0, name=""))
+
+
+def case_16_op_empty(T):
+    x = T.constant(1.0, name="x")
+    attempt(T, lambda: T.identity(x, name=""))
+    attempt(T, lambda: T.add(x, x, name=""))
+
+
+def case_16_op_empty_in_name_scope(T):
+    x = T.constant(1.0, name="x")
+    with T.name_scope("n"):
+        attempt(T, lambda: T.identity(x, name=""))
+        attempt(T, lambda: T.add(x, 2.0, name=""))
+
+
+def case_16_zeros_empty(T):
+    attempt(T, lambda: T.zeros([2], name=""))
+    attempt(T, lambda: T.ones([2], name=""))
+    attempt(T, lambda: T.fill([2], 1.0, name=""))
+
+
+def case_16_placeholder_empty(T):
+    attempt(T, lambda: T.placeholder(T.float32, [1], name=""))
+
+
+# 17. names ending in a newline
+def case_17_get_variable_newline(T):
+    attempt(T, lambda: T.get_variable("w\n", [1]))
+
+
+def case_17_variable_newline(T):
+    attempt(T, lambda: T.Variable(1.0, name="w\n"))
+
+
+def case_17_constant_newline(T):
+    attempt(T, lambda: T.constant(1.0, name="c\n"))
+
+
+def case_17_scope_newline(T):
+    def f():
+        with T.variable_scope("s\n"):
+            return T.get_variable("w", [1])
+    attempt(T, f)
+
+
+def case_17_name_scope_newline(T):
+    def f():
+        with T.name_scope("n\n"):
+            return T.constant(1.0, name="c")
+    attempt(T, f)
+
+
+def case_17_get_variable_newline_zeros(T):
+    attempt(T, lambda: T.get_variable("w\n", [1], initializer=T.zeros_initializer()))
+
+
+def case_17_get_variable_newline_in_scope(T):
+    def f():
+        with T.variable_scope("s"):
+            return T.get_variable("w\n", [2])
+    attempt(T, f)
+
+
+def case_17_identity_newline(T):
+    x = T.constant(1.0, name="x")
+    attempt(T, lambda: T.identity(x, name="i\n"))
+
+
+# 19. zeros/ones initializers retry through Const + Fill
+def case_19_zeros_unknown_dim(T):
+    attempt(T, lambda: T.get_variable("w", [None], initializer=T.zeros_initializer()))
+
+
+def case_19_zeros_string(T):
+    attempt(T, lambda: T.get_variable("w", [2], dtype=T.string, initializer=T.zeros_initializer()))
+
+
+def case_19_ones_string(T):
+    attempt(T, lambda: T.get_variable("w", [2], dtype=T.string, initializer=T.ones_initializer()))
+
+
+def case_19_zeros_fn_bad_shape(T):
+    attempt(T, lambda: T.zeros([2, "a"]))
+    attempt(T, lambda: T.ones([2, "a"]))
+
+
+def case_19_zeros_fn_big(T):
+    attempt(T, lambda: T.zeros([2**62, 4]))
+    attempt(T, lambda: T.ones([2**62, 4]))
+
+
+def case_19_zeros_fn_string_dtype(T):
+    attempt(T, lambda: T.zeros([2], dtype=T.string))
+    attempt(T, lambda: T.ones([2], dtype=T.string))
+
+
+def case_19_zeros_fn_negative(T):
+    attempt(T, lambda: T.zeros([-1]))
+    attempt(T, lambda: T.ones([-1, 2]))
+
+
+# 20. _apply_op_helper's second conversion
+def case_20_add_string_float(T):
+    x = T.constant(1.0, name="x")
+    attempt(T, lambda: T.add(x, "a"))
+
+
+def case_20_add_none(T):
+    x = T.constant(1.0, name="x")
+    attempt(T, lambda: T.add(x, None))
+
+
+def case_20_add_list_mixed(T):
+    x = T.constant(1.0, name="x")
+    attempt(T, lambda: T.add(x, [1, "a"]))
+
+
+def case_20_add_two_bad(T):
+    attempt(T, lambda: T.add("a", None))
+
+
+def case_20_add_int_float_tensor(T):
+    x = T.constant(1, name="x")
+    attempt(T, lambda: T.add(x, 1.5))
+
+
+def case_20_add_first_python(T):
+    x = T.constant(1.0, name="x")
+    attempt(T, lambda: T.add("a", x))
+    attempt(T, lambda: T.add(None, x))
+
+
+def case_20_add_both_python_bad(T):
+    attempt(T, lambda: T.add(None, None))
+    attempt(T, lambda: T.add(object(), 1.0))
+
+
+def case_20_identity_none(T):
+    attempt(T, lambda: T.identity(None))
+
+
+def case_20_matmul_bad(T):
+    x = T.constant([[1.0]], name="x")
+    attempt(T, lambda: T.matmul(x, "a"))
+
+
+def case_20_add_big_int(T):
+    x = T.constant(1, name="x")
+    attempt(T, lambda: T.add(x, 2**40))
+    attempt(T, lambda: T.add(x, 2**70))
+
+
+def case_20_add_dict(T):
+    x = T.constant(1.0, name="x")
+    attempt(T, lambda: T.add(x, {}))
+    attempt(T, lambda: T.add(x, [[1.0], [2.0, 3.0]]))
+
+
+# 21. more than 2**63 - 1 elements
+def case_21_get_variable_too_large(T):
+    attempt(T, lambda: T.get_variable("w", [2**62, 4]))
+
+
+def case_21_get_variable_too_large_zeros(T):
+    attempt(T, lambda: T.get_variable("w", [2**62, 4], initializer=T.zeros_initializer()))
+
+
+def case_21_get_variable_too_large_ones(T):
+    attempt(T, lambda: T.get_variable("w", [2**32, 2**32], initializer=T.ones_initializer()))
+
+
+def case_21_get_variable_too_large_constant(T):
+    attempt(T, lambda: T.get_variable("w", [2**62, 4], initializer=T.constant_initializer(1.0)))
+
+
+def case_21_get_variable_just_fits(T):
+    attempt(T, lambda: T.get_variable("w", [2**62, 1], initializer=T.zeros_initializer()))
+
+
+def case_21_get_variable_dim_too_large(T):
+    attempt(T, lambda: T.get_variable("w", [2**63]))
+
+
+def case_21_variable_too_large(T):
+    attempt(T, lambda: T.Variable(T.zeros([2**62, 4]), name="v"))
+
+
+def case_21_variable_too_large_shape_arg(T):
+    attempt(T, lambda: T.Variable(1.0, shape=[2**62, 4], validate_shape=False))
+
+
+def case_21_variable_initializer_too_large(T):
+    attempt(T, lambda: T.Variable(T.zeros_initializer()([2**62, 4]), name="v"))
+
+
+if __name__ == "__main__":
+    if "--scopesim" in sys.argv:
+        sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
+        from scopesim.tf import compat_v1 as T
+        for name, fn in cases(dict(globals())):
+            T.reset_default_graph()
+            print(f"== {name}")
+            try:
+                fn(T)
+            except Exception as e:  # noqa: BLE001
+                show("case raised", type(e).__name__, e)
+    else:
+        from probe_common import main
+        main(dict(globals()))
