@@ -70,13 +70,30 @@ def parse(text: str, filename: str = "<string>") -> Program:
 
 
 def _parse(text: str, filename: str) -> Program:
+    """The fast path builds the module while parsing; any mistake (or a
+    parser that cannot be built) runs the tree-building path, whose errors
+    are the reference."""
+    fast = _fast()
+    if fast is not None:
+        try:
+            builder = _ToPython(filename, text)
+            module = fast.parse(text, builder)
+            program = low.finish(module, builder.lowering, text, filename)
+        except Exception:
+            pass
+        else:
+            return _compiled(program, text, filename)
+    return _parse_slow(text, filename)
+
+
+def _parse_slow(text: str, filename: str) -> Program:
     try:
         tree = _lark().parse(text)
     except _Refused as r:
         raise _error(r.message, r.line, r.column, text, filename) from None
     except UnexpectedInput as err:
         raise _syntax_error(err, text, filename) from None
-    builder = _ToPython(filename, text)
+    builder = _TreeToPython(filename, text)
     try:
         module = builder.transform(tree)
         program = low.finish(module, builder.lowering, text, filename)
@@ -87,6 +104,10 @@ def _parse(text: str, filename: str) -> Program:
         raise
     except _Refused as r:
         raise _error(r.message, r.line, r.column, text, filename) from None
+    return _compiled(program, text, filename)
+
+
+def _compiled(program: Program, text: str, filename: str) -> Program:
     try:
         with warnings.catch_warnings():     # `x is "a"`: CPython's SyntaxWarning is not ours to print
             warnings.simplefilter("ignore", SyntaxWarning)
@@ -159,6 +180,191 @@ def _lark() -> Lark:
                 cache=True)
 
 
+class _Meta:
+    """The span of a rule, as Lark's `propagate_positions` gives it: from the
+    first token of its first child to the last token of its last child."""
+
+    __slots__ = ("line", "column", "start_pos", "end_line", "end_column", "end_pos", "empty")
+
+    def __init__(self, first, last):
+        self.line, self.column, self.start_pos = first.line, first.column, first.start_pos
+        self.end_line, self.end_column, self.end_pos = last.end_line, last.end_column, last.end_pos
+        self.empty = False
+
+
+class _EmptyMeta:
+    __slots__ = ()
+    empty = True
+
+
+_EMPTY_META = _EmptyMeta()
+
+
+class _FastParser:
+    """The grammar's LALR tables with callbacks that call `_ToPython` as each
+    rule is reduced, so no parse tree is built and no second pass runs.
+
+    On the parser's value stack every reduced rule is a tuple (value, first
+    token, last token); the callbacks shape the children exactly as Lark's
+    tree builder would (tokens filtered out, `_rules` and `?rules` inlined,
+    None for an absent `[x]`), and give each method the span Lark's
+    `propagate_positions` would.  Only successful parses come out of here:
+    `_parse` takes any failure to the tree-building path.
+    """
+
+    def __init__(self, lark: Lark):
+        from lark.parse_tree_builder import maybe_create_child_filter
+        from lark.parsers.lalr_analysis import Shift
+        frontend = lark.parser
+        self.frontend = frontend
+        table = frontend.parser.parser.parse_table
+        self.specs = []
+        self.start, self.end = table.start_states["start"], table.end_states["start"]
+        index = {rule: i for i, rule in enumerate(lark.rules)}
+        self.sizes = [len(rule.expansion) for rule in lark.rules]
+        self.origins = [rule.origin.name for rule in lark.rules]
+        #: state -> symbol -> the next state (a shift, >= 0) or ~rule (a reduction)
+        self.actions = {state: {symbol: (arg if action is Shift else ~index[arg])
+                                for symbol, (action, arg) in row.items()}
+                        for state, row in table.states.items()}
+        for rule in lark.rules:
+            options = rule.options
+            expansion = rule.expansion
+            built = maybe_create_child_filter(expansion, options.keep_all_tokens, False,
+                                              options.empty_indices)
+            if built is None:
+                include, tail = [(i, False, 0) for i in range(len(expansion))], 0
+            elif len(built.args) == 2:
+                include, tail = built.args
+            else:
+                include, tail = [(i, x, 0) for i, x in built.args[0]], 0
+            terminal = tuple(sym.is_term for sym in expansion)
+            include = tuple((i, expand, nones, terminal[i]) for i, expand, nones in include)
+            name = rule.alias or options.template_source or rule.origin.name
+            expand1 = bool(options.expand1 and not rule.alias)
+            method = None if name.startswith("_") else name
+            if method is not None and not callable(getattr(_ToPython, method, None)):
+                if not expand1:
+                    raise TypeError(f"no transformer method for rule {name}")
+                method = ""         # a `?rule` whose alternatives all have one child
+            self.specs.append((rule, terminal, include, tail, expand1, method))
+
+    def parse(self, text: str, builder: "_ToPython"):
+        """Lark's LALR loop (`ParserState.feed_token`) over integer actions."""
+        callbacks = [_callback(terminal, include, tail, expand1,
+                               getattr(builder, method) if method else method)
+                     for _, terminal, include, tail, expand1, method in self.specs]
+        actions, sizes, origins = self.actions, self.sizes, self.origins
+        where = _Position()
+        where.position = self.start
+        states, values = [self.start], []
+        for token in self.frontend._make_lexer_thread(text).lex(where):
+            kind = token.type
+            while True:
+                action = actions[states[-1]][kind]      # KeyError: a mistake, the slow path says which
+                if action >= 0:
+                    states.append(action)
+                    values.append(token)
+                    where.position = action
+                    break
+                rule = ~action
+                size = sizes[rule]
+                if size:
+                    children = values[-size:]
+                    del states[-size:]
+                    del values[-size:]
+                else:
+                    children = []
+                values.append(callbacks[rule](children))
+                states.append(actions[states[-1]][origins[rule]])
+        end = self.end
+        while True:
+            action = actions[states[-1]]["$END"]
+            if action >= 0:
+                raise ValueError("shift at the end of input")
+            rule = ~action
+            size = sizes[rule]
+            if size:
+                children = values[-size:]
+                del states[-size:]
+                del values[-size:]
+            else:
+                children = []
+            values.append(callbacks[rule](children))
+            states.append(actions[states[-1]][origins[rule]])
+            if states[-1] == end:
+                return values[-1][0]
+
+
+class _Position:
+    """What the contextual lexer reads of the parser: its state."""
+
+    __slots__ = ("position",)
+
+
+def _callback(terminal, include, tail, expand1, method):
+    """The reduction of one rule (see `_FastParser`)."""
+    n = len(terminal)
+    if n == 1 and expand1 and include == ((0, False, 0, terminal[0]),) and not tail:
+        return _first_child          # `?rule: other` with one child: the child as it is
+    forward = tuple(enumerate(terminal))
+    backward = forward[::-1]
+
+    def reduce(raw):
+        first = last = None
+        for i, is_term in forward:
+            if is_term:
+                first = raw[i]
+                break
+            first = raw[i][1]
+            if first is not None:
+                break
+        if first is not None:
+            for i, is_term in backward:
+                if is_term:
+                    last = raw[i]
+                    break
+                last = raw[i][2]
+                if last is not None:
+                    break
+        children = []
+        for i, expand, nones, is_term in include:
+            if nones:
+                children += [None] * nones
+            if expand:
+                if children:
+                    children += raw[i][0]
+                else:
+                    children = raw[i][0]
+            elif is_term:
+                children.append(raw[i])
+            else:
+                children.append(raw[i][0])
+        if tail:
+            children += [None] * tail
+        if expand1 and len(children) == 1:
+            return children[0], first, last
+        if method is None:
+            return children, first, last
+        if not method:
+            raise TypeError("a one-child rule with other children")
+        return method(_Meta(first, last) if first is not None else _EMPTY_META, children), \
+            first, last
+    return reduce
+
+
+def _first_child(raw):
+    return raw[0]
+
+
+@functools.cache
+def _fast() -> "_FastParser | None":
+    try:
+        return _FastParser(_lark())
+    except Exception:       # another Lark's internals: the tree-building path only
+        return None
+
+
 # ------------------------------------------------------------------ the tree
 
 
@@ -187,14 +393,11 @@ _COMPARE = {"<": ast.Lt, ">": ast.Gt, "==": ast.Eq, ">=": ast.GtE, "<=": ast.LtE
             "in": ast.In, "not in": ast.NotIn, "is": ast.Is, "is not": ast.IsNot}
 
 
-@v_args(meta=True)
-class _ToPython(Transformer_NonRecursive):
-    """Parse tree -> Python `ast` nodes with `.scope` positions, one node per method."""
-
-    __visit_tokens__ = False
+class _ToPython:
+    """Python `ast` nodes with `.scope` positions, one node per rule: each
+    method takes the rule's span (a Lark meta) and its children."""
 
     def __init__(self, filename: str, source: str):
-        super().__init__()
         self.filename, self.source = filename, source
         self.lowering = low.Lowering(source)
         self.at = self.lowering.at
@@ -410,6 +613,23 @@ class _ToPython(Transformer_NonRecursive):
     def const_op(self, m, c): return self.lowering.const(c[1], c[2:], m)
     def var_name(self, m, c): return c[0]
     def shape(self, m, c): return self.at(ast.List([x for x in c if x is not None], ast.Load()), m)
+
+
+class _TreeToPython(_ToPython, Transformer_NonRecursive):
+    """`_ToPython` over a whole parse tree (the tree-building path)."""
+
+    __visit_tokens__ = False
+
+    def __init__(self, filename: str, source: str):
+        Transformer_NonRecursive.__init__(self)
+        _ToPython.__init__(self, filename, source)
+
+
+# What `@v_args(meta=True)` on the class would do (it skips inherited methods).
+for _name, _value in list(vars(_ToPython).items()):
+    if not _name.startswith("_") and callable(_value):
+        setattr(_TreeToPython, _name, v_args(meta=True)(_value))
+del _name, _value
 
 
 def _starts_at(node, other):
