@@ -104,9 +104,10 @@ class Frame:
     def render(self) -> str:
         """`  File "f.scope", line 3, column 5, in fn` and the source line;
         the top level (`<module>`) is not named, as in version 1."""
+        from .util import escape_controls
         where = "" if self.function == "<module>" else f", in {self.function}"
         return (f"  File \"{self.filename}\", line {self.line}, column {self.column}{where}\n"
-                f"    {self.source_line.strip()}\n")
+                f"    {escape_controls(self.source_line.strip())}\n")
 
 
 @dataclass(frozen=True)

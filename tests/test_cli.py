@@ -372,6 +372,13 @@ def test_control_bytes_in_a_syntax_error_and_a_trace_are_escaped(runner, write):
     assert lines[2:4] == ["    v = var w [1]  # \\x00\\x01", "        ^^^^^^^^^"]
 
 
+def test_control_bytes_in_the_originally_defined_at_frame_are_escaped(runner, write):
+    result = invoke(runner, ["run", write("w = var w [1]  # \x01\nv = var w [1]\n")])
+    assert result.exit_code == ExitCode.PROGRAM_ERROR
+    assert "\x01" not in result.stderr
+    assert "    w = var w [1]  # \\x01\n" in result.stderr
+
+
 def test_syntax_error_from_stdin_is_named_stdin(runner):
     result = invoke(runner, ["run", "-"], input=SYNTAX_ERROR)
     assert result.exit_code == ExitCode.USAGE
