@@ -369,7 +369,8 @@ def _help(repl: Repl, argument: str) -> None:
              "`for i in xs <`) goes on until its `>` closes it; after an `if` block an",
              "`elif` or `else` may follow (an empty line ends it).  Tab completes (also",
              "`tf.` names and attributes after a dot), up/down and Ctrl-R search the",
-             "history, Ctrl-C drops the current input, Ctrl-D leaves.", "", "Commands:"]
+             "history, Ctrl-C drops the current input, Ctrl-D leaves.",
+             f"The history is kept in {default_history_path()}.", "", "Commands:"]
     for name, command in META_COMMANDS.items():
         usage = f":{name} {command.argument}".rstrip()
         lines.append(f"  {usage:<{width + 3}}  {command.help}")

@@ -236,6 +236,7 @@ def test_statements_run_as_entered_and_a_block_waits_for_its_end(tmp_path):
 
 def test_help_lists_every_meta_command(tmp_path):
     printed = drive(":help\r" + CTRL_D, tmp_path)
+    assert f"The history is kept in {default_history_path()}." in printed
     for name, command in META_COMMANDS.items():
         assert f":{name}" in printed and command.help in printed
 
