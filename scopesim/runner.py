@@ -168,9 +168,22 @@ def _position(code, lasti):
     return found[0], found[2], found[1], found[3]
 
 
+class _LazyLine:
+    """A frame's `f_lineno`, read when asked (see `Session._origin`)."""
+
+    __slots__ = ("frame",)
+
+    def __init__(self, frame) -> None:
+        self.frame = frame
+
+    def __int__(self) -> int:
+        return self.frame.f_lineno
+
+
 def _program_frame(program, code, lasti, lineno) -> Frame:
     where = _position(code, lasti)
-    line, byte_col, end_line, end_byte = where if where is not None else (lineno, 0, None, None)
+    line, byte_col, end_line, end_byte = where if where is not None else \
+        (int(lineno), 0, None, None)
     column = program.char_column(line, byte_col)
     head = program.enclosing(line, byte_col)
     heads = tuple(h.text for h in program.head_chain(head))
@@ -262,8 +275,10 @@ class Session:
         while frame is not None:
             if frame.f_code.co_filename == program.filename and \
                     not frame.f_code.co_name.startswith("__scopesim"):
+                # `f_lineno` scans the code's line table from its start (a long
+                # module's, at every variable): read only when the position fails.
                 frames.append(_program_frame(program, frame.f_code, frame.f_lasti,
-                                             frame.f_lineno))
+                                             _LazyLine(frame)))
             frame = frame.f_back
         return Origin(tuple(reversed(frames)))
 

@@ -26,7 +26,7 @@ import traceback
 from ..ast import Span
 from ..errors import NotSimulated, ProgramError
 from ..result import RunResult
-from ..runner import Frame, Origin, Session, _position
+from ..runner import Frame, Origin, Session, _LazyLine, _position
 from .hook import tensorflow_importable
 from .namespace import Namespaces
 
@@ -89,7 +89,8 @@ class _Lines:
 
 def _frame(lines: _Lines, code, lasti: int, lineno: int) -> Frame:
     where = _position(code, lasti)
-    line, byte_col, end_line, end_byte = where if where is not None else (lineno, 0, None, None)
+    line, byte_col, end_line, end_byte = where if where is not None else \
+        (int(lineno), 0, None, None)
     filename = code.co_filename
     column = lines.char_column(filename, line, byte_col)
     end_column = lines.char_column(filename, end_line, end_byte) \
@@ -117,7 +118,7 @@ def _origin(lines: _Lines) -> Origin:
     frame = sys._getframe(1)
     while frame is not None and frame.f_code is not _execute.__code__:
         if is_program_frame(frame.f_code.co_filename):
-            frames.append(_frame(lines, frame.f_code, frame.f_lasti, frame.f_lineno))
+            frames.append(_frame(lines, frame.f_code, frame.f_lasti, _LazyLine(frame)))
         frame = frame.f_back
     return PyOrigin(tuple(reversed(frames)))
 
