@@ -10,6 +10,7 @@ holds the initializer classes; each calls one of these functions.
 from __future__ import annotations
 
 import math
+import operator
 
 from ..errors import TFTypeError, TFValueError
 from .graph import Graph, Tensor
@@ -115,6 +116,7 @@ def _numpy_prod(shape):
         dims = list(getattr(shape, "_dims", None) or ()) if hasattr(shape, "_dims") else None
         if dims is None or any(d is None for d in dims):
             return None
+    dims = [_as_python_number(d) for d in dims]
     if not all(isinstance(d, (int, float)) for d in dims):
         return None
     if any(isinstance(d, float) for d in dims):
@@ -123,6 +125,17 @@ def _numpy_prod(shape):
     if all(-2**63 <= d < 2**63 for d in dims):
         product = (product + 2**63) % 2**64 - 2**63
     return product if dims else 1.0
+
+
+def _as_python_number(d):
+    """A numpy integer (what `list(np.array([2, 4]))` holds) as the int numpy
+    multiplies; anything else as it is."""
+    if isinstance(d, (int, float)) or not hasattr(type(d), "__index__"):
+        return d
+    try:
+        return operator.index(d)
+    except TypeError:
+        return d
 
 
 def _constant_if_small(g: Graph, value, shape, dtype: str, scope: str):

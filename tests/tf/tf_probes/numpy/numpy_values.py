@@ -16,5 +16,7 @@ w = tf.get_variable("w", [4, 4], initializer=tf.constant_initializer(np.eye(4)))
 print(repr(w))
 n = tf.get_variable("n", initializer=np.zeros((2, 2)))
 print(repr(n))
+z = tf.zeros(list(np.array([2, 3])), name="z")   # numpy ints: small, one Const
+print(repr(z), z.op.type)
 print(str(t.op))
 print([(o.name, o.type) for o in tf.get_default_graph().get_operations()])
