@@ -146,6 +146,12 @@ class Program:
         return chain[::-1]
 
 
+def _no_nul(text: str) -> str:
+    """String-literal text for Python's parser, which refuses source with a
+    NUL: a raw NUL character becomes the escape that means it."""
+    return text.replace("\x00", "\\x00") if "\x00" in text else text
+
+
 class Lowering:
     """Positions and the version-1 forms, for the parser's transformer."""
 
@@ -288,9 +294,10 @@ class Lowering:
         for token in tokens:
             check_string_escapes(token)
         if all(t.type == "STRING" for t in tokens):
-            return self.at(ast.Constant("".join(ast.literal_eval(str(t)) for t in tokens)), where)
+            return self.at(ast.Constant("".join(ast.literal_eval(_no_nul(str(t)))
+                                                for t in tokens)), where)
         first, last = tokens[0], tokens[-1]
-        text = "(" + self.source[first.start_pos:last.end_pos] + ")"
+        text = "(" + _no_nul(self.source[first.start_pos:last.end_pos]) + ")"
         try:
             node = ast.parse(text, mode="eval").body
         except SyntaxError as e:
