@@ -240,3 +240,10 @@ def test_arbitrary_text_never_escapes_as_another_exception(text):
         parse(text, "t.scope")
     except ScopeSyntaxError:
         pass
+
+
+def test_a_raw_nul_in_a_string_is_the_character():
+    """Python's parser refuses source holding a NUL; the language keeps it."""
+    from scopesim.runner import run
+    result = run(parse('x = "a\x00b"\ny = f"c\x00{1}"\nprint len(x), len(y)\n', "t.scope"))
+    assert result.error is None and result.output == ["3 3"]
