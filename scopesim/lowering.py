@@ -444,10 +444,29 @@ class Lowering:
         target = target if target is not None else self.at(ast.Constant(None), keyword_token)
         call = self.tf_call(head, (function,), [target], self.keywords(options, rewrite))
         if alias is not None:
+            self.check_target(alias)     # `as s()` would compile to no target
             _store(alias)
         body = block[0] or [self.at(ast.Pass(), block[1])]
         node = self.at(ast.With([ast.withitem(call, alias)], body), where)
         return self.head(node, block)
+
+    def check_target(self, node) -> None:
+        """An `as` target of a scope block: what `with ... as` accepts (names,
+        subscripts, tuples and lists of them), else a syntax error."""
+        from .parser import _describe
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, (ast.Tuple, ast.List)):
+                stack.extend(n.elts)
+            elif isinstance(n, ast.Starred):
+                stack.append(n.value)
+            elif isinstance(n, ast.Attribute):
+                raise Refused("attribute assignment (obj.x = ...) is not in the scope language",
+                              line=n.lineno, column=self.char_col(n.lineno, n.col_offset))
+            elif not isinstance(n, (ast.Name, ast.Subscript)):
+                raise Refused(f"cannot assign to {_describe(n)}", line=n.lineno,
+                              column=self.char_col(n.lineno, n.col_offset))
 
     def arguments(self, params, where) -> ast.arguments:
         posonly, args, defaults, kwonly, kw_defaults = [], [], [], [], []
