@@ -267,7 +267,8 @@ class TensorShape:
         if self._dims is not None:
             if isinstance(key, slice):
                 return TensorShape._of(self._dims[key])
-            return Dimension(self._dims[key])
+            # `self.dims[key]`: a list's errors ("list index out of range")
+            return Dimension(list(self._dims)[key])  # fuzz: Python's error, as TF's
         if isinstance(key, slice):
             start = key.start if key.start is not None else 0
             stop = key.stop

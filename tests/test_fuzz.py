@@ -1,0 +1,47 @@
+"""The fuzzer's inputs never show a scopesim traceback: every input that
+once did (tests/fuzz_corpus/, written by tools/fuzz.py) and a stream of
+fresh generated and mutated programs, through `parse` and `run` in-process.
+(`python tools/fuzz.py` runs 100,000 of them on all cores.)"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("scopesim_fuzz", ROOT / "tools" / "fuzz.py")
+fuzz = importlib.util.module_from_spec(_spec)
+sys.modules["scopesim_fuzz"] = fuzz
+_spec.loader.exec_module(fuzz)
+
+CORPUS = sorted(fuzz.CORPUS.glob("*.scope"))
+#: Fresh inputs per ordinary test run (the stream changes with SCOPESIM_FUZZ_SEED).
+FRESH = int(os.environ.get("SCOPESIM_FUZZ_COUNT", "1500"))
+SEED = int(os.environ.get("SCOPESIM_FUZZ_SEED", "1"))
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
+def test_corpus_input_shows_no_traceback(path):
+    text = path.read_bytes().decode("utf-8", "surrogatepass")
+    assert fuzz.check(text) is None
+
+
+def test_fresh_inputs_show_no_traceback():
+    """Short inputs in two worker processes for at most 20 s; a hang is the
+    program's own (`2**62**64` computes in TensorFlow's Python too)."""
+    done, found = fuzz.fuzz(FRESH, 20.0, SEED, 2, 5.0, 4096, False, False, True, short=True)
+    found = {sig: f for sig, f in found.items() if not sig.startswith("hang")}
+    assert done > 0
+    assert not found, "\n\n".join(f"--show {SEED}:{f[1]} (short)\n{f[2]}"
+                                    for f in found.values())
+
+
+def test_a_finding_is_classified_by_where_it_was_raised():
+    assert fuzz.check('x = [1][5]\n') is None                      # the program's own error
+    assert fuzz.check("with tf.variable_scope(\"a\") <\n  tf.get_variable(\"w\", [-1])\n>\n") \
+        is None                                                   # TensorFlow's error
+    assert fuzz.check('scope "a" as s() <\n>\n') is None           # a syntax error
