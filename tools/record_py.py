@@ -23,36 +23,11 @@ os.environ["TF_USE_LEGACY_KERAS"] = "1"
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 
-def _position(tb):
-    try:
-        found = list(tb.tb_frame.f_code.co_positions())[tb.tb_lasti // 2]
-    except (AttributeError, IndexError):
-        return tb.tb_lineno, None
-    return (found[0] or tb.tb_lineno), found[2]
-
-
-def _char_column(source_lines, line, byte_col):
-    if byte_col is None:
-        return None
-    text = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
-    return len(text.encode("utf-8")[:byte_col].decode("utf-8", "replace")) + 1
-
-
-def _shape(variable):
-    shape = variable.shape
-    if shape.dims is None:
-        return None
-    return [None if d is None else int(d) for d in shape.as_list()]
-
-
-def _collections(graph):
-    out = {}
-    for key in sorted(k for k in graph.get_all_collection_keys() if isinstance(k, str)):
-        names = [item.name for item in graph.get_collection(key)
-                 if isinstance(getattr(item, "name", None), str)]
-        if names:
-            out[key] = names
-    return out
+# The program runner's helpers: the same JSON as `scopesim verify` of a
+# `.py` file (scopesim/pyfront/tf_pyrunner.py needs only the standard library).
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir,
+                                "scopesim", "pyfront"))
+from tf_pyrunner import _collections, _error, _shape  # noqa: E402
 
 
 def record(path, T):
@@ -76,18 +51,7 @@ def record(path, T):
                 if e.code not in (None, 0):
                     raise
             except Exception as e:  # noqa: BLE001 - the program's error is data
-                innermost = None
-                tb = e.__traceback__
-                while tb is not None:
-                    if tb.tb_frame.f_code.co_filename == filename:
-                        innermost = tb
-                    tb = tb.tb_next
-                line = column = None
-                if innermost is not None:
-                    line, byte_col = _position(innermost)
-                    column = _char_column(source.split("\n"), line, byte_col)
-                error = {"type": type(e).__name__, "message": str(e), "line": line,
-                         "column": column}
+                error = _error(e, filename, source)
     finally:
         sys.argv, sys.path[:] = saved_argv, saved_path
         os.chdir(saved_cwd)
