@@ -27,6 +27,7 @@ from typing import Iterator
 
 from ..errors import (OperatorNotAllowedInGraphError, TFError, TFRuntimeError, TFTypeError,
                       TFValueError)
+from . import observe as _observe
 from .device import apply_device_functions
 from .dtypes import of as _dtype_of
 from .nodedef import node_def_text
@@ -309,6 +310,8 @@ class Graph:
         """`Graph.unique_name`: `name` relative to the current name scope."""
         if self.name_stack:
             name = self.name_stack + "/" + name
+        if _observe.current is not None:
+            return _observe.current.unique_name(self, name, mark_as_used)
         return self.names.unique_name(name, mark_as_used)
 
     def get_name_scope(self) -> str:
@@ -349,6 +352,8 @@ class Graph:
             new = self.unique_name(name)
             entered = new + "/"
         self.name_stack = new
+        if _observe.current is not None:
+            _observe.current.name_scope_entered(self, name, new)
         return new, entered
 
     # -------------------------------------------------------------- ops
@@ -383,6 +388,8 @@ class Graph:
             op._device = apply_device_functions(self._device_stack, op)
         if self._cond_context is not None:    # `Operation._control_flow_post_processing`
             self._cond_context.add_op(op)
+        if _observe.current is not None:
+            _observe.current.op_created(self, op)
         return op
 
     def _control_inputs_for(self, inputs) -> list:

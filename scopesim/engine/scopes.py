@@ -14,6 +14,7 @@ import enum
 import functools
 
 from . import dtypes
+from . import observe as _observe
 
 _VS_MODULE = "tensorflow.python.ops.variable_scope"
 #: Where TensorFlow prints an object's address, scopesim prints this one.
@@ -114,6 +115,8 @@ class VariableScope:
     def reuse_variables(self) -> None:
         """`VariableScope.reuse_variables()`: mutates this very object."""
         self._reuse = True
+        if _observe.current is not None:
+            _observe.current.reuse_variables(self)
 
     def set_initializer(self, initializer) -> None:
         """`VariableScope.set_initializer`."""
@@ -196,6 +199,8 @@ def scope_get_variable(g, scope: VariableScope, var_store, name, shape=None, dty
     store, with the full name."""
     from ..errors import TFValueError
     from .convert import convert_to_tensor
+    if _observe.current is not None:
+        _observe.current.get_variable(g, scope, name, reuse)
     if regularizer is None:
         regularizer = scope._regularizer
     if caching_device is None:
@@ -352,14 +357,19 @@ class ScopeCounts:
         """
         name = parent + "/" + prefix if parent else prefix
         if self.get(name) == 0:
-            return prefix
-        idx, restores = self._hints.get(name, (1, -1))
-        if restores != self._restores or (idx > 1 and self.get("%s_%d" % (name, idx - 1)) == 0):
-            idx = 1
-        while self.get("%s_%d" % (name, idx)) > 0:
-            idx += 1
-        self._hints[name] = (idx, self._restores)
-        return "%s_%d" % (prefix, idx)
+            found = prefix
+        else:
+            idx, restores = self._hints.get(name, (1, -1))
+            if restores != self._restores or \
+                    (idx > 1 and self.get("%s_%d" % (name, idx - 1)) == 0):
+                idx = 1
+            while self.get("%s_%d" % (name, idx)) > 0:
+                idx += 1
+            self._hints[name] = (idx, self._restores)
+            found = "%s_%d" % (prefix, idx)
+        if _observe.current is not None:
+            _observe.current.default_scope_name(self, parent, prefix, found)
+        return found
 
 
 # ------------------------------------------------------ entering a variable scope
@@ -465,6 +475,8 @@ def _pure_variable_scope(g, name_or_scope, reuse, old_name_scope, dtype, initial
         counts.open(scope.name)
         mark = counts.snapshot()
         g.current_scope = scope
+        if _observe.current is not None:
+            _observe.current.variable_scope_entered(g, scope, old, reuse, scope)
         return scope, _close_pure(g, scope, old, counts, True, mark)
     if is_object:
         obj = name_or_scope
@@ -500,6 +512,9 @@ def _pure_variable_scope(g, name_or_scope, reuse, old_name_scope, dtype, initial
     if dtype is not None:
         scope._dtype = dtype
     g.current_scope = scope
+    if _observe.current is not None:
+        _observe.current.variable_scope_entered(g, scope, old, reuse,
+                                                name_or_scope if is_object else None)
     return scope, _close_pure(g, scope, old, counts, is_object, mark)
 
 
