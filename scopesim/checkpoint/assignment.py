@@ -1,0 +1,187 @@
+"""The assignment map of `tf.train.init_from_checkpoint`, resolved by name.
+
+One rule, TensorFlow 2.21's `checkpoint_utils._init_from_checkpoint` (its
+lookups and its errors, word for word), without graph objects:
+
+    resolve_assignment_map(assignment_map, checkpoint, store,
+                           ckpt_dir_or_file="model.ckpt") -> {store name: checkpoint key}
+
+* `assignment_map`: {checkpoint key or scope: store variable name or scope}
+  (a mapping, or an iterable of such pairs, as TF accepts).  Values here are
+  names; a program's Variable objects are handled by
+  `scopesim.tf.training.checkpoint_utils` through `resolve_steps` with a
+  `Given` value.
+* `checkpoint`: {checkpoint key: (shape as a list of ints, dtype name)}, in
+  any order (the order TensorFlow prints the key map in is computed here,
+  from the keys: cxx_order.py).
+* `store`: {name: (shape or None, dtype name)} of the graph's default
+  variable store (`_VariableStore._vars`, what `tf.get_variable` made;
+  `tf.Variable`s are not in it).  For TensorFlow's exact behaviour give each
+  part of a partitioned variable as the store holds it, `NAME/part_K` with
+  the part's shape; a partitioned variable given under its full name with
+  its full shape is checked as one variable (its shape is then compared
+  with the checkpoint's, which TF does not do for the list of parts).
+* `ckpt_dir_or_file`: what the program passed, as the error texts print it.
+
+The result lists the store variables whose initializers TensorFlow replaces,
+in the order it replaces them (the map sorted by checkpoint key, a scope
+expanded in sorted variable order), each with the checkpoint key restored
+into it; a variable set twice keeps its last key.  Errors are TensorFlow's
+ValueError (`scopesim.errors.TFValueError`) with its text:
+
+* "Tensor KEY is not found in CKPT checkpoint {key: shape, ...}" (the whole
+  shape map, in the reader's order);
+* "Shape of variable NAME:0 (SHAPE) doesn't match with shape of tensor KEY
+  ([dims]) from checkpoint reader.";
+* "Assignment map with scope only name SCOPE should map to scope only KEY.
+  Should be 'scope/': 'other_scope/'.";
+* "Tensor FULL (VAR in KEY) is not found in CKPT checkpoint" (a scope's
+  variable missing from the checkpoint);
+* dtypes are not checked (TensorFlow does not check them before running).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..errors import TFValueError
+from .cxx_order import unordered_map_order
+
+
+@dataclass(frozen=True)
+class Given:
+    """A value of the map that is a Variable (`names` one name, `shape` its
+    shape) or a list of Variables (`shape` unused, `single` False), as the
+    program gave it; `ref` is handed back in the steps."""
+
+    names: tuple
+    shape: list | None
+    single: bool
+    ref: object = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One `_set_variable_or_list_initializer` call: `targets` (store names, or
+    a Given's ref) restored from checkpoint key `key`."""
+
+    targets: tuple
+    key: str
+    given: bool = False
+
+
+def resolve_assignment_map(assignment_map, checkpoint: Mapping, store: Mapping,
+                           ckpt_dir_or_file="model.ckpt") -> dict[str, str]:
+    """`checkpoint_utils._init_from_checkpoint`'s resolution: {store name: key}."""
+    found: dict[str, str] = {}
+    for step in resolve_steps(assignment_map, checkpoint, store, ckpt_dir_or_file):
+        for name in step.targets:
+            found.pop(name, None)
+            found[name] = step.key
+    return found
+
+
+def resolve_steps(assignment_map, checkpoint: Mapping, store: Mapping,
+                  ckpt_dir_or_file="model.ckpt") -> list[Step]:
+    """The rule itself (`_init_from_checkpoint`); values may be `Given`."""
+    shapes = {key: list(value[0]) for key, value in checkpoint.items()}
+    pairs = assignment_map.items() if isinstance(assignment_map, Mapping) else assignment_map
+    steps: list[Step] = []
+    for key, value in sorted(pairs, key=lambda pair: pair[0]):
+        if isinstance(value, Given):
+            _check_key(key, shapes, ckpt_dir_or_file)
+            if value.single:
+                _check_shape(value.names[0], value.shape, key, shapes[key])
+            steps.append(Step((value.ref,), key, given=True))
+            continue
+        target = _lookup(value, store)
+        if target is not None:
+            _check_key(key, shapes, ckpt_dir_or_file)
+            if len(target) == 1 and target[0] == value:
+                _check_shape(value + ":0", store[value][0], key, shapes[key])
+            steps.append(Step(target, key))
+            continue
+        steps.extend(_scope_steps(key, value, shapes, store, ckpt_dir_or_file))
+    return steps
+
+
+def _lookup(name, store: Mapping):
+    """`store_vars.get(name)`, then `_collect_partitioned_variable(name, store_vars)`:
+    (name,), the parts (NAME/part_0, part_1, ... while they exist), or None."""
+    if name in store:
+        return (name,)
+    parts = []
+    while name + "/part_%d" % len(parts) in store:
+        parts.append(name + "/part_%d" % len(parts))
+    return tuple(parts) if parts else None
+
+
+def _check_key(key, shapes: dict, ckpt_dir_or_file) -> None:
+    if key not in shapes:
+        raise TFValueError("Tensor %s is not found in %s checkpoint %s"
+                           % (key, ckpt_dir_or_file, shape_map_text(shapes)))
+
+
+def _check_shape(var_name: str, shape, key: str, ckpt_shape: list) -> None:
+    """`var.get_shape().is_compatible_with(checkpoint shape)`, else TF's ValueError."""
+    if shape is None:
+        return
+    if len(shape) == len(ckpt_shape) and all(
+            a is None or a == b for a, b in zip(shape, ckpt_shape)):
+        return
+    raise TFValueError("Shape of variable %s (%s) doesn't match with shape of tensor %s (%s) "
+                       "from checkpoint reader." % (var_name, tensor_shape_text(shape), key,
+                                                    ckpt_shape))
+
+
+def _scope_steps(key, value, shapes: dict, store: Mapping, ckpt_dir_or_file) -> list[Step]:
+    """A value that names no store variable: a scope (`"scope/"`, or `"/"` the root)
+    mapped to a checkpoint scope, every store variable under it expanded."""
+    scopes = value[:value.rindex("/")] if "/" in value else ""
+    if not key.endswith("/"):
+        raise TFValueError("Assignment map with scope only name {} should map to scope only "
+                           "{}. Should be 'scope/': 'other_scope/'.".format(scopes, key))
+    names = set()
+    for name in store:
+        if not scopes or name.startswith(scopes + "/"):
+            if "/part_" in name:
+                name = name[:name.index("/part_")]
+            names.add(name)
+    steps = []
+    for name in sorted(names):
+        full = name[len(scopes):]
+        if value != "/":
+            full = full[1:]
+        if key != "/":
+            full = key + full
+        if full.endswith("/"):
+            full = full[:-1]
+        if full not in shapes:
+            raise TFValueError("Tensor %s (%s in %s) is not found in %s checkpoint"
+                               % (full, name[len(scopes) + 1:], key, ckpt_dir_or_file))
+        steps.append(Step(_lookup(name, store), full))
+    return steps
+
+
+def shape_map_text(shapes: dict) -> str:
+    """`str(reader.get_variable_to_shape_map())`: the dict in the reader's order."""
+    return "{" + ", ".join(f"{name!r}: {shapes[name]}" for name in _reader_order(shapes)) + "}"
+
+
+def _reader_order(shapes: dict) -> list:
+    """The reader fills its map in the index's key order (UTF-8 byte order)."""
+    keys = sorted(shapes, key=lambda k: k.encode("utf-8", "surrogateescape"))
+    return unordered_map_order(keys)
+
+
+def tensor_shape_text(shape) -> str:
+    """`str(TensorShape(shape))`: `(2, 3)`, `(5,)`, `()`, `(None, 3)`, `<unknown>`."""
+    if shape is None:
+        return "<unknown>"
+    dims = ["None" if d is None else str(d) for d in shape]
+    return "(" + dims[0] + ",)" if len(dims) == 1 else "(" + ", ".join(dims) + ")"
+
+
+__all__ = ["Given", "Step", "resolve_assignment_map", "resolve_steps", "shape_map_text",
+           "tensor_shape_text"]
