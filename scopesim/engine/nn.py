@@ -115,16 +115,57 @@ def deprecated_argument_lookup(new_name: str, new_value, old_name: str, old_valu
     return new_value
 
 
+def _swap_axis(g: Graph, tensor: Tensor, dim_index, last_index: Tensor, name=None) -> Tensor:
+    """`_wrap_2d_function._swap_axis`: `transpose` by
+    `concat([range(dim), [last], range(dim + 1, last), [dim]], 0)`."""
+    from .array_fns import concat, range_, transpose
+    from .math import binary_operator
+    first = range_(g, dim_index)
+    after = dim_index + 1 if isinstance(dim_index, int) else binary_operator(g, "+", dim_index, 1)
+    perm = concat(g, [first, [last_index], range_(g, after, last_index), [dim_index]], 0)
+    return transpose(g, tensor, perm, name="transpose" if name is None else name)
+
+
 def wrap_2d_function(g: Graph, inputs, op_type: str, dim, name) -> Tensor:
-    """`nn_ops._wrap_2d_function` (softmax, log_softmax): `inputs` converted
-    (outside any scope: `Const`); on the last dim the op itself, named
-    `name`.  Another dim transposes there and back: not simulated yet."""
+    """`nn_ops._wrap_2d_function` (softmax, log_softmax): `inputs`
+    converted (outside any scope: `Const`); on the last dim the op itself,
+    named `name`.  Another dim, in range, has the input's `Rank` (plus it,
+    `add`, when negative), `Rank_1`, `Sub` (rank - 1) and the axis modulo
+    the static rank (`mod` of a negative one); the input transposed so that
+    dim is last (`_swap_axis`), the op, transposed back (named `name`) with
+    the input's static shape.  An unknown rank is TensorFlow's TypeError
+    (`None - 1`); a tensor `dim` is not simulated."""
+    from .array_fns import rank
+    from .math import binary_operator, subtract
+    from ..tf.framework.errors_impl import InvalidArgumentError
     inputs = convert_to_tensor(g, inputs)
     dims = inputs._dims
-    if dim == -1 or (dims is not None and dim == len(dims) - 1):
+    if isinstance(dim, Tensor) or not isinstance(dim, int):
+        raise NotSimulated(f"tf.nn.{_WRAPPED[op_type]}(axis=<not a Python int>)")
+    if dim == -1:
         return gen_unary(g, op_type, inputs, name)
-    raise NotSimulated(f"tf.nn.{'softmax' if op_type == 'Softmax' else 'log_softmax'}"
-                       f"(axis=<not the last dimension>)")
+    if dims is None:
+        raise TFTypeError("unsupported operand type(s) for -: 'NoneType' and 'int'")
+    ndims = len(dims)
+    if dim == ndims - 1:
+        return gen_unary(g, op_type, inputs, name)
+    if not -ndims <= dim < ndims:
+        raise InvalidArgumentError(
+            None, None, f"`dim` must be in the range [{-ndims}, {ndims}) where {ndims} is the "
+                        f"number of dimensions in the input. Received: dim={dim}")
+    ndims_t = rank(g, inputs)
+    if dim < 0:
+        dim = binary_operator(g, "+", dim, ndims_t)
+    input_rank = rank(g, inputs)
+    dim_axis = dim % ndims if isinstance(dim, int) else binary_operator(g, "%", dim, ndims)
+    swapped = _swap_axis(g, inputs, dim_axis, subtract(g, input_rank, 1))
+    output = gen_unary(g, op_type, swapped, None)
+    output = _swap_axis(g, output, dim_axis, subtract(g, input_rank, 1), name=name)
+    output._dims = dims
+    return output
+
+
+_WRAPPED = {"Softmax": "softmax", "LogSoftmax": "log_softmax"}
 
 
 def softmax(g: Graph, logits, axis=None, name=None, dim=None) -> Tensor:

@@ -97,7 +97,7 @@ def node_text(op_type: str, op_name: str, attrs: dict, inputs: list, computed=No
 
 def constant_value(t):
     """`EvaluateConstantTensor` over the ops scopesim builds: a Const whose
-    value is known, Pack, AddV2/Add and Sub of scalars, Cast and Identity of known
+    value is known, Pack, AddV2/Add, Sub and FloorMod of scalars, Cast and Identity of known
     values, a StridedSlice of a vector, Range of known bounds, ConcatV2 of
     vectors; None when the value cannot be computed."""
     op = t._op
@@ -116,6 +116,11 @@ def constant_value(t):
         x, y = constant_value(op._inputs[0]), constant_value(op._inputs[1])
         if isinstance(x, int) and isinstance(y, int):
             return x - y
+        return None
+    if kind == "FloorMod":
+        x, y = constant_value(op._inputs[0]), constant_value(op._inputs[1])
+        if isinstance(x, int) and isinstance(y, int) and y:
+            return x % y
         return None
     if kind in ("Cast", "Identity"):
         return constant_value(op._inputs[0])

@@ -148,6 +148,7 @@ _CONTENTS["train"] = {"list_variables": _checkpoint_utils.list_variables,
                       "latest_checkpoint": _checkpoint_utils.latest_checkpoint}
 _CONTENTS["errors"] = {"OpError": _errors_impl.OpError,
                        "NotFoundError": _errors_impl.NotFoundError,
+                       "InvalidArgumentError": _errors_impl.InvalidArgumentError,
                        "DataLossError": _errors_impl.DataLossError}
 
 class TFModuleWrapper(_types.ModuleType):

@@ -1,8 +1,8 @@
 """`tensorflow.python.framework.errors_impl`: the OpError classes scopesim raises.
 
-Only what the checkpoint functions need: `OpError` and the subclasses for
-the status codes they produce.  `str(e)` is the message, as TensorFlow's
-OpError without an op.
+`OpError` and the subclasses for the status codes scopesim produces (the
+checkpoint functions; `InvalidArgumentError` of softmax's axis check).
+`str(e)` is the message, as TensorFlow's OpError without an op.
 """
 
 from __future__ import annotations
@@ -35,6 +35,13 @@ class NotFoundError(OpError):
     error_code = 5
 
 
+class InvalidArgumentError(OpError):
+    """`tf.errors.InvalidArgumentError(node_def, op, message, *args)`."""
+
+    type_name = "InvalidArgumentError"
+    error_code = 3
+
+
 class DataLossError(OpError):
     """`tf.errors.DataLossError(node_def, op, message, *args)`."""
 
@@ -42,5 +49,5 @@ class DataLossError(OpError):
     error_code = 15
 
 
-for _cls in (OpError, NotFoundError, DataLossError):
+for _cls in (OpError, NotFoundError, InvalidArgumentError, DataLossError):
     _cls.__module__ = _MODULE
