@@ -7,7 +7,7 @@ the v1 aliases `reduction_indices` and `keep_dims`), `argmax`/`argmin`,
 
 from __future__ import annotations
 
-from ..errors import NotSimulated, TFValueError
+from ..errors import NotSimulated, TFTypeError, TFValueError
 from . import opdefs_array as _opdefs  # noqa: F401 - registers the OpDefs
 from .array_fns import deprecated_argument_lookup, range_, rank
 from .convert import convert_to_tensor
@@ -70,9 +70,32 @@ def arg_min_max(g: Graph, op_type: str, input, axis=None, name=None, dimension=N
     axis = deprecated_argument_lookup("axis", axis, "dimension", dimension)
     if axis is None:
         axis = 0
+    if op_type == "ArgMax":
+        axis = argmax_axis(g, axis)
     output_type = make_type(output_type, "output_type")
     return apply_op(g, op_type, name, [input, axis], {"output_type": output_type},
                     out_dtype=output_type)
+
+
+#: The axis dtypes `math_ops.argmax_v2` takes; the small ones are cast to int32.
+_ARGMAX_AXIS_DTYPES = ("int8", "uint8", "int16", "uint16", "int32", "int64")
+
+
+def argmax_axis(g: Graph, axis):
+    """`math_ops.argmax_v2`'s check of `axis` (argmin_v2 has none): a value
+    with a dtype must have an integer one (int8/16 and uint8/16 are cast to
+    int32), anything else must be a Python int."""
+    if hasattr(axis, "dtype"):
+        dtype = axis.dtype
+        if getattr(dtype, "name", None) not in _ARGMAX_AXIS_DTYPES:
+            raise TFTypeError(f"axis tensor dtypes {dtype} is not supported")
+        if dtype.name in _ARGMAX_AXIS_DTYPES[:4]:
+            from .math import cast
+            axis = cast(g, axis, "int32")
+        return axis
+    if not isinstance(axis, int):
+        raise TFTypeError("axis must be int or Tensor with integer datatype")
+    return axis
 
 
 _ADD_N_INPUTS = ("Inputs must be an iterable of at least one Tensor/IndexedSlices with the "

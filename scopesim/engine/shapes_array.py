@@ -171,10 +171,13 @@ def _num_elements(dims):
 
 @_register("reshape")
 def reshape_shape(inputs, attrs, error):
-    """`SetOutputShapeForReshape`."""
+    """`SetOutputShapeForReshape`.  An error quotes the shape tensor's
+    value as a partial shape, except when the tensor is known to be empty:
+    its shape alone gives the scalar target, so the shape function fails on
+    its first run, before ShapeRefiner hands it the tensor."""
     in_dims = inputs[0]._dims
     out, from_value = shape_from_tensor(inputs[1], error)
-    partial = {1: out} if from_value and out is not None else None
+    partial = {1: out} if from_value and out is not None and inputs[1]._dims != (0,) else None
     if in_dims is None or out is None:
         return out
     n_in, n_out = _num_elements(in_dims), _num_elements(out)
@@ -687,7 +690,9 @@ def reduction_shape(inputs, attrs, error):
 
 @_register("arg_min_max")
 def arg_min_max_shape(inputs, attrs, error):
-    """ArgMax, ArgMin: the input without the `dimension` dim."""
+    """`ArgOpShape` (ArgMax, ArgMin): `dimension` must be a scalar; the
+    input without the `dimension` dim."""
+    with_rank(inputs[1]._dims, 0, error)
     dims = inputs[0]._dims
     dim = constant_value(inputs[1])
     if dims is None:
