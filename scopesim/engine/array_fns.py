@@ -10,7 +10,7 @@ the OpDefs of `opdefs_array.py` and the shape functions of
 
 from __future__ import annotations
 
-from ..errors import TFTypeError, TFValueError
+from ..errors import NotSimulated, TFTypeError, TFValueError
 from . import opdefs_array as _opdefs  # noqa: F401 - registers the OpDefs
 from .array import stack as _stack_axis0
 from .convert import convert_to_tensor
@@ -149,11 +149,14 @@ def squeeze(g: Graph, input, axis=None, name=None, squeeze_dims=None) -> Tensor:
 def transpose(g: Graph, a, perm=None, name="transpose", conjugate=False) -> Tensor:
     """`array_ops.transpose` (v1): in `transpose/`; no perm is the dims
     reversed (`transpose/perm` for a known rank, else `Rank`, `sub`,
-    `Range` from rank - 1 down to 0)."""
+    `Range` from rank - 1 down to 0).  `conjugate` matters only for a
+    complex tensor (ConjugateTranspose, not simulated)."""
     g = graph_from_inputs(g, (a,))
     with name_scope(g, name, "transpose") as scope:
         if not isinstance(a, Tensor):
             a = convert_to_tensor(g, a, name="a")
+        if conjugate and a._dt in ("complex64", "complex128"):
+            raise NotSimulated("tf.transpose(conjugate=True) of a complex tensor")
         if perm is None:
             a = convert_to_tensor(g, a, name="a")
             if not a._dims:

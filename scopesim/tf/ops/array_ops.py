@@ -122,9 +122,7 @@ def squeeze(input, axis=None, name=None, squeeze_dims=None):  # noqa: A002
 @add_dispatch_support
 def transpose(a, perm=None, name="transpose", conjugate=False):
     """`tf.compat.v1.transpose` (`array_ops.transpose`)."""
-    if conjugate:
-        raise NotSimulated("tf.transpose(conjugate=True)")
-    return _af.transpose(get_default_graph(), a, perm, name)
+    return _af.transpose(get_default_graph(), a, perm, name, conjugate)
 
 
 @add_dispatch_support
