@@ -160,13 +160,11 @@ def apply_op(g: Graph, op_type: str, name, inputs: list, attrs: dict | None = No
         for (arg, type_attr), value in zip(opdef.inputs, inputs):
             if arg[0] == "*":
                 arg = arg[1:]
-                _check_list_types(op_type, arg, value)
-                for i, element in enumerate(value):
-                    tensor = _convert_input(g, op_type, opdef, arg, type_attr, element,
-                                            types, inferred_from, f"{arg}_{i}")
-                    _check_input_type(op_type, opdef, arg, type_attr, tensor._dt, types,
+                converted = _convert_list_input(g, op_type, opdef, arg, type_attr, value, types)
+                if converted:
+                    _check_input_type(op_type, opdef, arg, type_attr, converted[0]._dt, types,
                                       inferred_from)
-                    tensors.append(tensor)
+                tensors.extend(converted)
                 continue
             tensor = _convert_input(g, op_type, opdef, arg, type_attr, value, types, inferred_from)
             _check_input_type(op_type, opdef, arg, type_attr, tensor._dt, types, inferred_from)
@@ -200,13 +198,40 @@ def apply_op(g: Graph, op_type: str, name, inputs: list, attrs: dict | None = No
                            attrs=attrs).outputs[0]
 
 
-def _check_list_types(op_type: str, arg: str, values) -> None:
-    """`_apply_op_helper` for a list input of one type attr: the tensors'
-    dtypes must all match."""
-    kinds = [v._dt for v in values if isinstance(v, Tensor)]
-    if len(kinds) == len(values) and len(set(kinds)) > 1:
-        raise TFTypeError(f"Tensors in list passed to '{arg}' of '{op_type}' Op have types "
-                          f"[{', '.join(kinds)}] that don't all match.")
+def _convert_list_input(g: Graph, op_type: str, opdef: OpDef, arg: str, type_attr: str,
+                        values, types: dict) -> list:
+    """`_ExtractInputsAndAttrs` for a list input (`N * T`): the elements
+    convert as `internal_convert_n_to_tensor(values, name=arg)` does
+    (`values_0`, `values_1` ...) to the type attr's dtype, else to the
+    first tensor's, else preferring the attr's default; they must all have
+    one dtype.  Any TypeError or ValueError becomes "Tensors in list passed
+    to ...", whose observed types are each element converted again,
+    unnamed (`Const`), or `<NOT CONVERTIBLE TO TENSOR>` (the converted
+    tensors themselves when only their dtypes differed)."""
+    dtype = types.get(type_attr)
+    if dtype is None:
+        dtype = next((v._dt for v in values if isinstance(v, Tensor)), None)
+    hint = opdef.defaults.get(type_attr) if dtype is None else None
+    try:
+        converted = [convert_to_tensor(g, value, dtype, name=f"{arg}_{i}", dtype_hint=hint)
+                     for i, value in enumerate(values)]
+        if len({t._dt for t in converted}) > 1:
+            values = converted    # TensorFlow has rebound `values` before this check
+            raise TFTypeError("Not all types matched")
+    except (TFTypeError, TFValueError):
+        observed = []
+        for value in values:
+            try:
+                observed.append(convert_to_tensor(g, value)._dt)
+            except (TFTypeError, TFValueError):
+                observed.append("<NOT CONVERTIBLE TO TENSOR>")
+        prefix = (f"Tensors in list passed to '{arg}' of '{op_type}' Op have types "
+                  f"[{', '.join(observed)}]")
+        if type_attr in types:
+            raise TFTypeError(f"{prefix} that do not match type {dtype} inferred from earlier "
+                              f"arguments.") from None
+        raise TFTypeError(f"{prefix} that don't all match.") from None
+    return converted
 
 
 class ShapeAttr:
@@ -268,7 +293,8 @@ def _convert_input(g: Graph, op_type: str, opdef: OpDef, arg: str, type_attr: st
             if inferred is not None and inferred._dt in allowed:
                 return inferred
             return convert_to_tensor(g, value, name=name, dtype_hint=default)
-        return convert_to_tensor(g, value, dtype, name=name)
+        return convert_to_tensor(g, value, dtype, name=name,
+                                 dtype_hint=default if dtype is None else None)
     except TFTypeError as err:
         if dtype is None:
             raise
@@ -276,17 +302,31 @@ def _convert_input(g: Graph, op_type: str, opdef: OpDef, arg: str, type_attr: st
                           f"{py_repr(value)} of type '{type_name(value)}' instead. "
                           f"Error: {err.message}") from None
     except TFValueError:
+        # what type does the conversion think it has? (converted again, unnamed)
         try:
-            observed = convert_to_tensor(g, value, name=name)._dt
+            observed = convert_to_tensor(g, value)._dt
         except TFValueError as err:
             raise TFValueError(f"Tried to convert '{arg}' to a tensor and failed. "
                                f"Error: {err.message}") from None
+        prefix = f"Input '{arg}' of '{op_type}' Op has type {observed} that does not match"
         if type_attr[0] == "=":
-            raise TFTypeError(f"Input '{arg}' of '{op_type}' Op has type {observed} that does "
-                              f"not match expected type of {dtype}.") from None
-        raise TFTypeError(f"Input '{arg}' of '{op_type}' Op has type {observed} that does not "
-                          f"match type {types[type_attr]} of argument "
-                          f"'{inferred_from[type_attr]}'.") from None
+            raise TFTypeError(f"{prefix} expected type of {dtype}.") from None
+        expected, source = _inferred_type_attr(opdef, type_attr, types, inferred_from)
+        raise TFTypeError(f"{prefix} type {expected} of argument '{source}'.") from None
+
+
+def _inferred_type_attr(opdef: OpDef, type_attr: str, types: dict,
+                        inferred_from: dict) -> tuple[str, str]:
+    """The type attr's dtype and the argument it was inferred from, as
+    `_ExtractInputsAndAttrs` reads them for its "does not match" message
+    after a ValueError: an attr not inferred yet takes its default ("Default
+    in OpDef"); one without a default is TensorFlow's own `KeyError` of its
+    `attrs` dict (`Identity(input=...)` whose conversion failed only once)."""
+    if type_attr in types:
+        return types[type_attr], inferred_from[type_attr]
+    if type_attr in opdef.defaults:
+        return opdef.defaults[type_attr], "Default in OpDef"
+    raise KeyError(type_attr)
 
 
 def _check_input_type(op_type: str, opdef: OpDef, arg: str, type_attr: str, dtype: str,

@@ -245,6 +245,87 @@ def case_20_add_dict(T):
     attempt(T, lambda: T.add(x, [[1.0], [2.0, 3.0]]))
 
 
+# 20. the conversion that fails once: an op named `scope/arg/` is taken
+# without its name being marked used, so the first (named) conversion is
+# "Duplicate node name" and the second, unnamed one is `scope/Const`
+def case_20_identity_fails_once(T):
+    T.constant(1.0, name="Identity/input/")
+    attempt(T, lambda: T.identity(2.0))
+    attempt(T, lambda: T.identity(3.0))
+
+
+def case_20_relu_fails_once(T):
+    T.constant(1.0, name="Relu/features/")
+    attempt(T, lambda: T.nn.relu(2.0))
+
+
+def case_20_reshape_tensor_fails_once(T):
+    T.constant(1.0, name="Reshape/tensor/")
+    attempt(T, lambda: T.reshape(1.0, [1]))
+
+
+def case_20_maximum_second_input_fails_once(T):
+    x = T.constant(1.0, name="x")
+    T.constant(1.0, name="Maximum/y/")
+    attempt(T, lambda: T.maximum(x, 2.0))
+
+
+def case_20_maximum_first_input_fails_once(T):
+    T.constant(1.0, name="Maximum/x/")
+    attempt(T, lambda: T.maximum(2.0, 3.0))
+
+
+def case_20_default_type_attr_fails_once(T):
+    T.constant(1.0, name="Fill/dims/")
+    attempt(T, lambda: T.fill([2], 1.0))
+    T.constant(1.0, name="Tile/multiples/")
+    attempt(T, lambda: T.tile(T.constant([1.0]), [2]))
+    T.constant(1.0, name="ExpandDims/dim/")
+    attempt(T, lambda: T.expand_dims(T.constant(1.0), 0))
+
+
+def case_20_fill_value_fails_once(T):
+    T.constant(1.0, name="Fill/value/")
+    attempt(T, lambda: T.fill([2], 1.0))
+
+
+def case_20_fixed_type_input_fails_once(T):
+    T.constant(1.0, name="LogicalNot/x/")
+    attempt(T, lambda: T.logical_not(True))
+
+
+def case_20_list_element_fails_once(T):
+    T.constant(1.0, name="concat/values_1/")
+    attempt(T, lambda: T.concat([T.constant([1.0]), [2.0]], 0))
+
+
+def case_20_list_axis_fails_once(T):
+    T.constant(1.0, name="concat/axis/")
+    attempt(T, lambda: T.concat([T.constant([1.0]), T.constant([2.0])], 0))
+
+
+def case_20_list_of_mixed_values(T):
+    attempt(T, lambda: T.concat([T.constant([1.0]), 1.0, T.constant([1])], 0))
+    attempt(T, lambda: T.concat([T.constant([1.0]), "a"], 0))
+    attempt(T, lambda: T.concat([T.constant([1.0]), None], 0))
+
+
+def case_20_list_of_python_values(T):
+    attempt(T, lambda: T.concat([[1.0], [2]], 0))
+    attempt(T, lambda: T.concat([[1.0], ["a"]], 0))
+
+
+def case_20_list_add_n_and_stack(T):
+    attempt(T, lambda: T.add_n([T.constant(1.0), "a"]))
+    attempt(T, lambda: T.stack([T.constant(1.0), "a"]))
+    attempt(T, lambda: T.add_n([T.constant(1.0), T.constant(1)]))
+
+
+def case_20_packed_value_fails_once(T):
+    T.constant(1.0, name="Identity/input/")
+    attempt(T, lambda: T.identity([T.constant(1.0), 2.0]))
+
+
 # 21. more than 2**63 - 1 elements
 def case_21_get_variable_too_large(T):
     attempt(T, lambda: T.get_variable("w", [2**62, 4]))
