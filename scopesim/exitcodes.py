@@ -3,6 +3,7 @@
     0  OK              everything ran; check/verify found no difference
     1  PROGRAM_ERROR   the program raised an uncaught error (ValueError, ...)
        DIFFERENCE      check or verify found a difference (same value)
+       NOT_FOUND       `explain FILE NAME`: the program has no such name (same value)
     2  USAGE           bad command line, syntax error, unreadable file,
                        output that cannot be written (a full disk),
                        TensorFlow missing for `verify`, a TensorFlow feature
@@ -22,6 +23,7 @@ class ExitCode(IntEnum):
     OK = 0
     PROGRAM_ERROR = 1
     DIFFERENCE = 1
+    NOT_FOUND = 1
     USAGE = 2
     INTERNAL = 3
     BROKEN_PIPE = 141
@@ -30,15 +32,16 @@ class ExitCode(IntEnum):
 OK = ExitCode.OK
 PROGRAM_ERROR = ExitCode.PROGRAM_ERROR
 DIFFERENCE = ExitCode.DIFFERENCE
+NOT_FOUND = ExitCode.NOT_FOUND
 USAGE = ExitCode.USAGE
 INTERNAL = ExitCode.INTERNAL
 BROKEN_PIPE = ExitCode.BROKEN_PIPE
 
 #: The table above, for `scopesim --help`.
 EXIT_CODES_HELP = (
-    "Exit codes: 0 ok; 1 the program raised an error, or check/verify found a "
-    "difference; 2 usage error, syntax error, unreadable file, output that cannot be "
-    "written, a TensorFlow feature that is not simulated, or TensorFlow missing for "
-    "verify; 3 internal error of scopesim; 141 stdout was closed early (a pipe into "
+    "Exit codes: 0 ok; 1 the program raised an error, check/verify found a "
+    "difference, or explain found no such name; 2 usage error, syntax error, unreadable "
+    "file, output that cannot be written, a TensorFlow feature that is not simulated, "
+    "or TensorFlow missing for verify; 3 internal error of scopesim; 141 stdout was closed early (a pipe into "
     "head), without a message."
 )
