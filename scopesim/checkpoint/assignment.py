@@ -64,11 +64,13 @@ class Given:
 @dataclass(frozen=True)
 class Step:
     """One `_set_variable_or_list_initializer` call: `targets` (store names, or
-    a Given's ref) restored from checkpoint key `key`."""
+    a Given's ref) restored from checkpoint key `key`; `single` when the
+    target is one variable (else a list: the parts of a partitioned one)."""
 
     targets: tuple
     key: str
     given: bool = False
+    single: bool = True
 
 
 def resolve_assignment_map(assignment_map, checkpoint: Mapping, store: Mapping,
@@ -93,14 +95,15 @@ def resolve_steps(assignment_map, checkpoint: Mapping, store: Mapping,
             _check_key(key, shapes, ckpt_dir_or_file)
             if value.single:
                 _check_shape(value.names[0], value.shape, key, shapes[key])
-            steps.append(Step((value.ref,), key, given=True))
+            steps.append(Step((value.ref,), key, given=True, single=value.single))
             continue
         target = _lookup(value, store)
         if target is not None:
             _check_key(key, shapes, ckpt_dir_or_file)
-            if len(target) == 1 and target[0] == value:
+            single = len(target) == 1 and target[0] == value
+            if single:
                 _check_shape(value + ":0", store[value][0], key, shapes[key])
-            steps.append(Step(target, key))
+            steps.append(Step(target, key, single=single))
             continue
         steps.extend(_scope_steps(key, value, shapes, store, ckpt_dir_or_file))
     return steps
@@ -160,7 +163,8 @@ def _scope_steps(key, value, shapes: dict, store: Mapping, ckpt_dir_or_file) -> 
         if full not in shapes:
             raise TFValueError("Tensor %s (%s in %s) is not found in %s checkpoint"
                                % (full, name[len(scopes) + 1:], key, ckpt_dir_or_file))
-        steps.append(Step(_lookup(name, store), full))
+        target = _lookup(name, store)
+        steps.append(Step(target, full, single=target == (name,)))
     return steps
 
 

@@ -16,14 +16,29 @@ TensorFlow's, word for word where TF 2.21 was recorded
   corrupt or was produced by a newer version of TensorFlow with format
   changes (...): block checksum mismatch"; other damage: OpError with
   scopesim's own description.
+
+`init_from_checkpoint` resolves its assignment map with the one rule of
+scopesim.checkpoint.assignment and builds what TensorFlow builds for each
+variable it maps (`_set_checkpoint_initializer`); `load_variable` reads a
+value, which scopesim never does: it raises TensorFlow's errors that come
+first (no checkpoint; "Key NAME not found in checkpoint") and is
+NotSimulated for a key the checkpoint has.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 
 from ...checkpoint import CheckpointError, Checkpoint, read_index
 from ...checkpoint import reader as _reader
+from ...checkpoint.assignment import Given, resolve_steps
+from ...checkpoint.cxx_order import unordered_map_order
+from ...engine import io_ops as _io_ops
+from ...engine import variables as _variables
+from ...engine.graph import get_default_graph
+from ...engine.resource import BaseResourceVariable
+from ...engine.variables import RefVariable
 from ...errors import NotSimulated, TFValueError
 from ..framework import dtypes as _dtypes
 from ..framework.errors_impl import NotFoundError, OpError
@@ -75,19 +90,29 @@ class CheckpointReader:
 
     def __init__(self, checkpoint: Checkpoint):
         self._checkpoint = checkpoint
+        self._order = None
+
+    def _keys(self) -> list:
+        """The keys in the order the C++ reader's maps hand them out (cxx_order)."""
+        if self._order is None:
+            self._order = unordered_map_order(list(self._checkpoint.tensors))
+        return self._order
 
     def get_variable_to_shape_map(self) -> dict:
-        return {name: list(e.shape) if e.shape is not None else None
-                for name, e in self._checkpoint.tensors.items()}
+        tensors = self._checkpoint.tensors
+        return {name: list(tensors[name].shape) if tensors[name].shape is not None else None
+                for name in self._keys()}
 
     def get_variable_to_dtype_map(self) -> dict:
-        return {name: _dtypes.as_dtype(e.dtype_name)
-                for name, e in self._checkpoint.tensors.items()}
+        tensors = self._checkpoint.tensors
+        return {name: _dtypes.as_dtype(tensors[name].dtype_name) for name in self._keys()}
 
     def has_tensor(self, tensor_str) -> bool:
         return tensor_str in self._checkpoint.tensors
 
     def get_tensor(self, tensor_str):
+        if not self.has_tensor(tensor_str):
+            raise NotFoundError(None, None, f"Key {tensor_str} not found in checkpoint")
         raise NotSimulated("tf.train.load_checkpoint(...).get_tensor (scopesim reads the "
                            "checkpoint's index, not its values)")
 
@@ -125,3 +150,127 @@ def latest_checkpoint(checkpoint_dir, latest_filename=None):
     prefix = latest if os.path.isabs(latest) else os.path.join(os.fspath(checkpoint_dir),
                                                                  latest)
     return prefix if os.path.isfile(prefix + ".index") else None
+
+
+def load_variable(ckpt_dir_or_file, name):
+    """`tf.train.load_variable(ckpt_dir_or_file, name)`: a trailing `:0` is dropped,
+    then `load_checkpoint(...).get_tensor(name)`: TensorFlow's errors for a
+    missing checkpoint or key; the value itself is NotSimulated."""
+    if name.endswith(":0"):
+        name = name[:-2]
+    return load_checkpoint(ckpt_dir_or_file).get_tensor(name)
+
+
+def init_from_checkpoint(ckpt_dir_or_file, assignment_map):
+    """`tf.train.init_from_checkpoint(ckpt_dir_or_file, assignment_map)`
+    (`checkpoint_utils._init_from_checkpoint`): the map resolved against the
+    default graph's variable store (scopesim.checkpoint.assignment), then the
+    initializer of every mapped variable replaced by a restore from the
+    checkpoint, in TensorFlow's order."""
+    ckpt_file = _get_checkpoint_filename(ckpt_dir_or_file)
+    reader = load_checkpoint(ckpt_dir_or_file)
+    tensors = reader._checkpoint.tensors
+    checkpoint = {name: (e.shape, e.dtype_name) for name, e in tensors.items()}
+    g = get_default_graph()
+    store_vars = g.var_store.vars
+    store = {name: (_dims_list(v), v._dt.replace("_ref", "")) for name, v in store_vars.items()}
+    pairs = assignment_map.items() if isinstance(assignment_map, Mapping) else assignment_map
+    given = [(key, _given(value)) for key, value in sorted(pairs, key=lambda pair: pair[0])]
+    for step in resolve_steps(given, checkpoint, store, ckpt_dir_or_file):
+        if step.given:
+            target = step.targets[0]
+        elif step.single:
+            target = store_vars[step.targets[0]]
+        else:
+            target = [store_vars[name] for name in step.targets]
+        _set_variable_or_list_initializer(target, ckpt_file, step.key)
+
+
+def _get_checkpoint_filename(ckpt_dir_or_file):
+    """`checkpoint_utils._get_checkpoint_filename`: a directory's latest checkpoint
+    (None when it has none), else the path as given."""
+    if isinstance(ckpt_dir_or_file, os.PathLike):
+        ckpt_dir_or_file = os.fspath(ckpt_dir_or_file)
+    if isinstance(ckpt_dir_or_file, str) and os.path.isdir(ckpt_dir_or_file):
+        return latest_checkpoint(ckpt_dir_or_file)
+    return ckpt_dir_or_file
+
+
+def _is_variable(x) -> bool:
+    """`checkpoint_utils._is_variable`."""
+    return isinstance(x, (RefVariable, BaseResourceVariable))
+
+
+def _dims_list(v):
+    return None if v._dims is None else list(v._dims)
+
+
+def _given(value):
+    """A map value that is a Variable or a list of Variables, as a Given; else itself."""
+    if _is_variable(value):
+        return Given((value.name,), _dims_list(value), True, value)
+    if isinstance(value, list) and all(_is_variable(v) for v in value):
+        return Given(tuple(v.name for v in value), None, False, value)
+    return value
+
+
+def _set_variable_or_list_initializer(variable_or_list, ckpt_file, tensor_name) -> None:
+    """`checkpoint_utils._set_variable_or_list_initializer`: each slice of a list
+    restored with its save-slice spec (all from one tensor), a variable whole."""
+    if isinstance(variable_or_list, (list, tuple)):
+        slice_name = None
+        for v in variable_or_list:
+            info = v._save_slice_info
+            if info is None:
+                raise AttributeError("'NoneType' object has no attribute 'full_name'")
+            if slice_name is None:
+                slice_name = info.full_name
+            elif slice_name != info.full_name:
+                raise TFValueError(f"Slices must all be from the same tensor: {slice_name} != "
+                                   f"{info.full_name}")
+            _set_checkpoint_initializer(v, ckpt_file, tensor_name, info.spec)
+    else:
+        _set_checkpoint_initializer(variable_or_list, ckpt_file, tensor_name, "")
+
+
+def _set_checkpoint_initializer(variable, ckpt_file, tensor_name, slice_spec,
+                                name="checkpoint_initializer") -> None:
+    """`checkpoint_utils._set_checkpoint_initializer`: `RestoreV2` (named `name`, on
+    the variable's device merged with /cpu:0), then the variable's saveable
+    restore: a RefVariable's `Assign` (its initializer is then that Assign's
+    output tensor), a resource variable's `Identity` and `AssignVariableOp`;
+    the restored tensor takes the variable's shape and is its initial value."""
+    g = get_default_graph()
+    if variable.graph is not g:
+        raise NotSimulated("tf.train.init_from_checkpoint of a variable of another graph")
+    if not isinstance(ckpt_file, str):
+        raise NotSimulated("tf.train.init_from_checkpoint of a checkpoint path that is not a str")
+    base = variable._dt.replace("_ref", "")
+    g._device_stack.extend([variable.device, "/cpu:0"])
+    try:
+        restore = _io_ops.restore_v2(g, ckpt_file, [tensor_name], [slice_spec], [base],
+                                     name=name)[0]
+    finally:
+        del g._device_stack[-2:]
+    if isinstance(variable, BaseResourceVariable):
+        init_op = _restore_resource(g, variable, restore)
+    else:
+        validate = variable._dims is not None and None not in variable._dims
+        init_op = _variables.assign(g, variable._variable, restore, validate_shape=validate)
+    variable._initializer_op = init_op
+    restore.set_shape(variable.shape)
+    variable._initial_value = restore
+
+
+def _restore_resource(g, variable, restored):
+    """`ResourceVariableSaveable.restore`: on the variable's device an `Identity` of
+    the restored tensor and `shape_safe_assign_variable_handle` (AssignVariableOp)."""
+    g._device_stack.append(variable.device)
+    try:
+        value = g.create_op("Identity", "Identity", outputs=((restored._dims, restored._dt),),
+                            inputs=(restored,), attrs={"T": restored._dt}).outputs[0]
+        return g.create_op("AssignVariableOp", "AssignVariableOp", outputs=(),
+                           inputs=(variable._handle, value),
+                           attrs={"dtype": variable._dt, "validate_shape": False})
+    finally:
+        g._device_stack.pop()
