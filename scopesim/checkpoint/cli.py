@@ -29,6 +29,19 @@ def keys_or_exit(app, source: str, fmt: str) -> None:
 
 
 def _program_keys_or_exit(app, path: str):
+    graph, result = program_graph_or_exit(app, path)
+    try:
+        return graph_keys(graph)
+    except ValueError as exc:   # Saver's own error: two variables of one name
+        from ..cli import run_exit_code, stop
+        from ..render import write_raw
+        write_raw(app.err, f"ValueError: {exc}\n")
+        stop(run_exit_code(result) if result.error else 1)
+
+
+def program_graph_or_exit(app, path: str):
+    """(graph, RunResult) of the program file `path` run to its end; its error
+    reported and exited as `run` does."""
     from ..cli import parse_or_exit, read_program, run_exit_code, stop
     text, filename = read_program(app, path)
     if path.endswith(".py"):
@@ -50,9 +63,4 @@ def _program_keys_or_exit(app, path: str):
         else:
             print_traceback(app.err, result.error)
         stop(run_exit_code(result))
-    try:
-        return graph_keys(graph)
-    except ValueError as exc:   # Saver's own error: two variables of one name
-        from ..render import write_raw
-        write_raw(app.err, f"ValueError: {exc}\n")
-        stop(run_exit_code(result) if result.error else 1)
+    return graph, result
