@@ -141,7 +141,9 @@ class Repl:
             self.failures += 1
             self.print_syntax_error(error)
             return False
-        result = self.session.execute(program)
+        from .explain import recording
+        with recording(self.recorder):      # for :explain
+            result = self.session.execute(program)
         self.last_result = result
         for line in result.output:      # verbatim, as `run` prints it
             write_raw(self.console, line + "\n")
@@ -203,7 +205,9 @@ class Repl:
 
     def reset(self) -> None:
         from . import Session
+        from .explain import Recorder
         self.session = Session()
+        self.recorder = Recorder()          # the naming events, for :explain
         self.entered = []
         self.last_result = None
 
@@ -446,6 +450,32 @@ def _emit(repl: Repl, argument: str) -> None:
     repl.console.out(emit(program).rstrip("\n"), highlight=False)
 
 
+def _explain(repl: Repl, argument: str) -> None:
+    """`scopesim explain` over the session so far (`:explain --error`: the
+    last input's error)."""
+    from .explain.analysis import Analysis, UnknownName
+    from .explain.text import print_error_explanation, print_explanation
+    analysis = Analysis(repl.recorder, repl.session.graph)
+    if argument == "--error":
+        error = repl.last_result.error if repl.last_result else None
+        if error is None:
+            repl.console.print("the last input raised no error", markup=False, highlight=False)
+            return
+        from .explain.command import print_trace
+        from .explain.error import explain_error
+        print_error_explanation(repl.console, explain_error(analysis, error),
+                                lambda console: print_trace(console, error))
+        return
+    try:
+        explanation = analysis.explain(argument)
+    except UnknownName as unknown:
+        closest = ", ".join(unknown.closest) if unknown.closest else "none"
+        repl.error_console.print(f"no op, tensor, variable or scope is named {argument!r}; "
+                                 f"the closest names: {closest}", markup=False, highlight=False)
+        return
+    print_explanation(repl.console, explanation)
+
+
 def _quit(repl: Repl, argument: str) -> bool:
     return False
 
@@ -462,6 +492,8 @@ META_COMMANDS: dict[str, MetaCommand] = {
     "load": MetaCommand(_load, "run a .scope file in this session", "FILE"),
     "save": MetaCommand(_save, "write the statements that ran so far to a .scope file", "FILE"),
     "emit": MetaCommand(_emit, "the TensorFlow program equivalent to what ran so far"),
+    "explain": MetaCommand(_explain, "why NAME is what it is (`:explain --error`: the last "
+                                     "error)", "NAME"),
     "quit": MetaCommand(_quit, "leave (so does Ctrl-D)"),
 }
 
