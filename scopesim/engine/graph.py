@@ -22,8 +22,6 @@ TensorFlow attaches them from `math_ops`.
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
-from typing import Iterator
 
 from ..errors import (OperatorNotAllowedInGraphError, TFError, TFRuntimeError, TFTypeError,
                       TFValueError)
@@ -318,26 +316,17 @@ class Graph:
         """`Graph.get_name_scope()`: the stack without trailing `/`."""
         return self.name_stack
 
-    @contextmanager
-    def name_scope(self, name: str | None) -> Iterator[str]:
-        """`Graph.name_scope(name)`; yields the scope string (`""` or ending in `/`).
+    def name_scope(self, name: str | None) -> "NameScope":
+        """`Graph.name_scope(name)`; entering yields the scope string (`""` or
+        ending in `/`).
 
         - falsy name: back to the root;
         - name ending in `/`: absolute re-entry, nothing marked as used;
         - otherwise: `unique_name(name)` relative to the current scope.
         The name is validated first, as given, against the root or the
-        nested pattern.
+        nested pattern (on entry, `enter_name_scope`).
         """
-        old = self.name_stack
-        new, entered = self.enter_name_scope(name)
-        try:
-            yield entered
-        except BaseException:
-            self.name_stack = old
-            raise
-        if self.name_stack != new:   # a balance check of ours; TensorFlow just restores
-            raise TFRuntimeError("Improper nesting of name_scope.")
-        self.name_stack = old
+        return NameScope(self, name)
 
     def enter_name_scope(self, name: str | None) -> tuple[str, str]:
         """The entry half of `Graph.name_scope`: sets the stack, returns
@@ -547,6 +536,32 @@ class Graph:
 
 
 Graph.__module__ = _OPS_MODULE
+
+
+class NameScope:
+    """The context manager of `Graph.name_scope` (a class, not a generator:
+    nearly every op enters one).  On an exception the old stack comes back;
+    on a normal exit the stack must be the one entry set, else "Improper
+    nesting" (a balance check of ours; TensorFlow just restores)."""
+
+    __slots__ = ("_graph", "_name", "_old", "_new")
+
+    def __init__(self, graph: Graph, name) -> None:
+        self._graph = graph
+        self._name = name
+
+    def __enter__(self) -> str:
+        g = self._graph
+        self._old = g.name_stack
+        self._new, entered = g.enter_name_scope(self._name)
+        return entered
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        g = self._graph
+        if exc_type is None and g.name_stack != self._new:
+            raise TFRuntimeError("Improper nesting of name_scope.")
+        g.name_stack = self._old
+        return False
 
 
 class TFKeyError(TFError, KeyError):

@@ -12,13 +12,11 @@ C++ shape function (`shape_inference.py`).  `OPS` is
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from ..errors import TFTypeError, TFValueError
 from .convert import convert_to_tensor
-from .graph import Graph, Operation, Tensor
+from .graph import Graph, NameScope, Operation, Tensor
 from .names import check_node_name
 from .shape_inference import infer_shape
 from .values import py_repr, truth, type_name
@@ -57,9 +55,14 @@ class OpDef:
                                              # or the output's type attr ("T")
     strings: dict = field(default_factory=dict)    # string attr -> its allowed values
 
-    def allowed_list(self, attr: str) -> list[str] | None:
-        text = self.allowed.get(attr)
-        return None if text is None else text.split(", ")
+    def __post_init__(self) -> None:
+        # the allowed dtypes of each type attr, split once (read for every input)
+        object.__setattr__(self, "_lists", {attr: None if text is None else
+                                            tuple(text.split(", "))
+                                            for attr, text in self.allowed.items()})
+
+    def allowed_list(self, attr: str) -> tuple[str, ...] | None:
+        return self._lists.get(attr)
 
 
 def _binary(allowed: str) -> OpDef:
@@ -122,19 +125,29 @@ OPS = {
 }
 
 
-@contextmanager
-def name_scope(g: Graph, name, default: str | None = None) -> Iterator[str]:
+class name_scope(NameScope):
     """`ops.name_scope(name, default)` in graph mode (`internal_name_scope_v1`,
     then `Graph.name_scope`): `default` only if `name is None`; any falsy
-    name resets to the root; a truthy non-string fails in the regex check."""
-    if name is None:
-        name = default
-    if not truth(name):
-        name = None
-    elif not isinstance(name, str):
-        raise TFTypeError(f"expected string or bytes-like object, got '{type_name(name)}'")
-    with g.name_scope(name) as scope:
-        yield scope
+    name resets to the root; a truthy non-string fails in the regex check.
+    Entering yields the scope string."""
+
+    __slots__ = ("_default",)
+
+    def __init__(self, g: Graph, name, default: str | None = None) -> None:
+        self._graph = g
+        self._name = name
+        self._default = default
+
+    def __enter__(self) -> str:
+        name = self._name
+        if name is None:
+            name = self._default
+        if not truth(name):
+            name = None
+        elif not isinstance(name, str):
+            raise TFTypeError(f"expected string or bytes-like object, got '{type_name(name)}'")
+        self._name = name
+        return NameScope.__enter__(self)
 
 
 def apply_op(g: Graph, op_type: str, name, inputs: list, attrs: dict | None = None,
