@@ -493,6 +493,93 @@ def keys_command(app: App, source: str, output_format: str) -> None:
     load("checkpoint.cli", "keys_or_exit")(app, source, output_format.lower())
 
 
+@cli.command("explain", context_settings={"ignore_unknown_options": True})
+@click.argument("file", type=click.Path(allow_dash=True))
+@click.argument("name", required=False)
+@click.argument("program_args", nargs=-1, type=click.UNPROCESSED)
+@click.option("--error", "explain_error", is_flag=True,
+              help="Explain the program's uncaught error instead of a name.")
+@click.option("--lang", type=click.Choice(["py", "scope"], case_sensitive=False),
+              help="The language of FILE, as for run.")
+@click.option("--tf1", is_flag=True, help="Python programs: as for run.")
+@click.option("--format", "output_format", default=OutputFormat.TEXT.value, show_default=True,
+              type=click.Choice([f.value for f in OutputFormat], case_sensitive=False),
+              help="text, or one JSON object on stdout (docs/explain.md).")
+@no_color_option
+@click.pass_obj
+def explain_command(app: App, file: str, name: str | None, program_args: tuple[str, ...],
+                    explain_error: bool, lang: str | None, tf1: bool,
+                    output_format: str) -> None:
+    """Why NAME of the program FILE is what it is, or (--error) why it failed.
+
+    NAME is an op (`a/add_1`), a tensor (`a/add_1:0`), a variable (`a/w` or
+    `a/w:0`) or a scope (`a/` or `a`).  The program is run, and for NAME
+    it shows the statement that made it (through the calls that led
+    there), the name scope and variable scope then and where each was
+    opened, and for a `_N` suffix the counter that decided it and the
+    statements that took the lower numbers.  With --error (no NAME): for
+    "already exists", the first definition and where the reuse flag came
+    from; for "does not exist", the variables there are nearby.
+
+    \b
+    Examples:
+      scopesim explain model.scope dense_1/kernel
+      scopesim explain model.py 'net/MatMul_1:0'
+      scopesim explain --error model.scope
+      scopesim explain --format json model.scope net/
+    Exit status: 0 explained; 1 no such name (the closest are listed), or
+    with --error the program's error; 2 usage or syntax error, or with
+    --error a NotSimulated; 3 internal error.
+    """
+    if explain_error == (name is not None):
+        fail_usage(app, "give either a NAME or --error (explain FILE NAME, explain --error FILE)")
+    python = (lang or ("py" if file.endswith(".py") else "scope")).lower() == "py"
+    if (program_args or tf1) and not python:
+        fail_usage(app, "arguments after NAME and --tf1 are for Python programs "
+                        "(a .py file, or --lang py)")
+    source, filename = read_program(app, file)
+    load("explain.command", "explain_or_exit")(
+        app, source, filename, name, explain_error, python,
+        OutputFormat(output_format.lower()) is OutputFormat.JSON, program_args, tf1)
+
+
+@cli.command("diff")
+@click.argument("a", type=click.Path())
+@click.argument("b", type=click.Path())
+@click.option("--model-only", is_flag=True,
+              help="Leave out optimizer slots, beta powers, global_step and moving averages.")
+@click.option("--suggest-map", is_flag=True,
+              help="Also the smallest assignment_map for tf.train.init_from_checkpoint that "
+                   "loads B's checkpoint into A's graph, proven by init_from_checkpoint's checks.")
+@click.option("--format", "output_format", default="text", show_default=True,
+              type=click.Choice(["text", "json"], case_sensitive=False),
+              help="json: {\"only_in_a\", \"only_in_b\", \"mismatched\": [{\"key\", \"a\", "
+                   "\"b\"}...], \"assignment_map\"}.")
+@no_color_option
+@click.pass_obj
+def diff_command(app: App, a: str, b: str, model_only: bool, suggest_map: bool,
+                 output_format: str) -> None:
+    """Compare the checkpoint keys of A and B: only in A, only in B, other shape or dtype.
+
+    Each side is a program (`.py`, `.scope`: the keys `tf.train.Saver()`
+    would save), a checkpoint (prefix, `.index` or directory), or a saved
+    key list (the JSON, TSV or text of `keys`, the printed
+    `tf.train.list_variables(path)`, the output of TensorFlow's
+    inspect_checkpoint tool, or one name per line).  With `--suggest-map`,
+    A is the model and B the checkpoint:
+
+    \b
+        scopesim diff new_model.py train/ --model-only --suggest-map
+
+    \b
+    Exit status: 0 the keys match (with --suggest-map: the map loads every
+    variable of A), 1 they differ, 2 a side that cannot be read; for a
+    program, as `run`.
+    """
+    load("checkpoint.diff", "diff_or_exit")(app, a, b, model_only, suggest_map,
+                                            output_format.lower())
+
+
 @cli.command("repl")
 @click.option("--python", "python", is_flag=True,
               help="A Python REPL instead, with tf (tf.compat.v1, graph mode on) imported.")
