@@ -235,11 +235,11 @@ class Analysis:
 
     def _what(self, event) -> str:
         """What a registry name was taken for: an op or a name scope."""
+        if event.name in self.ops:
+            return "op"
         following = self.events[self.events.index(event) + 1:self.events.index(event) + 2]
         if following and following[0].kind == "name_scope" and following[0].name == event.name:
             return "name scope"
-        if event.name in self.ops:
-            return "op"
         return "name"
 
     def default_naming(self, entered) -> dict:

@@ -109,14 +109,14 @@ def print_naming(console: Console, naming: dict) -> None:
         _say(console, f"Its name: given in full as {_q(naming['given'])}; no counter was "
                       f"involved.")
     elif registry == "get_variable":
-        scope = naming["variable_scope"]
-        where = f"the variable scope {_q(scope)} + '/' + " if scope else ""
-        _say(console, f"Its name: tf.get_variable names have no counter: "
-                      f"{_q(naming['store_key'])} is {where}the name given, "
-                      f"{_q(naming['given'])}.")
+        scope, key = naming["variable_scope"], naming["store_key"]
+        made = f"the variable scope {_q(scope)} + '/' + the name given, {_q(naming['given'])}" \
+            if scope else "the name given, at the root variable scope"
+        _say(console, f"Its name: tf.get_variable names have no counter: {_q(key)} is {made}.")
         op_naming = naming["op_naming"]
-        if op_naming.get("registry") == "graph" and op_naming["result"] != naming["store_key"]:
-            _say(console, f"Its op is not named {_q(naming['store_key'])}:")
+        if op_naming.get("registry") == "graph" and op_naming["result"] != key:
+            _say(console, f"But its op, and so the variable, is named {_q(op_naming['result'])}, "
+                          f"not {_q(key)} (the store still knows it as {_q(key)}):")
             print_naming(console, op_naming)
     elif registry == "graph":
         _print_registry(console, naming)
@@ -180,6 +180,8 @@ def print_error_explanation(console: Console, explanation: dict, trace) -> None:
     the error's trace (used for errors that are not about sharing)."""
     error = explanation["error"]
     first = error["message"].split("\n", 1)[0]
+    if explanation["kind"] == "already_exists":     # the first definition is shown below
+        first = first.removesuffix(" Originally defined at:")
     _say(console, f"{error['type']}: {first}")
     kind = explanation["kind"]
     if kind == "not_simulated":
