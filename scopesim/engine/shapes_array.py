@@ -93,7 +93,7 @@ def _partial_shape(t):
             out.append(v if isinstance(v, int) and v >= 0 else None)
         return tuple(out)
     if kind == "ConcatV2":
-        if _constant_value(op._inputs[-1]) != 0:
+        if _constant_value(op._inputs[-1]) not in (0, -1):
             return None
         out = ()
         for part in op._inputs[:-1]:

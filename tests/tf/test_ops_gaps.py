@@ -11,3 +11,8 @@ from gaps_probes import cases, check
 @pytest.mark.parametrize("name", cases("softmax"))
 def test_softmax_wrap_2d_function_rule(name):
     check("softmax", name)
+
+
+@pytest.mark.parametrize("name", cases("conv"))
+def test_conv2d_squeeze_batch_dims_rule(name):
+    check("conv", name)

@@ -12,12 +12,6 @@ def test_activation_and_bias_add_rule(name):
     check("nn_act", name)
 
 
-#: cases whose ops need array ops not simulated yet (NotSimulated today)
-PENDING = {"conv2d_squeeze_batch_dims": "conv2d of rank > 4 needs Reshape/ConcatV2"}
-
-
 @pytest.mark.parametrize("name", cases("nn_conv"))
 def test_conv_and_pool_rule(name):
-    if name in PENDING:
-        pytest.xfail(PENDING[name])
     check("nn_conv", name)

@@ -1,11 +1,12 @@
 """`ops/nn_ops.py` (and the `gen_nn_ops` functions `tf.nn` exports): the
-activations, bias_add, xw_plus_b, l2_loss (the rules are in
-`scopesim.engine.nn`)."""
+activations, bias_add, xw_plus_b, l2_loss, conv2d and the pools (the rules
+are in `scopesim.engine.nn` and `nn_conv`)."""
 
 from __future__ import annotations
 
 from ...engine import math as _m
 from ...engine import nn as _nn
+from ...engine import nn_conv as _conv
 from ...engine import nn_impl as _impl
 from ...engine.graph import get_default_graph
 from ..util.dispatch import add_dispatch_support
@@ -71,7 +72,7 @@ def l2_loss(t, name=None):
 def conv2d(input, filter=None, strides=None, padding=None, use_cudnn_on_gpu=True,  # noqa: A002
            data_format="NHWC", dilations=[1, 1, 1, 1], name=None, filters=None):  # noqa: B006
     """`tf.compat.v1.nn.conv2d` (`nn_ops.conv2d`)."""
-    return _nn.conv2d(get_default_graph(), input, filter, strides, padding, use_cudnn_on_gpu,
+    return _conv.conv2d(get_default_graph(), input, filter, strides, padding, use_cudnn_on_gpu,
                       data_format, dilations, name, filters)
 
 
@@ -79,7 +80,7 @@ def conv2d(input, filter=None, strides=None, padding=None, use_cudnn_on_gpu=True
 def max_pool(value, ksize, strides, padding, data_format="NHWC", name=None,
              input=None):  # noqa: A002
     """`tf.compat.v1.nn.max_pool` (`nn_ops.max_pool`)."""
-    return _nn.max_pool(get_default_graph(), value, ksize, strides, padding, data_format, name,
+    return _conv.max_pool(get_default_graph(), value, ksize, strides, padding, data_format, name,
                         input)
 
 
@@ -87,7 +88,7 @@ def max_pool(value, ksize, strides, padding, data_format="NHWC", name=None,
 def avg_pool(value, ksize, strides, padding, data_format="NHWC", name=None,
              input=None):  # noqa: A002
     """`tf.compat.v1.nn.avg_pool` (`nn_ops.avg_pool`)."""
-    return _nn.avg_pool(get_default_graph(), value, ksize, strides, padding, data_format, name,
+    return _conv.avg_pool(get_default_graph(), value, ksize, strides, padding, data_format, name,
                         input)
 
 
