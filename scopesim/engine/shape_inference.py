@@ -68,9 +68,14 @@ def _attr_text(value) -> str:
 
 
 def _value_text(value) -> str:
-    """A computed input tensor as the shape error shows it (`<0 5>`)."""
+    """A computed input tensor as the shape error shows it
+    (`Tensor::SummarizeValue`: `<0 5>`, a matrix `<[0 0][-1 1]>`)."""
+    def elements(v) -> str:
+        if v and isinstance(v[0], list):
+            return "".join(f"[{elements(row)}]" for row in v)
+        return " ".join(str(x) for x in v)
     if isinstance(value, list):
-        return "<" + " ".join(str(v) for v in value) + ">"
+        return f"<{elements(value)}>"
     return f"<{value}>"
 
 
@@ -98,7 +103,8 @@ def node_text(op_type: str, op_name: str, attrs: dict, inputs: list, computed=No
 def constant_value(t):
     """`EvaluateConstantTensor` over the ops scopesim builds: a Const whose
     value is known, Pack, AddV2/Add, Sub and FloorMod of scalars, Cast and Identity of known
-    values, a StridedSlice of a vector, Range of known bounds, ConcatV2 of
+    values, Max/Min of a known vector and Maximum/Minimum of scalars, a
+    StridedSlice of a vector, Range of known bounds, ConcatV2 of
     vectors; None when the value cannot be computed."""
     op = t._op
     kind = op._type
@@ -124,6 +130,13 @@ def constant_value(t):
         return None
     if kind in ("Cast", "Identity"):
         return constant_value(op._inputs[0])
+    if kind in ("Max", "Min"):
+        return _extremum_value(op, max if kind == "Max" else min)
+    if kind in ("Maximum", "Minimum"):
+        x, y = constant_value(op._inputs[0]), constant_value(op._inputs[1])
+        if _is_int(x) and _is_int(y):
+            return max(x, y) if kind == "Maximum" else min(x, y)
+        return None
     if kind == "StridedSlice":
         return _strided_slice_value(op)
     if kind == "Range":
@@ -138,6 +151,21 @@ def constant_value(t):
             return None
         return [v for p in parts[:-1] for v in p]
     return None
+
+
+def _is_int(v) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _extremum_value(op, pick):
+    """Max / Min of a known integer vector over its one axis, not kept (the
+    `maxlen` of `sequence_mask`, evaluated as EvaluateConstantTensor does)."""
+    values, axes = constant_value(op._inputs[0]), constant_value(op._inputs[1])
+    if (op._attrs or {}).get("keep_dims") or axes not in (0, -1, [0], [-1]):
+        return None
+    if not isinstance(values, list) or not values or not all(_is_int(v) for v in values):
+        return None
+    return pick(values)
 
 
 def _strided_slice_value(op):

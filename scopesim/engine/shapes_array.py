@@ -499,20 +499,34 @@ def resource_gather_shape(inputs, attrs, error):
 
 @_register("gather_v2")
 def gather_v2_shape(inputs, attrs, error):
-    """GatherV2: params[:axis] + indices + params[axis + 1:]."""
-    params, indices = inputs[0]._dims, inputs[1]._dims
+    """GatherV2's shape function: params at least rank 1 and a scalar axis
+    (checked before the axis is read); an unknown axis gives unknown dims of
+    rank params + indices - 1 - batch_dims; a known one checks params' rank
+    against it and indices' rank against batch_dims, then
+    params[:axis] + indices[batch_dims:] + params[axis + 1:]."""
+    params = with_rank(inputs[0]._dims, 1, error, at_least=True)
+    indices = inputs[1]._dims
+    with_rank(inputs[2]._dims, 0, error)
     axis = constant_value(inputs[2])
+    batch_dims = attrs.get("batch_dims", 0)
+    if not isinstance(axis, int):
+        if params is None or indices is None:
+            return None
+        return (None,) * (len(params) + len(indices) - 1 - batch_dims)
+    computed = {2: axis}
+
+    def at_least(dims, rank):
+        if dims is not None and len(dims) < rank:
+            raise error(f"Shape must be at least rank {rank} but is rank {len(dims)}", computed)
+    at_least(params, -axis if axis < 0 else axis + 1)
+    at_least(indices, abs(batch_dims))
+    if batch_dims < 0 and indices is not None:
+        batch_dims += len(indices)
+    at_least(params, batch_dims + 1)
     if params is None or indices is None:
         return None
-    if not isinstance(axis, int):
-        return (None,) * (len(params) + len(indices) - 1)
-    rank = len(params)
-    if axis < -rank or axis >= rank:
-        raise error(f"Shape must be at least rank {(-axis if axis < 0 else axis + 1)} but is "
-                    f"rank {rank}", {2: axis})
-    if axis < 0:
-        axis += rank
-    return tuple(params[:axis]) + tuple(indices) + tuple(params[axis + 1:])
+    inner = () if axis == -1 else tuple(params[axis + 1:])
+    return tuple(params[:axis]) + tuple(indices[batch_dims:]) + inner
 
 
 @_register("fill")
@@ -557,14 +571,21 @@ def range_shape(inputs, attrs, error):
 
 @_register("one_hot")
 def one_hot_shape(inputs, attrs, error):
-    """OneHot: `depth` inserted into the indices' shape at `axis`."""
+    """OneHot: `depth` (a non-negative scalar) inserted into the indices'
+    shape at `axis`."""
     axis = attrs["axis"]
     if axis < -1:
         raise error("axis must be >= -1")
+    depth = constant_value(inputs[1])
+    if depth is not None:        # MakeDimForScalarInput of the depth's value
+        if isinstance(depth, list):
+            raise error(f"Input must be scalar but has rank {len(inputs[1]._dims)}", {1: depth})
+        if isinstance(depth, int) and depth < 0:
+            raise error(f"Dimension size, given by scalar input 1, must be non-negative but is "
+                        f"{depth}", {1: depth})
     dims = inputs[0]._dims
     if dims is None:
         return None
-    depth = constant_value(inputs[1])
     depth = depth if isinstance(depth, int) else None
     index = (axis + len(dims) + 1) % (len(dims) + 1)
     return tuple(dims[:index]) + (depth,) + tuple(dims[index:])
@@ -609,6 +630,7 @@ def slice_shape(inputs, attrs, error):
     if dims is not None and b_dims is not None and b_dims[0] is not None:
         with_rank(dims, b_dims[0], error)
     if isinstance(size, list):
+        shape_from_tensor(inputs[2], error)   # MakeShapeFromShapeTensor: below -1 is an error
         if dims is None:
             return tuple(None if s == -1 else s for s in size)
         out = []
@@ -630,10 +652,14 @@ def slice_shape(inputs, attrs, error):
 
 @_register("pad")
 def pad_shape(inputs, attrs, error):
-    """Pad, PadV2, MirrorPad: each known dim plus its known paddings."""
+    """`PadShapeFn` (Pad, PadV2, MirrorPad): paddings a matrix of
+    [rank, 2]; each known dim plus its known paddings, which must be
+    non-negative."""
     dims = inputs[0]._dims
     paddings = constant_value(inputs[1])
-    p_dims = inputs[1]._dims
+    p_dims = with_rank(inputs[1]._dims, 2, error)
+    if p_dims is not None and p_dims[1] is not None and p_dims[1] != 2:
+        raise error(f"Dimension must be 2 but is {p_dims[1]}")
     rank = None
     if p_dims is not None and p_dims[0] is not None:
         rank = p_dims[0]
@@ -645,6 +671,8 @@ def pad_shape(inputs, attrs, error):
         raise error(f"Shape must be rank {rank} but is rank {len(dims)}")
     if not isinstance(paddings, list):
         return (None,) * rank
+    if any(p < 0 for pair in paddings for p in pair):
+        raise error("Paddings must be non-negative", {1: paddings})
     if dims is None:
         return (None,) * rank
     return tuple(None if d is None else d + p[0] + p[1] for d, p in zip(dims, paddings))
