@@ -56,8 +56,9 @@ def _convert(g: Graph, value, dtype: str | None, name: str) -> Tensor:
     """The conversion function registered for the value's class."""
     if isinstance(value, Tensor):
         if dtype is not None and dtype != value._dt:
-            raise TFValueError(f"{name}: Tensor conversion requested dtype {dtype} for Tensor "
-                               f"with dtype {value._dt}: {py_repr(value)}")
+            raise TFValueError(_error_prefix(
+                f"Tensor conversion requested dtype {dtype} for Tensor with dtype "
+                f"{value._dt}: {py_repr(value)}", name))
         return value
     if isinstance(value, RefVariable):
         if dtype is not None and dtype != value._dt:
@@ -84,6 +85,13 @@ def _convert(g: Graph, value, dtype: str | None, name: str) -> Tensor:
     if dtype is None:
         raise failed_to_convert(py_str(value))
     raise TFTypeError(f"Expected {dtype}, but got {py_str(value)} of type '{type_name(value)}'.")
+
+
+def _error_prefix(message: str, name: str) -> str:
+    """`tensor_conversion_registry._add_error_prefix`: `name: ` before the
+    message when the conversion was given a name (the engine's default name
+    "Const" stands for none, as `tf.convert_to_tensor(x, dtype)` has)."""
+    return message if name == "Const" else f"{name}: {message}"
 
 
 def _tensor_shape_to_tensor(g: Graph, shape: TensorShape, dtype: str | None,
