@@ -9,30 +9,27 @@ Two things are done in one place for every command:
 * the consoles (`App.consoles`): one rich Console for stdout (the payload)
   and one for stderr (diagnostics), made on first use from `--no-color`,
   `NO_COLOR` and the terminal, or injected by tests through `obj=App(...)`;
-* the last line of defence (`ScopesimGroup.invoke`): no exception of
-  scopesim itself ever reaches the user as a Python traceback; it becomes
-  "internal error" and exit code 3.
+* the last line of defence (`ScopesimGroup.invoke`, over
+  `clibase.guarded`): no exception of scopesim itself ever reaches the user
+  as a Python traceback; it becomes "internal error" and exit code 3.
+
+The parts that need no click live in `scopesim/clibase.py`; the console
+script is `scopesim/entry.py`, which serves `--version` and a plain `run`
+without importing click and hands everything else to `main` here.
 """
 
 from __future__ import annotations
 
-import errno
-import importlib
-import json
-import os
 import sys
-import traceback
-from dataclasses import dataclass
 from enum import Enum
-from typing import NoReturn
 
 import click
 
 from . import TENSORFLOW_VERSION, __version__
+from .clibase import (STDIN, STDIN_FILENAME, App, Unavailable, fail_usage, guarded, load,
+                      parse_or_exit, read_program, run_exit_code, run_file, stop)
+from .clibase import os_reason as _os_reason  # noqa: F401  (kept for other modules)
 from .exitcodes import EXIT_CODES_HELP, ExitCode
-
-STDIN = "-"
-STDIN_FILENAME = "<stdin>"
 
 
 class OutputFormat(str, Enum):
@@ -40,120 +37,6 @@ class OutputFormat(str, Enum):
 
     TEXT = "text"
     JSON = "json"
-
-
-class Unavailable(Exception):
-    """A library module the command needs is not part of this installation."""
-
-
-@dataclass
-class App:
-    """Per-invocation state, passed to commands as click's context object."""
-
-    no_color: bool = False
-    width: int | None = None
-    _consoles: object = None  # render.Consoles, made lazily
-
-    @property
-    def consoles(self):
-        if self._consoles is None:
-            from .render import make_consoles
-            self._consoles = make_consoles(no_color=self.no_color, width=self.width)
-        return self._consoles
-
-    @property
-    def out(self):
-        return self.consoles.out
-
-    @property
-    def err(self):
-        return self.consoles.err
-
-    @classmethod
-    def with_consoles(cls, consoles) -> "App":
-        """An App that uses the given consoles (tests)."""
-        return cls(_consoles=consoles)
-
-
-# ------------------------------------------------------------------ helpers
-
-
-def load(module: str, attr: str):
-    """`scopesim.<module>.<attr>`, imported now; `Unavailable` if missing."""
-    qualified = f"{__package__}.{module}"
-    try:
-        found = importlib.import_module(qualified)
-    except ModuleNotFoundError as exc:
-        if exc.name != qualified:
-            raise
-        raise Unavailable(f"{qualified} is not part of this installation") from None
-    try:
-        return getattr(found, attr)
-    except AttributeError:
-        raise Unavailable(f"{qualified}.{attr} is not part of this installation") from None
-
-
-def stop(code: ExitCode) -> NoReturn:
-    click.get_current_context().exit(int(code))
-
-
-def fail_usage(app: App, message: str) -> NoReturn:
-    from .render import print_usage_problem
-    print_usage_problem(app.err, message)
-    stop(ExitCode.USAGE)
-
-
-def read_program(app: App, path: str) -> tuple[str, str]:
-    """(source text, filename to report) of a program file, `-` = stdin.
-
-    A file that cannot be read or is not UTF-8 text is a usage error (exit 2)
-    with a one-line reason, never a traceback.  Newlines are normalized and
-    a UTF-8 byte-order mark is dropped.
-    """
-    try:
-        if path == STDIN:
-            data, filename = sys.stdin.buffer.read(), STDIN_FILENAME
-        else:
-            with open(path, "rb") as file:
-                data, filename = file.read(), path
-    except OSError as exc:
-        fail_usage(app, f"cannot read {_shown(path)}: {_os_reason(exc)}")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        fail_usage(app, f"cannot read {_shown(path)}: not UTF-8 text "
-                        f"(byte 0x{data[exc.start]:02x} on line {line})")
-    return text.replace("\r\n", "\n").replace("\r", "\n"), filename
-
-
-def _shown(path: str) -> str:
-    return "standard input" if path == STDIN else repr(path)
-
-
-def _os_reason(exc: OSError) -> str:
-    if isinstance(exc, FileNotFoundError):
-        return "no such file"
-    if isinstance(exc, IsADirectoryError):
-        return "it is a directory"
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    return (exc.strerror or str(exc)).lower()
-
-
-def parse_or_exit(app: App, source: str, filename: str, *, json_errors: bool = False):
-    """Parse, or report the syntax error (stderr; stdout JSON if asked) and exit 2."""
-    from .errors import ScopeSyntaxError
-    parse = load("parser", "parse")
-    try:
-        return parse(source, filename)
-    except ScopeSyntaxError as err:
-        from .render import print_syntax_error, syntax_error_json, write_raw
-        if json_errors:
-            write_raw(app.out, json.dumps(syntax_error_json(err), indent=2) + "\n")
-        else:
-            print_syntax_error(app.err, err)
-        stop(ExitCode.USAGE)
 
 
 def _set_no_color(ctx: click.Context, _param, value: bool) -> None:
@@ -172,72 +55,18 @@ def no_color_option(command):
 
 
 class ScopesimGroup(click.Group):
-    """A click group that turns scopesim's own failures into exit code 3."""
+    """A click group that turns scopesim's own failures into exit code 3
+    (`clibase.guarded`: the same last line of defence as the fast paths)."""
 
     def invoke(self, ctx: click.Context):
-        try:
-            return super().invoke(ctx)
-        except (click.exceptions.ClickException, click.exceptions.Exit,
-                click.exceptions.Abort):
-            raise
-        except Unavailable as exc:
-            _report(ctx, lambda err: _print_unavailable(err, exc))
-        except OSError as exc:
-            if exc.errno == errno.EPIPE:   # `scopesim run f | head`: a quiet exit
-                _discard_stdout()
-                ctx.exit(int(ExitCode.BROKEN_PIPE))
-            if exc.errno in _WRITE_FAILURES:   # `> /dev/full`, a full disk or quota
-                _discard_stdout()
-                _report(ctx, lambda err: _print_cannot_write(err, exc))
-                ctx.exit(int(ExitCode.USAGE))
-            _report(ctx, lambda err: _print_internal(err, exc))
-        except Exception as exc:  # the last line of defence, by design
-            _report(ctx, lambda err: _print_internal(err, exc))
-        ctx.exit(int(ExitCode.INTERNAL))
-
-
-#: The errors of a write that failed for lack of room (or a broken device):
-#: the output could not be written, which is not a bug of scopesim.
-_WRITE_FAILURES = frozenset(code for code in (
-    getattr(errno, name, None) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO"))
-    if code is not None)
-
-
-def _discard_stdout() -> None:
-    """Point stdout at /dev/null, so that the interpreter's last flush of
-    what is still buffered does not fail a second time at exit."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, AttributeError, ValueError):
-        pass
-
-
-def _print_cannot_write(err, exc: OSError) -> None:
-    from .render import print_usage_problem
-    print_usage_problem(err, f"cannot write the output: {_os_reason(exc)}")
-
-
-def _report(ctx: click.Context, printer) -> None:
-    """Print a fatal diagnostic even if the consoles themselves are broken."""
-    try:
-        app = ctx.obj if isinstance(ctx.obj, App) else App()
-        printer(app.err)
-    except Exception:
-        click.echo("scopesim: internal error (and it could not be reported)", err=True)
-
-
-def _print_internal(err, exc: BaseException) -> None:
-    from .render import print_internal_error
-    print_internal_error(err, exc)
-    if os.environ.get("SCOPESIM_TRACEBACK"):
-        traceback.print_exception(exc, file=sys.stderr)
-
-
-def _print_unavailable(err, exc: Unavailable) -> None:
-    from .render import print_usage_problem
-    print_usage_problem(err, f"{exc} (incomplete installation of scopesim)")
+        result = []
+        code = guarded(lambda: result.append(click.Group.invoke(self, ctx)),
+                       lambda: ctx.obj if isinstance(ctx.obj, App) else App(),
+                       passthrough=(click.exceptions.ClickException, click.exceptions.Exit,
+                                    click.exceptions.Abort))
+        if code is not None:
+            ctx.exit(code)
+        return result[0]
 
 
 @click.group(cls=ScopesimGroup, epilog=EXIT_CODES_HELP,
@@ -325,41 +154,9 @@ def run_command(app: App, file: str, program_args: tuple[str, ...], lang: str | 
     The language: `scopesim doc` (docs/language.md); `scopesim doc api`
     lists the tf names simulated.
     """
-    json_format = OutputFormat(output_format.lower()) is OutputFormat.JSON
-    source, filename = read_program(app, file)
-    if (lang or ("py" if file.endswith(".py") else "scope")).lower() == "py":
-        result = load("pyfront.cli", "run_or_exit")(app, source, filename, program_args,
-                                                    tf1, json_format)
-    else:
-        if program_args or tf1:
-            fail_usage(app, "arguments after FILE and --tf1 are for Python programs "
-                            "(a .py file, or --lang py)")
-        program = parse_or_exit(app, source, filename, json_errors=json_format)
-        result = load("interpreter", "run")(program)
-    if json_format:
-        from .render import write_raw
-        write_raw(app.out, json.dumps(result.to_json(), indent=2) + "\n")
-    else:
-        from .render import print_run, print_traceback
-        print_run(app.out, result, all_ops=all_ops, collections=show_collections)
-        if result.error is not None:
-            python_traceback = (result.error.fields or {}).get("python_traceback")
-            if python_traceback:
-                from .render import write_raw
-                write_raw(app.err, python_traceback)
-            else:
-                print_traceback(app.err, result.error)
-    stop(run_exit_code(result))
-
-
-def run_exit_code(result) -> ExitCode:
-    """0 ok; 2 for `NotSimulated` (LANGUAGE.md part 3: not the program's
-    error but a limit of scopesim); 1 for any other uncaught error."""
-    if result.error is None:
-        return ExitCode.OK
-    if result.error.type == "NotSimulated":
-        return ExitCode.USAGE
-    return ExitCode.PROGRAM_ERROR
+    run_file(app, file, program_args, lang, tf1,
+             OutputFormat(output_format.lower()) is OutputFormat.JSON, all_ops,
+             show_collections, loader=load)
 
 
 @cli.command("emit")
@@ -376,7 +173,7 @@ def emit_command(app: App, file: str) -> None:
       scopesim emit model.scope > model_tf.py && python model_tf.py
     """
     source, filename = read_program(app, file)
-    program = parse_or_exit(app, source, filename)
+    program = parse_or_exit(app, source, filename, loader=load)
     code = load("emit", "emit")(program)
     from .render import write_raw
     write_raw(app.out, code if code.endswith("\n") else code + "\n")
