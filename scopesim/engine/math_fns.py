@@ -14,7 +14,7 @@ from .convert import convert_to_tensor
 from .gen_ops import make_bool, make_type
 from .graph import Graph, Tensor
 from .math import identity
-from .opdef import apply_op
+from .opdef import apply_op, graph_from_inputs, name_scope
 from .ops import constant as _const_op
 from .shapes import is_fully_defined
 from .resource import BaseResourceVariable
@@ -120,6 +120,21 @@ def add_n(g: Graph, inputs, name=None) -> Tensor:
 def binary(g: Graph, op_type: str, x, y, name=None) -> Tensor:
     """`gen_math_ops.maximum` / `minimum`."""
     return apply_op(g, op_type, name, [x, y])
+
+
+def clip_by_value(g: Graph, t, clip_value_min, clip_value_max, name=None) -> Tensor:
+    """`clip_ops.clip_by_value`: in `clip_by_value/`, `Minimum` of the
+    values (converted as `t`) and the max, then `Maximum` with the min named
+    by the scope itself; a result of another shape than the values (the
+    bounds broadcast it) is TensorShape's incompatibility error."""
+    g = graph_from_inputs(g, (t, clip_value_min, clip_value_max))
+    with name_scope(g, name, "clip_by_value") as scope:
+        values = convert_to_tensor(g, t, name="t")
+        t_min = apply_op(g, "Minimum", None, [values, clip_value_max])
+        values.shape.assert_is_compatible_with(t_min.shape)
+        t_max = apply_op(g, "Maximum", scope, [t_min, clip_value_min])
+        values.shape.assert_is_compatible_with(t_max.shape)
+    return t_max
 
 
 def equality(g: Graph, op_type: str, x, y, name=None) -> Tensor:

@@ -46,7 +46,8 @@ from .ops.math_ops import (abs, add, div, divide, floordiv, floormod, greater, g
                            matmul, multiply, negative, pow, sigmoid, square, subtract, tanh,
                            truediv)
 mod = floormod
-from .ops.math_ops import (add_n, argmax, argmin, cast, equal, exp, log, maximum, minimum,
+from .ops.math_ops import (add_n, argmax, argmin, cast, clip_by_value, equal, exp, log,
+                           maximum, minimum,
                            not_equal, range, reduce_max, reduce_mean, reduce_min, reduce_prod,
                            reduce_sum, rsqrt, sqrt, to_double, to_float, to_int32, to_int64)
 from .ops.math_ops import einsum, tensordot

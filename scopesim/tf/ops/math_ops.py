@@ -137,6 +137,12 @@ def add_n(inputs, name=None):
 
 
 @add_dispatch_support
+def clip_by_value(t, clip_value_min, clip_value_max, name=None):
+    """`tf.clip_by_value` (`clip_ops.clip_by_value`)."""
+    return _mf.clip_by_value(get_default_graph(), t, clip_value_min, clip_value_max, name)
+
+
+@add_dispatch_support
 def maximum(x, y, name=None):
     """`tf.math.maximum` (`gen_math_ops.maximum`)."""
     return _mf.binary(get_default_graph(), "Maximum", x, y, name)
