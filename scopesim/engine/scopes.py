@@ -255,12 +255,14 @@ VariableScope.__module__ = _VS_MODULE
 
 
 class _CountNode:
-    __slots__ = ("name", "parent", "count", "dirty")
+    __slots__ = ("name", "parent", "count", "dirty", "zeroed")
 
     def __init__(self, name: str | None, parent: "_CountNode | None") -> None:
         self.name = name
         self.parent = parent
         self.count = 0
+        #: how often closing this scope set a count below it back to 0
+        self.zeroed = 0
         #: children that have, or lead to, a nonzero count (see `ScopeCounts`)
         self.dirty: dict[int, _CountNode] = {}
 
@@ -284,7 +286,7 @@ class ScopeCounts:
         self._log: list[tuple[_CountNode, int]] = []
         self._marks = 0                       # open snapshots; log only while > 0
         self._restores = 0                    # invalidates the default-name hints
-        self._hints: dict[str, tuple[int, int]] = {}
+        self._hints: dict[str, tuple[int, int, int]] = {}
 
     def _node(self, name: str) -> _CountNode:
         node = self._nodes.get(name)
@@ -320,14 +322,16 @@ class ScopeCounts:
 
     def close_subscopes(self, name: str) -> None:
         """`close_variable_subscopes(name)`: every key below `name/` back to 0."""
-        pending = list(self._node(name).dirty.values())
-        self._nodes[name].dirty = {}
+        closed = self._node(name)
+        pending = list(closed.dirty.values())
+        closed.dirty = {}
         while pending:
             node = pending.pop()
             if node.count:
                 if self._marks:
                     self._log.append((node, node.count))
                 node.count = 0
+                closed.zeroed += 1
             pending.extend(node.dirty.values())
             node.dirty = {}
 
@@ -346,26 +350,38 @@ class ScopeCounts:
         self._marks -= 1
         self._restores += 1
 
+    def _zeroings(self, name: str) -> int:
+        """How often a count was set back to 0 by closing a scope that holds
+        `name`'s siblings (`name_1`, `name_2`, ...): the scopes above them."""
+        node = self._node(name.rsplit("/", 1)[0]) if "/" in name else self._root
+        total = 0
+        while node is not None:
+            total += node.zeroed
+            node = node.parent
+        return total
+
     def unique_scope_name(self, parent: str, prefix: str) -> str:
         """`_get_unique_variable_scope(prefix)` inside scope `parent`.
 
         TensorFlow tries `prefix_1`, `prefix_2`, ... from 1 each time.  The
-        first free index is remembered; it stays a valid starting point as
-        long as `prefix_<hint-1>` is still counted and nothing was restored,
-        because siblings are only ever zeroed together (by closing a common
-        ancestor).
+        first free index is remembered, and is where the search starts again
+        only while no count of `prefix_1` ... `prefix_<hint-1>` can have
+        dropped: counts only grow, but for closing a scope above them (which
+        `_zeroings` counts) and restoring a snapshot.  Otherwise the search
+        restarts at 1, as TensorFlow's does (a scope closed, then `prefix`
+        and `prefix_2` re-entered by name: the answer is `prefix_1`).
         """
         name = parent + "/" + prefix if parent else prefix
         if self.get(name) == 0:
             found = prefix
         else:
-            idx, restores = self._hints.get(name, (1, -1))
-            if restores != self._restores or \
-                    (idx > 1 and self.get("%s_%d" % (name, idx - 1)) == 0):
+            stamp = self._zeroings(name)
+            idx, restores, seen = self._hints.get(name, (1, -1, -1))
+            if restores != self._restores or seen != stamp:
                 idx = 1
             while self.get("%s_%d" % (name, idx)) > 0:
                 idx += 1
-            self._hints[name] = (idx, self._restores)
+            self._hints[name] = (idx, self._restores, stamp)
             found = "%s_%d" % (prefix, idx)
         if _observe.current is not None:
             _observe.current.default_scope_name(self, parent, prefix, found)

@@ -245,6 +245,153 @@ def case_20_add_dict(T):
     attempt(T, lambda: T.add(x, [[1.0], [2.0, 3.0]]))
 
 
+# 18. default names (`_get_unique_variable_scope`): the search restarts at
+# `_1` every time, whatever was found before
+def _default(T, prefix="x", **kw):
+    with T.variable_scope(None, default_name=prefix, **kw) as s:
+        return s.name
+
+
+def _enter(T, name):
+    with T.variable_scope(name):
+        pass
+
+
+def case_18_reentered_by_name_after_close(T):
+    out = []
+    with T.variable_scope("p"):
+        out += [_default(T) for _ in range(4)]
+    with T.variable_scope("p"):
+        _enter(T, "x")
+        _enter(T, "x_2")
+        out += [_default(T), _default(T), _default(T)]
+    show("names", out)
+
+
+def case_18_root_reentered_by_name(T):
+    out = [_default(T) for _ in range(3)]
+    _enter(T, "x_5")
+    out += [_default(T), _default(T), _default(T)]
+    show("names", out)
+
+
+def case_18_object_scope_restores_counts(T):
+    with T.variable_scope("p") as p:
+        pass
+    out = []
+    with T.variable_scope(p):
+        out += [_default(T) for _ in range(3)]
+    with T.variable_scope(p):
+        _enter(T, "x")
+        _enter(T, "x_2")
+        out += [_default(T), _default(T)]
+    show("names", out)
+
+
+def case_18_object_scope_inside_keeps_outer_counts(T):
+    out = []
+    with T.variable_scope("q") as q:
+        pass
+    with T.variable_scope("p"):
+        out += [_default(T) for _ in range(3)]
+        with T.variable_scope(q):
+            out += [_default(T)]
+        out += [_default(T)]
+    show("names", out)
+
+
+def case_18_name_scope_reentry_does_not_count(T):
+    out = []
+    with T.variable_scope("p") as p:
+        out += [_default(T), _default(T)]
+    with T.name_scope(p.original_name_scope):
+        out += [_default(T), _default(T)]
+    with T.variable_scope("p"):
+        out += [_default(T), _default(T)]
+    show("names", out)
+
+
+def case_18_new_graph_counts_anew(T):
+    out = [_default(T) for _ in range(3)]
+    with T.Graph().as_default():
+        out += [_default(T), _default(T)]
+        _enter(T, "x_1")
+        out += [_default(T)]
+    out += [_default(T)]
+    show("names", out)
+
+
+def case_18_nested_default_names(T):
+    out = []
+    for _ in range(2):
+        with T.variable_scope(None, default_name="x") as s:
+            out.append(s.name)
+            out += [_default(T), _default(T)]
+            with T.variable_scope(None, default_name="x") as t:
+                out.append(t.name)
+                out += [_default(T)]
+    with T.variable_scope("x_1"):
+        out += [_default(T), _default(T)]
+    show("names", out)
+
+
+def case_18_sibling_inner_scope_closed(T):
+    out = []
+    with T.variable_scope("p"):
+        out += [_default(T) for _ in range(3)]
+        with T.variable_scope("x_1"):
+            out += [_default(T, "y"), _default(T, "y")]
+        with T.variable_scope("x_1"):
+            out += [_default(T, "y")]
+        out += [_default(T)]
+    show("names", out)
+
+
+def case_18_prefix_with_a_slash(T):
+    out = []
+    with T.variable_scope("p"):
+        out += [_default(T, "a/b") for _ in range(3)]
+    with T.variable_scope("p"):
+        with T.variable_scope("a"):
+            _enter(T, "b")
+            _enter(T, "b_2")
+        out += [_default(T, "a/b"), _default(T, "a/b")]
+    show("names", out)
+
+
+def case_18_reuse_and_auto_reuse_count_too(T):
+    out = []
+    with T.variable_scope("p"):
+        out += [_default(T), _default(T), _default(T)]
+    with T.variable_scope("p", reuse=True):
+        _enter(T, "x")
+        _enter(T, "x_2")
+        attempt(T, lambda: _default(T))
+    with T.variable_scope("p"):
+        _enter(T, "x")
+        _enter(T, "x_2")
+        out += [_default(T)]
+    with T.variable_scope("p", reuse=T.AUTO_REUSE):
+        _enter(T, "x")
+        _enter(T, "x_1")
+        out += [_default(T), _default(T)]
+        attempt(T, lambda: _default(T, reuse=T.AUTO_REUSE))
+    show("names", out)
+
+
+def case_18_variables_in_default_scopes(T):
+    for _ in range(3):
+        with T.variable_scope(None, default_name="layer"):
+            T.get_variable("w", [1])
+    with T.variable_scope("layer"):
+        pass
+    with T.variable_scope("layer_2"):
+        pass
+    with T.variable_scope(None, default_name="layer"):
+        v = T.get_variable("w", [1])
+    show("names", [x.name for x in T.global_variables()], v.name)
+
+
 # 20. the conversion that fails once: an op named `scope/arg/` is taken
 # without its name being marked used, so the first (named) conversion is
 # "Duplicate node name" and the second, unnamed one is `scope/Const`
