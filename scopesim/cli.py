@@ -324,13 +324,16 @@ def explain_command(app: App, file: str, name: str | None, program_args: tuple[s
       scopesim explain model.py 'net/MatMul_1:0'
       scopesim explain --error model.scope
       scopesim explain --format json model.scope net/
+      scopesim explain --error train.py --steps 10   arguments go to the program
     Exit status: 0 explained; 1 no such name (the closest are listed), or
     with --error the program's error; 2 usage or syntax error, or with
     --error a NotSimulated; 3 internal error.
     """
+    python = (lang or ("py" if file.endswith(".py") else "scope")).lower() == "py"
+    if explain_error and python and name is not None:     # the program's first argument
+        name, program_args = None, (name, *program_args)
     if explain_error == (name is not None):
         fail_usage(app, "give either a NAME or --error (explain FILE NAME, explain --error FILE)")
-    python = (lang or ("py" if file.endswith(".py") else "scope")).lower() == "py"
     if (program_args or tf1) and not python:
         fail_usage(app, "arguments after NAME and --tf1 are for Python programs "
                         "(a .py file, or --lang py)")

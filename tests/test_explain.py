@@ -345,12 +345,21 @@ def test_no_error(monkeypatch):
     assert (result.exit_code, result.stdout) == (ExitCode.OK, "The program raised no error.\n")
 
 
-@pytest.mark.parametrize("args", [["case_and_counters.py"],
-                                  ["--error", "case_and_counters.py", "add"]])
+@pytest.mark.parametrize("args", [[f"{G2}.scope"], ["--error", f"{G2}.scope", "v"]])
 def test_a_name_or_error_but_not_both(monkeypatch, args):
-    result = explain(monkeypatch, EXPLAIN, *args)
+    result = explain(monkeypatch, HANDWRITTEN, *args)
     assert result.exit_code == ExitCode.USAGE
     assert "give either a NAME or --error" in result.stderr
+
+
+def test_error_of_a_python_program_takes_its_arguments(monkeypatch, tmp_path):
+    (tmp_path / "args.py").write_text(
+        "import sys\nimport tensorflow.compat.v1 as tf\ntf.disable_v2_behavior()\n"
+        "a = tf.get_variable(sys.argv[2], [1])\nb = tf.get_variable(sys.argv[2], [1])\n",
+        encoding="utf-8")
+    result = explain(monkeypatch, tmp_path, "--error", "args.py", "--name", "kernel")
+    assert result.exit_code == ExitCode.PROGRAM_ERROR
+    assert result.stdout.splitlines()[1] == "The variable 'kernel' was first defined by:"
 
 
 def test_a_syntax_error_is_reported_as_run_reports_it(monkeypatch, tmp_path):
