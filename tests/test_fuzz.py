@@ -45,3 +45,36 @@ def test_a_finding_is_classified_by_where_it_was_raised():
     assert fuzz.check("with tf.variable_scope(\"a\") <\n  tf.get_variable(\"w\", [-1])\n>\n") \
         is None                                                   # TensorFlow's error
     assert fuzz.check('scope "a" as s() <\n>\n') is None           # a syntax error
+
+
+def _stacks(call):
+    """What faulthandler writes for this process while `call(dump)` runs."""
+    import tempfile
+    with tempfile.TemporaryFile("w+") as dump:
+        call(dump)
+        dump.seek(0)
+        return dump.read()
+
+
+def test_a_hang_in_the_programs_own_code_is_not_a_finding():
+    import faulthandler
+
+    def program_frame(dump):        # the innermost frame: not scopesim's
+        faulthandler.dump_traceback(dump, all_threads=True)
+    stacks = _stacks(program_frame)
+    assert "program_frame" in stacks
+    assert fuzz.classify_hang(stacks, 20.0) is None
+
+
+def test_a_hang_inside_scopesim_is_a_finding_naming_its_frame():
+    import faulthandler
+    path = str(ROOT / "scopesim" / "engine" / "scopes.py")
+    code = compile("def unique_scope_name(dump):\n    faulthandler.dump_traceback(dump)\n",
+                   path, "exec")
+    namespace = {"faulthandler": faulthandler}
+    exec(code, namespace)
+    stacks = _stacks(namespace["unique_scope_name"])
+    finding = fuzz.classify_hang(stacks, 20.0)
+    assert finding.startswith(
+        "hang in scopesim at scopesim/engine/scopes.py:2 in unique_scope_name\n")
+    assert fuzz.classify_hang("", 20.0) == "hang: longer than 20 s (no stacks)\n"

@@ -19,7 +19,11 @@ with a program error TensorFlow would also raise.  It is a *finding* when
   lookup, an `AttributeError`, an `IndexError`... (TensorFlow's errors are
   raised by `raise` of `TFError`s and Python's own, on TensorFlow's objects,
   by `raise` too); or
-* an input runs longer than `--timeout` seconds (a hang).
+* an input runs longer than `--timeout` seconds (a hang) *inside scopesim*:
+  shortly before the worker is killed, `faulthandler` writes the stacks of
+  its threads; a hang is the program's own when no thread is in scopesim's
+  code (`x = 2**31**63` computes in CPython as it would in TensorFlow's
+  Python: the innermost frame is the program's), else a finding.
 
 Each finding's input is written to `tests/fuzz_corpus/` (named by a hash of
 its text) unless `--no-save`; `tests/test_fuzz.py` replays that folder.
@@ -33,6 +37,7 @@ killed and restarted after the input that hung.
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import hashlib
 import linecache
 import multiprocessing as mp
@@ -264,18 +269,72 @@ def _init_worker(limit_mb: int) -> None:
     seeds()
 
 
+def _dump_path(pid: int) -> Path:
+    """Where worker `pid` writes its threads' stacks when an input hangs."""
+    import tempfile
+    return Path(tempfile.gettempdir()) / f"scopesim-fuzz-{pid}.stacks"
+
+
 def _worker(conn, run_seed: int, indices: list[int], limit_mb: int, pyfront: bool,
-            short: bool = False) -> None:
+            short: bool = False, timeout: float = 20.0) -> None:
     _init_worker(limit_mb)
-    for i in indices:
-        conn.send(("start", i))
-        text = make_input(run_seed, i, short)
-        try:
-            finding = check(text, pyfront)
-        except MemoryError:
-            finding = None
-        conn.send(("done", i, finding))
+    with open(_dump_path(os.getpid()), "w+") as dump:
+        for i in indices:
+            dump.seek(0)
+            dump.truncate()
+            faulthandler.dump_traceback_later(timeout * 0.8, file=dump)
+            conn.send(("start", i))
+            text = make_input(run_seed, i, short)
+            try:
+                finding = check(text, pyfront)
+            except MemoryError:
+                finding = None
+            faulthandler.cancel_dump_traceback_later()
+            conn.send(("done", i, finding))
     conn.send(("end",))
+
+
+#: A frame line of faulthandler's dump.
+_DUMP_FRAME = re.compile(r'^\s*File "(?P<file>.*)", line (?P<line>\d+) in (?P<func>\S+)')
+
+
+def classify_hang(stacks: str, timeout: float) -> str | None:
+    """None when the hang is the program's own (no thread's innermost frame
+    is in scopesim's code, or it is the runner's `print` of the program's
+    values); else the finding, with the stacks.  No stacks at all (the
+    dump did not come) is a finding too."""
+    innermost = []
+    expect = False
+    for line in stacks.splitlines():
+        if "(most recent call first)" in line:
+            expect = True
+            continue
+        match = _DUMP_FRAME.match(line)
+        if match and expect:
+            innermost.append(match)
+            expect = False
+    if not innermost:
+        return f"hang: longer than {timeout:g} s (no stacks)\n"
+    for frame in innermost:
+        path = frame["file"]
+        if _scopesim_frame(path) and not (frame["func"] == "print"
+                                          and path.endswith("runner.py")):
+            where = f"{os.path.relpath(path, ROOT)}:{frame['line']} in {frame['func']}"
+            return f"hang in scopesim at {where}\n{stacks}"
+    return None
+
+
+def _hang_finding(pid: int, timeout: float) -> str | None:
+    try:
+        stacks = _dump_path(pid).read_text(errors="replace")
+    except OSError:
+        stacks = ""
+    finally:
+        try:
+            _dump_path(pid).unlink()
+        except OSError:
+            pass
+    return classify_hang(stacks, timeout)
 
 
 def save(text: str) -> Path:
@@ -294,6 +353,7 @@ def fuzz(count: int, seconds: float | None, run_seed: int, jobs: int, timeout: f
     next_index = 0
     findings: dict[str, list] = {}
     done = 0
+    own_hangs = 0               # inputs that hung in the program's own code
     workers: dict = {}          # conn -> [process, current index, started at]
 
     def spawn():
@@ -304,7 +364,7 @@ def fuzz(count: int, seconds: float | None, run_seed: int, jobs: int, timeout: f
         next_index = indices[-1] + 1
         parent, child = ctx.Pipe(duplex=False)
         proc = ctx.Process(target=_worker, args=(child, run_seed, indices, limit_mb, pyfront,
-                                                 short), daemon=True)
+                                                 short, timeout), daemon=True)
         proc.start()
         child.close()
         workers[parent] = [proc, None, time.monotonic(), indices]
@@ -337,7 +397,8 @@ def fuzz(count: int, seconds: float | None, run_seed: int, jobs: int, timeout: f
                     record(current, f"worker died (exit {proc.exitcode})\n")
                     rest = [i for i in state[3] if i > current]
                     if rest:
-                        _respawn(ctx, workers, rest, run_seed, limit_mb, pyfront, short)
+                        _respawn(ctx, workers, rest, run_seed, limit_mb, pyfront, short,
+                                 timeout)
                 else:
                     spawn()
                 continue
@@ -359,10 +420,14 @@ def fuzz(count: int, seconds: float | None, run_seed: int, jobs: int, timeout: f
                 state[0].join()
                 del workers[conn]
                 done += 1
-                record(state[1], f"hang: longer than {timeout:g} s\n")
+                finding = _hang_finding(state[0].pid, timeout)
+                if finding is None:
+                    own_hangs += 1
+                else:
+                    record(state[1], finding)
                 rest = [i for i in state[3] if i > state[1]]
                 if rest:
-                    _respawn(ctx, workers, rest, run_seed, limit_mb, pyfront, short)
+                    _respawn(ctx, workers, rest, run_seed, limit_mb, pyfront, short, timeout)
                 else:
                     spawn()
         if not quiet and now - last_report > 30:
@@ -375,7 +440,7 @@ def fuzz(count: int, seconds: float | None, run_seed: int, jobs: int, timeout: f
     if short:
         return done, findings
     print(f"{done} inputs (stream {run_seed}) in {elapsed:.0f} s: {total} findings, "
-          f"{len(findings)} distinct")
+          f"{len(findings)} distinct; {own_hangs} hung in the program's own code")
     for sig, (n, i, finding, path) in sorted(findings.items(), key=lambda kv: -kv[1][0]):
         print(f"\n[{n}x] {sig}\n  first: --show {run_seed}:{i}" + (f"  saved: "
               f"{os.path.relpath(path, ROOT)}" if path else ""))
@@ -384,10 +449,11 @@ def fuzz(count: int, seconds: float | None, run_seed: int, jobs: int, timeout: f
     return 1 if findings else 0
 
 
-def _respawn(ctx, workers, indices, run_seed, limit_mb, pyfront, short=False) -> None:
+def _respawn(ctx, workers, indices, run_seed, limit_mb, pyfront, short=False,
+             timeout=20.0) -> None:
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_worker, args=(child, run_seed, indices, limit_mb, pyfront, short),
-                       daemon=True)
+    proc = ctx.Process(target=_worker, args=(child, run_seed, indices, limit_mb, pyfront, short,
+                                             timeout), daemon=True)
     proc.start()
     child.close()
     workers[parent] = [proc, None, time.monotonic(), indices]
