@@ -127,7 +127,10 @@ class Operation:
 def _attr_value(value):
     """An attr as `Operation.get_attr` gives it."""
     from .nodedef import StrAttr
-    if isinstance(value, (bool, int, float)):
+    if isinstance(value, float):        # AttrValue.f is a float32
+        import struct
+        return struct.unpack("f", struct.pack("f", value))[0]
+    if isinstance(value, (bool, int)):
         return value
     if isinstance(value, StrAttr):
         return str(value).encode()
