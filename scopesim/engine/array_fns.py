@@ -263,17 +263,9 @@ def zeros_or_ones(g: Graph, which: str, shape, dtype="float32", name=None) -> Te
         g = graph_from_inputs(g, (shape,))
         with name_scope(g, name, which) as scope:
             return _fill_of_tensor(g, shape, value, dtype, scope)
-    try:
-        dims = TensorShape(shape)._dims if not isinstance(shape, TensorShape) else shape._dims
-    except (TFTypeError, TFValueError):         # a list with tensor elements
-        dims = None
-    if dims is not None and is_fully_defined(dims):   # `_constant_if_small` takes the list
-        return _small_or_fill(g, which, shape, dtype, name)
-    value = (which == "ones") if dtype == "bool" else (1 if which == "ones" else 0)
-    g = graph_from_inputs(g, (shape,))
-    with name_scope(g, name, which) as scope:
-        shape_t = convert_to_tensor(g, shape, "int32")
-        return _fill_of_tensor(g, shape_t, value, dtype, scope)
+    # Any other shape: `_constant_if_small` of the list as given (its dims
+    # int()-ed by make_tensor_proto), else shape_as_tensor, else int32.
+    return _small_or_fill(g, which, shape, dtype, name)
 
 
 def zeros_like(g: Graph, tensor, dtype=None, name=None, optimize=True) -> Tensor:
@@ -331,6 +323,9 @@ def range_(g: Graph, start, limit=None, delta=1, dtype=None, name="range") -> Te
         if not isinstance(delta, Tensor):
             delta = convert_to_tensor(g, delta, dt, name="delta")
         if dt is None:
+            # TensorFlow's bare `assert` of the dtypes: an AssertionError with no message.
+            if not all(t._dt in _RANGE_HIERARCHY for t in (start, limit, delta)):
+                raise AssertionError()
             dt = max((t._dt for t in (start, limit, delta)), key=_RANGE_HIERARCHY.index)
         start, limit, delta = (cast(g, t, dt) for t in (start, limit, delta))
         return apply_op(g, "Range", scope, [start, limit, delta])

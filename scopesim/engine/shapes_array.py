@@ -533,14 +533,15 @@ def gather_v2_shape(inputs, attrs, error):
 def fill_shape(inputs, attrs, error):
     """Fill: the shape the `dims` tensor gives (value a scalar); a known
     negative dim is "Fill dimensions must be >= 0" (quoting the dims as
-    partial shapes, -1 unknown, when none is below -1)."""
+    partial shapes, -1 unknown; below -1 is "Invalid value in tensor used
+    for shape")."""
     with_rank(inputs[1]._dims, 0, error)
     value = constant_value(inputs[0])
     if isinstance(value, list) and any(isinstance(v, int) and v < 0 for v in value):
-        partial = None
-        if all(isinstance(v, int) and v >= -1 for v in value):
-            partial = {0: tuple(None if v == -1 else v for v in value)}
-        raise error("Fill dimensions must be >= 0", None, partial)
+        # The dims as a partial shape come first: below -1 is their error.
+        shape_from_tensor(inputs[0], error)
+        raise error("Fill dimensions must be >= 0", None,
+                    {0: tuple(None if v == -1 else v for v in value)})
     dims, _ = shape_from_tensor(inputs[0], error)
     return dims
 
@@ -549,8 +550,8 @@ def fill_shape(inputs, attrs, error):
 def range_shape(inputs, attrs, error):
     """Range: a vector of ceil((limit - start) / delta) elements when all
     three are known."""
-    for t in inputs:
-        with_rank(t._dims, 0, error)
+    for t, which in zip(inputs, ("start", "limit", "delta")):
+        with_rank(t._dims, 0, lambda message: error(f"{message}\n\t for '{which}'"))
     start, limit, delta = (constant_value(t) for t in inputs)
     if any(not isinstance(v, (int, float)) for v in (start, limit, delta)):
         return (None,)
