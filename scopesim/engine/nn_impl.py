@@ -1,6 +1,6 @@
-"""The composite nn functions: `ops/nn_impl.py`, the cross-entropy functions
-of `ops/nn_ops.py` and `ops/embedding_ops.py` of TF 2.21 in graph mode, each
-named in its docstring.
+"""The composite nn functions: `ops/nn_impl.py` and the cross-entropy
+functions of `ops/nn_ops.py` of TF 2.21 in graph mode, each named in its
+docstring (`embedding_lookup`: `embedding.py`).
 
 Each opens TensorFlow's name scope, converts its Python arguments with
 TensorFlow's names and builds the same ops in the same order (`dropout/`
@@ -18,7 +18,6 @@ from ..errors import NotSimulated, TFValueError
 from . import opdefs_array as _opdefs_array  # noqa: F401 - registers the OpDefs
 from . import opdefs_nn as _opdefs_nn  # noqa: F401
 from .array import slice_helper
-from .array_fns import resource_sparse_read
 from .array_fns import (concat, range_, rank, reshape, shape, size, slice_, squeeze,
                         transpose, where, zeros_like, zeros_or_ones)
 from .cond_v1 import cond
@@ -397,41 +396,3 @@ def sigmoid_cross_entropy_with_logits(g: Graph, labels=None, logits=None, name=N
         diff = _op(g, "-", relu_logits, _op(g, "*", logits, labels))
         log1p = gen_unary(g, "Log1p", gen_unary(g, "Exp", neg_abs_logits))
         return add(g, diff, log1p, name=scope)
-
-
-# ============================================================== embeddings
-
-
-def embedding_lookup(g: Graph, params, ids, partition_strategy="mod", name=None,
-                     validate_indices=True, max_norm=None) -> Tensor:
-    """`embedding_ops.embedding_lookup` -> `_embedding_lookup_and_transform`
-    over one tensor: in `embedding_lookup/`, `params` converted
-    (`params_0`), `ids` converted (`ids`), `GatherV2` named by the scope
-    (`embedding_lookup/axis`; a resource variable's `ResourceGather`, not
-    converted), then its `Identity`.  A list is a list of partitions (a
-    nested Python list too; a tuple is one value).  Several partitions and
-    `max_norm` are not simulated."""
-    from .partitioned import PartitionedVariable
-    if params is None:
-        raise TFValueError("params must be specified")
-    if isinstance(params, (list, tuple)) and not params:
-        raise TFValueError("Length of params is currently 0. Need at least one param.")
-    if isinstance(params, PartitionedVariable) or (isinstance(params, list)
-                                                   and len(params) > 1):
-        raise NotSimulated("tf.nn.embedding_lookup over partitioned params")
-    if not isinstance(params, list):            # a tuple is one value (autopacked)
-        params = [params]
-    resource = any(isinstance(p, BaseResourceVariable) for p in params)
-    g = graph_from_inputs(g, [p.handle if isinstance(p, BaseResourceVariable) else p
-                              for p in params] + [ids])
-    with name_scope(g, name, "embedding_lookup") as scope:
-        if not resource:
-            params = [convert_to_tensor(g, p, name=f"params_{i}") for i, p in enumerate(params)]
-        ids = convert_to_tensor(g, ids, name="ids")
-        if max_norm is not None:
-            raise NotSimulated("tf.nn.embedding_lookup(max_norm=…)")
-        if resource:               # `gather` of a resource variable is its `sparse_read`
-            result = resource_sparse_read(g, params[0], ids, scope)
-        else:
-            result = apply_op(g, "GatherV2", scope, [params[0], ids, 0], {"batch_dims": 0})
-        return identity(g, result)

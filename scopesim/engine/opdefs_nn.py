@@ -44,4 +44,8 @@ OPS.update({
                                                  {"T": _XENT, "Tlabels": "int32, int64"},
                                                  "sparse_softmax_xent", {"Tlabels": "int64"}),
     "StopGradient": _unary("input", None),
+    "DynamicPartition": OpDef((("data", "T"), ("partitions", "=int32")), {"T": None},
+                              "dynamic_partition"),
+    "ParallelDynamicStitch": OpDef((("*indices", "=int32"), ("*data", "T")), {"T": None},
+                                   "dynamic_stitch", output_dtype="T"),
 })

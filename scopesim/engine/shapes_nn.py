@@ -4,7 +4,8 @@ the names their OpDefs in `opdefs_nn.py` give."""
 
 from __future__ import annotations
 
-from .shape_inference import SHAPE_FNS, broadcast_shape, merge, with_rank
+from .shape_inference import (SHAPE_FNS, broadcast_shape, constant_value, merge, merge_shapes,
+                              with_rank)
 
 
 def bias_add_shape(inputs, attrs, error):
@@ -203,5 +204,103 @@ def sparse_softmax_xent_shape(inputs, attrs, error):
     return [(batch,), (batch, features[1])]
 
 
+def _elementwise(fn, x, y):
+    """`fn` over two int values, a scalar broadcast against a vector."""
+    if isinstance(x, list) and isinstance(y, list):
+        return None if len(x) != len(y) else [fn(a, b) for a, b in zip(x, y)]
+    if isinstance(x, list):
+        return [fn(a, y) for a in x]
+    if isinstance(y, list):
+        return [fn(x, b) for b in y]
+    return fn(x, y)
+
+
+_INT_OPS = {"FloorMod": lambda a, b: a % b, "FloorDiv": lambda a, b: a // b,
+            "Sub": lambda a, b: a - b, "AddV2": lambda a, b: a + b,
+            "Maximum": max, "Less": lambda a, b: a < b}
+
+
+def evaluated(t):
+    """`EvaluateConstantTensor` of the integer plumbing of a partitioned
+    `embedding_lookup` (Reshape to a vector, FloorMod, FloorDiv, Sub, AddV2,
+    Maximum, Less, Select, DynamicPartition of known values), else
+    `constant_value`; None when a value is not known."""
+    op = t._op
+    kind = op._type
+    if kind == "Reshape":
+        value = evaluated(op._inputs[0])
+        if isinstance(value, list) and not any(isinstance(v, list) for v in value):
+            return value
+        return None
+    if kind in _INT_OPS:
+        x, y = evaluated(op._inputs[0]), evaluated(op._inputs[1])
+        if x is None or y is None:
+            return None
+        try:
+            return _elementwise(_INT_OPS[kind], x, y)
+        except (TypeError, ZeroDivisionError):
+            return None
+    if kind == "Select":
+        c, x, y = (evaluated(i) for i in op._inputs)
+        if not all(isinstance(v, list) for v in (c, x, y)) or not len(c) == len(x) == len(y):
+            return None
+        return [a if k else b for k, a, b in zip(c, x, y)]
+    if kind == "DynamicPartition":
+        data, partitions = evaluated(op._inputs[0]), evaluated(op._inputs[1])
+        if not isinstance(data, list) or not isinstance(partitions, list):
+            return None
+        index = next(i for i, out in enumerate(op._outputs) if out is t)
+        return [d for d, p in zip(data, partitions) if p == index]
+    return constant_value(t)
+
+
+def dynamic_partition_shape(inputs, attrs, error):
+    """`DynamicPartition`'s shape function: the data's shape must start
+    with the partitions'; each of the `num_partitions` outputs is an
+    unknown dim then the data's dims after the partitions' rank."""
+    num = attrs["num_partitions"]
+    data, partitions = inputs[0]._dims, inputs[1]._dims
+    if partitions is None:
+        return [None] * num
+    rank = len(partitions)
+    if data is not None:
+        with_rank(data, rank, error, at_least=True)
+        merge_shapes(tuple(data[:rank]), partitions, error)
+    suffix = None if data is None else tuple(data[rank:])
+    return [None if suffix is None else (None,) + suffix] * num
+
+
+def dynamic_stitch_shape(inputs, attrs, error):
+    """`DynamicStitchShapeFunction` (ParallelDynamicStitch): each data's
+    shape starts with its indices'; the rest merged over all of them; dim 0
+    the largest index plus one when every indices tensor is known."""
+    n = attrs["N"]
+    extra = None
+    known, largest = True, -1
+    for indices_t, data_t in zip(inputs[:n], inputs[n:]):
+        value = evaluated(indices_t)
+        if not isinstance(value, list):
+            known = False
+        indices = indices_t._dims
+        if indices is None:
+            continue
+        data = data_t._dims
+        if data is not None:
+            with_rank(data, len(indices), error, at_least=True)
+            merge_shapes(tuple(data[:len(indices)]), indices, error)
+        rest = None if data is None else tuple(data[len(indices):])
+        extra = merge_shapes(extra, rest, error)
+        if isinstance(value, list):
+            flat = value
+            while flat and isinstance(flat[0], list):
+                flat = [v for row in flat for v in row]
+            largest = max([largest] + flat)
+    if extra is None:
+        return None
+    return (largest + 1 if known else None,) + extra
+
+
 SHAPE_FNS.update({"softmax_xent": softmax_xent_shape,
-                  "sparse_softmax_xent": sparse_softmax_xent_shape})
+                  "sparse_softmax_xent": sparse_softmax_xent_shape,
+                  "dynamic_partition": dynamic_partition_shape,
+                  "dynamic_stitch": dynamic_stitch_shape})

@@ -41,13 +41,6 @@ def test_zero_fraction_rule(name):
     check("zero_fraction", name)
 
 
-#: cases TensorFlow builds with ops scopesim does not simulate yet (NotSimulated today)
-PENDING = {"embedding_lookup_python_list_is_partitioned":
-           "partitioned embedding_lookup (DynamicPartition, ParallelDynamicStitch)"}
-
-
 @pytest.mark.parametrize("name", cases("nn2_more"))
 def test_more_composite_rule(name):
-    if name in PENDING:
-        pytest.xfail(PENDING[name])
     check("nn2_more", name)

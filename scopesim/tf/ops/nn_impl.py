@@ -5,6 +5,7 @@ lines, never the program's output: none is printed."""
 
 from __future__ import annotations
 
+from ...engine import embedding as _embedding
 from ...engine import nn_impl as _impl
 from ...engine.graph import get_default_graph
 from ..util.dispatch import add_dispatch_support
@@ -34,7 +35,7 @@ def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
 def embedding_lookup(params, ids, partition_strategy="mod", name=None, validate_indices=True,
                      max_norm=None):
     """`tf.compat.v1.nn.embedding_lookup` (`embedding_ops.embedding_lookup`)."""
-    return _impl.embedding_lookup(get_default_graph(), params, ids, partition_strategy, name,
+    return _embedding.embedding_lookup(get_default_graph(), params, ids, partition_strategy, name,
                                   validate_indices, max_norm)
 
 
