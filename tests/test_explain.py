@@ -219,6 +219,12 @@ def test_an_unknown_name_in_json(monkeypatch):
                                                                   "Add_1:0", "add"]}
 
 
+def test_a_name_in_another_case_is_unknown_but_suggested(monkeypatch):
+    result = explain(monkeypatch, EXPLAIN, "case_and_counters.py", "ADD")
+    assert result.exit_code == ExitCode.NOT_FOUND
+    assert " ".join(result.stderr.split()).endswith("is named 'ADD'; the closest names: add")
+
+
 def test_a_tensor_index_past_the_outputs_is_unknown(monkeypatch):
     result = explain(monkeypatch, EXPLAIN, "case_and_counters.py", "Add_2:1")
     assert result.exit_code == ExitCode.NOT_FOUND

@@ -56,19 +56,22 @@ def graph_of(recorder, op_names: list[str]):
     return None
 
 
-def reuse_text(value) -> str:
-    """A reuse flag as a program writes it."""
-    if value is True or value is False or value is None:
-        return str(value)
-    return "tf.AUTO_REUSE"
+def closest_names(query: str, names: list[str], n: int = 5) -> list[str]:
+    """difflib's closest names; names equal but for case first (the name
+    registry compares names lower-cased, so `ADD` is worth showing `add`)."""
+    same = [name for name in names if name.lower() == query.lower()]
+    close = difflib.get_close_matches(query, names, n=n, cutoff=0.5)
+    return list(dict.fromkeys(same + close))[:n]
 
 
 class Analysis:
-    """The events of `graph` (all events when `graph` is None)."""
+    """The events of `graph` (none when `graph` is None: the program made
+    no graph that `run` would show)."""
 
     def __init__(self, recorder, graph) -> None:
         self.graph = graph
-        self.events = [e for e in recorder.events if graph is None or e.graph is graph]
+        self.events = [e for e in recorder.events if graph is not None and e.graph is graph]
+        self.position = {e.seq: i for i, e in enumerate(self.events)}
         self.by_kind: dict[str, list] = {}
         for event in self.events:
             self.by_kind.setdefault(event.kind, []).append(event)
@@ -123,8 +126,7 @@ class Analysis:
         if not entries:
             entries = self._scope_entries(name)
         if not entries:
-            closest = difflib.get_close_matches(query.strip(), self.names(), n=5, cutoff=0.5)
-            raise UnknownName(query, closest)
+            raise UnknownName(query, closest_names(query.strip(), self.names()))
         return {"query": query, "found": entries}
 
     def _op_entries(self, name: str) -> list[dict]:
@@ -237,7 +239,8 @@ class Analysis:
         """What a registry name was taken for: an op or a name scope."""
         if event.name in self.ops:
             return "op"
-        following = self.events[self.events.index(event) + 1:self.events.index(event) + 2]
+        at_ = self.position[event.seq]
+        following = self.events[at_ + 1:at_ + 2]
         if following and following[0].kind == "name_scope" and following[0].name == event.name:
             return "name scope"
         return "name"
