@@ -287,6 +287,9 @@ def _init_from_args(g, initial_value, init_from_fn, validate_shape, caching_devi
         attrs = {"shape": ShapeAttr(shape), "dtype": base, "container": StrAttr(""),
                  "shared_name": StrAttr("")}
         op_name = scope[:-1] if scope else g.unique_name("VariableV2")
+        if scope:       # its `ops.name_scope(scope)` is checked inside this one's
+            from .names import check_scope_name
+            check_scope_name(scope, at_root=False)
         explicit_shape(shape, "VariableV2", op_name, attrs)
         op = g.create_op("VariableV2", op_name + "/", outputs=((shape, base + "_ref"),),
                          attrs=attrs)

@@ -155,6 +155,105 @@ def case_17_identity_newline(T):
     attempt(T, lambda: T.identity(x, name="i\n"))
 
 
+def case_17_unique_name_newline(T):
+    g = T.get_default_graph()
+    show("names", [g.unique_name("a\n"), g.unique_name("a\n"),
+                   g.unique_name("a\n", mark_as_used=False)])
+
+
+def case_17_constant_newline_twice(T):
+    T.constant(1.0, name="c\n")
+    attempt(T, lambda: T.constant(1.0, name="c\n"))
+    attempt(T, lambda: T.constant(1.0, name="c"))
+
+
+def case_17_graph_lookups_newline(T):
+    g = T.get_default_graph()
+    T.constant(1.0, name="c\n")
+    T.constant(1.0, name="d")
+    attempt(T, lambda: g.get_tensor_by_name("c\n:0"))
+    attempt(T, lambda: g.get_operation_by_name("c\n"))
+    attempt(T, lambda: g.get_tensor_by_name("d:0\n"))
+    attempt(T, lambda: g.as_graph_element("d:0\n"))
+    attempt(T, lambda: g.get_operation_by_name("d\n"))
+
+
+def case_17_name_scope_newline_forms(T):
+    def scope(*names):
+        def f():
+            stack = []
+            for name in names:
+                cm = T.name_scope(name)
+                stack.append(cm)
+                s = cm.__enter__()
+            for cm in reversed(stack):
+                cm.__exit__(None, None, None)
+            return s
+        return f
+    attempt(T, scope("n\n"))
+    attempt(T, scope("a", "n\n"))
+    attempt(T, scope("n\n/"))
+    attempt(T, scope("a/\n"))
+    attempt(T, scope("\n"))
+
+
+def case_17_variable_scope_newline_nested(T):
+    def f():
+        with T.variable_scope("a"):
+            with T.variable_scope("s\n") as s:
+                show("scope", repr(s.name), repr(s.original_name_scope))
+                return T.get_variable("w", [1])
+    attempt(T, f)
+    attempt(T, lambda: T.variable_scope("\n").__enter__().name)
+
+
+def case_17_variable_newline_from_a_tensor(T):
+    attempt(T, lambda: T.Variable(T.constant(1.0), name="w\n"))
+
+
+def case_17_get_variable_newline_tensor_initializer(T):
+    attempt(T, lambda: T.get_variable("w\n", initializer=T.constant(1.0)))
+
+
+def case_17_get_variable_newline_constant_initializer(T):
+    def f():
+        with T.variable_scope("a"):
+            return T.get_variable("w\n", [1], initializer=T.constant_initializer(1.0))
+    attempt(T, f)
+
+
+def case_17_variable_newline_in_name_scope_and_resource(T):
+    def f():
+        with T.name_scope("a"):
+            return T.Variable(1.0, name="w\n")
+    attempt(T, f)
+    attempt(T, lambda: T.Variable(1.0, name="v\n", use_resource=True))
+
+
+def case_17_ops_named_with_a_newline(T):
+    x = T.constant([1.0], name="x")
+    attempt(T, lambda: T.placeholder(T.float32, name="p\n"))
+    attempt(T, lambda: T.add(x, x, name="a\n"))
+    attempt(T, lambda: T.add(x, 1.0, name="b\n"))
+    attempt(T, lambda: T.reshape(x, [1], name="r\n"))
+    attempt(T, lambda: T.zeros([2], name="z\n"))
+
+
+def case_17_newline_alone_twice_and_return(T):
+    attempt(T, lambda: T.constant(1.0, name="\n"))
+    attempt(T, lambda: T.constant(1.0, name="c\n\n"))
+    attempt(T, lambda: T.constant(1.0, name="c\r"))
+    attempt(T, lambda: T.get_variable("w\n\n", [1]))
+
+
+def case_17_default_name_newline(T):
+    def f():
+        with T.variable_scope(None, default_name="d\n") as s:
+            return s.name
+    attempt(T, f)
+    attempt(T, f)
+
+
 # 19. zeros/ones initializers retry through Const + Fill
 def case_19_zeros_unknown_dim(T):
     attempt(T, lambda: T.get_variable("w", [None], initializer=T.zeros_initializer()))
