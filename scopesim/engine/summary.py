@@ -110,6 +110,10 @@ def merge(g: Graph, inputs, collections=None, name=None) -> Tensor:
             kinds = ", ".join(t._dt for t in tensors)
             raise TFTypeError(f"Tensors in list passed to 'inputs' of 'MergeSummary' Op have "
                               f"types [{kinds}] that do not match expected type string.")
+        if not tensors:                 # the OpDef's `N >= 1`, checked by _apply_op_helper
+            with name_scope(g, name if name else "MergeSummary"):
+                raise TFValueError("List argument 'inputs' to 'MergeSummary' Op with length 0 "
+                                   "shorter than minimum length 1.")
         val = apply_op(g, "MergeSummary", name, [tensors], {"N": len(tensors)})
         collect(g, val, collections, [])
     return val
