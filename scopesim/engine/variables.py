@@ -576,8 +576,15 @@ def _assign_op(g: Graph, op_type: str, name, ref: Tensor, value, use_locking=Non
         else:
             dims = value._dims
         node_attrs = dict(attrs, _class=_colocation(ref._op))   # colocated with the ref
-        return g.create_op(op_type, scope, outputs=((dims, ref._dt),), inputs=(ref, value),
-                           attrs=node_attrs).outputs[0]
+        # `_apply_op_helper` colocates with the ref input: the op takes the
+        # ref's device, whatever device scopes enclose it
+        saved_device = g._device_stack
+        g._device_stack = [ref._op._device] if ref._op._device else []
+        try:
+            return g.create_op(op_type, scope, outputs=((dims, ref._dt),), inputs=(ref, value),
+                               attrs=node_attrs).outputs[0]
+        finally:
+            g._device_stack = saved_device
 
 
 def _ref_of(ref, method: str):
