@@ -111,18 +111,9 @@ def variables_initializer(var_list, name="init"):
     `group(*[v.initializer for v in var_list])`, a NoOp whose control
     inputs are the variables' `Assign` ops (an empty list: a bare NoOp)."""
     if var_list:
-        return _group([v.initializer for v in var_list], name)
+        from .control_flow_ops import group
+        return group(*[v.initializer for v in var_list], name=name)
     return no_op(name=name)
-
-
-def _group(ops, name):
-    """`control_flow_ops.group(*ops, name=name)` of ops on one device."""
-    from ...engine.ops import generated, op_scope
-    g = get_default_graph()
-    with op_scope(g, name, "NoOp") as scope:
-        op = generated(g, "NoOp", scope, (), None)
-    op._control_inputs = list(ops)
-    return op
 
 
 def global_variables_initializer():
