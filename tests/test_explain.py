@@ -418,3 +418,33 @@ def test_the_repl_explains_the_session_so_far_and_survives():
     assert repl.submit(":reset")
     assert repl.submit(":explain v")               # a fresh graph: nothing to explain
     assert "is named 'v'" in err.getvalue()
+
+
+def test_the_python_repl_explains_too(capsys):
+    from scopesim.pyfront.repl import PythonRepl
+    from scopesim.tf import compat_v1, runtime
+    err = io.StringIO()
+    repl = PythonRepl(error_stream=err)
+    # case_and_counters.py's statements, typed (TensorFlow named them add, Add_1, Add_2)
+    assert tf_op_names(EXPLAIN, "case_and_counters") == ["add", "Add_1", "Add_2"]
+    with runtime.ProgramGraph(compat_v1.Graph()):
+        for text in ('a = tf.constant(1.0, name="add")', 'b = tf.add(a, a, name="Add")',
+                     "def twice(t):\n    return tf.add(t, a)\n", "c = twice(b)"):
+            repl.submit(text)
+        capsys.readouterr()
+        repl.submit(":explain Add_2")
+        repl.submit(":explain Add_3")
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:8] == [
+        "Add_2 is an op of type AddV2.",
+        "Created by:",
+        '  File "<repl>", line 1, column 5',
+        "    c = twice(b)",
+        "        ^^^^^^^^",
+        '  File "<repl>", line 2, column 12, in twice',
+        "    return tf.add(t, a)",
+        "           ^^^^^^^^^^^^"]
+    assert "  Add_1 (op):" in lines
+    assert err.getvalue() == ("no op, tensor, variable or scope is named 'Add_3'; the closest "
+                              "names: Add_2, Add_1, Add_2:0, Add_1:0, add\n")
+    assert repl.failures == 0

@@ -38,13 +38,16 @@ def _program_frames() -> tuple:
 
 
 class Recorder:
-    """Records the events of `scopesim.engine.observe` (see its docstring)."""
+    """Records the events of `scopesim.engine.observe` (see its docstring).
+    `frames()` gives the program frames of an event (by default what the
+    runner's origin hook gives)."""
 
-    def __init__(self) -> None:
+    def __init__(self, frames=None) -> None:
         self.events: list[Event] = []
+        self.frames = frames or _program_frames
 
     def _add(self, kind: str, graph, name: str, **data) -> Event:
-        event = Event(len(self.events), kind, graph, name, _program_frames(),
+        event = Event(len(self.events), kind, graph, name, self.frames(),
                       getattr(graph, "name_stack", ""),
                       getattr(graph, "_current_scope", None), data)
         self.events.append(event)

@@ -39,6 +39,8 @@ class PythonRepl:
         self.compiler = codeop.CommandCompiler()
         self.failures = 0
         self.errors = error_stream or sys.stderr
+        from ..explain.pyrepl import ReplExplainer
+        self.explainer = ReplExplainer()    # `:explain NAME`
 
     def needs_more(self, text: str) -> bool:
         try:
@@ -48,6 +50,13 @@ class PythonRepl:
 
     def submit(self, text: str) -> None:
         if not text.strip():
+            return
+        word, _, argument = text.strip().partition(" ")
+        if word == ":explain":
+            try:
+                self.explainer.command(argument.strip(), sys.stdout, self.errors)
+            except Exception as e:  # noqa: BLE001 - the REPL never dies of its own bug
+                self.errors.write(f"internal error: {type(e).__name__}: {e}\n")
             return
         try:
             self.compiler(text, FILENAME, "single")
@@ -69,7 +78,8 @@ class PythonRepl:
         for code in codes:
             runtime.reset()
             try:
-                exec(code, self.namespace)
+                with self.explainer.running(codes, text):
+                    exec(code, self.namespace)
             except KeyboardInterrupt:
                 raise
             except SystemExit:
