@@ -118,6 +118,27 @@ The lower numbers were taken by, in order:
 """
 
 
+def test_a_slice_of_a_partitioned_variable(monkeypatch):
+    case = "N3_variable_scope_partitioner"
+    assert [v["name"] for v in recorded(HANDWRITTEN_V2, case)["variables"]] == \
+        ["emb/table/part_0:0", "emb/table/part_1:0", "emb/table/part_2:0"]
+    result = explain(monkeypatch, HANDWRITTEN_V2, f"{case}.scope", "emb/table/part_2")
+    assert result.exit_code == ExitCode.OK
+    lines = result.stdout.splitlines()
+    assert lines[:5] == [
+        "emb/table/part_2:0 is a variable made by tf.get_variable (its op: emb/table/part_2, "
+        "type VariableV2).",
+        "Created by:",
+        f'  File "{case}.scope", line 3, column 9, in with tf.variable_scope("emb", '
+        'partitioner=tf.fixed_size_partitioner(3))',
+        '    e = tf.get_variable("table", [10, 4])',
+        "        " + "^" * 33]
+    assert lines[-1] == (
+        "Its name: tf.get_variable names have no counter: 'emb/table' is the variable scope "
+        "'emb' + '/' + the name given, 'table'; a partitioner cut it into slices, and this is "
+        "slice 2, 'emb/table/part_2'.")
+
+
 def test_a_variable_by_op_name_and_by_tensor_name_is_the_same_answer(monkeypatch):
     assert "model/layer/w" in tf_op_names(EXPLAIN, "inherited_reuse")
     by_op = explain(monkeypatch, EXPLAIN, "--format", "json", "inherited_reuse.py",

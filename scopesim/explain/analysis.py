@@ -19,6 +19,7 @@ import re
 
 _SUFFIX = re.compile(r"^(.*)_(\d+)$")
 _TENSOR = re.compile(r"^(.*):(\d+)$")
+_PART = re.compile(r"^(.*)/part_(\d+)$")
 
 
 class UnknownName(Exception):
@@ -164,11 +165,18 @@ class Analysis:
                      made_by="tf.get_variable" if key is not None else "tf.Variable")
         if key is not None:
             call = self._latest("get_variable", event.seq, lambda e: e.name == key)
+            part = _PART.match(key)
+            if call is None and part:           # `_get_partitioned_variable`'s slices
+                whole = part.group(1)
+                call = self._latest("get_variable", event.seq, lambda e: e.name == whole)
             scope = call.data["scope"].name if call is not None else key.rpartition("/")[0]
-            given = key[len(scope) + 1:] if scope else key
+            named = call.name if call is not None else key
+            given = named[len(scope) + 1:] if scope else named
             entry["naming"] = {"registry": "get_variable", "store_key": key,
                                "variable_scope": scope, "given": given,
                                "op_naming": self.registry_naming(event.name, event.seq)}
+            if call is not None and call.name != key:
+                entry["naming"]["partition"] = int(part.group(2))
             if call is not None:
                 entry["created_at"] = at(call)
                 entry["reuse"] = {"argument": _json_reuse(call.data["reuse_argument"]),
@@ -181,12 +189,11 @@ class Analysis:
         if openings and name:
             first = next((e for e in openings if not e.data["argument"].endswith("/")),
                          openings[0])
+            absolute = first.data["argument"].endswith("/")    # only re-entered by its name
             entries.append({"kind": "name_scope", "name": name + "/", "opened_at": at(first),
                             "openings": [at(e) for e in openings],
-                            "naming": self.registry_naming(name, first.seq)
-                            if first is not openings[0] or
-                            not first.data["argument"].endswith("/") else
-                            {"registry": "none", "given": first.data["argument"]}})
+                            "naming": {"registry": "none", "given": first.data["argument"]}
+                            if absolute else self.registry_naming(name, first.seq)})
         entered = [e for e in self.by_kind.get("variable_scope", ()) if e.name == name]
         if entered and name:
             first = entered[0]

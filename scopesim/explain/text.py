@@ -112,7 +112,14 @@ def print_naming(console: Console, naming: dict) -> None:
         scope, key = naming["variable_scope"], naming["store_key"]
         made = f"the variable scope {_q(scope)} + '/' + the name given, {_q(naming['given'])}" \
             if scope else "the name given, at the root variable scope"
-        _say(console, f"Its name: tf.get_variable names have no counter: {_q(key)} is {made}.")
+        if "partition" in naming:
+            whole = f"{scope}/{naming['given']}" if scope else naming["given"]
+            _say(console, f"Its name: tf.get_variable names have no counter: {_q(whole)} is "
+                          f"{made}; a partitioner cut it into slices, and this is slice "
+                          f"{naming['partition']}, {_q(key)}.")
+        else:
+            _say(console, f"Its name: tf.get_variable names have no counter: {_q(key)} is "
+                          f"{made}.")
         op_naming = naming["op_naming"]
         if op_naming.get("registry") == "graph" and op_naming["result"] != key:
             _say(console, f"But its op, and so the variable, is named {_q(op_naming['result'])}, "
