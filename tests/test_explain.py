@@ -349,8 +349,8 @@ def test_another_error_is_said_plainly_with_its_trace(monkeypatch, tmp_path):
     assert result.exit_code == ExitCode.PROGRAM_ERROR
     lines = result.stdout.splitlines()
     assert lines[0] == "AttributeError: 'SymbolicTensor' object has no attribute 'nmae'"
-    assert lines[1] == ("This is not a variable-sharing error (explain --error explains "
-                        "'already exists' and 'does not exist'). Raised at:")
+    assert lines[1] == ("explain --error traces 'already exists' and 'does not exist' back "
+                        "to the reuse flag; this error is shown as run shows it:")
     assert lines[2] == "Traceback (most recent call last):"
     assert '  File "typo.py", line 4, in <module>' in lines
 

@@ -197,8 +197,8 @@ def print_error_explanation(console: Console, explanation: dict, trace) -> None:
         trace(console)
         return
     if kind == "other":
-        _say(console, "This is not a variable-sharing error (explain --error explains "
-                      "'already exists' and 'does not exist'). Raised at:")
+        _say(console, "explain --error traces 'already exists' and 'does not exist' back to "
+                      "the reuse flag; this error is shown as run shows it:")
         trace(console)
         return
     key = explanation["variable"]
