@@ -325,6 +325,8 @@ def explain_command(app: App, file: str, name: str | None, program_args: tuple[s
       scopesim explain --error model.scope
       scopesim explain --format json model.scope net/
       scopesim explain --error train.py --steps 10   arguments go to the program
+
+    \b
     Exit status: 0 explained; 1 no such name (the closest are listed), or
     with --error the program's error; 2 usage or syntax error, or with
     --error a NotSimulated; 3 internal error.

@@ -24,10 +24,10 @@ import re
 from .analysis import at, frame_json
 
 ALREADY_EXISTS = re.compile(r"^Variable (\S+) already exists, disallowed")
-#: After every event.
-_END = float("inf")
 DOES_NOT_EXIST = re.compile(
     r"^Variable (\S+) does not exist, or was not created with tf\.get_variable\(\)")
+#: After every event.
+_END = float("inf")
 
 
 def error_json(error) -> dict:
