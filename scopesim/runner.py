@@ -110,13 +110,48 @@ class Frame:
                 f"    {escape_controls(self.source_line.strip())}\n")
 
 
-@dataclass(frozen=True)
 class Origin:
     """Where a variable was created, through the calls that led there:
     TensorFlow keeps the Python traceback for "Originally defined at:",
-    scopesim keeps the program frames (outermost first)."""
+    scopesim keeps the program frames (outermost first).
 
-    frames: tuple[Frame, ...]
+    Made for every variable, read for few: `Origin.captured` keeps each
+    frame as `(code, lasti, line)` (`line` only where CPython knows no
+    position) and makes the `Frame`s when they are first asked for; the
+    span needs only the innermost position."""
+
+    __slots__ = ("_frames", "_program", "_raw")
+
+    def __init__(self, frames: tuple[Frame, ...]) -> None:
+        self._frames = frames
+        self._program = self._raw = None
+
+    @classmethod
+    def captured(cls, program, raw: tuple) -> "Origin":
+        origin = cls.__new__(cls)
+        origin._frames = None
+        origin._program, origin._raw = program, raw
+        return origin
+
+    @property
+    def frames(self) -> tuple[Frame, ...]:
+        if self._frames is None:
+            program = self._program
+            self._frames = tuple(_program_frame(program, code, lasti, line)
+                                 for code, lasti, line in self._raw)
+            self._program = self._raw = None
+        return self._frames
+
+    def __eq__(self, other):
+        if not isinstance(other, Origin):
+            return NotImplemented
+        return type(self) is type(other) and self.frames == other.frames
+
+    def __hash__(self) -> int:
+        return hash(self.frames)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(frames={self.frames!r})"
 
     @property
     def innermost(self) -> Frame:
@@ -124,6 +159,10 @@ class Origin:
 
     @property
     def span(self) -> Span:
+        if self._frames is None:
+            code, lasti, line = self._raw[-1]
+            line, column = _program_spot(self._program, code, lasti, line)
+            return Span(line, column, line, column)
         f = self.innermost
         return Span(f.line, f.column, f.line, f.column)
 
@@ -178,6 +217,15 @@ class _LazyLine:
 
     def __int__(self) -> int:
         return self.frame.f_lineno
+
+
+def _program_spot(program, code, lasti, lineno) -> tuple[int, int]:
+    """(line, character column) of the instruction at `lasti`: what
+    `_program_frame` gives as the frame's line and column."""
+    where = _position(code, lasti)
+    if where is None:
+        return int(lineno), program.char_column(int(lineno), 0)
+    return where[0], program.char_column(where[0], where[1])
 
 
 def _program_frame(program, code, lasti, lineno) -> Frame:
@@ -271,16 +319,19 @@ class Session:
 
     def _origin(self, program) -> Origin:
         frames = []
+        filename = program.filename
         frame = sys._getframe(1)
         while frame is not None:
-            if frame.f_code.co_filename == program.filename and \
-                    not frame.f_code.co_name.startswith("__scopesim"):
+            code = frame.f_code
+            if code.co_filename == filename and not code.co_name.startswith("__scopesim"):
                 # `f_lineno` scans the code's line table from its start (a long
                 # module's, at every variable): read only when the position fails.
-                frames.append(_program_frame(program, frame.f_code, frame.f_lasti,
-                                             _LazyLine(frame)))
+                lasti = frame.f_lasti
+                line = None if _position(code, lasti) is not None else frame.f_lineno
+                frames.append((code, lasti, line))
             frame = frame.f_back
-        return Origin(tuple(reversed(frames)))
+        frames.reverse()
+        return Origin.captured(program, tuple(frames))
 
     def program_error(self, program, e: BaseException) -> ProgramError:
         frames = []

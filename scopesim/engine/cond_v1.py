@@ -81,7 +81,7 @@ class CondContext:
         self._ops.add(op)
         if not op._inputs:
             if not any(c in self._ops for c in op._control_inputs):
-                op._control_inputs.append(self._pivot._op)
+                op._control_inputs = [*op._control_inputs, self._pivot._op]
         else:
             inputs = list(op._inputs)
             for i, x in enumerate(inputs):

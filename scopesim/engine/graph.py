@@ -67,7 +67,8 @@ class Operation:
         self._type = op_type
         self._inputs = tuple(inputs)
         self._outputs: list[Tensor] = []
-        self._control_inputs = list(control_inputs)
+        # a list only when there are some (rebound, never appended to, when one is added)
+        self._control_inputs = list(control_inputs) if control_inputs else ()
         self._device = device
         self._attrs = attrs
         self.owner = None
@@ -358,8 +359,10 @@ class Graph:
         control dependencies and device of the enclosing scopes."""
         if name is None:
             name = op_type
-        if name.endswith("/"):
+        if name[-1:] == "/":
             name = name[:-1]
+            if name == self.name_stack:   # the op's own scope: one string for both
+                name = self.name_stack
         else:
             name = self.unique_name(name)
         check_node_name(name)
@@ -369,8 +372,12 @@ class Graph:
         if self._control_stack:
             control = self._control_inputs_for(inputs)
         op = Operation(self, name, op_type, inputs, control, "", attrs)
-        op._outputs = [SymbolicTensor(op, i, shape, dtype)
-                       for i, (shape, dtype) in enumerate(outputs)]
+        if len(outputs) == 1:
+            shape, dtype = outputs[0]
+            op._outputs = [SymbolicTensor(op, 0, shape, dtype)]
+        else:
+            op._outputs = [SymbolicTensor(op, i, shape, dtype)
+                           for i, (shape, dtype) in enumerate(outputs)]
         self._ops.append(op)
         self._ops_by_name[name] = op
         if self._control_stack:           # `_record_op_seen_by_control_dependencies`

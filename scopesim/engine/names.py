@@ -53,6 +53,8 @@ class NameRegistry:
         is skipped.  The caller's capitalisation is kept.
         """
         key = name.lower()
+        if key == name:
+            key = name                    # one string for the name and its key
         i = self.in_use.get(key, 0)
         if mark_as_used:
             self.in_use[key] = i + 1

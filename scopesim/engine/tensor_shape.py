@@ -196,7 +196,11 @@ class TensorShape:
         """`TensorShape.__init__`: a list or tuple, None, a TensorShape,
         another iterable (each element a dimension) or a single dimension."""
         if isinstance(dims, (tuple, list)):
-            self._dims = tuple(as_dimension(d)._value for d in dims)
+            for d in dims:
+                if d is not None and (type(d) is not int or d < 0):
+                    self._dims = tuple(as_dimension(d)._value for d in dims)
+                    return
+            self._dims = tuple(dims)      # ints >= 0 and None are their own values
         elif dims is None:
             self._dims = None
         elif isinstance(dims, TensorShape):
