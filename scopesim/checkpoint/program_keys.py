@@ -9,7 +9,8 @@ them (saveable_object_util.op_list_to_dict, realmodels.md CK1 and PV7):
   save-slice info: they are saved under its full name (`emb/table`), one
   key with the full shape;
 * two variables with the same key are TensorFlow's ValueError
-  "At least two variables have the same name: NAME";
+  "At least two variables have the same name: NAME" (`names_to_variables`,
+  the one rule, which `tf.train.Saver` uses too);
 * the list is sorted, as `tf.train.list_variables` lists a checkpoint.
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 
+from ..errors import TFValueError
 from .errors import CheckpointError
 
 
@@ -29,25 +31,57 @@ class ProgramFailed(Exception):
         self.result = result
 
 
+def names_to_variables(variables, as_saved=None) -> dict:
+    """The key rule of `saveable_object_util.op_list_to_dict`, over `variables`
+    in the order given: {key: what is saved}.  A PartitionedVariable is kept
+    whole under its name; a slice (a part with a save-slice info) joins the
+    list under its full name; anything else is keyed by its op's name (a
+    ReadVariableOp's: its variable's), `as_saved(var)` (if given) being what
+    is kept.  Two under one key are TensorFlow's ValueError."""
+    found: dict = {}
+    for var in variables:
+        if type(var).__name__ == "PartitionedVariable":
+            if var.name in found:
+                raise TFValueError(f"At least two variables have the same name: {var.name}")
+            found[var.name] = var
+            continue
+        info = getattr(var, "_save_slice_info", None)
+        if info:
+            existing = found.get(info.full_name)
+            if existing is None:
+                found[info.full_name] = [var]
+            elif not isinstance(existing, list):
+                raise TFValueError("Mixing slices and non-slices with the same name: "
+                                   f"{info.full_name}")
+            else:
+                existing.append(var)
+            continue
+        saved = var if as_saved is None else as_saved(var)
+        op = saved.op
+        name = op.inputs[0].op.name if getattr(op, "type", None) == "ReadVariableOp" \
+            else op.name
+        if name in found:
+            raise TFValueError(f"At least two variables have the same name: {name}")
+        found[name] = saved
+    return found
+
+
 def saver_keys(variables) -> list[tuple[str, list[int] | None, str]]:
-    """(key, shape, dtype) that Saver(var_list=variables) would write, sorted."""
+    """(key, shape, dtype) that Saver(var_list=variables) would write, sorted: the
+    keys of `names_to_variables`, a sliced key with its full shape."""
     keys: dict[str, tuple[list[int] | None, str]] = {}
-    for v in variables:
-        info = getattr(v, "_save_slice_info", None)
-        dtype = v.dtype.base_dtype.name
-        if info is not None:
-            name, shape = info.full_name, list(info.full_shape)
-            if name in keys:
-                if keys[name] != (shape, dtype):
-                    raise ValueError(f"Conflicting shapes or dtypes for the slices of {name}")
-                continue
+    for name, saved in names_to_variables(variables).items():
+        if isinstance(saved, list):
+            found = {(tuple(v._save_slice_info.full_shape), v.dtype.base_dtype.name)
+                     for v in saved}
+            if len(found) > 1:
+                raise ValueError(f"Conflicting shapes or dtypes for the slices of {name}")
+            shape, dtype = found.pop()
+            keys[name] = (list(shape), dtype)
         else:
-            name = v.op.name
-            dims = getattr(v.shape, "dims", None)
-            shape = None if dims is None else list(v.shape.as_list())
-            if name in keys:
-                raise ValueError(f"At least two variables have the same name: {name}")
-        keys[name] = (shape, dtype)
+            dims = getattr(saved.shape, "dims", None)
+            shape = None if dims is None else list(saved.shape.as_list())
+            keys[name] = (shape, saved.dtype.base_dtype.name)
     return [(name, *keys[name]) for name in sorted(keys)]
 
 
@@ -103,4 +137,4 @@ def is_program(source: str) -> bool:
 
 
 __all__ = ["CheckpointError", "ProgramFailed", "graph_keys", "is_program", "keeping_python_session",
-           "program_keys", "saver_keys"]
+           "names_to_variables", "program_keys", "saver_keys"]

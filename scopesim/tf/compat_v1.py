@@ -144,11 +144,13 @@ _CONTENTS["losses"] = {name: getattr(_losses, name) for name in _losses.__all__}
 #: Checkpoints: the key list of a real checkpoint's .index (scopesim.checkpoint).
 from .framework import errors_impl as _errors_impl  # noqa: E402
 from .training import checkpoint_utils as _checkpoint_utils  # noqa: E402
+from .training import saver as _saver  # noqa: E402
 _CONTENTS["train"] = {"list_variables": _checkpoint_utils.list_variables,
                       "load_checkpoint": _checkpoint_utils.load_checkpoint,
                       "latest_checkpoint": _checkpoint_utils.latest_checkpoint,
                       "init_from_checkpoint": _checkpoint_utils.init_from_checkpoint,
-                      "load_variable": _checkpoint_utils.load_variable}
+                      "load_variable": _checkpoint_utils.load_variable,
+                      "Saver": _saver.Saver}
 _CONTENTS["errors"] = {"OpError": _errors_impl.OpError,
                        "NotFoundError": _errors_impl.NotFoundError,
                        "InvalidArgumentError": _errors_impl.InvalidArgumentError,

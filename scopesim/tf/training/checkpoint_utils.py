@@ -220,7 +220,7 @@ def _set_variable_or_list_initializer(variable_or_list, ckpt_file, tensor_name) 
     if isinstance(variable_or_list, (list, tuple)):
         slice_name = None
         for v in variable_or_list:
-            info = v._save_slice_info
+            info = getattr(v, "_save_slice_info", None)
             if info is None:
                 raise AttributeError("'NoneType' object has no attribute 'full_name'")
             if slice_name is None:
@@ -253,7 +253,7 @@ def _set_checkpoint_initializer(variable, ckpt_file, tensor_name, slice_spec,
     finally:
         del g._device_stack[-2:]
     if isinstance(variable, BaseResourceVariable):
-        init_op = _restore_resource(g, variable, restore)
+        init_op = _restore_resource(g, variable._handle, variable._dt, variable.device, restore)
     else:
         validate = variable._dims is not None and None not in variable._dims
         init_op = _variables.assign(g, variable._variable, restore, validate_shape=validate)
@@ -262,15 +262,15 @@ def _set_checkpoint_initializer(variable, ckpt_file, tensor_name, slice_spec,
     variable._initial_value = restore
 
 
-def _restore_resource(g, variable, restored):
+def _restore_resource(g, handle, dtype: str, device: str, restored):
     """`ResourceVariableSaveable.restore`: on the variable's device an `Identity` of
     the restored tensor and `shape_safe_assign_variable_handle` (AssignVariableOp)."""
-    g._device_stack.append(variable.device)
+    g._device_stack.append(device)
     try:
         value = g.create_op("Identity", "Identity", outputs=((restored._dims, restored._dt),),
                             inputs=(restored,), attrs={"T": restored._dt}).outputs[0]
         return g.create_op("AssignVariableOp", "AssignVariableOp", outputs=(),
-                           inputs=(variable._handle, value),
-                           attrs={"dtype": variable._dt, "validate_shape": False})
+                           inputs=(handle, value),
+                           attrs={"dtype": dtype, "validate_shape": False})
     finally:
         g._device_stack.pop()

@@ -1,0 +1,303 @@
+"""`tf.compat.v1.train.Saver`: the ops its constructor builds in graph mode.
+
+Mirrors `tensorflow/python/training/saver.py` (`Saver.__init__`, `_build`,
+`BaseSaverBuilder._build_internal`, `_AddSaveOps`, `save_op`,
+`_AddRestoreOps`, `BulkSaverBuilder.bulk_restore`) and
+`training/saving/saveable_object_util.py` (`op_list_to_dict`: the key of each
+variable; `validate_and_slice_inputs`, `saveable_objects_for_op`, the
+saveables' `restore`), TF 2.21:
+
+    save/filename/input (Const), save/filename, save/Const (PlaceholderWithDefault),
+    save/SaveV2/tensor_names, save/SaveV2/shape_and_slices (Const), save/SaveV2,
+    save/control_dependency (Identity of save/Const after SaveV2),
+    save/RestoreV2/tensor_names, .../shape_and_slices (Const, /device:CPU:0),
+    save/RestoreV2, then per variable in key order save/Assign (a RefVariable)
+    or save/Identity + save/AssignVariableOp (a resource variable),
+    save/restore_all (NoOp grouping them, one per device when several).
+
+Not simulated (NotSimulated naming it): running anything (`save`,
+`restore`, `export_meta_graph`, ...), `sharded=True`, `reshape=True`,
+`saver_def=`, `builder=`, `defer_build=True`, `write_version=V1`, and
+SaveableObjects in `var_list`.
+"""
+
+from __future__ import annotations
+
+from ...checkpoint.program_keys import names_to_variables
+from ...engine import io_ops as _io_ops
+from ...engine import variables as _variables
+from ...engine.array import placeholder_with_default
+from ...engine.graph import Tensor, get_default_graph
+from ...engine.nodedef import StrAttr
+from ...engine.partitioned import PartitionedVariable
+from ...engine.resource import BaseResourceVariable
+from ...engine.variables import RefVariable
+from ...errors import NotSimulated, TFTypeError, TFValueError
+from ..ops.control_flow_ops import group
+from .checkpoint_utils import _restore_resource
+
+#: `saver_pb2.SaverDef.CheckpointFormatVersion`.
+LEGACY, V1, V2 = 0, 1, 2
+
+_VARIABLE_OPS = ("Variable", "VariableV2", "AutoReloadVariable", "VarHandleOp",
+                 "ReadVariableOp")
+
+
+def op_list_to_dict(op_list) -> dict:
+    """`saveable_object_util.op_list_to_dict` (graph mode): {key: variable, its
+    ref tensor, or the list of slices of a partitioned variable}, keys being
+    the variables' op names (a slice's: its save-slice full name)."""
+    if not isinstance(op_list, (list, tuple, set)):
+        raise TFTypeError(f"Variables to save should be passed in a dict or a list. Got "
+                          f"{op_list}")
+    flat = sorted(_flatten(list(op_list), []), key=lambda x: x.name)
+    return names_to_variables(flat, as_saved=_variable_tensor)
+
+
+def _flatten(value, out: list) -> list:
+    """`nest.flatten` of the list (a PartitionedVariable is not a structure)."""
+    for item in value:
+        if isinstance(item, (list, tuple)):
+            _flatten(item, out)
+        else:
+            out.append(item)
+    return out
+
+
+def _variable_tensor(var):
+    """`var._graph_element` of a resource variable, `convert_to_tensor(var,
+    as_ref=True)` of anything else; it must come from a variable op."""
+    if isinstance(var, BaseResourceVariable):
+        tensor = var._graph_element
+    elif isinstance(var, RefVariable):
+        tensor = var._variable
+    elif isinstance(var, Tensor):
+        tensor = var
+    else:
+        raise NotSimulated(f"tf.train.Saver of a {type(var).__name__} in var_list")
+    if tensor.op.type not in _VARIABLE_OPS:
+        raise TFTypeError(f"Variable to save is not a Variable: {tensor}")
+    return tensor
+
+
+class _Saveable:
+    """A `ReferenceVariableSaveable` or `ResourceVariableSaveable`: one spec
+    (the tensor saved, its key, slice spec and dtype) and its restore.
+    `target` is what restore assigns: a ref tensor or a RefVariable (a
+    slice), or, with `handle`, a resource variable's handle."""
+
+    def __init__(self, target, tensor, slice_spec: str, name: str, handle=None) -> None:
+        self.target = target
+        self.tensor = tensor
+        self.slice_spec = slice_spec
+        self.name = name
+        self.handle = handle
+        self.dtype = tensor._dt.replace("_ref", "")
+
+    def restore(self, g, restored: Tensor):
+        if self.handle is not None:
+            return _restore_resource(g, self.handle, self.dtype, self.tensor.op.device, restored)
+        dims = self.target._dims
+        validate = dims is not None and None not in dims
+        ref = self.target._variable if isinstance(self.target, RefVariable) else self.target
+        return _variables.assign(g, ref, restored, validate_shape=validate)
+
+
+def saveables_for(names_to_saveables: dict) -> list:
+    """`validate_and_slice_inputs`: the saveables of each key, in key order."""
+    saveables: list[_Saveable] = []
+    seen: set = set()
+    for name, op in sorted(names_to_saveables.items(), key=lambda x: x[0]):
+        if not isinstance(name, str):
+            raise TFTypeError("names_to_saveables must be a dict mapping string names to "
+                              f"trackable operations. Name is not a string: {name}")
+        for saveable in _saveables_for_op(op, name):
+            key = id(saveable.target)
+            if key in seen:
+                raise TFValueError("The same saveable will be restored with two names: "
+                                   f"{saveable.name}")
+            seen.add(key)
+            saveables.append(saveable)
+    return saveables
+
+
+def _saveables_for_op(op, name: str) -> list:
+    """`saveable_objects_for_op(op, name)`."""
+    if isinstance(op, (list, tuple, PartitionedVariable)):
+        slice_name = None
+        out = []
+        for variable in list(op):
+            if not isinstance(variable, (RefVariable, BaseResourceVariable)):
+                raise TFValueError(f"Slices must all be Variables: {variable}")
+            info = getattr(variable, "_save_slice_info", None)
+            if not info:
+                raise TFValueError(f"Slices must all be slices: {variable}")
+            if slice_name is None:
+                slice_name = info.full_name
+            elif slice_name != info.full_name:
+                raise TFValueError(f"Slices must all be from the same tensor: {slice_name} != "
+                                   f"{info.full_name}")
+            if not isinstance(variable, RefVariable):
+                raise NotSimulated("tf.train.Saver of a partitioned resource variable")
+            out.append(_Saveable(variable, variable._snapshot, info.spec, name))
+        return out
+    tensor = _variable_tensor(op)
+    if tensor.op.type in ("Variable", "VariableV2", "AutoReloadVariable"):
+        return [_Saveable(tensor, tensor, "", name)]
+    if tensor.op.type != "ReadVariableOp":
+        raise NotSimulated(f"tf.train.Saver of a {tensor.op.type} tensor")
+    return [_Saveable(tensor, tensor, "", name, handle=tensor.op.inputs[0])]
+
+
+class SaverDef:
+    """`saver_pb2.SaverDef`: the names a program reads, printed as the proto's text."""
+
+    def __init__(self, filename_tensor_name, save_tensor_name, restore_op_name, max_to_keep,
+                 sharded, keep_checkpoint_every_n_hours, version) -> None:
+        self.filename_tensor_name = filename_tensor_name
+        self.save_tensor_name = save_tensor_name
+        self.restore_op_name = restore_op_name
+        self.max_to_keep = max_to_keep
+        self.sharded = sharded
+        self.keep_checkpoint_every_n_hours = keep_checkpoint_every_n_hours
+        self.version = version
+
+    def __str__(self) -> str:
+        lines = [f'filename_tensor_name: "{self.filename_tensor_name}"',
+                 f'save_tensor_name: "{self.save_tensor_name}"',
+                 f'restore_op_name: "{self.restore_op_name}"']
+        if self.max_to_keep:
+            lines.append(f"max_to_keep: {self.max_to_keep}")
+        if self.sharded:
+            lines.append("sharded: true")
+        if self.keep_checkpoint_every_n_hours:
+            lines.append(f"keep_checkpoint_every_n_hours: {self.keep_checkpoint_every_n_hours:g}")
+        if self.version:
+            lines.append("version: " + {V1: "V1", V2: "V2"}[self.version])
+        return "\n".join(lines) + "\n"
+
+
+SaverDef.__module__ = "tensorflow.core.protobuf.saver_pb2"
+
+
+def _not_simulated(what: str):
+    def method(self, *args, **kwargs):
+        raise NotSimulated(f"tf.train.Saver.{what} (scopesim builds graphs, it runs nothing)")
+    method.__name__ = what
+    return method
+
+
+class Saver:
+    """`tf.compat.v1.train.Saver(...)`: builds its save and restore ops at once."""
+
+    def __init__(self, var_list=None, reshape=False, sharded=False, max_to_keep=5,
+                 keep_checkpoint_every_n_hours=10000.0, name=None, restore_sequentially=False,
+                 saver_def=None, builder=None, defer_build=False, allow_empty=False,
+                 write_version=V2, pad_step_number=False, save_relative_paths=False,
+                 filename=None):
+        if defer_build and var_list:
+            raise TFValueError("If `var_list` is provided then build cannot be deferred. Either "
+                               "set defer_build=False or var_list=None.")
+        for flag, what in ((sharded, "sharded=True"), (reshape, "reshape=True"),
+                           (saver_def is not None, "saver_def="), (builder is not None,
+                                                                   "builder="),
+                           (defer_build, "defer_build=True"), (write_version != V2,
+                                                               "write_version other than V2")):
+            if flag:
+                raise NotSimulated(f"tf.train.Saver({what})")
+        self._var_list = var_list
+        self._max_to_keep = max_to_keep
+        self._keep_checkpoint_every_n_hours = keep_checkpoint_every_n_hours
+        self._name = name
+        self._allow_empty = allow_empty
+        self._is_empty = None
+        self._filename = filename
+        self._last_checkpoints = []
+        self.saver_def = None
+        self.build()
+
+    def build(self) -> None:
+        """`Saver._build`: the default var_list is every global variable (and the
+        saveable_objects collection); an empty one is an error unless allowed."""
+        if self.saver_def is not None:
+            return
+        g = get_default_graph()
+        if self._var_list is None:
+            self._var_list = g.get_collection("variables") + g.get_collection(
+                "saveable_objects")
+        if not self._var_list:
+            if self._allow_empty:
+                self._is_empty = True
+                return
+            raise TFValueError("No variables to save")
+        self._is_empty = False
+        self.saver_def = build_saver(g, self._var_list, self._max_to_keep,
+                                     self._keep_checkpoint_every_n_hours, self._name,
+                                     self._filename)
+
+    @property
+    def last_checkpoints(self) -> list:
+        return list(self._last_checkpoints)
+
+    def as_saver_def(self):
+        return self.saver_def
+
+
+for _what in ("save", "restore", "export_meta_graph", "recover_last_checkpoints",
+              "set_last_checkpoints", "set_last_checkpoints_with_time", "to_proto",
+              "from_proto"):
+    setattr(Saver, _what, _not_simulated(_what))
+Saver.__module__ = "tensorflow.python.training.saver"
+
+
+def build_saver(g, var_list, max_to_keep, keep_checkpoint_every_n_hours, name, filename):
+    """`BaseSaverBuilder._build_internal` (not sharded, V2): the ops, then the SaverDef."""
+    names_to_saveables = var_list if isinstance(var_list, dict) else op_list_to_dict(var_list)
+    saveables = saveables_for(names_to_saveables)
+    if max_to_keep is None:
+        max_to_keep = 0
+    with g.name_scope(name or "save") as scope:
+        filename_tensor = placeholder_with_default(g, filename or "model", (), "filename")
+        filename_tensor = placeholder_with_default(g, filename_tensor, (), "Const")
+        save_tensor = _add_save_ops(g, filename_tensor, saveables)
+        restore_op = _add_restore_ops(g, filename_tensor, saveables)
+    del scope
+    return SaverDef(filename_tensor.name, save_tensor.name, restore_op.name, max_to_keep, False,
+                    keep_checkpoint_every_n_hours, V2)
+
+
+def _add_save_ops(g, filename_tensor: Tensor, saveables: list) -> Tensor:
+    """`_AddSaveOps`: SaveV2 of every spec, then `with_dependencies([save], filename)`:
+    an Identity `control_dependency` colocated with the filename tensor."""
+    save = _io_ops.save_v2(g, filename_tensor, [s.name for s in saveables],
+                           [s.slice_spec for s in saveables], [s.tensor for s in saveables])
+    with g.name_scope("control_dependency") as scope:
+        saved_device, saved_control = g._device_stack, g._control_stack
+        g._device_stack = [filename_tensor.op.device] if filename_tensor.op.device else []
+        try:
+            op = g.create_op("Identity", scope, outputs=((filename_tensor._dims, "string"),),
+                             inputs=(filename_tensor,),
+                             attrs={"T": "string",
+                                    "_class": [StrAttr("loc:@" + filename_tensor.op.name)]})
+        finally:
+            g._device_stack = saved_device
+        op._control_inputs = list(op._control_inputs) + [save]
+        del saved_control
+    return op.outputs[0]
+
+
+def _add_restore_ops(g, filename_tensor: Tensor, saveables: list):
+    """`_AddRestoreOps` with `bulk_restore`: one RestoreV2 on cpu:0, each saveable's
+    restore from its output, grouped as `restore_all`."""
+    g._device_stack.append("cpu:0")
+    try:
+        restored = _io_ops.restore_v2(g, filename_tensor, [s.name for s in saveables],
+                                      [s.slice_spec for s in saveables],
+                                      [s.dtype for s in saveables])
+    finally:
+        g._device_stack.pop()
+    assign_ops = [s.restore(g, t) for s, t in zip(saveables, restored)]
+    return group(*assign_ops, name="restore_all")
+
+
+__all__ = ["Saver", "SaverDef", "op_list_to_dict", "saveables_for"]
