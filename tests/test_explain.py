@@ -51,6 +51,18 @@ def explain(monkeypatch, folder: Path, *args):
     return result
 
 
+@pytest.mark.parametrize("program", sorted(p.name for p in EXPLAIN.glob("*.py")))
+def test_the_explained_python_programs_agree_with_tensorflow(program, monkeypatch):
+    """Explanations of names TensorFlow gives too: scopesim runs these
+    programs as TensorFlow ran them (section by section, as pycorpus)."""
+    from scopesim.pyfront import run_python
+    from scopesim.verify import compare_results
+    monkeypatch.chdir(EXPLAIN)
+    expected = recorded(EXPLAIN, program[:-3])
+    actual = run_python((EXPLAIN / program).read_text(encoding="utf-8"), program).to_json()
+    assert not compare_results(expected, actual)
+
+
 # ------------------------------------------------------------------ names
 
 
