@@ -183,3 +183,7 @@ def test_load_variable_of_a_key_it_has_is_not_simulated():
         tf.train.load_variable(str(ROOT / "tiny" / "tiny"), "w")
     with pytest.raises(NotSimulated):
         tf.train.load_variable(str(ROOT / "tiny" / "tiny"), "w:0")
+
+
+def test_odd_values_fail_as_python_fails_in_tensorflow():
+    assert_probe_agrees("init_odd_values")

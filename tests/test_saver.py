@@ -69,3 +69,7 @@ def test_saver_keys_are_the_savers_keys(graph):
     r = tf.get_variable("r", [3], use_resource=True)
     assert saver_keys([w, r, *p]) == [("p", [4, 2], "float32"), ("r", [3], "float32"),
                                       ("w", [2, 3], "float32")]
+
+
+def test_restore_ops_on_the_variables_devices_and_savers_in_scopes():
+    assert_probe_agrees("saver_devices_and_scopes")
