@@ -1,4 +1,4 @@
-"""How fast `scopesim keys` lists a big checkpoint.
+"""How fast `scopesim keys` lists a big checkpoint, and `scopesim diff` compares two.
 
     python benchmarks/bench_checkpoint.py [N]      # N keys, default 100000
 
@@ -9,11 +9,16 @@ block_builder.cc: a restart every 16 entries, a data block closed after
 keys the blocks' last keys, an empty metaindex block, the 48-byte footer).
 It reports the time of reading the index (CRC-32C of every block
 included), of rendering the keys as `keys` does, and of the whole
-`scopesim keys` command in a fresh process.
+`scopesim keys` command in a fresh process.  Then `diff`: two checkpoints
+of N keys each (a tenth of B's keys another shape, a few hundred renamed),
+compared in this process and by the whole `scopesim diff` command; and
+`--suggest-map` of a model whose N keys moved from `model/encoder/` to
+`enc/` (a key list file) against the checkpoint.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -24,6 +29,8 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from scopesim.checkpoint import read_checkpoint  # noqa: E402
 from scopesim.checkpoint.crc32c import crc32c, mask  # noqa: E402
+from scopesim.checkpoint.diff import compare  # noqa: E402
+from scopesim.checkpoint.suggest import suggest  # noqa: E402
 from scopesim.checkpoint.keys import render  # noqa: E402
 from scopesim.checkpoint.table import MAGIC  # noqa: E402
 
@@ -116,19 +123,71 @@ def synthetic_keys(n: int) -> list[tuple[str, list[int]]]:
     return sorted(keys[:n])
 
 
+def write_checkpoint(prefix: str, keys: list[tuple[str, list[int]]]) -> None:
+    """An index of float32 tensors `keys` (sorted by name)."""
+    header = (b"", b"\x08\x01\x1a\x02\x08\x01")
+    entries, offset = [header], 0
+    for name, shape in keys:
+        size = 4
+        for d in shape:
+            size *= d
+        entries.append((name.encode(), entry_proto(1, shape, offset, size)))
+        offset += size
+    write_table(prefix + ".index", entries)
+
+
+def _command(*args) -> float:
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c",
+                           "import sys; from scopesim.cli import main; main(sys.argv[1:])",
+                           *args], capture_output=True)
+    elapsed = time.perf_counter() - start
+    assert done.returncode in (0, 1), done.stderr
+    return elapsed
+
+
+def bench_diff(tmp: str, n: int) -> str:
+    """diff of two N-key checkpoints, and --suggest-map of a renamed N-key model."""
+    a_keys = synthetic_keys(n)
+    b_keys = [(name.replace("layer_000", "block_000") if i % 500 == 0 else name,
+               [s + 1 for s in shape] if i % 10 == 0 else shape)
+              for i, (name, shape) in enumerate(a_keys)]
+    b_keys.sort()
+    write_checkpoint(os.path.join(tmp, "a.ckpt"), a_keys)
+    write_checkpoint(os.path.join(tmp, "b.ckpt"), b_keys)
+    a = read_checkpoint(os.path.join(tmp, "a.ckpt")).variables()
+    b = read_checkpoint(os.path.join(tmp, "b.ckpt")).variables()
+    start = time.perf_counter()
+    found = compare(a, b)
+    compared = time.perf_counter() - start
+    assert found.mismatched and found.only_in_a and found.only_in_b
+    whole = _command("diff", os.path.join(tmp, "a.ckpt"), os.path.join(tmp, "b.ckpt"),
+                     "--format", "json")
+
+    model = sorted((name.replace("model/encoder/", "enc/", 1), shape, "float32")
+                   for name, shape in a_keys)
+    listed = os.path.join(tmp, "model_keys.json")
+    with open(listed, "w", encoding="utf-8") as f:
+        json.dump({"program": "model.py", "keys": [
+            {"name": name, "shape": shape, "dtype": dtype} for name, shape, dtype in model]}, f)
+    wanted = {name: (shape, dtype) for name, shape, dtype in model}
+    start = time.perf_counter()
+    made = suggest(wanted, wanted, None, {name: (shape, "float32") for name, shape in a_keys})
+    suggested = time.perf_counter() - start
+    assert len(made.pairs) == n and not made.unexplained, (len(made.pairs), made.unexplained[:3])
+    whole_map = _command("diff", listed, os.path.join(tmp, "a.ckpt"), "--suggest-map",
+                         "--format", "json")
+    return (f"diff of two {n}-key checkpoints: compare {compared:.3f}s, `scopesim diff` "
+            f"{whole:.3f}s; --suggest-map of {n} renamed keys: search and proof "
+            f"{suggested:.3f}s ({len(made.assignment_map)} entries), `scopesim diff "
+            f"--suggest-map` {whole_map:.3f}s")
+
+
 def main(argv: list[str]) -> int:
     n = int(argv[0]) if argv else 100_000
     with tempfile.TemporaryDirectory() as tmp:
         prefix = os.path.join(tmp, "model.ckpt-1")
-        header = (b"", b"\x08\x01\x1a\x02\x08\x01")
-        entries, offset = [header], 0
-        for name, shape in synthetic_keys(n):
-            size = 4
-            for d in shape:
-                size *= d
-            entries.append((name.encode(), entry_proto(1, shape, offset, size)))
-            offset += size
-        write_table(prefix + ".index", entries)
+        write_checkpoint(prefix, synthetic_keys(n))
         index_bytes = os.path.getsize(prefix + ".index")
 
         start = time.perf_counter()
@@ -148,9 +207,11 @@ def main(argv: list[str]) -> int:
         start = time.perf_counter()
         subprocess.run([sys.executable, "-c", "import scopesim.cli"], capture_output=True)
         startup = time.perf_counter() - start
+        diffed = bench_diff(tmp, n)
     print(f"{n} keys, index {index_bytes / 1e6:.1f} MB: read (CRC-32C included) "
           f"{read:.3f}s, render text {shown:.3f}s; `scopesim keys` {whole:.3f}s "
           f"(of which Python start-up and imports {startup:.3f}s)")
+    print(diffed)
     return 0
 
 

@@ -368,10 +368,11 @@ def diff_command(app: App, a: str, b: str, model_only: bool, suggest_map: bool,
     key list (the JSON, TSV or text of `keys`, the printed
     `tf.train.list_variables(path)`, the output of TensorFlow's
     inspect_checkpoint tool, or one name per line).  With `--suggest-map`,
-    A is the model and B the checkpoint:
+    A is the model and B the checkpoint.
 
     \b
-        scopesim diff new_model.py train/ --model-only --suggest-map
+    Example:
+      scopesim diff new_model.py train/ --model-only --suggest-map
 
     \b
     Exit status: 0 the keys match (with --suggest-map: the map loads every

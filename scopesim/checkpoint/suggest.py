@@ -1,0 +1,346 @@
+"""`scopesim diff A B --suggest-map`: the smallest assignment map that loads B into A.
+
+`tf.train.init_from_checkpoint(B, assignment_map)` (checkpoint_utils.
+_init_from_checkpoint) maps checkpoint names to the names of A's variable
+store: a single entry `{"enc/w1": "enc/kernel"}` loads one variable; a scope
+entry `{"enc/": "model/encoder/"}` loads EVERY store variable under
+`model/encoder/` from the same path under `enc/` (`"/"` is the root on
+either side), and fails if one of them is not in the checkpoint.  So the
+map is found in two steps:
+
+1. `pair_keys`: which checkpoint key each variable of A should come from:
+   the same name; else a scope renaming shared by many variables (the
+   deepest common path suffix votes for a prefix rule); else, inside the
+   scope the variable's scope maps to, the one key of the same shape and
+   dtype (when that pairing is unique both ways).  Shapes and dtypes always
+   agree.  A variable with no such key is what no map can explain.
+2. `smallest_map`: over A's scope tree, a scope entry wherever one entry
+   loads every paired variable beneath it correctly and every other store
+   variable beneath it from a key of its shape and dtype; below a scope
+   where that fails, the best of its sub-scopes and single entries.
+
+`suggest` then proves the map: `resolve_assignment_map` (assignment.py,
+init_from_checkpoint's own validation and errors) must accept it and load
+exactly the pairs.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from ..errors import TFValueError
+from .assignment import resolve_assignment_map
+
+#: At most this many keys of one deepest shared suffix vote for scope rules.
+_VOTERS = 8
+
+
+@dataclass
+class Suggestion:
+    """A proven assignment map and what it leaves out."""
+
+    assignment_map: dict            # {checkpoint key or scope: A name or scope}, printed order
+    pairs: dict                     # {A name: B key} the map loads
+    unexplained: list               # (A name, reason): no map can load them
+    unused: list                    # B keys the map does not read
+    notes: list = field(default_factory=list)
+
+
+def compatible(a, b) -> bool:
+    """Shapes and dtypes that agree where both are known."""
+    (sa, da), (sb, db) = a, b
+    if sa is not None and sb is not None and list(sa) != list(sb):
+        return False
+    return da is None or db is None or da == db
+
+
+def _parent(name: str) -> str:
+    """The scope of a name with its trailing slash (`""` at the root)."""
+    cut = name.rfind("/")
+    return name[:cut + 1]
+
+
+# ------------------------------------------------------------------ pairing
+
+
+def pair_keys(wanted: dict, b: dict) -> dict:
+    """{A name: B key} for the A names in `wanted` ({name: (shape, dtype)}) that a
+    checkpoint key of `b` explains (see the module docstring)."""
+    pairs = {n: n for n, info in wanted.items() if n in b and compatible(info, b[n])}
+    free_a = {n: info for n, info in wanted.items() if n not in pairs and n not in b}
+    free_b = {n: info for n, info in b.items() if n not in wanted}
+    rules = _scope_rules(free_a, free_b, pairs)
+    _pair_by_rules(rules, free_a, free_b, pairs)
+    _pair_unique_in_scope(rules, free_a, free_b, pairs)
+    return pairs
+
+
+def _scope_rules(free_a: dict, free_b: dict, pairs: dict) -> list:
+    """Prefix rules (A prefix, B prefix) by votes: each unpaired A name votes for the
+    rules of the B keys sharing its deepest path suffix (the whole name below
+    some scope on both sides) with its shape and dtype.  The keys ending in a
+    suffix are found by bisection in the keys spelled backwards, sorted."""
+    if not free_a or not free_b:
+        return []
+    backwards = sorted(name[::-1] for name in free_b)
+    votes: dict = {}
+    for name, info in free_a.items():
+        cut = -1
+        while True:
+            suffix = name[cut + 1:]
+            hits = _ending_in(backwards, suffix)
+            if hits:
+                a_prefix = name[:cut + 1]
+                hits = [k for k in hits if compatible(info, free_b[k])]
+                if len(hits) <= _VOTERS:
+                    for key in hits:
+                        rule = (a_prefix, key[:len(key) - len(suffix)])
+                        if rule[0] != rule[1]:
+                            votes[rule] = votes.get(rule, 0) + 1
+                break
+            cut = name.find("/", cut + 1)
+            if cut == -1:
+                break
+    return sorted(votes, key=lambda r: (-votes[r], -len(r[0]), r))
+
+
+def _ending_in(backwards: list, suffix: str) -> list:
+    """The keys that are `suffix` or end in `/suffix` (at most _VOTERS + 1 of them)."""
+    found = []
+    tail = suffix[::-1]
+    at = bisect_left(backwards, tail)
+    if at < len(backwards) and backwards[at] == tail:
+        found.append(suffix)
+    tail += "/"
+    at = bisect_left(backwards, tail)
+    while at < len(backwards) and backwards[at].startswith(tail) and len(found) <= _VOTERS:
+        found.append(backwards[at][::-1])
+        at += 1
+    return found
+
+
+def _pair_by_rules(rules, free_a, free_b, pairs) -> None:
+    """Each unpaired A name by the best rule whose A prefix it has and whose key
+    is there (shape and dtype agreeing), each key used once."""
+    if not rules:
+        return
+    rank: dict = {}
+    for i, (a_prefix, b_prefix) in enumerate(rules):
+        rank.setdefault(a_prefix, []).append((i, b_prefix))
+    used = set()
+    for name in list(free_a):
+        info = free_a[name]
+        options = list(rank.get("", ()))
+        cut = name.find("/")
+        while cut != -1:
+            options.extend(rank.get(name[:cut + 1], ()))
+            cut = name.find("/", cut + 1)
+        options.sort()
+        for i, b_prefix in options:
+            key = b_prefix + name[len(rules[i][0]):]
+            if key in free_b and key not in used and compatible(info, free_b[key]):
+                pairs[name] = key
+                used.add(key)
+                del free_a[name]
+                break
+    for key in used:
+        del free_b[key]
+
+
+def _pair_unique_in_scope(rules, free_a, free_b, pairs) -> None:
+    """A renamed variable: the one key of its shape and dtype in the scope that
+    its own scope maps to, when no other variable there has that shape and dtype."""
+    def group(names, scope_of):
+        groups: dict = {}
+        for name, (shape, dtype) in names.items():
+            if shape is None or dtype is None:
+                continue
+            groups.setdefault((scope_of(name), tuple(shape), dtype), []).append(name)
+        return groups
+
+    def mapped_scope(name):
+        scope = _parent(name)
+        for a_prefix, b_prefix in rules:
+            if scope.startswith(a_prefix):
+                return b_prefix + scope[len(a_prefix):]
+        return scope
+
+    a_groups = group(free_a, mapped_scope)
+    b_groups = group(free_b, _parent)
+    for where, names in a_groups.items():
+        keys = b_groups.get(where)
+        if len(names) == 1 and keys and len(keys) == 1:
+            pairs[names[0]] = keys[0]
+
+
+# ------------------------------------------------------------- the map
+
+
+class _Node:
+    __slots__ = ("direct", "children", "count")
+
+    def __init__(self):
+        self.direct: list = []       # store names right in this scope
+        self.children: dict = {}     # child scope "x/" -> _Node
+        self.count = 0               # paired names beneath
+
+
+def _tree(store_names) -> _Node:
+    root = _Node()
+    for name in store_names:
+        node = root
+        start = 0
+        cut = name.find("/")
+        while cut != -1:
+            part = name[start:cut + 1]
+            node = node.children.get(part) or node.children.setdefault(part, _Node())
+            start = cut + 1
+            cut = name.find("/", start)
+        node.direct.append(name)
+    return root
+
+
+def smallest_map(pairs: dict, store: dict, b: dict) -> dict:
+    """The fewest entries that load every pair, scope entries where valid.  `store`
+    is A's variable store as scope entries see it ({name: (shape, dtype)}, a
+    partitioned variable once under its full name), `b` the checkpoint's keys."""
+    names = set(store) | set(pairs)
+    root = _tree(names)
+    _count(root, pairs)
+    scope_entries: dict = {}
+    singles: dict = {}
+
+    def visit(node: _Node, scope: str) -> None:
+        if not node.count:
+            return
+        b_scope = _scope_source(node, scope, pairs, store, b)
+        key = (b_scope or "/") if b_scope is not None else None
+        if key is not None and key not in scope_entries:
+            scope_entries[key] = scope or "/"
+            return
+        for name in node.direct:
+            if name in pairs:
+                singles[pairs[name]] = name
+        for part, child in node.children.items():
+            visit(child, scope + part)
+
+    visit(root, "")
+    return {**dict(sorted(scope_entries.items())), **dict(sorted(singles.items()))}
+
+
+def _count(node: _Node, pairs: dict) -> int:
+    node.count = sum(1 for n in node.direct if n in pairs) + \
+        sum(_count(c, pairs) for c in node.children.values())
+    return node.count
+
+
+def _scope_source(node: _Node, scope: str, pairs: dict, store: dict, b: dict):
+    """The B scope from which one entry loads the whole of `scope` rightly, or None:
+    every paired name beneath must read its pair, every other store name beneath
+    a key of its shape and dtype."""
+    first = _first_pair(node, pairs)
+    rest = first[len(scope):]
+    key = pairs[first]
+    if not key.endswith(rest) or not (len(key) == len(rest) or key[-len(rest) - 1] == "/"):
+        return None
+    b_scope = key[:len(key) - len(rest)]
+    stack = [node]
+    while stack:
+        here = stack.pop()
+        for name in here.direct:
+            full = b_scope + name[len(scope):]
+            if name in pairs:
+                if pairs[name] != full:
+                    return None
+            elif full not in b or not compatible(store[name], b[full]):
+                return None
+        stack.extend(here.children.values())
+    return b_scope
+
+
+def _first_pair(node: _Node, pairs: dict) -> str:
+    while True:
+        for name in node.direct:
+            if name in pairs:
+                return name
+        node = next(c for c in node.children.values() if c.count)
+
+
+# ---------------------------------------------------------------- suggest
+
+
+def collapsed_store(store: dict, full_keys: dict) -> dict:
+    """A store as scope entries walk it: parts `NAME/part_K` once as NAME (cut at the
+    first '/part_', as _init_from_checkpoint cuts), with the full shape of NAME
+    from A's keys when known."""
+    out: dict = {}
+    for name, info in store.items():
+        if "/part_" in name:
+            name = name[:name.index("/part_")]
+            info = full_keys.get(name, (None, info[1]))
+        out[name] = info
+    return out
+
+
+def suggest(wanted: dict, a_keys: dict, store: dict | None, b: dict) -> Suggestion:
+    """The proven smallest map loading the `wanted` names of A from `b`.  `store` is
+    A's variable store ({name: (shape, dtype)}, parts as the store holds them),
+    None when A is a key list (then every key of A is taken as a store variable)."""
+    notes = []
+    if store is None:
+        store = dict(a_keys)
+        notes.append("A is a key list: the map takes every key of A for a tf.get_variable "
+                     "variable (a tf.Variable is not in the store init_from_checkpoint "
+                     "looks names up in)")
+    view = collapsed_store(store, a_keys)
+    unexplained = []
+    loadable = {}
+    for name, info in wanted.items():
+        if name in view:
+            loadable[name] = info
+        else:
+            unexplained.append((name, "not made by tf.get_variable: init_from_checkpoint "
+                                      "finds it by name only if it is in the variable store "
+                                      "(pass the variable object itself)"))
+    pairs = pair_keys(loadable, b)
+    for name in loadable:
+        if name not in pairs:
+            unexplained.append((name, _why_not(name, loadable[name], b)))
+    assignment_map = smallest_map(pairs, view, b)
+    assignment_map = _proven(assignment_map, pairs, store, b)
+    used = set(pairs.values())
+    return Suggestion(assignment_map, pairs, sorted(unexplained),
+                      sorted(k for k in b if k not in used), notes)
+
+
+def _why_not(name, info, b) -> str:
+    if name in b:
+        return "the checkpoint's key of this name has another shape or dtype"
+    return "no key of the checkpoint matches it (by name, scope or shape)"
+
+
+def _proven(assignment_map: dict, pairs: dict, store: dict, b: dict) -> dict:
+    """The map, once resolve_assignment_map (TensorFlow's validation) has loaded
+    exactly the pairs with it; else the map of single entries, proven the same way."""
+    checkpoint = {k: (shape if shape is not None else [], dtype) for k, (shape, dtype) in b.items()}
+    for candidate in (assignment_map, {pairs[n]: n for n in sorted(pairs, key=pairs.get)}):
+        try:
+            loaded = resolve_assignment_map(candidate, checkpoint, store)
+        except TFValueError:
+            continue
+        if _loads_exactly(loaded, pairs):
+            return candidate
+    raise AssertionError("no assignment map passes init_from_checkpoint's validation")
+
+
+def _loads_exactly(loaded: dict, pairs: dict) -> bool:
+    """Every loaded store variable (a part: its full name) reads its pair's key, and
+    every pair is loaded."""
+    seen = set()
+    for name, key in loaded.items():
+        full = name[:name.index("/part_")] if "/part_" in name and name not in pairs else name
+        if pairs.get(full) != key:
+            return False
+        seen.add(full)
+    return seen == set(pairs)
