@@ -10,6 +10,7 @@ input shapes: [2], [3]." suffix TensorFlow adds to a shape error.
 from __future__ import annotations
 
 from ..errors import TFValueError
+from .constant_fold import fold
 from .dtypes import dt_name
 from .nodedef import StrAttr, float_text
 from .shapes import Shape, as_list_text
@@ -105,11 +106,15 @@ def constant_value(t):
     value is known, Pack, AddV2/Add, Sub and FloorMod of scalars, Cast and Identity of known
     values, Max/Min of a known vector and Maximum/Minimum of scalars, a
     StridedSlice of a vector, Range of known bounds, ConcatV2 of
-    vectors; None when the value cannot be computed."""
+    vectors, and the vectors `constant_fold.fold` knows; None when the
+    value cannot be computed."""
     op = t._op
     kind = op._type
     if kind == "Const":
         return None if op._attrs is None else op._attrs.get("value")
+    folded = fold(t, constant_value)     # vectors of the composites' plumbing
+    if folded is not None:
+        return folded
     if kind == "Pack":
         values = [constant_value(i) for i in op._inputs]
         return None if any(v is None for v in values) else values

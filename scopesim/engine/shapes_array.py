@@ -744,24 +744,3 @@ def random_shape(inputs, attrs, error):
     """The random ops: the shape the `shape` tensor gives."""
     dims, _ = shape_from_tensor(inputs[0], error)
     return dims
-
-
-@_register("einsum")
-def einsum_shape(inputs, attrs, error):
-    """Einsum (no ellipsis): each label's dim merged over the operands, the
-    output's labels in order."""
-    equation = str(attrs["equation"])
-    lhs, output = equation.split("->")
-    found: dict = {}
-    for t, labels in zip(inputs, lhs.split(",")):
-        dims = t._dims
-        if dims is None:
-            continue
-        if len(dims) != len(labels):
-            raise error(f"Expected input {inputs.index(t)} to have rank {len(labels)} but got: "
-                        f"{len(dims)}")
-        for label, d in zip(labels, dims):
-            found[label] = merge(found.get(label), d, error)
-    if any(t._dims is None for t in inputs):
-        return None
-    return tuple(found.get(label) for label in output)

@@ -204,56 +204,6 @@ def sparse_softmax_xent_shape(inputs, attrs, error):
     return [(batch,), (batch, features[1])]
 
 
-def _elementwise(fn, x, y):
-    """`fn` over two int values, a scalar broadcast against a vector."""
-    if isinstance(x, list) and isinstance(y, list):
-        return None if len(x) != len(y) else [fn(a, b) for a, b in zip(x, y)]
-    if isinstance(x, list):
-        return [fn(a, y) for a in x]
-    if isinstance(y, list):
-        return [fn(x, b) for b in y]
-    return fn(x, y)
-
-
-_INT_OPS = {"FloorMod": lambda a, b: a % b, "FloorDiv": lambda a, b: a // b,
-            "Sub": lambda a, b: a - b, "AddV2": lambda a, b: a + b,
-            "Maximum": max, "Less": lambda a, b: a < b}
-
-
-def evaluated(t):
-    """`EvaluateConstantTensor` of the integer plumbing of a partitioned
-    `embedding_lookup` (Reshape to a vector, FloorMod, FloorDiv, Sub, AddV2,
-    Maximum, Less, Select, DynamicPartition of known values), else
-    `constant_value`; None when a value is not known."""
-    op = t._op
-    kind = op._type
-    if kind == "Reshape":
-        value = evaluated(op._inputs[0])
-        if isinstance(value, list) and not any(isinstance(v, list) for v in value):
-            return value
-        return None
-    if kind in _INT_OPS:
-        x, y = evaluated(op._inputs[0]), evaluated(op._inputs[1])
-        if x is None or y is None:
-            return None
-        try:
-            return _elementwise(_INT_OPS[kind], x, y)
-        except (TypeError, ZeroDivisionError):
-            return None
-    if kind == "Select":
-        c, x, y = (evaluated(i) for i in op._inputs)
-        if not all(isinstance(v, list) for v in (c, x, y)) or not len(c) == len(x) == len(y):
-            return None
-        return [a if k else b for k, a, b in zip(c, x, y)]
-    if kind == "DynamicPartition":
-        data, partitions = evaluated(op._inputs[0]), evaluated(op._inputs[1])
-        if not isinstance(data, list) or not isinstance(partitions, list):
-            return None
-        index = next(i for i, out in enumerate(op._outputs) if out is t)
-        return [d for d, p in zip(data, partitions) if p == index]
-    return constant_value(t)
-
-
 def dynamic_partition_shape(inputs, attrs, error):
     """`DynamicPartition`'s shape function: the data's shape must start
     with the partitions'; each of the `num_partitions` outputs is an
@@ -278,7 +228,7 @@ def dynamic_stitch_shape(inputs, attrs, error):
     extra = None
     known, largest = True, -1
     for indices_t, data_t in zip(inputs[:n], inputs[n:]):
-        value = evaluated(indices_t)
+        value = constant_value(indices_t)
         if not isinstance(value, list):
             known = False
         indices = indices_t._dims

@@ -30,3 +30,8 @@ def test_embedding_lookup_partitioned_rule(name):
             run_case("embedding", name)
         return
     check("embedding", name)
+
+
+@pytest.mark.parametrize("name", cases("contract"))
+def test_tensordot_and_einsum_rule(name):
+    check("contract", name)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..framework.dtypes import as_dtype as _as_dtype
 
 from ...engine import math as _m
+from ...engine import contraction as _contraction
 from ...engine import math_fns as _mf
 from ...engine.array_fns import range_ as _range
 from ...engine.gen_ops import make_type as _make_type
@@ -177,7 +178,7 @@ def _unary_op(func: str, op_type: str):
 @add_dispatch_support
 def tensordot(a, b, axes, name=None):
     """`tf.tensordot` (`math_ops.tensordot`)."""
-    return _mf.tensordot(get_default_graph(), a, b, axes, name)
+    return _contraction.tensordot(get_default_graph(), a, b, axes, name)
 
 
 def einsum(equation, *inputs, **kwargs):
@@ -189,7 +190,7 @@ def einsum(equation, *inputs, **kwargs):
         raise TypeError(f"Invalid keyword arguments for einsum: {', '.join(kwargs)}. "
                         f"Valid arguments: name, optimize, greedy.")
     del optimize
-    return _mf.einsum(get_default_graph(), equation, inputs, name)
+    return _contraction.einsum(get_default_graph(), equation, inputs, name)
 
 
 sqrt = _unary_op("sqrt", "Sqrt")
