@@ -55,7 +55,7 @@ def test_running_a_saver_is_not_simulated(graph, method):
         getattr(saver, method)(None, "model.ckpt")
 
 
-@pytest.mark.parametrize("option", [{"sharded": True}, {"reshape": True},
+@pytest.mark.parametrize("option", [{"reshape": True},
                                     {"write_version": 1}])
 def test_options_not_simulated(graph, option):
     tf.get_variable("w", [2])
@@ -73,3 +73,7 @@ def test_saver_keys_are_the_savers_keys(graph):
 
 def test_restore_ops_on_the_variables_devices_and_savers_in_scopes():
     assert_probe_agrees("saver_devices_and_scopes")
+
+
+def test_sharded_saver_one_shard_per_device():
+    assert_probe_agrees("saver_sharded")

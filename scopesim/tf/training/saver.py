@@ -15,24 +15,33 @@ saveables' `restore`), TF 2.21:
     or save/Identity + save/AssignVariableOp (a resource variable),
     save/restore_all (NoOp grouping them, one per device when several).
 
+`sharded=True` (`_AddShardedSaveOpsForV2`, `_AddShardedRestoreOps`): per
+device (sorted) a ShardedFilename and SaveV2 on its CPU:0, MergeV2Checkpoints,
+`restore_shard` per device under `restore_all`.
+
 Not simulated (NotSimulated naming it): running anything (`save`,
-`restore`, `export_meta_graph`, ...), `sharded=True`, `reshape=True`,
+`restore`, `export_meta_graph`, ...), `reshape=True`,
 `saver_def=`, `builder=`, `defer_build=True`, `write_version=V1`, and
 SaveableObjects in `var_list`.
 """
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from ...checkpoint.program_keys import names_to_variables
+from ...engine import device as _device_lib
 from ...engine import io_ops as _io_ops
 from ...engine import variables as _variables
 from ...engine.array import placeholder_with_default
 from ...engine.graph import Tensor, get_default_graph
 from ...engine.nodedef import StrAttr
+from ...engine.ops import constant
 from ...engine.partitioned import PartitionedVariable
 from ...engine.resource import BaseResourceVariable
 from ...engine.variables import RefVariable
 from ...errors import NotSimulated, TFTypeError, TFValueError
+from ..framework.ops import _graph_control
 from ..ops.control_flow_ops import group
 from .checkpoint_utils import _restore_resource
 
@@ -198,7 +207,7 @@ class Saver:
         if defer_build and var_list:
             raise TFValueError("If `var_list` is provided then build cannot be deferred. Either "
                                "set defer_build=False or var_list=None.")
-        for flag, what in ((sharded, "sharded=True"), (reshape, "reshape=True"),
+        for flag, what in ((reshape, "reshape=True"),
                            (saver_def is not None, "saver_def="), (builder is not None,
                                                                    "builder="),
                            (defer_build, "defer_build=True"), (write_version != V2,
@@ -206,6 +215,7 @@ class Saver:
             if flag:
                 raise NotSimulated(f"tf.train.Saver({what})")
         self._var_list = var_list
+        self._sharded = sharded
         self._max_to_keep = max_to_keep
         self._keep_checkpoint_every_n_hours = keep_checkpoint_every_n_hours
         self._name = name
@@ -233,7 +243,7 @@ class Saver:
         self._is_empty = False
         self.saver_def = build_saver(g, self._var_list, self._max_to_keep,
                                      self._keep_checkpoint_every_n_hours, self._name,
-                                     self._filename)
+                                     self._filename, self._sharded)
 
     @property
     def last_checkpoints(self) -> list:
@@ -250,20 +260,104 @@ for _what in ("save", "restore", "export_meta_graph", "recover_last_checkpoints"
 Saver.__module__ = "tensorflow.python.training.saver"
 
 
-def build_saver(g, var_list, max_to_keep, keep_checkpoint_every_n_hours, name, filename):
-    """`BaseSaverBuilder._build_internal` (not sharded, V2): the ops, then the SaverDef."""
+def build_saver(g, var_list, max_to_keep, keep_checkpoint_every_n_hours, name, filename,
+                sharded=False):
+    """`BaseSaverBuilder._build_internal` (V2): the ops, then the SaverDef."""
     names_to_saveables = var_list if isinstance(var_list, dict) else op_list_to_dict(var_list)
     saveables = saveables_for(names_to_saveables)
     if max_to_keep is None:
         max_to_keep = 0
-    with g.name_scope(name or "save") as scope:
+    with g.name_scope(name or "save"):
         filename_tensor = placeholder_with_default(g, filename or "model", (), "filename")
         filename_tensor = placeholder_with_default(g, filename_tensor, (), "Const")
-        save_tensor = _add_save_ops(g, filename_tensor, saveables)
-        restore_op = _add_restore_ops(g, filename_tensor, saveables)
-    del scope
-    return SaverDef(filename_tensor.name, save_tensor.name, restore_op.name, max_to_keep, False,
-                    keep_checkpoint_every_n_hours, V2)
+        if sharded:
+            per_device = _group_by_devices(saveables)
+            save_tensor = _add_sharded_save_ops(g, filename_tensor, per_device)
+            restore_op = _add_sharded_restore_ops(g, filename_tensor, per_device)
+        else:
+            save_tensor = _add_save_ops(g, filename_tensor, saveables)
+            restore_op = _add_restore_ops(g, filename_tensor, saveables)
+    return SaverDef(filename_tensor.name, save_tensor.name, restore_op.name, max_to_keep,
+                    bool(sharded), keep_checkpoint_every_n_hours, V2)
+
+
+@contextmanager
+def _device(g, spec):
+    """`ops.device(spec)` for a device string."""
+    g._device_stack.append(spec)
+    try:
+        yield
+    finally:
+        g._device_stack.pop()
+
+
+def _set_cpu0(device: str) -> str:
+    """`saveable_object_util.set_cpu0`: the device with its type and index set to CPU:0."""
+    job, replica, task, _, _ = _device_lib.components(device)
+    return _device_lib.to_string((job, replica, task, "CPU", 0))
+
+
+def _group_by_devices(saveables: list) -> list:
+    """`_GroupByDevices`: (canonical device, saveables) sorted by device."""
+    per_device: dict = {}
+    for saveable in saveables:
+        device = _device_lib.canonical(saveable.tensor.op.device)
+        per_device.setdefault(device, []).append(saveable)
+    return sorted(per_device.items(), key=lambda t: t[0])
+
+
+def _scalar_op(g, op_type: str, name: str, inputs, dtype: str | None, attrs=None):
+    """A generated op of scalar output (or none) named `name` in the current scope."""
+    with g.name_scope(name) as scope:
+        op = g.create_op(op_type, scope, outputs=() if dtype is None else (((), dtype),),
+                         inputs=tuple(inputs), attrs=attrs)
+    return op.outputs[0] if dtype is not None else op
+
+
+def _add_sharded_save_ops(g, prefix: Tensor, per_device: list) -> Tensor:
+    """`_AddShardedSaveOpsForV2`: a temporary prefix (`_temp/part`, or `.part` on
+    s3://, chosen by a StaticRegexFullMatch), one ShardedFilename and SaveV2 per
+    device on its CPU:0, MergeV2Checkpoints of the shard prefixes, then an
+    Identity of the prefix after it."""
+    with _device(g, "CPU"):
+        match = _scalar_op(g, "StaticRegexFullMatch", "StaticRegexFullMatch", [prefix], "bool")
+        part = constant(g, "string", (), "Const", ".part")
+        temp = constant(g, "string", (), "Const", "_temp/part")
+        suffix = _scalar_op(g, "Select", "Select", [match, part, temp], "string")
+        tmp_prefix = _scalar_op(g, "StringJoin", "StringJoin", [prefix, suffix], "string")
+    num_shards = constant(g, "int32", (), "num_shards", len(per_device))
+    saves, prefixes = [], []
+    last_device = None
+    for shard, (device, saveables) in enumerate(per_device):
+        last_device = device
+        with _device(g, _set_cpu0(device)):
+            with g.name_scope("ShardedFilename") as scope:
+                shard_const = constant(g, "int32", (), "shard", shard)
+                filename = g.create_op("ShardedFilename", scope, outputs=(((), "string"),),
+                                       inputs=(tmp_prefix, shard_const, num_shards)).outputs[0]
+            prefixes.append(filename)
+            saves.append(_add_save_ops(g, filename, saveables))
+    with _graph_control(g, [t.op for t in saves]):
+        with _device(g, _set_cpu0(last_device)):
+            with g.name_scope("MergeV2Checkpoints") as scope:
+                packed = g.create_op("Pack", "checkpoint_prefixes",
+                                     outputs=(((len(prefixes),), "string"),),
+                                     inputs=tuple(prefixes)).outputs[0]
+                merge = g.create_op("MergeV2Checkpoints", scope, outputs=(),
+                                    inputs=(packed, prefix))
+            with _graph_control(g, [merge]):
+                return g.create_op("Identity", "Identity", outputs=(((), "string"),),
+                                   inputs=(prefix,), attrs={"T": "string"}).outputs[0]
+
+
+def _add_sharded_restore_ops(g, filename_tensor: Tensor, per_device: list):
+    """`_AddShardedRestoreOps`: a `restore_shard` per device (in that device),
+    grouped as `restore_all`."""
+    restores = []
+    for device, saveables in per_device:
+        with _device(g, device):
+            restores.append(_add_restore_ops(g, filename_tensor, saveables, "restore_shard"))
+    return group(*restores, name="restore_all")
 
 
 def _add_save_ops(g, filename_tensor: Tensor, saveables: list) -> Tensor:
@@ -286,7 +380,7 @@ def _add_save_ops(g, filename_tensor: Tensor, saveables: list) -> Tensor:
     return op.outputs[0]
 
 
-def _add_restore_ops(g, filename_tensor: Tensor, saveables: list):
+def _add_restore_ops(g, filename_tensor: Tensor, saveables: list, name="restore_all"):
     """`_AddRestoreOps` with `bulk_restore`: one RestoreV2 on cpu:0, each saveable's
     restore from its output, grouped as `restore_all`."""
     g._device_stack.append("cpu:0")
@@ -297,7 +391,7 @@ def _add_restore_ops(g, filename_tensor: Tensor, saveables: list):
     finally:
         g._device_stack.pop()
     assign_ops = [s.restore(g, t) for s, t in zip(saveables, restored)]
-    return group(*assign_ops, name="restore_all")
+    return group(*assign_ops, name=name)
 
 
 __all__ = ["Saver", "SaverDef", "op_list_to_dict", "saveables_for"]
