@@ -42,7 +42,7 @@ class VariableInfo:
                 "trainable": self.trainable}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OpInfo:
     """One op of `graph.get_operations()`.  `owner` is the op name of the
     variable this op was created for (its initializer ops, `Assign`, `read`,

@@ -386,16 +386,12 @@ class Session:
         with self.graph.as_default():
             for v in self.tf.global_variables():
                 variable_ops.add(v.name.rsplit(":", 1)[0])
+        owners: dict = {"": None}   # scope prefix -> the variable op name it is under
         out = []
         for op in ops:
-            owner = None
             name = op.name
-            cut = name
-            while cut:
-                if cut in variable_ops:
-                    owner = cut
-                    break
-                cut = cut.rpartition("/")[0]
+            owner = name if name in variable_ops else \
+                _owner(name.rpartition("/")[0], variable_ops, owners)
             out.append(OpInfo(name, op.type, owner))
         return out
 
@@ -429,6 +425,25 @@ class Session:
 
     def name_scope(self) -> str:
         return self.graph.get_name_scope()
+
+
+def _owner(prefix: str, variable_ops: set, owners: dict):
+    """The longest of `prefix` and its `/`-parents that is a variable's op
+    name (None if none is); `owners` remembers the answer for each prefix."""
+    chain = []
+    cut = prefix
+    while True:
+        if cut in owners:
+            found = owners[cut]
+            break
+        if cut in variable_ops:
+            found = cut
+            break
+        chain.append(cut)
+        cut = cut.rpartition("/")[0]
+    for c in chain:
+        owners[c] = found
+    return found
 
 
 def _shape(variable):
