@@ -35,3 +35,16 @@ def test_embedding_lookup_partitioned_rule(name):
 @pytest.mark.parametrize("name", cases("contract"))
 def test_tensordot_and_einsum_rule(name):
     check("contract", name)
+
+
+#: arguments scopesim does not simulate: the case raises NotSimulated naming the first one
+ARGS_NOT_SIMULATED = {"constant_shape": r"tf\.constant\(shape=…\) is not simulated"}
+
+
+@pytest.mark.parametrize("name", cases("args"))
+def test_every_documented_argument(name):
+    if name in ARGS_NOT_SIMULATED:
+        with pytest.raises(NotSimulated, match=ARGS_NOT_SIMULATED[name]):
+            run_case("args", name)
+        return
+    check("args", name)

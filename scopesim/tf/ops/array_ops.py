@@ -27,8 +27,9 @@ from ..util.dispatch import add_dispatch_support
 def constant(value, dtype=None, shape=None, name="Const", verify_shape=False):
     """`tf.compat.v1.constant` (`constant_op.constant_v1`): a Const op named
     by `_create_op_internal`; the dtype inferred, or the value checked
-    against `dtype`."""
-    if shape is not None or verify_shape:
+    against `dtype`.  `verify_shape` checks a given `shape` only
+    (`make_tensor_proto`): without one it changes nothing."""
+    if shape is not None:
         raise NotSimulated("tf.constant(shape=…)")
     g = get_default_graph()
     if dtype is None:
