@@ -44,11 +44,19 @@ def _is_tensor(value) -> bool:
     return isinstance(value, Tensor)
 
 
+def _is_core_tensor(value) -> bool:
+    """`isinstance(value, core.Tensor)`, the test of the autopacking: a
+    Tensor or a variable (ref or resource)."""
+    from .resource import BaseResourceVariable
+    from .variables import RefVariable
+    return isinstance(value, (Tensor, RefVariable, BaseResourceVariable))
+
+
 def stack(g: Graph, values: list, name: str = "stack") -> Tensor:
     """`array_ops_stack.stack(values, axis=0)`: `convert_to_tensor(values,
     name=name)` first: a list of Python numbers is one Const; a list
     holding tensors goes through the autopacking conversion (a Pack)."""
-    if any(_is_tensor(v) for v in values):
+    if any(_is_core_tensor(v) for v in values):
         try:
             return autopacking_helper(g, values, name)
         except (TFTypeError, TFValueError):
@@ -61,7 +69,7 @@ def autopacking_helper(g: Graph, values: list, name: str) -> Tensor:
     element becomes a Const of the first tensor's dtype named by its
     position; a tensor of another dtype is a TypeError; then a Pack named
     by the scope."""
-    dtype = next(v._dt for v in values if _is_tensor(v))
+    dtype = next(v._dt for v in values if _is_core_tensor(v))
     return _autopack(g, values, dtype, name)
 
 
@@ -73,7 +81,7 @@ def _autopack(g: Graph, values, dtype: str, name: str):
         converted = []
         must_pack = False
         for i, element in enumerate(values):
-            if _is_tensor(element):
+            if _is_core_tensor(element):
                 if element._dt != dtype:
                     raise TFTypeError(f"Cannot convert a list containing a tensor of dtype "
                                       f"<dtype: '{element._dt}'> to <dtype: '{dtype}'> (Tensor "
@@ -85,7 +93,7 @@ def _autopack(g: Graph, values, dtype: str, name: str):
             converted.append(element)
         if not must_pack:
             return values
-        elements = [e if _is_tensor(e) else convert_to_tensor(g, e, dtype, name=str(i))
+        elements = [e if _is_core_tensor(e) else convert_to_tensor(g, e, dtype, name=str(i))
                     for i, e in enumerate(converted)]
         return apply_op(g, "Pack", scope, [elements], {"N": len(elements), "axis": 0})
 
@@ -204,7 +212,7 @@ def strided_slice(g: Graph, input_, begin, end, strides=None, begin_mask=0, end_
 def _first_tensor_dtype(values):
     """`_get_dtype_from_nested_lists`: the dtype of the first tensor found."""
     for element in values:
-        if _is_tensor(element):
+        if _is_core_tensor(element):
             return element._dt
         if isinstance(element, (list, tuple)):
             found = _first_tensor_dtype(element)

@@ -110,4 +110,14 @@ def _tensor_shape_to_tensor(g: Graph, shape: TensorShape, dtype: str | None,
                                f"dimension is too large. Consider using tf.int64.")
     else:
         dtype = "int64" if big else "int32"
-    return ops.constant(g, dtype, (len(dims),), name, list(dims))
+    values = [_as_int64(d) for d in dims] if dtype == "int64" else list(dims)
+    return ops.constant(g, dtype, (len(dims),), name, values)
+
+
+def _as_int64(dim: int) -> int:
+    """A dim as `constant(s_list, dtype=int64)` stores it from a Python int:
+    past 2**63 - 1 it wraps to the negative int64 of its bits (what a shape
+    function then reads), past 2**64 - 1 it is Python's OverflowError."""
+    if dim >= 2**64:
+        raise OverflowError("Python int too large to convert to C long")
+    return dim - 2**64 if dim >= 2**63 else dim

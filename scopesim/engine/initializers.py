@@ -161,13 +161,13 @@ def _constant_if_small(g: Graph, value, shape, dtype: str, scope: str):
 def check_proto_size(dims: list, dtype: str, count: int) -> None:
     """`make_tensor_proto(values, dtype, shape)` of `count` elements:
     `np.prod(shape, dtype=np.int64)` (an int beyond int64 overflows
-    converting), an empty array for a size of 0 (numpy refuses negative
-    dims and more than 2**63 - 1 bytes), at most `size` elements."""
-    if any(not -2**63 <= d < 2**63 for d in dims):
-        from ..errors import PyError
-        raise PyError("OverflowError", "Python int too large to convert to C long")
-    size = (math.prod(dims) + 2**63) % 2**64 - 2**63
-    if size == 0:
+    converting, `_numpy_int64`), an empty array for a size of 0 (numpy
+    refuses dims past intp, negative dims and more than 2**63 - 1 bytes),
+    at most `size` elements."""
+    size = (math.prod(_numpy_int64(dims)) + 2**63) % 2**64 - 2**63
+    if size == 0:                         # `np.empty(shape)`: its dims as intp first
+        if any(d >= 2**63 for d in dims):
+            raise TFValueError("Maximum allowed dimension exceeded")
         if any(d < 0 for d in dims):
             raise TFValueError("negative dimensions are not allowed")
         if math.prod(dims) * _ITEMSIZE.get(dtype, 8) > 2**63 - 1:
@@ -175,6 +175,23 @@ def check_proto_size(dims: list, dtype: str, count: int) -> None:
                                "than the maximum possible size.")
     elif count > size:
         raise TFValueError(f"Too many elements provided. Takes at most {size}, but got {count}.")
+
+
+def _numpy_int64(dims: list) -> list:
+    """The dims as `np.prod(dims, dtype=np.int64)` multiplies them: numpy
+    holds Python ints as int64, as uint64 when every one is past int64
+    (cast to int64 they wrap), as float64 when both kinds meet (cast to
+    int64, a float past int64 is its minimum); an int past uint64 (or below
+    int64) is Python's OverflowError converting it."""
+    if any(not -2**63 <= d < 2**64 for d in dims):
+        from ..errors import PyError
+        raise PyError("OverflowError", "Python int too large to convert to C long")
+    big = [d >= 2**63 for d in dims]
+    if not any(big):
+        return dims
+    if all(big):
+        return [d - 2**64 for d in dims]
+    return [-2**63 if float(d) >= 2**63 else int(float(d)) for d in dims]
 
 
 #: numpy's itemsize of each dtype (`arr.dtype.itemsize`).
@@ -266,12 +283,14 @@ def random_uniform(g: Graph, shape: Shape, dtype: str, minval=0.0, maxval=None,
             raise TFValueError(f"Must specify maxval for integer dtype tf.{dtype}")
         maxval = 1
     with g.name_scope(name or "random_uniform") as scope:
-        shape_t = constant(g, "int32", (len(shape),), "shape", list(shape))
+        shape_t = _shape_tensor(g, shape)
         lo = convert(g, minval, dtype, "min")
         hi = convert(g, maxval, dtype, "max")
         if integer:
+            with g.name_scope("RandomUniformInt"):
+                _check_shape_type(shape_t._dt)
             return _op(g, "RandomUniformInt", scope, shape, dtype, (shape_t, lo, hi),
-                       {"T": "int32", "Tout": dtype, **_seed_attrs(seed)})
+                       {"T": shape_t._dt, "Tout": dtype, **_seed_attrs(seed)})
         rnd = _sampler(g, "RandomUniform", shape_t, shape, dtype, seed)
         with g.name_scope("sub") as sub:
             width = _op(g, "Sub", sub, (), dtype, (hi, lo), {"T": dtype})
@@ -286,7 +305,7 @@ def random_normal(g: Graph, name: str, sampler: str, shape: Shape, dtype: str,
     RandomStandardNormal or TruncatedNormal): `shape`, `mean`, `stddev`,
     the sampler, `mul`, the add."""
     with g.name_scope(name) as scope:
-        shape_t = constant(g, "int32", (len(shape),), "shape", list(shape))
+        shape_t = _shape_tensor(g, shape)
         mean_t = convert(g, mean, dtype, "mean")
         stddev_t = convert(g, stddev, dtype, "stddev")
         rnd = _sampler(g, sampler, shape_t, shape, dtype, seed)
@@ -298,8 +317,31 @@ def random_normal(g: Graph, name: str, sampler: str, shape: Shape, dtype: str,
 def _sampler(g: Graph, op_type: str, shape_t: Tensor, shape: Shape, dtype: str,
              seed=None) -> Tensor:
     with g.name_scope(op_type) as scope:
+        _check_shape_type(shape_t._dt)
         return _op(g, op_type, scope, shape, dtype, (shape_t,),
-                   {"T": "int32", "dtype": dtype, **_seed_attrs(seed)})
+                   {"T": shape_t._dt, "dtype": dtype, **_seed_attrs(seed)})
+
+
+def _shape_tensor(g: Graph, shape: Shape) -> Tensor:
+    """`shape_util.shape_tensor(shape)` of a variable's fully defined shape:
+    its dims converted as `shape` by their own dtype, int32 while they fit,
+    else as numpy infers it (int64; uint64 past 2**63 - 1; float32 when
+    uint64 meets smaller dims: `[2, 2**63]`; past uint64 not convertible,
+    the tuple quoted)."""
+    dims = list(shape)
+    if all(0 <= d < 2**31 for d in dims):
+        dtype = "int32"
+    else:
+        from .ops import python_dtype
+        dtype = python_dtype(tuple(dims))
+    return constant(g, dtype, (len(dims),), "shape", dims)
+
+
+def _check_shape_type(dtype: str) -> None:
+    """The samplers' `shape` input: `_SatisfiesTypeConstraint` of its type
+    attr `T` (int32, int64)."""
+    from .opdef import _satisfies_type_constraint
+    _satisfies_type_constraint(dtype, ("int32", "int64"), "shape")
 
 
 # ------------------------------------------------------------- init_ops

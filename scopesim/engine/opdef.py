@@ -183,7 +183,9 @@ def apply_op(g: Graph, op_type: str, name, inputs: list, attrs: dict | None = No
             _check_input_type(op_type, opdef, arg, type_attr, tensor._dt, types, inferred_from)
             tensors.append(tensor)
         for attr, value in attrs.items():
-            if attr in opdef.allowed and opdef.allowed_list(attr) is not None:
+            if isinstance(value, ShapeAttr):
+                make_shape_proto(value.dims, attr)
+            elif attr in opdef.allowed and opdef.allowed_list(attr) is not None:
                 _satisfies_type_constraint(value, opdef.allowed_list(attr), attr)
         for attr, allowed in opdef.strings.items():
             if attr in attrs and attrs[attr] not in allowed:
@@ -254,6 +256,18 @@ class ShapeAttr:
 
     def __init__(self, dims) -> None:
         self.dims = dims
+
+
+def make_shape_proto(dims, arg_name: str) -> None:
+    """`op_def_library._MakeShape`: a shape attr becomes a TensorShapeProto,
+    whose int64 dim sizes refuse a dim past 2**63 - 1 (protobuf's "Value
+    out of range"), reworded with the shape as the attr holds it (a list)."""
+    if dims is None:
+        return
+    for d in dims:
+        if d is not None and d >= 2**63:
+            raise TFTypeError(f"Error converting {list(dims)!r} (arg name = {arg_name}) to a "
+                              f"TensorShape: Value out of range: {d}")
 
 
 def graph_from_inputs(g: Graph, values) -> Graph:

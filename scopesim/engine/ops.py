@@ -59,16 +59,24 @@ def python_dtype(value) -> str:
 
 
 def _list_dtype(values: list) -> str:
-    """numpy's dtype for a flat list (the language's lists are lists of names)."""
+    """numpy's dtype for a list (flat or nested), as `make_tensor_proto`
+    keeps it: an int past int64 is uint64, which numpy promotes with signed
+    ints to float64 (float32 in TensorFlow: `[2, 2**63]`); an element that
+    cannot be converted fails the whole value, quoted whole."""
     if not values:
         return "float32"
-    kinds = {python_dtype(v) for v in values if not isinstance(v, (list, tuple)) or v}
+    try:
+        kinds = {python_dtype(v) for v in values if not isinstance(v, (list, tuple)) or v}
+    except TFTypeError:
+        raise failed_to_convert(str(values)) from None
     if not kinds:
         return "float32"
     if kinds == {"string"}:
         return "string"
     if "string" in kinds:
         raise failed_to_convert(str(values))
+    if "uint64" in kinds and kinds & {"int32", "int64"}:
+        return "float32"
     for dtype in ("float32", "uint64", "int64", "int32", "bool"):
         if dtype in kinds:
             return dtype

@@ -290,6 +290,8 @@ def _init_from_args(g, initial_value, init_from_fn, validate_shape, caching_devi
         if scope:       # its `ops.name_scope(scope)` is checked inside this one's
             from .names import check_scope_name
             check_scope_name(scope, at_root=False)
+        from .opdef import make_shape_proto
+        make_shape_proto(shape, "shape")          # `_MakeShape` of the shape attr
         explicit_shape(shape, "VariableV2", op_name, attrs)
         op = g.create_op("VariableV2", op_name + "/", outputs=((shape, base + "_ref"),),
                          attrs=attrs)

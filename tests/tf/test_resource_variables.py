@@ -42,8 +42,7 @@ def _cases() -> dict:
 
 
 #: cases scopesim does not agree with yet (strict: remove once they pass)
-PENDING = {"assign_errors", "caching_device", "node_defs", "operators_read_first",
-           "unread_variable_uses"}
+PENDING = {"assign_errors", "caching_device", "node_defs"}
 
 
 @pytest.mark.parametrize("name", [

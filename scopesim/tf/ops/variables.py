@@ -157,7 +157,12 @@ def _overload_operator(name: str) -> None:
 
 def overload_all_operators() -> None:
     """`Variable._OverloadAllOperators`, once Tensor has its operators
-    (`__eq__`/`__ne__` stay identity in graph mode)."""
+    (`__eq__`/`__ne__` stay identity in graph mode): a RefVariable's on its
+    snapshot, a resource variable's on `value()` (its module may have been
+    imported before Tensor had them)."""
+    from ...engine.resource import BaseResourceVariable
+    from ...engine.resource import _operator as _resource_operator
     for name in Tensor.OVERLOADABLE_OPERATORS:
         if name not in ("__eq__", "__ne__") and hasattr(Tensor, name):
             _overload_operator(name)
+            setattr(BaseResourceVariable, name, _resource_operator(name))

@@ -609,6 +609,59 @@ def case_21_variable_initializer_too_large(T):
     attempt(T, lambda: T.Variable(T.zeros_initializer()([2**62, 4]), name="v"))
 
 
+
+def case_21_constants_of_ints_past_int64(T):
+    attempt(T, lambda: T.constant([2**63]).dtype)
+    attempt(T, lambda: T.constant([2, 2**63]).dtype)
+    attempt(T, lambda: T.constant([2**63, -1]).dtype)
+    attempt(T, lambda: T.constant([2**64]))
+    attempt(T, lambda: T.constant([[1], [2**64]]))
+    attempt(T, lambda: T.constant([-2**63 - 1]))
+
+
+def case_21_get_variable_dims_past_int64(T):
+    attempt(T, lambda: T.get_variable("a", [2**64]))
+    attempt(T, lambda: T.get_variable("b", [2, 2**63]))
+    attempt(T, lambda: T.get_variable("c", [2**63], initializer=T.random_normal_initializer()))
+    attempt(T, lambda: T.get_variable("d", [2**63],
+                                      initializer=T.truncated_normal_initializer()))
+    attempt(T, lambda: T.get_variable("e", [2**63], initializer=T.glorot_normal_initializer()))
+
+
+def case_21_get_variable_int64_sized_shape(T):
+    v = T.get_variable("w", [2**31, 2])
+    op = T.get_default_graph().get_operation_by_name("w/Initializer/random_uniform/RandomUniform")
+    show("T", op.get_attr("T"), v.name)
+
+
+def case_21_get_variable_zeros_ones_past_int64(T):
+    attempt(T, lambda: T.get_variable("a", [2**63], initializer=T.zeros_initializer()))
+    attempt(T, lambda: T.get_variable("b", [2**64], initializer=T.zeros_initializer()))
+    attempt(T, lambda: T.get_variable("c", [2**63], initializer=T.ones_initializer()))
+    attempt(T, lambda: T.get_variable("d", [2**63], dtype=T.int32))
+
+
+def case_21_get_variable_constant_initializer_past_int64(T):
+    attempt(T, lambda: T.get_variable("a", [2**63], initializer=T.constant_initializer(1.0)))
+    attempt(T, lambda: T.get_variable("b", [2, 2**63], initializer=T.constant_initializer(1.0)))
+    attempt(T, lambda: T.get_variable("c", [2**64], initializer=T.constant_initializer(1.0)))
+
+
+def case_21_zeros_past_int64(T):
+    attempt(T, lambda: T.zeros([2**63]))
+    attempt(T, lambda: T.zeros([2**63 + 5]))
+    attempt(T, lambda: T.zeros([2**64 - 1]))
+    attempt(T, lambda: T.zeros([2**64]))
+    attempt(T, lambda: T.ones([2, 2**63]))
+    attempt(T, lambda: T.Variable(T.zeros([2**63])))
+
+
+def case_21_shape_attrs_past_int64(T):
+    attempt(T, lambda: T.placeholder(T.float32, [2**63]))
+    attempt(T, lambda: T.placeholder(T.float32, [None, 2**64]))
+    attempt(T, lambda: T.Variable(1.0, shape=[2**63], validate_shape=False))
+    attempt(T, lambda: T.TensorShape([2**64]).as_list())
+
 if __name__ == "__main__":
     if "--scopesim" in sys.argv:
         sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
