@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from ..errors import NotSimulated, PyError, TFTypeError, TFValueError
+from .tensor_shape import Dimension
 from .graph import Graph, Tensor
 from .shapes import FLOAT_DTYPES, Shape
 
@@ -107,10 +108,28 @@ def check_convertible(value, dtype: str) -> None:
         ok = dtype in FLOAT_DTYPES or dtype in ("bfloat16", "complex64", "complex128")
     elif isinstance(value, str):
         ok = dtype == "string"
+    elif isinstance(value, Dimension):    # `_check_int` takes a Dimension, nothing else does
+        ok = dtype in _INT_DTYPES
+        if ok and value.value is None:
+            raise NotSimulated("converting an unknown Dimension to a tensor")
     else:
         ok = False
     if not ok:
         raise TFTypeError(f"Expected {dtype}, but got {value} of type '{type(value).__name__}'.")
+
+
+_INT_DTYPES = ("int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64")
+
+
+def _dimension_values(value):
+    """A checked value with each Dimension as its int (numpy's `np.array(...,
+    dtype=int32)` reads it through `__int__`)."""
+    if isinstance(value, Dimension):
+        return value.value
+    if isinstance(value, (list, tuple)):
+        converted = [_dimension_values(v) for v in value]
+        return converted if isinstance(value, list) else tuple(converted)
+    return value
 
 
 _NO_VALUE = object()
@@ -163,6 +182,7 @@ def convert(g: Graph, value, dtype: str | None, name: str) -> Tensor:
         dtype = python_dtype(value)
     else:
         check_convertible(value, dtype)
+        value = _dimension_values(value)
         if dtype == "int32":
             value = _wrap_int32(value)
     return constant(g, dtype, value_shape(value), name, value)
