@@ -103,9 +103,9 @@ def node_text(op_type: str, op_name: str, attrs: dict, inputs: list, computed=No
 
 def constant_value(t):
     """`EvaluateConstantTensor` over the ops scopesim builds: a Const whose
-    value is known, Pack, AddV2/Add, Sub and FloorMod of scalars, Cast and Identity of known
+    value is known, Pack, AddV2/Add, Sub, Mul, FloorDiv and FloorMod of scalars, Cast and Identity of known
     values, Max/Min of a known vector and Maximum/Minimum of scalars, a
-    StridedSlice of a vector, Range of known bounds, ConcatV2 of
+    StridedSlice of a vector or a known dim of a Shape, Range of known bounds, ConcatV2 of
     vectors, and the vectors `constant_fold.fold` knows; None when the
     value cannot be computed."""
     op = t._op
@@ -128,6 +128,11 @@ def constant_value(t):
         if isinstance(x, int) and isinstance(y, int):
             return x - y
         return None
+    if kind in ("Mul", "FloorDiv"):
+        x, y = constant_value(op._inputs[0]), constant_value(op._inputs[1])
+        if _is_int(x) and _is_int(y) and (kind == "Mul" or y):
+            return x * y if kind == "Mul" else x // y
+        return None
     if kind == "FloorMod":
         x, y = constant_value(op._inputs[0]), constant_value(op._inputs[1])
         if isinstance(x, int) and isinstance(y, int) and y:
@@ -143,7 +148,8 @@ def constant_value(t):
             return max(x, y) if kind == "Maximum" else min(x, y)
         return None
     if kind == "StridedSlice":
-        return _strided_slice_value(op)
+        value = _strided_slice_value(op)
+        return value if value is not None else _shape_slice_value(op)
     if kind == "Range":
         start, limit, delta = (constant_value(i) for i in op._inputs)
         if all(isinstance(v, int) for v in (start, limit, delta)) and delta:
@@ -171,6 +177,25 @@ def _extremum_value(op, pick):
     if not isinstance(values, list) or not values or not all(_is_int(v) for v in values):
         return None
     return pick(values)
+
+
+def _shape_slice_value(op):
+    """`EvaluateConstantTensor`'s shape slice: `shape(x)[i]` (a StridedSlice
+    of a Shape shrinking one known index) is x's dim i when that is known."""
+    shape_op = op._inputs[0]._op
+    if shape_op._type != "Shape":
+        return None
+    spec = [constant_value(i) for i in op._inputs[1:]]
+    if not all(isinstance(v, list) and len(v) == 1 for v in spec):
+        return None
+    attrs = op._attrs or {}
+    if attrs.get("ellipsis_mask") or attrs.get("new_axis_mask") or \
+            not attrs.get("shrink_axis_mask", 0) & 1:
+        return None
+    dims, index = shape_op._inputs[0]._dims, spec[0][0]
+    if dims is None or not -len(dims) <= index < len(dims):
+        return None
+    return dims[index]
 
 
 def _strided_slice_value(op):

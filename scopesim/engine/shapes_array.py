@@ -89,7 +89,7 @@ def _partial_shape(t):
     if kind == "Pack":
         out = []
         for element in op._inputs:
-            v = _scalar_value(element)
+            v = constant_value(element)
             out.append(v if isinstance(v, int) and v >= 0 else None)
         return tuple(out)
     if kind == "ConcatV2":
@@ -135,24 +135,6 @@ def _sliced_dims(op):
     start = None if attrs.get("begin_mask") & 1 else begin
     stop = None if attrs.get("end_mask") & 1 else end
     return tuple(dims[slice(start, stop, stride)])
-
-
-def _scalar_value(t):
-    """A scalar's value: known, or a StridedSlice picking a known dim of a
-    Shape (`EvaluateConstantTensor`'s shape-slice case)."""
-    value = constant_value(t)
-    if value is not None:
-        return value
-    op = t._op
-    if op._type == "StridedSlice" and op._inputs[0]._op._type == "Shape":
-        spec = _slice_spec(op)
-        dims = op._inputs[0]._op._inputs[0]._dims
-        if spec is None or dims is None or not spec[3].get("shrink_axis_mask") & 1:
-            return None
-        index = spec[0]
-        if -len(dims) <= index < len(dims):
-            return dims[index]
-    return None
 
 
 def _num_elements(dims):
