@@ -154,15 +154,19 @@ def summary(diff: Diff, a: Side, b: Side) -> str:
 
 
 def _render_suggestion(s, checkpoint_arg: str) -> list:
-    out = ["assignment map (B's checkpoint into A's graph):", "", "assignment_map = {"]
-    out.extend(f"    {_py(k)}: {_py(v)}," for k, v in s.assignment_map.items())
-    out.append("}")
+    out = ["assignment map (B's checkpoint into A's graph):", ""]
+    if s.assignment_map:
+        out.append("assignment_map = {")
+        out.extend(f"    {_py(k)}: {_py(v)}," for k, v in s.assignment_map.items())
+        out.append("}")
+    else:
+        out.append("assignment_map = {}")
     if checkpoint_arg == "CHECKPOINT":
         out.append("# CHECKPOINT: the checkpoint that B lists")
     out.append(f"tf.train.init_from_checkpoint({checkpoint_arg}, assignment_map)")
     out.append("")
-    out.append(f"It loads {len(s.pairs)} variables of A and passes init_from_checkpoint's "
-               "checks (names, scopes, shapes).")
+    out.append(f"It loads {_count(len(s.pairs), 'variable')} of A and passes "
+               "init_from_checkpoint's checks (names, scopes, shapes).")
     if s.unexplained:
         out.append(f"no map can load ({len(s.unexplained)}):")
         out.extend(_columns(s.unexplained))
@@ -171,6 +175,10 @@ def _render_suggestion(s, checkpoint_arg: str) -> list:
     for note in s.notes:
         out.append(f"note: {note}")
     return out
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def _py(text: str) -> str:
@@ -243,8 +251,8 @@ def diff_or_exit(app, a_source: str, b_source: str, model_only: bool, suggest_ma
         a_keys = [k for k in a_keys if not is_training_state(k[0])]
         b_keys = [k for k in b_keys if not is_training_state(k[0])]
         dropped = (len(a.keys.keys) - len(a_keys), len(b.keys.keys) - len(b_keys))
-        notes.append(f"--model-only: {dropped[0]} keys of A and {dropped[1]} of B left out "
-                     "(optimizer slots, beta powers, global_step, moving averages)")
+        notes.append(f"--model-only: {_count(dropped[0], 'key')} of A and {dropped[1]} of B "
+                     "left out (optimizer slots, beta powers, global_step, moving averages)")
     diff = compare(a_keys, b_keys)
     diff.notes = notes
     suggestion = None

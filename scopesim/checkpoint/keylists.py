@@ -85,12 +85,17 @@ def parse_key_list(text: str, source: str = "<key list>") -> KeyList:
         found = parser(text, stripped)
         if found is not None:
             keys, notes = found
+            names = [k[0] for k in keys]
+            if names != sorted(names):
+                keys.sort(key=lambda k: k[0])
             _check_unique(keys, source)
-            return KeyList(sorted(keys, key=lambda k: k[0]), source, f"key list ({fmt})", notes)
+            return KeyList(keys, source, f"key list ({fmt})", notes)
     raise KeyListError(f"{source}: not a key list; a key list is {FORMATS_HELP}")
 
 
 def _check_unique(keys, source) -> None:
+    if len({k[0] for k in keys}) == len(keys):
+        return
     seen = set()
     for name, _, _ in keys:
         if name in seen:
@@ -110,14 +115,22 @@ def _json(text, stripped):
     if not isinstance(value, dict) or not isinstance(value.get("keys"), list):
         return None
     keys = []
+    shapes_seen: dict = {}
     for item in value["keys"]:
-        if isinstance(item, dict) and isinstance(item.get("name"), str):
+        if type(item) is dict and type(item.get("name")) is str:
             name, shape, dtype = item["name"], item.get("shape"), item.get("dtype")
-        elif isinstance(item, list) and len(item) == 2 and isinstance(item[0], str):
+        elif type(item) is list and len(item) == 2 and type(item[0]) is str:
             name, shape, dtype = item[0], item[1], None
         else:
             return None
-        if not (shape is None or _is_dims(shape)) or not (dtype is None or dtype in DTYPES):
+        if shape is not None:
+            seen = shapes_seen.get(tuple(shape) if type(shape) is list else None)
+            if seen is None:
+                if not _is_dims(shape):
+                    return None
+                seen = shapes_seen[tuple(shape)] = shape
+            shape = seen
+        if dtype is not None and dtype not in DTYPES:
             return None
         keys.append((name, shape, dtype))
     return keys, []

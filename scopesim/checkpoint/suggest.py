@@ -34,6 +34,8 @@ from .assignment import resolve_assignment_map
 
 #: At most this many keys of one deepest shared suffix vote for scope rules.
 _VOTERS = 8
+#: At most this many A names vote in one round of rule finding.
+_SAMPLE = 2048
 
 
 @dataclass
@@ -70,22 +72,31 @@ def pair_keys(wanted: dict, b: dict) -> dict:
     pairs = {n: n for n, info in wanted.items() if n in b and compatible(info, b[n])}
     free_a = {n: info for n, info in wanted.items() if n not in pairs and n not in b}
     free_b = {n: info for n, info in b.items() if n not in wanted}
-    rules = _scope_rules(free_a, free_b, pairs)
-    _pair_by_rules(rules, free_a, free_b, pairs)
+    rules: list = []
+    while free_a and free_b:
+        found = _scope_rules(free_a, free_b)
+        before = len(free_a)
+        _pair_by_rules(found, free_a, free_b, pairs)
+        rules.extend(r for r in found if r not in rules)
+        if len(free_a) == before:
+            break
     _pair_unique_in_scope(rules, free_a, free_b, pairs)
     return pairs
 
 
-def _scope_rules(free_a: dict, free_b: dict, pairs: dict) -> list:
-    """Prefix rules (A prefix, B prefix) by votes: each unpaired A name votes for the
-    rules of the B keys sharing its deepest path suffix (the whole name below
-    some scope on both sides) with its shape and dtype.  The keys ending in a
-    suffix are found by bisection in the keys spelled backwards, sorted."""
-    if not free_a or not free_b:
-        return []
+def _scope_rules(free_a: dict, free_b: dict) -> list:
+    """Prefix rules (A prefix, B prefix) by votes: unpaired A names (at most
+    _SAMPLE of them, evenly spread) vote for the rules of the B keys sharing
+    their deepest path suffix (the whole name below some scope on both sides)
+    with their shape and dtype.  The keys ending in a suffix are found by
+    bisection in the keys spelled backwards, sorted.  pair_keys asks again
+    while the rules pair more names."""
     backwards = sorted(name[::-1] for name in free_b)
+    names = list(free_a)
+    step = max(1, len(names) // _SAMPLE)
     votes: dict = {}
-    for name, info in free_a.items():
+    for name in names[::step]:
+        info = free_a[name]
         cut = -1
         while True:
             suffix = name[cut + 1:]
@@ -128,15 +139,21 @@ def _pair_by_rules(rules, free_a, free_b, pairs) -> None:
     rank: dict = {}
     for i, (a_prefix, b_prefix) in enumerate(rules):
         rank.setdefault(a_prefix, []).append((i, b_prefix))
+    lengths = sorted({len(p) for p in rank})
     used = set()
     for name in list(free_a):
+        options = []
+        for length in lengths:
+            if length > len(name):
+                break
+            found = rank.get(name[:length])
+            if found:
+                options.extend(found)
+        if not options:
+            continue
+        if len(options) > 1:
+            options.sort()
         info = free_a[name]
-        options = list(rank.get("", ()))
-        cut = name.find("/")
-        while cut != -1:
-            options.extend(rank.get(name[:cut + 1], ()))
-            cut = name.find("/", cut + 1)
-        options.sort()
         for i, b_prefix in options:
             key = b_prefix + name[len(rules[i][0]):]
             if key in free_b and key not in used and compatible(info, free_b[key]):
@@ -177,94 +194,68 @@ def _pair_unique_in_scope(rules, free_a, free_b, pairs) -> None:
 # ------------------------------------------------------------- the map
 
 
-class _Node:
-    __slots__ = ("direct", "children", "count")
-
-    def __init__(self):
-        self.direct: list = []       # store names right in this scope
-        self.children: dict = {}     # child scope "x/" -> _Node
-        self.count = 0               # paired names beneath
-
-
-def _tree(store_names) -> _Node:
-    root = _Node()
-    for name in store_names:
-        node = root
-        start = 0
-        cut = name.find("/")
-        while cut != -1:
-            part = name[start:cut + 1]
-            node = node.children.get(part) or node.children.setdefault(part, _Node())
-            start = cut + 1
-            cut = name.find("/", start)
-        node.direct.append(name)
-    return root
-
-
 def smallest_map(pairs: dict, store: dict, b: dict) -> dict:
     """The fewest entries that load every pair, scope entries where valid.  `store`
     is A's variable store as scope entries see it ({name: (shape, dtype)}, a
-    partitioned variable once under its full name), `b` the checkpoint's keys."""
-    names = set(store) | set(pairs)
-    root = _tree(names)
-    _count(root, pairs)
+    partitioned variable once under its full name), `b` the checkpoint's keys.
+
+    A's names sorted: the names under a scope are a run (those starting with
+    "x/" lie below "x0"), so the scope tree is walked over index ranges, the
+    outermost scope first."""
+    names = sorted(set(store) | set(pairs))
+    paired = [0]
+    for name in names:
+        paired.append(paired[-1] + (name in pairs))
     scope_entries: dict = {}
     singles: dict = {}
-
-    def visit(node: _Node, scope: str) -> None:
-        if not node.count:
-            return
-        b_scope = _scope_source(node, scope, pairs, store, b)
-        key = (b_scope or "/") if b_scope is not None else None
-        if key is not None and key not in scope_entries:
-            scope_entries[key] = scope or "/"
-            return
-        for name in node.direct:
-            if name in pairs:
-                singles[pairs[name]] = name
-        for part, child in node.children.items():
-            visit(child, scope + part)
-
-    visit(root, "")
+    stack = [("", 0, len(names))]
+    while stack:
+        scope, lo, hi = stack.pop()
+        if paired[hi] == paired[lo]:
+            continue
+        first = names[bisect_left(paired, paired[lo] + 1, lo + 1) - 1]
+        b_scope = _scope_source(names, lo, hi, scope, first, pairs, store, b)
+        if b_scope is not None and (b_scope or "/") not in scope_entries:
+            scope_entries[b_scope or "/"] = scope or "/"
+            continue
+        children = []
+        at, depth = lo, len(scope)
+        while at < hi:
+            name = names[at]
+            cut = name.find("/", depth)
+            if cut == -1:
+                if name in pairs:
+                    singles[pairs[name]] = name
+                at += 1
+                continue
+            child = name[:cut + 1]
+            end = bisect_left(names, name[:cut] + "0", at, hi)
+            children.append((child, at, end))
+            at = end
+        stack.extend(reversed(children))
     return {**dict(sorted(scope_entries.items())), **dict(sorted(singles.items()))}
 
 
-def _count(node: _Node, pairs: dict) -> int:
-    node.count = sum(1 for n in node.direct if n in pairs) + \
-        sum(_count(c, pairs) for c in node.children.values())
-    return node.count
-
-
-def _scope_source(node: _Node, scope: str, pairs: dict, store: dict, b: dict):
-    """The B scope from which one entry loads the whole of `scope` rightly, or None:
-    every paired name beneath must read its pair, every other store name beneath
-    a key of its shape and dtype."""
-    first = _first_pair(node, pairs)
+def _scope_source(names, lo, hi, scope, first, pairs, store, b):
+    """The B scope from which one entry loads the whole of `scope` (names[lo:hi])
+    rightly, or None: every paired name must read its pair, every other store
+    name a key of its shape and dtype."""
     rest = first[len(scope):]
     key = pairs[first]
     if not key.endswith(rest) or not (len(key) == len(rest) or key[-len(rest) - 1] == "/"):
         return None
     b_scope = key[:len(key) - len(rest)]
-    stack = [node]
-    while stack:
-        here = stack.pop()
-        for name in here.direct:
-            full = b_scope + name[len(scope):]
-            if name in pairs:
-                if pairs[name] != full:
-                    return None
-            elif full not in b or not compatible(store[name], b[full]):
+    depth = len(scope)
+    for at in range(lo, hi):
+        name = names[at]
+        full = b_scope + name[depth:]
+        pair = pairs.get(name)
+        if pair is not None:
+            if pair != full:
                 return None
-        stack.extend(here.children.values())
+        elif full not in b or not compatible(store[name], b[full]):
+            return None
     return b_scope
-
-
-def _first_pair(node: _Node, pairs: dict) -> str:
-    while True:
-        for name in node.direct:
-            if name in pairs:
-                return name
-        node = next(c for c in node.children.values() if c.count)
 
 
 # ---------------------------------------------------------------- suggest
