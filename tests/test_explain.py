@@ -195,6 +195,38 @@ def test_a_scope_name_with_or_without_its_slash(monkeypatch):
     assert variable_scope["naming"] == {"registry": "none", "given": "model/layer"}
 
 
+def test_a_re_entered_variable_scope_opens_a_new_name_scope(monkeypatch):
+    pycorpus = ROOT / "pycorpus"
+    ops = tf_op_names(pycorpus, "gan")
+    assert "discriminator_1/MatMul" in ops and "discriminator/MatMul" in ops
+    result = explain(monkeypatch, pycorpus, "gan.py", "discriminator_1/")
+    assert result.exit_code == ExitCode.OK
+    enter = ('  File "gan.py", line 24, column 5, in discriminator\n'
+             '    with T.variable_scope("discriminator", reuse=reuse):\n'
+             "    ^\n")
+    assert result.stdout == (
+        "discriminator_1/ is the name scope 'discriminator_1/'.\n"
+        "Opened by:\n"
+        '  File "gan.py", line 34, column 25\n'
+        "    d_fake, d_fake_logits = discriminator(fake, reuse=True)\n"
+        "                            " + "^" * 31 + "\n" + enter +
+        "That statement is a variable_scope: its variable scope is 'discriminator', its name "
+        "scope 'discriminator_1/'. A variable scope takes the name it is given (or its default "
+        "name's number); its name scope is numbered by the graph's name registry on every "
+        "entry.\n"
+        "Its suffix: the graph's name registry (ops and name scopes share it, names compared "
+        "lower-cased) had been asked for 'discriminator' once before, so this request got "
+        "'discriminator_1'.\n"
+        "The lower numbers were taken by, in order:\n"
+        "  discriminator (name scope):\n"
+        '    File "gan.py", line 33, column 25\n'
+        "      d_real, d_real_logits = discriminator(real)\n"
+        "                              " + "^" * 19 + "\n"
+        '    File "gan.py", line 24, column 5, in discriminator\n'
+        '      with T.variable_scope("discriminator", reuse=reuse):\n'
+        "      ^\n")
+
+
 def test_default_names_come_from_the_variable_scope_counter(monkeypatch):
     assert recorded(HANDWRITTEN_V2, N7)["output"][-1] == "dense_3"
     result = explain(monkeypatch, HANDWRITTEN_V2, f"{N7}.scope", "dense_3")

@@ -192,6 +192,7 @@ class Analysis:
             absolute = first.data["argument"].endswith("/")    # only re-entered by its name
             entries.append({"kind": "name_scope", "name": name + "/", "opened_at": at(first),
                             "openings": [at(e) for e in openings],
+                            "variable_scope": self._variable_scope_of(first),
                             "naming": {"registry": "none", "given": first.data["argument"]}
                             if absolute else self.registry_naming(name, first.seq)})
         entered = [e for e in self.by_kind.get("variable_scope", ()) if e.name == name]
@@ -202,6 +203,18 @@ class Analysis:
                             "name_scope": self.name_scope_info(first.name_scope, first.seq),
                             "naming": self.default_naming(first)})
         return entries
+
+    def _variable_scope_of(self, opening):
+        """The variable scope a `variable_scope(...)` statement entered right
+        after opening this name scope (`variable_scope.__enter__` opens the
+        name scope first), or None when the name scope is a `name_scope`'s."""
+        start = self.position[opening.seq] + 1
+        for event in self.events[start:start + 3]:
+            if event.kind == "variable_scope" and event.frames == opening.frames:
+                return event.name
+            if event.kind not in ("default_scope_name", "unique_name"):
+                return None
+        return None
 
     # ------------------------------------------------------------ scopes
 

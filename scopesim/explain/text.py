@@ -79,9 +79,16 @@ def _print_entry(console: Console, entry: dict) -> None:
         count = f" (opened {len(openings)} times; the first:)" if len(openings) > 1 else ":"
         _say(console, "Opened by" + count)
         print_frames(console, entry["opened_at"])
+    if kind == "name_scope" and entry["variable_scope"] is not None and \
+            entry["variable_scope"] + "/" != entry["name"]:
+        _say(console, f"That statement is a variable_scope: its variable scope is "
+                      f"{_scope_name(entry['variable_scope'])}, its name scope "
+                      f"{_q(entry['name'])}. A variable scope takes the name it is given (or "
+                      f"its default name's number); its name scope is numbered by the graph's "
+                      f"name registry on every entry.")
     if kind != "name_scope":
         _print_scope(console, "name scope", entry["name_scope"])
-    if "variable_scope" in entry:
+    if "variable_scope" in entry and kind != "name_scope":
         _print_scope(console, "variable scope", entry["variable_scope"])
     if "reuse" in entry:
         reuse = entry["reuse"]
