@@ -335,15 +335,15 @@ class Graph:
     def enter_name_scope(self, name: str | None) -> tuple[str, str]:
         """The entry half of `Graph.name_scope`: sets the stack, returns
         (new stack, the scope string); the caller restores the old stack."""
-        if name:
-            check_scope_name(name, at_root=not self.name_stack)
         if not name:
-            new, entered = "", ""
-        elif name.endswith("/"):
-            new, entered = name[:-1], name
+            new = entered = ""
         else:
-            new = self.unique_name(name)
-            entered = new + "/"
+            check_scope_name(name, not self.name_stack)
+            if name[-1] == "/":
+                new, entered = name[:-1], name
+            else:
+                new = self.unique_name(name)
+                entered = new + "/"
         self.name_stack = new
         if _observe.current is not None:
             _observe.current.name_scope_entered(self, name, new)

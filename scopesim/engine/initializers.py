@@ -15,7 +15,9 @@ import operator
 from ..errors import TFTypeError, TFValueError
 from .graph import Graph, Tensor
 from .ops import check_convertible, constant, convert, generated
+from .opdef import apply_op, name_scope
 from .shapes import Shape, num_elements
+from .tensor_shape import TensorShape
 
 #: `random_seed.DEFAULT_GRAPH_SEED`: the graph seed an op seed is paired with.
 DEFAULT_GRAPH_SEED = 87654321
@@ -73,8 +75,6 @@ def fill(g: Graph, name: str, shape, dtype: str, scope_name=None) -> Tensor:
     shape is converted again as int32 (`Const`, its ints wrapped to 32
     bits).  Then the value (`Const`, where `ones` of strings fails) and a
     Fill named by the scope, whose shape function checks the dims."""
-    from .opdef import apply_op, name_scope
-    from .tensor_shape import TensorShape
     one = name == "ones"
     if dtype == "bool":
         value = one

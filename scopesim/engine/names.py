@@ -17,9 +17,24 @@ VALID_OP_NAME_REGEX = re.compile(r"^[A-Za-z0-9.][A-Za-z0-9_.\\/>-]*$")
 VALID_SCOPE_NAME_REGEX = re.compile(r"^[A-Za-z0-9_.\\/>-]*$")
 
 
+#: Names that passed `check_scope_name` (nested, root): the few names given
+#: to scopes (`MatMul`, `read`, `Initializer`, ...) are checked once each.
+_CHECKED = (set(), set())
+_CHECKED_KEPT = 4096
+
+
 def check_scope_name(name: str, at_root: bool) -> None:
     """`Graph.name_scope`'s check of a truthy name, on the string as given
     (not the full path): root scopes may not start with `_ - / \\ >`."""
+    checked = _CHECKED[at_root]
+    if type(name) is str and name in checked:
+        return
+    _check_scope_name(name, at_root)
+    if type(name) is str and len(checked) < _CHECKED_KEPT:
+        checked.add(name)
+
+
+def _check_scope_name(name: str, at_root: bool) -> None:
     if at_root:
         if not VALID_OP_NAME_REGEX.match(name):
             raise TFValueError(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 import functools
 
+from ..errors import TFRuntimeError, TFTypeError, TFValueError
 from . import dtypes
 from . import observe as _observe
 
@@ -197,8 +198,6 @@ def scope_get_variable(g, scope: VariableScope, var_store, name, shape=None, dty
     dtype is converted once to check it (a `Const` at the root, kept even on
     success); then the scope's initializer, constraint and dtype, and the
     store, with the full name."""
-    from ..errors import TFValueError
-    from .convert import convert_to_tensor
     if _observe.current is not None:
         _observe.current.get_variable(g, scope, name, reuse)
     if regularizer is None:
@@ -218,6 +217,7 @@ def scope_get_variable(g, scope: VariableScope, var_store, name, shape=None, dty
     g.name_stack = ""
     try:
         if dtype is not None and initializer is not None and not callable(initializer):
+            from .convert import convert_to_tensor
             init_dtype = dtypes.of(convert_to_tensor(g, initializer)._dt)
             wanted = dtypes.as_dtype(dtype)
             if init_dtype != wanted:
@@ -402,7 +402,6 @@ def variable_scope(g, name_or_scope, default_name=None, reuse=None, aux: bool = 
     uniquified) and its cached pure variable scope (the same vs name, the
     first entry's `original_name_scope`, the same scope object for a
     VariableScope target)."""
-    from ..errors import TFTypeError, TFValueError
     if default_name is None and name_or_scope is None:
         raise TFTypeError("If default_name is None then name_or_scope is required")
     if reuse is False:
@@ -536,7 +535,6 @@ def _pure_variable_scope(g, name_or_scope, reuse, old_name_scope, dtype, initial
 
 def _close_pure(g, scope, old, counts, is_object, mark):
     """`_pure_variable_scope.__exit__`."""
-    from ..errors import TFRuntimeError
 
     def close(failed: bool) -> None:
         if g.current_scope is not scope and not failed:

@@ -18,6 +18,8 @@ from . import dtypes, partitioned
 from .graph import Graph, Tensor
 from .resource import (BaseResourceVariable, ResourceVariable, resource_variable,
                        resource_variables_enabled)
+from .names import check_scope_name
+from .nodedef import StrAttr
 from .ops import generated
 from .shape_inference import merge_shapes, node_text
 from .shapes import as_list_text
@@ -215,6 +217,18 @@ Variable = RefVariable
 
 # ----------------------------------------------------------- ref_variable.py
 
+#: `engine.convert`, `engine.opdef` and `engine.gen_ops`, which import this
+#: module: bound at the first variable (an import inside a function costs an
+#: import-system lookup at every call).
+_convert = _opdef = _gen_ops = None
+
+
+def _bind_late_modules() -> None:
+    global _convert, _opdef, _gen_ops
+    from . import convert, gen_ops, opdef
+    _convert, _opdef, _gen_ops = convert, opdef, gen_ops
+
+
 
 def ref_variable(g: Graph, initial_value=None, trainable=None, collections=None,
                  validate_shape=True, caching_device=None, name=None, dtype=None,
@@ -228,8 +242,6 @@ def ref_variable(g: Graph, initial_value=None, trainable=None, collections=None,
     shape check can fail after the variable op exists) and `read`; the
     variable joins `collections` (default: global; trainable added).
     `dtype` is a dtype name or None, `shape` a dims tuple or None."""
-    from .convert import convert_to_tensor
-    from .opdef import name_scope
     if initial_value is None:
         raise TFValueError("initial_value must be specified.")
     init_from_fn = callable(initial_value)
@@ -241,6 +253,8 @@ def ref_variable(g: Graph, initial_value=None, trainable=None, collections=None,
     if constraint is not None and not callable(constraint):
         raise TFValueError("The `constraint` argument must be a callable.")
     trainable = True if trainable is None else trainable
+    if _opdef is None:
+        _bind_late_modules()
     if trainable and TRAINABLE_VARIABLES not in collections:
         collections = list(collections) + [TRAINABLE_VARIABLES]
     start = len(g._ops)
@@ -248,8 +262,7 @@ def ref_variable(g: Graph, initial_value=None, trainable=None, collections=None,
     g._control_stack = []                 # `ops.init_scope()`: no control dependencies
     try:
         var = _init_from_args(g, initial_value, init_from_fn, validate_shape, caching_device,
-                              name, dtype, constraint, shape, origin, store_key, trainable,
-                              convert_to_tensor, name_scope)
+                              name, dtype, constraint, shape, origin, store_key, trainable)
     finally:
         g._control_stack = saved_control
     g.claim_ops_since(start, var._op._name)
@@ -258,12 +271,10 @@ def ref_variable(g: Graph, initial_value=None, trainable=None, collections=None,
 
 
 def _init_from_args(g, initial_value, init_from_fn, validate_shape, caching_device, name, dtype,
-                    constraint, shape, origin, store_key, trainable, convert_to_tensor,
-                    name_scope) -> RefVariable:
+                    constraint, shape, origin, store_key, trainable) -> RefVariable:
     """The ops of `RefVariable._init_from_args`, inside `name_scope(name, "Variable")`."""
-    from .nodedef import StrAttr
-    from .opdef import ShapeAttr
-    with name_scope(g, name, "Variable") as scope:
+    convert_to_tensor = _convert.convert_to_tensor
+    with _opdef.name_scope(g, name, "Variable") as scope:
         start = len(g._ops)
         if init_from_fn:
             with g.name_scope("Initializer"):
@@ -278,20 +289,17 @@ def _init_from_args(g, initial_value, init_from_fn, validate_shape, caching_devi
         if shape is None:
             shape = value._dims if validate_shape else None
         else:                             # `variable_op_v2`'s attr: `_MakeShape`
-            from .gen_ops import make_shape
-            shape = make_shape(shape, "shape")
+            shape = _gen_ops.make_shape(shape, "shape")
         base = value._dt[:-4] if value._dt.endswith("_ref") else value._dt
         # `state_ops.variable_op_v2(shape, dtype, name=scope)`: `_apply_op_helper`
         # names an op whose name is empty after its type (`name if name else
         # op_type_name`), then the node is checked before it joins the graph
-        attrs = {"shape": ShapeAttr(shape), "dtype": base, "container": StrAttr(""),
+        attrs = {"shape": _opdef.ShapeAttr(shape), "dtype": base, "container": StrAttr(""),
                  "shared_name": StrAttr("")}
         op_name = scope[:-1] if scope else g.unique_name("VariableV2")
         if scope:       # its `ops.name_scope(scope)` is checked inside this one's
-            from .names import check_scope_name
             check_scope_name(scope, at_root=False)
-        from .opdef import make_shape_proto
-        make_shape_proto(shape, "shape")          # `_MakeShape` of the shape attr
+        _opdef.make_shape_proto(shape, "shape")   # `_MakeShape` of the shape attr
         explicit_shape(shape, "VariableV2", op_name, attrs)
         op = g.create_op("VariableV2", op_name + "/", outputs=((shape, base + "_ref"),),
                          attrs=attrs)
@@ -417,7 +425,6 @@ def initialized_value(g: Graph, var: RefVariable) -> Tensor:
 def _colocation(op) -> list:
     """The `_class` attr of an op made `colocate_with(op)`: op's own
     colocation group, else `loc:@<op name>`."""
-    from .nodedef import StrAttr
     attrs = op._attrs
     if attrs and "_class" in attrs:
         return list(attrs["_class"])
@@ -553,15 +560,15 @@ def _assign_op(g: Graph, op_type: str, name, ref: Tensor, value, use_locking=Non
     `_apply_op_helper`: in `name_scope(name or op_type)` the value is
     converted to the ref's dtype (a constant named `value`), then the shape
     check (`Merge` unless `validate_shape=False`) names the node."""
-    from .convert import convert_to_tensor
-    from .opdef import name_scope
+    if _opdef is None:
+        _bind_late_modules()
     base = ref._dt[:-4] if ref._dt.endswith("_ref") else ref._dt
-    with name_scope(g, name if name else None, op_type) as scope:
+    with _opdef.name_scope(g, name if name else None, op_type) as scope:
         if isinstance(value, Tensor) and value._dt.replace("_ref", "") != base:
             raise TFTypeError(f"Input 'value' of '{op_type}' Op has type {value._dt} that does "
                               f"not match type {base} of argument 'ref'.")
         if not isinstance(value, Tensor):
-            value = convert_to_tensor(g, value, base, "value")
+            value = _convert.convert_to_tensor(g, value, base, "value")
         locking = True if use_locking is None else bool(use_locking)
         attrs = {"T": base, "use_locking": locking}
         if op_type == "Assign":
