@@ -68,6 +68,19 @@ class ScopesimGroup(click.Group):
             ctx.exit(code)
         return result[0]
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """click's parsing, where `--help` and `--version` write: under the
+        same defence, so a closed pipe is the quiet 141 of every command
+        (click's own handling of it exits 1)."""
+        result = []
+        code = guarded(lambda: result.append(click.Group.parse_args(self, ctx, args)),
+                       lambda: ctx.obj if isinstance(ctx.obj, App) else App(),
+                       passthrough=(click.exceptions.ClickException, click.exceptions.Exit,
+                                    click.exceptions.Abort))
+        if code is not None:
+            ctx.exit(code)
+        return result[0]
+
 
 @click.group(cls=ScopesimGroup, epilog=EXIT_CODES_HELP,
              context_settings={"help_option_names": ["-h", "--help"]})

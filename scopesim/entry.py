@@ -28,8 +28,14 @@ def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
     args = sys.argv[1:] if argv is None else list(argv)
     if args == ["--version"]:
-        sys.stdout.write(version_text() + "\n")
-        sys.stdout.flush()
+        from .clibase import App, guarded
+
+        def write():
+            sys.stdout.write(version_text() + "\n")
+            sys.stdout.flush()
+        code = guarded(write, App)       # a closed pipe: the quiet 141 of the commands
+        if code is not None:
+            sys.exit(code)
         return
     run = _plain_run(args)
     if run is None:

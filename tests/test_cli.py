@@ -574,7 +574,8 @@ def test_check_report_in_a_pipe_keeps_file_paths_whole(tmp_path):
 
 
 @pytest.mark.parametrize("args", [["run", "dup.scope"], ["run", "--format", "json", "dup.scope"],
-                                  ["emit", "dup.scope"], ["check", "dup.scope"]])
+                                  ["emit", "dup.scope"], ["check", "dup.scope"], ["--help"],
+                                  ["--version"], ["run", "--help"]])
 def test_a_closed_pipe_is_a_quiet_exit_141(tmp_path, args):
     """Issue 11.4: `scopesim run f | head -0` exits as a Unix tool killed by
     SIGPIPE is reported (128 + 13), with nothing on stderr.  The reading end
@@ -592,7 +593,8 @@ def test_a_closed_pipe_is_a_quiet_exit_141(tmp_path, args):
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 @pytest.mark.parametrize("args", [["run", "ok.scope"], ["run", "--format", "json", "ok.scope"],
-                                  ["emit", "ok.scope"], ["check", "ok.scope"]])
+                                  ["emit", "ok.scope"], ["check", "ok.scope"], ["--help"],
+                                  ["--version"]])
 def test_a_failed_write_is_a_cannot_write_error(tmp_path, args):
     """Issue 11.4: `> /dev/full` is not an internal error: one line, exit 2."""
     (tmp_path / "ok.scope").write_text('print "x"\n\n# --- expected output ---\n#| x\n')
