@@ -165,7 +165,8 @@ def _render_suggestion(s, checkpoint_arg: str) -> list:
         out.append("# CHECKPOINT: the checkpoint that B lists")
     out.append(f"tf.train.init_from_checkpoint({checkpoint_arg}, assignment_map)")
     out.append("")
-    out.append(f"It loads {_count(len(s.pairs), 'variable')} of A and passes "
+    also = f" (and {s.also_loaded} more that its scopes cover)" if s.also_loaded else ""
+    out.append(f"It loads {_count(len(s.pairs), 'variable')} of A{also} and passes "
                "init_from_checkpoint's checks (names, scopes, shapes).")
     if s.unexplained:
         out.append(f"no map can load ({len(s.unexplained)}):")
@@ -209,7 +210,14 @@ def load_side(app, source: str) -> Side:
     if is_program(source):
         from .cli import program_graph_or_exit
         graph, _ = program_graph_or_exit(app, source)
-        keys = graph_keys(graph)
+        try:
+            keys = graph_keys(graph)
+        except ValueError as exc:      # Saver's: two variables of one name
+            from ..cli import stop
+            from ..exitcodes import ExitCode
+            from ..render import write_raw
+            write_raw(app.err, f"ValueError: {exc}\n")
+            stop(ExitCode.PROGRAM_ERROR)
         store = {name: (None if getattr(v.shape, "dims", None) is None else v.shape.as_list(),
                         v.dtype.base_dtype.name) for name, v in graph.var_store.vars.items()}
         return Side(KeyList(keys, source, "program"), store)
@@ -241,9 +249,6 @@ def diff_or_exit(app, a_source: str, b_source: str, model_only: bool, suggest_ma
             sides.append(load_side(app, source))
         except (CheckpointError, KeyListError) as exc:
             fail_usage(app, f"cannot read {label}: {exc}")
-        except ValueError as exc:      # Saver's: two variables of one name
-            write_raw(app.err, f"ValueError: {exc}\n")
-            stop(ExitCode.PROGRAM_ERROR)
     a, b = sides
     a_keys, b_keys = a.keys.keys, b.keys.keys
     notes = [f"{label}: {n}" for label, side in (("A", a), ("B", b)) for n in side.keys.notes]
@@ -263,7 +268,8 @@ def diff_or_exit(app, a_source: str, b_source: str, model_only: bool, suggest_ma
         from .suggest import suggest
         wanted = {n: (s, d) for n, s, d in a_keys}
         suggestion = suggest(wanted, {n: (s, d) for n, s, d in a.keys.keys}, a.store,
-                             {n: (s, d) for n, s, d in b_keys})
+                             {n: (s, d) for n, s, d in b_keys},
+                             {n: (s, d) for n, s, d in b.keys.keys})
     if fmt == "json":
         write_raw(app.out, render_json(diff, suggestion))
         for note in notes + (suggestion.notes if suggestion else []):

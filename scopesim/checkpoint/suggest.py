@@ -47,6 +47,7 @@ class Suggestion:
     unexplained: list               # (A name, reason): no map can load them
     unused: list                    # B keys the map does not read
     notes: list = field(default_factory=list)
+    also_loaded: int = 0            # other store variables a scope entry loads
 
 
 def compatible(a, b) -> bool:
@@ -274,16 +275,21 @@ def collapsed_store(store: dict, full_keys: dict) -> dict:
     return out
 
 
-def suggest(wanted: dict, a_keys: dict, store: dict | None, b: dict) -> Suggestion:
-    """The proven smallest map loading the `wanted` names of A from `b`.  `store` is
-    A's variable store ({name: (shape, dtype)}, parts as the store holds them),
-    None when A is a key list (then every key of A is taken as a store variable)."""
+def suggest(wanted: dict, a_keys: dict, store: dict | None, b: dict,
+            checkpoint: dict | None = None) -> Suggestion:
+    """The proven smallest map loading the `wanted` names of A from the keys `b`.
+    `store` is A's variable store ({name: (shape, dtype)}, parts as the store
+    holds them), None when A is a key list (then every key of A is taken as a
+    store variable); `checkpoint` all of B's keys when `b` leaves some out
+    (--model-only): a scope entry may also load A's other store variables
+    from them, as init_from_checkpoint does, if their shapes and dtypes agree."""
     notes = []
     if store is None:
         store = dict(a_keys)
-        notes.append("A is a key list: the map takes every key of A for a tf.get_variable "
+        notes.append("A is not a program: the map takes every key of A for a tf.get_variable "
                      "variable (a tf.Variable is not in the store init_from_checkpoint "
                      "looks names up in)")
+    checkpoint = b if checkpoint is None else checkpoint
     view = collapsed_store(store, a_keys)
     unexplained = []
     loadable = {}
@@ -298,11 +304,12 @@ def suggest(wanted: dict, a_keys: dict, store: dict | None, b: dict) -> Suggesti
     for name in loadable:
         if name not in pairs:
             unexplained.append((name, _why_not(name, loadable[name], b)))
-    assignment_map = smallest_map(pairs, view, b)
-    assignment_map = _proven(assignment_map, pairs, store, b)
+    assignment_map = smallest_map(pairs, view, checkpoint)
+    assignment_map, loaded = _proven(assignment_map, pairs, store, view, checkpoint)
     used = set(pairs.values())
     return Suggestion(assignment_map, pairs, sorted(unexplained),
-                      sorted(k for k in b if k not in used), notes)
+                      sorted(k for k in b if k not in used), notes,
+                      len(loaded - set(pairs)))
 
 
 def _why_not(name, info, b) -> str:
@@ -311,27 +318,35 @@ def _why_not(name, info, b) -> str:
     return "no key of the checkpoint matches it (by name, scope or shape)"
 
 
-def _proven(assignment_map: dict, pairs: dict, store: dict, b: dict) -> dict:
-    """The map, once resolve_assignment_map (TensorFlow's validation) has loaded
-    exactly the pairs with it; else the map of single entries, proven the same way."""
+def _proven(assignment_map: dict, pairs: dict, store: dict, view: dict, b: dict):
+    """(map, names it loads): the map, once resolve_assignment_map (TensorFlow's
+    validation) has loaded every pair with it (and any other variable from a
+    key of its shape and dtype); else the map of single entries, proven the
+    same way."""
     checkpoint = {k: (shape if shape is not None else [], dtype) for k, (shape, dtype) in b.items()}
     for candidate in (assignment_map, {pairs[n]: n for n in sorted(pairs, key=pairs.get)}):
         try:
             loaded = resolve_assignment_map(candidate, checkpoint, store)
         except TFValueError:
             continue
-        if _loads_exactly(loaded, pairs):
-            return candidate
+        names = _loads_rightly(loaded, pairs, view, b)
+        if names is not None:
+            return candidate, names
     raise AssertionError("no assignment map passes init_from_checkpoint's validation")
 
 
-def _loads_exactly(loaded: dict, pairs: dict) -> bool:
-    """Every loaded store variable (a part: its full name) reads its pair's key, and
-    every pair is loaded."""
+def _loads_rightly(loaded: dict, pairs: dict, view: dict, b: dict):
+    """The names loaded (a part: its full name) if every pair is loaded from its
+    key and every other loaded store variable from a key of its shape and
+    dtype; else None."""
     seen = set()
     for name, key in loaded.items():
-        full = name[:name.index("/part_")] if "/part_" in name and name not in pairs else name
-        if pairs.get(full) != key:
-            return False
+        full = name[:name.index("/part_")] if "/part_" in name and name not in view else name
+        pair = pairs.get(full)
+        if pair is None:
+            if not compatible(view[full], b[key]):
+                return None
+        elif pair != key:
+            return None
         seen.add(full)
-    return seen == set(pairs)
+    return seen if seen >= set(pairs) else None
