@@ -77,3 +77,9 @@ def test_restore_ops_on_the_variables_devices_and_savers_in_scopes():
 
 def test_sharded_saver_one_shard_per_device():
     assert_probe_agrees("saver_sharded")
+
+
+def test_node_defs_of_the_built_ops_and_the_manual_control_dependency_mark():
+    # ops grouped by restore_all carry TF's `_has_manual_control_dependencies`
+    out = assert_probe_agrees("node_defs")
+    assert out["output"].count('  key: "_has_manual_control_dependencies"') == 3

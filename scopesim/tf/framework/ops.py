@@ -170,7 +170,16 @@ def _graph_control(g, control_inputs):
         if c not in current:
             ops.append(c)
             current.add(c)
+            _mark_manual_control_dependency(c)
     return _ControlDependenciesController(g, ops)
+
+
+def _mark_manual_control_dependency(op) -> None:
+    """`Graph.control_dependencies` marks each op it adds with the attr
+    `_has_manual_control_dependencies: true` (seen in str(op) and get_attr)."""
+    attrs = getattr(op, "_attrs", None)
+    if attrs is not None and not attrs.get("_has_manual_control_dependencies"):
+        op._attrs = dict(attrs, _has_manual_control_dependencies=True)
 
 
 def control_dependencies(control_inputs):

@@ -12,7 +12,9 @@ def no_op(name=None):
     """`tf.no_op` (`gen_control_flow_ops.no_op`)."""
     g = get_default_graph()
     with op_scope(g, name, "NoOp") as scope:
-        return generated(g, "NoOp", scope, (), None)
+        op = generated(g, "NoOp", scope, (), None)
+    op._attrs = {}            # NoOp has no attrs: its NodeDef is name, op, inputs, device
+    return op
 
 
 def _flatten(value, out: list) -> list:
