@@ -114,7 +114,8 @@ Created by:
   File "{G2}.scope", line 4, column 6
     gv = var v [1]
          ^^^^^^^^^
-The name scope then: the root.
+The name scope then: the root (tf.get_variable ignores the name scope: the variable scope \
+names its variables).
 The variable scope then: the root.
 Reuse: not given to the call; the variable scope's flag was False.
 Its name: tf.get_variable names have no counter: 'v' is the name given, at the root \
@@ -128,6 +129,21 @@ The lower numbers were taken by, in order:
       tv = variable v [1]
            ^^^^^^^^^^^^^^
 """
+
+
+def test_a_shared_variable_lists_the_calls_that_shared_it(monkeypatch):
+    pycorpus = ROOT / "pycorpus"
+    assert "discriminator/d_h0/w:0" in [v["name"] for v in recorded(pycorpus, "gan")["variables"]]
+    result = explain(monkeypatch, pycorpus, "--format", "json", "gan.py",
+                     "discriminator/d_h0/w")
+    (entry,) = json.loads(result.stdout)["found"]
+    # made by discriminator(real) (line 33), shared by discriminator(fake, reuse=True) (34)
+    assert [f["line"] for f in entry["created_at"]] == [33, 25, 11]
+    assert [[f["line"] for f in frames] for frames in entry["shared_by"]] == [[34, 25, 11]]
+    # under the name scope discriminator/, which get_variable does not use
+    assert (entry["name_scope"]["name"], entry["name_scope"]["ignored"]) == \
+        ("discriminator/", True)
+    assert entry["naming"]["given"] == "d_h0/w"
 
 
 def test_a_slice_of_a_partitioned_variable(monkeypatch):

@@ -177,10 +177,14 @@ class Analysis:
                                "op_naming": self.registry_naming(event.name, event.seq)}
             if call is not None and call.name != key:
                 entry["naming"]["partition"] = int(part.group(2))
-            if call is not None:
+            if call is not None:                # get_variable ignores the name scope
+                entry["name_scope"] = dict(self.name_scope_info(call.name_scope, call.seq),
+                                           ignored=True)
                 entry["created_at"] = at(call)
                 entry["reuse"] = {"argument": _json_reuse(call.data["reuse_argument"]),
                                   "scope": _json_reuse(call.data["scope_reuse"])}
+            entry["shared_by"] = [at(e) for e in self.by_kind.get("get_variable", ())
+                                  if e.seq > event.seq and e.name == key and _reusing(e)]
         return entry
 
     def _scope_entries(self, name: str) -> list[dict]:
@@ -290,6 +294,14 @@ class Analysis:
                 "parent": parent, "result": decision.name,
                 "earlier": [{"name": e.name, "what": "variable scope", "at": at(e)}
                             for e in earlier]}
+
+
+def _reusing(call) -> bool:
+    """Whether a get_variable call had reuse on (its own `reuse=`, else its
+    scope's flag): a later call for an existing name that had it off
+    raised "already exists" instead of sharing."""
+    argument = call.data["reuse_argument"]
+    return bool(argument if argument is not None else call.data["scope_reuse"])
 
 
 def _json_reuse(value):

@@ -95,17 +95,23 @@ def _print_entry(console: Console, entry: dict) -> None:
         given = "not given to the call" if reuse["argument"] is None else \
             f"reuse={reuse['argument']} given to the call"
         _say(console, f"Reuse: {given}; the variable scope's flag was {reuse['scope']}.")
+    for frames in entry.get("shared_by", ()):
+        _say(console, "Shared (reuse on) by the later call:")
+        print_frames(console, frames)
     print_naming(console, entry["naming"])
 
 
 def _print_scope(console: Console, label: str, scope: dict) -> None:
+    ignored = " (tf.get_variable ignores the name scope: the variable scope names its " \
+        "variables)" if scope.get("ignored") else ""
     if not scope["name"]:
-        _say(console, f"The {label} then: the root.")
+        _say(console, f"The {label} then: the root{ignored}.")
         return
     if scope["opened_at"] is None:
-        _say(console, f"The {label} then: {_q(scope['name'])}.")
+        _say(console, f"The {label} then: {_q(scope['name'])}{ignored} (no statement opened "
+                      f"it: the name was given with its slashes).")
         return
-    _say(console, f"The {label} then: {_q(scope['name'])}, opened by:")
+    _say(console, f"The {label} then: {_q(scope['name'])}{ignored}, opened by:")
     print_frames(console, scope["opened_at"])
 
 
