@@ -277,3 +277,50 @@ def test_readme_map_is_the_one_tensorflow_accepted():
     exec(shown[start:shown.index("}", start) + 1], namespace)
     assert namespace["assignment_map"] == recorded("renamed_scope")["assignment_map"]
     assert recorded("renamed_scope")["error"] is None
+
+
+# ------------------------------------------------------------ more sides
+
+
+def test_scope_program_against_the_checkpoint_tensorflow_saved(tmp_path):
+    """tests/checkpoints/tiny was saved by TF from these two variables (make_checkpoints.py)."""
+    program = tmp_path / "tiny.scope"
+    program.write_text('w = tf.get_variable("w", [2, 3])\n'
+                       'p = tf.get_variable("p", [4], partitioner=tf.fixed_size_partitioner(2))\n',
+                       encoding="utf-8")
+    result = invoke("diff", str(program), os.path.join(ROOT, "tiny"), "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {"only_in_a": [], "only_in_b": [], "mismatched": [],
+                                         "assignment_map": None}
+
+
+def test_program_error_exits_as_run(tmp_path):
+    program = tmp_path / "bad.scope"
+    program.write_text("x = 1 / 0\n", encoding="utf-8")
+    result = invoke("diff", str(program), os.path.join(ROOT, "tiny"))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.rstrip().endswith("ZeroDivisionError: division by zero")
+
+
+def test_json_notes_go_to_stderr(tmp_path):
+    path = tmp_path / "names.txt"
+    path.write_text("p\nw\n", encoding="utf-8")
+    result = invoke("diff", str(path), os.path.join(ROOT, "tiny"), "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["only_in_a"] == []
+    assert result.stderr == ("note: A: a list of names only: compared by name, without shapes "
+                             "or dtypes\n")
+
+
+def test_a_key_listed_twice_is_exit_2(tmp_path):
+    path = tmp_path / "names.txt"
+    path.write_text("w\nw\n", encoding="utf-8")
+    result = invoke("diff", str(path), os.path.join(ROOT, "tiny"))
+    assert result.exit_code == 2
+    assert "the key 'w' is listed twice" in result.stderr
+
+
+def test_deeply_nested_json_is_not_a_key_list():
+    with pytest.raises(KeyListError):
+        parse_key_list("[" * 100000 + "]" * 100000, "deep.json")

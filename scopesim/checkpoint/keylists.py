@@ -16,7 +16,9 @@ file wins, anything else is `KeyListError` naming these formats):
   `_full_shape_of_slices`);
 * `tsv`: `scopesim keys --format tsv` (name, shape, dtype; `\\t \\n \\\\` escaped);
 * `text`: `scopesim keys` (name, shape, dtype in aligned columns);
-* `names`: one name per line, nothing else (no shapes: compared by name only).
+* `names`: one name per line, nothing else (no shapes: compared by name only;
+  no whitespace or control character in a name, and the file does not start
+  with `[` or `{`, which would be a list that did not parse).
 
 Keys are checkpoint keys (`enc/w`, never `enc/w:0`).
 """
@@ -108,7 +110,7 @@ def _json(text, stripped):
         return None
     try:
         value = json.loads(stripped)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     if isinstance(value, list) and all(isinstance(n, str) for n in value):
         return [(n, None, None) for n in value], _NAMES_ONLY
@@ -309,6 +311,8 @@ _NAME = re.compile(r"[^\s\x00-\x1f\x7f]+")
 
 
 def _names(text, stripped):
+    if stripped[0] in "[{":      # a JSON or printed list that did not parse
+        return None
     keys = []
     for line in stripped.split("\n"):
         line = line.rstrip("\r")
