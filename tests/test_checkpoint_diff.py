@@ -324,3 +324,40 @@ def test_a_key_listed_twice_is_exit_2(tmp_path):
 def test_deeply_nested_json_is_not_a_key_list():
     with pytest.raises(KeyListError):
         parse_key_list("[" * 100000 + "]" * 100000, "deep.json")
+
+
+def _expected_diff(a_name, b_name):
+    a, b = expected(a_name), expected(b_name)
+    sa = {n: {"shape": s, "dtype": a["dtypes"][n]} for n, s in a["keys"]}
+    sb = {n: {"shape": s, "dtype": b["dtypes"][n]} for n, s in b["keys"]}
+    return {"only_in_a": sorted(set(sa) - set(sb)), "only_in_b": sorted(set(sb) - set(sa)),
+            "mismatched": [{"key": k, "a": sa[k], "b": sb[k]}
+                           for k in sorted(set(sa) & set(sb)) if sa[k] != sb[k]],
+            "assignment_map": None}
+
+
+@pytest.mark.parametrize("a, b", [("program_encoder", "adam"), ("plain", "adam"),
+                                  ("adam", "partitioned"), ("tiny", "sharded"),
+                                  ("names", "names")])
+def test_diff_of_two_checkpoints_is_what_their_tensorflow_lists_give(a, b):
+    result = invoke("diff", os.path.join(ROOT, a), os.path.join(ROOT, b), "--format", "json")
+    want = _expected_diff(a, b)
+    assert json.loads(result.stdout) == want
+    same = not (want["only_in_a"] or want["only_in_b"] or want["mismatched"])
+    assert result.exit_code == (0 if same else 1)
+
+
+def test_a_dtype_mismatch(tmp_path):
+    """The adam checkpoint's keys with global_step's dtype changed to int32."""
+    want = expected("adam")
+    rows = [{"name": n, "shape": s, "dtype": "int32" if n == "global_step" else want["dtypes"][n]}
+            for n, s in want["keys"]]
+    path = tmp_path / "keys.json"
+    path.write_text(json.dumps({"keys": rows}), encoding="utf-8")
+    result = invoke("diff", str(path), os.path.join(ROOT, "adam"), "--format", "json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["mismatched"] == [
+        {"key": "global_step", "a": {"shape": [], "dtype": "int32"},
+         "b": {"shape": [], "dtype": want["dtypes"]["global_step"]}}]
+    text = invoke("diff", str(path), os.path.join(ROOT, "adam")).stdout
+    assert "shape or dtype differs (1):\n  global_step  A []  int32  B []  int64\n" in text
