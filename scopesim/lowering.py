@@ -160,6 +160,12 @@ class Lowering:
         self.lines = source.split("\n")
         self.tf_names: list[ast.Name] = []
         self.v1_calls: list[ast.Call] = []
+        #: The names the program binds, as the builder makes their nodes
+        #: (what `_check_and_bind` finds by walking the module) ...
+        self.bound: set[str] = set()
+        #: ... unless the module holds nodes the builder did not make itself
+        #: (an f-string's) or that must be refused (a BadGroup): then it walks.
+        self.walk_needed = False
 
     # ------------------------------------------------------------ positions
 
@@ -245,6 +251,7 @@ class Lowering:
             groups[id(node)] = (node, _empty_group())
         elif group.keywords:
             node = self.at(BadGroup(), where)
+            self.walk_needed = True
             groups[id(node)] = (node, group)
         elif len(group.args) == 1 and not group.trailing_comma and \
                 not isinstance(group.args[0], ast.Starred):
@@ -297,6 +304,7 @@ class Lowering:
             return self.at(ast.Constant("".join(ast.literal_eval(_no_nul(str(t)))
                                                 for t in tokens)), where)
         first, last = tokens[0], tokens[-1]
+        self.walk_needed = True
         text = "(" + _no_nul(self.source[first.start_pos:last.end_pos]) + ")"
         try:
             node = ast.parse(text, mode="eval").body
@@ -445,7 +453,7 @@ class Lowering:
         call = self.tf_call(head, (function,), [target], self.keywords(options, rewrite))
         if alias is not None:
             self.check_target(alias)     # `as s()` would compile to no target
-            _store(alias)
+            _store(alias, self.bound)
         body = block[0] or [self.at(ast.Pass(), block[1])]
         node = self.at(ast.With([ast.withitem(call, alias)], body), where)
         return self.head(node, block)
@@ -474,6 +482,8 @@ class Lowering:
         star_seen = False
         names = set()
         for kind, arg, extra in params:
+            if arg is not None:
+                self.bound.add(arg.arg)
             if kwarg is not None:
                 raise Refused("no parameter may follow **kwargs", line=where.line,
                               column=where.column)
@@ -525,12 +535,14 @@ def _empty_group():
     return Group
 
 
-def _store(node):
+def _store(node, bound):
     stack = [node]
     while stack:
         n = stack.pop()
         if hasattr(n, "ctx"):
             n.ctx = ast.Store()
+            if isinstance(n, ast.Name):
+                bound.add(n.id)
         if isinstance(n, (ast.Tuple, ast.List)):
             stack.extend(n.elts)
         elif isinstance(n, ast.Starred):
@@ -557,9 +569,19 @@ def check_string_escapes(token) -> None:
 # ------------------------------------------------------------------ finish
 
 
-def finish(module: ast.Module, lowering: Lowering, source: str, filename: str) -> Program:
-    """The whole-program steps (module docstring), then the Program."""
-    bound = _check_and_bind(module, lowering)
+def finish(module: ast.Module, lowering: Lowering, source: str, filename: str,
+           fast: bool = False) -> Program:
+    """The whole-program steps (module docstring), then the Program.
+
+    `fast` (the parser's fast path) takes the bound names the builder
+    collected instead of walking the module when it can, and leaves the
+    positions as the builder gave them (a node without one makes `compile`
+    fail, and the parser then takes its tree-building path, which fixes
+    missing positions as `ast.fix_missing_locations` does)."""
+    if fast and not lowering.walk_needed:
+        bound = lowering.bound
+    else:
+        bound = _check_and_bind(module, lowering)
     for call in lowering.v1_calls:
         name = call.func.id
         if name in bound:
@@ -580,7 +602,7 @@ def finish(module: ast.Module, lowering: Lowering, source: str, filename: str) -
         for name in lowering.tf_names:
             name.id = "__tf"
     program = Program(module, filename, source)
-    _Blocks(program, source, bound).run()
+    _Blocks(program, source, bound).run(fix_locations=not fast)
     return program
 
 
@@ -649,6 +671,13 @@ def _copy_pos(node, like):
     return node
 
 
+def _pass_at_start() -> ast.Pass:
+    """The body of an empty program, where `ast.fix_missing_locations` puts it."""
+    node = ast.Pass()
+    node.lineno, node.col_offset, node.end_lineno, node.end_col_offset = 1, 0, 1, 0
+    return node
+
+
 def _expr(value, like):
     return _copy_pos(ast.Expr(value), like)
 
@@ -701,7 +730,7 @@ class _Blocks:
         self.program.statements.setdefault(node.lineno, []).append(
             (node.col_offset, node.end_lineno, node.end_col_offset, head))
 
-    def run(self) -> None:
+    def run(self, fix_locations: bool = True) -> None:
         module = self.program.module
         stack = [_Frame(module.body, 0, -1, None, 0, None,
                         lambda body: setattr(module, "body", body))]
@@ -711,13 +740,14 @@ class _Blocks:
             stmt = next(frame.items, None)
             if stmt is None:
                 stack.pop()
-                frame.done(frame.out or [ast.Pass()])
+                frame.done(frame.out or [_pass_at_start() if not stack else ast.Pass()])
                 continue
             self.index(stmt, frame.head)
             deepest = max(deepest, len(stack))
             self.statement(stmt, frame, stack)
         self.program.block_depth = deepest - 1
-        ast.fix_missing_locations(module)
+        if fix_locations:
+            ast.fix_missing_locations(module)
 
     def child(self, stack, frame, body, depth, head, done, region=None, opened=None,
               loop_opened=...):

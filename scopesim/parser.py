@@ -24,13 +24,9 @@ from __future__ import annotations
 import ast
 import functools
 import re
+import os
 import warnings
-from pathlib import Path
-
-from lark import Lark, Token
-from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken, VisitError
-from lark.lark import PostLex
-from lark.visitors import Transformer_NonRecursive, v_args
+import zlib
 
 from . import lowering as low
 from .errors import ScopeSyntaxError
@@ -78,22 +74,22 @@ def _parse(text: str, filename: str) -> Program:
         try:
             builder = _ToPython(filename, text)
             module = fast.parse(text, builder)
-            program = low.finish(module, builder.lowering, text, filename)
+            return _compiled(low.finish(module, builder.lowering, text, filename, fast=True),
+                             text, filename)
         except Exception:
             pass
-        else:
-            return _compiled(program, text, filename)
     return _parse_slow(text, filename)
 
 
 def _parse_slow(text: str, filename: str) -> Program:
+    from lark.exceptions import UnexpectedInput, VisitError
     try:
         tree = _lark().parse(text)
     except _Refused as r:
         raise _error(r.message, r.line, r.column, text, filename) from None
     except UnexpectedInput as err:
         raise _syntax_error(err, text, filename) from None
-    builder = _TreeToPython(filename, text)
+    builder = _tree_builder()(filename, text)
     try:
         module = builder.transform(tree)
         program = low.finish(module, builder.lowering, text, filename)
@@ -125,12 +121,19 @@ def _compiled(program: Program, text: str, filename: str) -> Program:
 # ------------------------------------------------------------------- grammar
 
 
-def _grammar_path() -> Path:
+def _grammar_path() -> str:
     """In a wheel the grammar is scopesim/grammars/ (pyproject force-includes
     it there); in a source checkout it is <repo>/grammars/."""
-    package = Path(__file__).parent
-    installed = package / "grammars" / "scopesim.lark"
-    return installed if installed.is_file() else package.parent / "grammars" / "scopesim.lark"
+    package = os.path.dirname(os.path.abspath(__file__))
+    installed = os.path.join(package, "grammars", "scopesim.lark")
+    if os.path.isfile(installed):
+        return installed
+    return os.path.join(os.path.dirname(package), "grammars", "scopesim.lark")
+
+
+def _grammar_text() -> str:
+    with open(_grammar_path(), encoding="utf-8") as file:
+        return file.read()
 
 
 _OPENERS = frozenset({"LPAR", "LSQB", "LBRACE"})
@@ -138,8 +141,9 @@ _CLOSERS = frozenset({"RPAR", "RSQB", "RBRACE"})
 _ANGLES = frozenset({"LESS", "MORE", "LSHIFT", "RSHIFT"})
 
 
-class _PostLex(PostLex):
-    """The lexical rules the contextual lexer cannot say by itself.
+class _PostLex:
+    """The lexical rules the contextual lexer cannot say by itself (Lark's
+    `PostLex` interface; `fastparse` applies the same rules).
 
     Outside brackets `<` opens a block and `>` closes one (`>>` is two
     closers); inside brackets they are operators and newlines are ignored.
@@ -150,6 +154,7 @@ class _PostLex(PostLex):
     always_accept = ("NAME", "LESS", "MORE", "LSHIFT", "RSHIFT", "_SEP", "FORBIDDEN")
 
     def process(self, stream):
+        from lark import Token
         depth = 0
         for token in stream:
             kind = token.type
@@ -172,196 +177,32 @@ class _PostLex(PostLex):
 
 
 @functools.cache
-def _lark() -> Lark:
-    """The parser, built on first use; `cache=True` stores the LALR tables on
-    disk so later processes load them instead of rebuilding them."""
-    return Lark(_grammar_path().read_text(encoding="utf-8"), parser="lalr", lexer="contextual",
-                postlex=_PostLex(), propagate_positions=True, maybe_placeholders=True,
-                cache=True)
+def _lark():
+    """Lark's parser of the grammar, built on first use (the tree-building
+    path and the syntax errors); `cache=True` stores the LALR tables on disk
+    so later processes load them instead of rebuilding them."""
+    return _lark_for(_grammar_text(), cache=True)
 
 
-class _Meta:
-    """The span of a rule, as Lark's `propagate_positions` gives it: from the
-    first token of its first child to the last token of its last child."""
-
-    __slots__ = ("line", "column", "start_pos", "end_line", "end_column", "end_pos", "empty")
-
-    def __init__(self, first, last):
-        self.line, self.column, self.start_pos = first.line, first.column, first.start_pos
-        self.end_line, self.end_column, self.end_pos = last.end_line, last.end_column, last.end_pos
-        self.empty = False
-
-
-class _EmptyMeta:
-    __slots__ = ()
-    empty = True
-
-
-_EMPTY_META = _EmptyMeta()
-
-
-class _FastParser:
-    """The grammar's LALR tables with callbacks that call `_ToPython` as each
-    rule is reduced, so no parse tree is built and no second pass runs.
-
-    On the parser's value stack every reduced rule is a tuple (value, first
-    token, last token); the callbacks shape the children exactly as Lark's
-    tree builder would (tokens filtered out, `_rules` and `?rules` inlined,
-    None for an absent `[x]`), and give each method the span Lark's
-    `propagate_positions` would.  Only successful parses come out of here:
-    `_parse` takes any failure to the tree-building path.
-    """
-
-    def __init__(self, lark: Lark):
-        from lark.parse_tree_builder import maybe_create_child_filter
-        from lark.parsers.lalr_analysis import Shift
-        frontend = lark.parser
-        self.frontend = frontend
-        table = frontend.parser.parser.parse_table
-        self.specs = []
-        self.start, self.end = table.start_states["start"], table.end_states["start"]
-        index = {rule: i for i, rule in enumerate(lark.rules)}
-        self.sizes = [len(rule.expansion) for rule in lark.rules]
-        self.origins = [rule.origin.name for rule in lark.rules]
-        #: state -> symbol -> the next state (a shift, >= 0) or ~rule (a reduction)
-        self.actions = {state: {symbol: (arg if action is Shift else ~index[arg])
-                                for symbol, (action, arg) in row.items()}
-                        for state, row in table.states.items()}
-        for rule in lark.rules:
-            options = rule.options
-            expansion = rule.expansion
-            built = maybe_create_child_filter(expansion, options.keep_all_tokens, False,
-                                              options.empty_indices)
-            if built is None:
-                include, tail = [(i, False, 0) for i in range(len(expansion))], 0
-            elif len(built.args) == 2:
-                include, tail = built.args
-            else:
-                include, tail = [(i, x, 0) for i, x in built.args[0]], 0
-            terminal = tuple(sym.is_term for sym in expansion)
-            include = tuple((i, expand, nones, terminal[i]) for i, expand, nones in include)
-            name = rule.alias or options.template_source or rule.origin.name
-            expand1 = bool(options.expand1 and not rule.alias)
-            method = None if name.startswith("_") else name
-            if method is not None and not callable(getattr(_ToPython, method, None)):
-                if not expand1:
-                    raise TypeError(f"no transformer method for rule {name}")
-                method = ""         # a `?rule` whose alternatives all have one child
-            self.specs.append((rule, terminal, include, tail, expand1, method))
-
-    def parse(self, text: str, builder: "_ToPython"):
-        """Lark's LALR loop (`ParserState.feed_token`) over integer actions."""
-        callbacks = [_callback(terminal, include, tail, expand1,
-                               getattr(builder, method) if method else method)
-                     for _, terminal, include, tail, expand1, method in self.specs]
-        actions, sizes, origins = self.actions, self.sizes, self.origins
-        where = _Position()
-        where.position = self.start
-        states, values = [self.start], []
-        for token in self.frontend._make_lexer_thread(text).lex(where):
-            kind = token.type
-            while True:
-                action = actions[states[-1]][kind]      # KeyError: a mistake, the slow path says which
-                if action >= 0:
-                    states.append(action)
-                    values.append(token)
-                    where.position = action
-                    break
-                rule = ~action
-                size = sizes[rule]
-                if size:
-                    children = values[-size:]
-                    del states[-size:]
-                    del values[-size:]
-                else:
-                    children = []
-                values.append(callbacks[rule](children))
-                states.append(actions[states[-1]][origins[rule]])
-        end = self.end
-        while True:
-            action = actions[states[-1]]["$END"]
-            if action >= 0:
-                raise ValueError("shift at the end of input")
-            rule = ~action
-            size = sizes[rule]
-            if size:
-                children = values[-size:]
-                del states[-size:]
-                del values[-size:]
-            else:
-                children = []
-            values.append(callbacks[rule](children))
-            states.append(actions[states[-1]][origins[rule]])
-            if states[-1] == end:
-                return values[-1][0]
-
-
-class _Position:
-    """What the contextual lexer reads of the parser: its state."""
-
-    __slots__ = ("position",)
-
-
-def _callback(terminal, include, tail, expand1, method):
-    """The reduction of one rule (see `_FastParser`)."""
-    n = len(terminal)
-    if n == 1 and expand1 and include == ((0, False, 0, terminal[0]),) and not tail:
-        return _first_child          # `?rule: other` with one child: the child as it is
-    forward = tuple(enumerate(terminal))
-    backward = forward[::-1]
-
-    def reduce(raw):
-        first = last = None
-        for i, is_term in forward:
-            if is_term:
-                first = raw[i]
-                break
-            first = raw[i][1]
-            if first is not None:
-                break
-        if first is not None:
-            for i, is_term in backward:
-                if is_term:
-                    last = raw[i]
-                    break
-                last = raw[i][2]
-                if last is not None:
-                    break
-        children = []
-        for i, expand, nones, is_term in include:
-            if nones:
-                children += [None] * nones
-            if expand:
-                if children:
-                    children += raw[i][0]
-                else:
-                    children = raw[i][0]
-            elif is_term:
-                children.append(raw[i])
-            else:
-                children.append(raw[i][0])
-        if tail:
-            children += [None] * tail
-        if expand1 and len(children) == 1:
-            return children[0], first, last
-        if method is None:
-            return children, first, last
-        if not method:
-            raise TypeError("a one-child rule with other children")
-        return method(_Meta(first, last) if first is not None else _EMPTY_META, children), \
-            first, last
-    return reduce
-
-
-def _first_child(raw):
-    return raw[0]
+def _lark_for(grammar_text: str, cache: bool = False):
+    """A Lark parser of `grammar_text` with the options of the language (also
+    what tools/gen_parser_tables.py generates the fast parser's tables from)."""
+    from lark import Lark
+    return Lark(grammar_text, parser="lalr", lexer="contextual", postlex=_PostLex(),
+                propagate_positions=True, maybe_placeholders=True, cache=cache)
 
 
 @functools.cache
-def _fast() -> "_FastParser | None":
+def _fast():
+    """The parser of `scopesim.fastparse` over the generated tables, or None
+    when they are not those of this grammar (then Lark parses everything)."""
     try:
-        return _FastParser(_lark())
-    except Exception:       # another Lark's internals: the tree-building path only
+        from . import parser_tables
+        from .fastparse import FastParser
+        if zlib.crc32(_grammar_text().encode("utf-8")) != parser_tables.GRAMMAR_CRC32:
+            return None
+        return FastParser(_ToPython)
+    except Exception:
         return None
 
 
@@ -418,6 +259,7 @@ class _ToPython:
 
     def store(self, node, what="assign to"):
         """`node` as an assignment target (Store context), or a syntax error."""
+        bound = self.lowering.bound
         stack = [node]
         while stack:
             n = stack.pop()
@@ -433,6 +275,8 @@ class _ToPython:
                                column=self.lowering.char_col(n.lineno, n.col_offset))
             if hasattr(n, "ctx"):
                 n.ctx = ast.Store()
+                if isinstance(n, ast.Name):
+                    bound.add(n.id)
         return node
 
     def expr(self, node):
@@ -462,8 +306,12 @@ class _ToPython:
     def continue_stmt(self, m, c): return self.at(ast.Continue(), m)
     def return_stmt(self, m, c): return self.at(ast.Return(c[0]), m)
     def raise_stmt(self, m, c): return self.at(ast.Raise(c[0], c[1]), m)
-    def global_stmt(self, m, c): return self.at(ast.Global([self.ident(t) for t in c]), m)
-    def nonlocal_stmt(self, m, c): return self.at(ast.Nonlocal([self.ident(t) for t in c]), m)
+    def global_stmt(self, m, c): return self.at(ast.Global(self.names(c)), m)
+    def nonlocal_stmt(self, m, c): return self.at(ast.Nonlocal(self.names(c)), m)
+    def names(self, tokens):
+        names = [self.ident(t) for t in tokens]
+        self.lowering.bound.update(names)
+        return names
     def reuse_stmt(self, m, c): return self.lowering.reuse(m)
 
     def if_stmt(self, m, c):
@@ -492,7 +340,10 @@ class _ToPython:
     def try_finally(self, m, c): return self.lowering.head(self.at(ast.Try(self.body(c[0]), [], [], c[1]), m), c[0])
     def handler(self, m, c):
         body = self.body(c[2]) if c[2] is not None else [self.at(ast.Pass(), m)]
-        node = self.at(ast.ExceptHandler(c[0], self.ident(c[1]) if c[1] else None, body), m)
+        name = self.ident(c[1]) if c[1] else None
+        if name:
+            self.lowering.bound.add(name)
+        node = self.at(ast.ExceptHandler(c[0], name, body), m)
         return self.lowering.head(node, c[2]) if c[2] is not None else node
     def with_stmt(self, m, c):
         node = self.lowering.head(self.at(ast.With(c[:-1], self.body(c[-1])), m), c[-1])
@@ -500,6 +351,7 @@ class _ToPython:
     def with_item(self, m, c): return ast.withitem(c[0], self.store(c[1]) if c[1] else None)
     def funcdef(self, m, c):
         node = ast.FunctionDef(self.ident(c[0]), c[1] or _no_args(), self.body(c[2]), [], None)
+        self.lowering.bound.add(node.name)
         return self.lowering.head(self.at(node, m), c[2])
 
     def params(self, m, c): return self.lowering.arguments(c, m)
@@ -615,21 +467,24 @@ class _ToPython:
     def shape(self, m, c): return self.at(ast.List([x for x in c if x is not None], ast.Load()), m)
 
 
-class _TreeToPython(_ToPython, Transformer_NonRecursive):
-    """`_ToPython` over a whole parse tree (the tree-building path)."""
+@functools.cache
+def _tree_builder():
+    """`_ToPython` over a whole parse tree (the tree-building path): a Lark
+    Transformer, made on first use so that the fast path never imports Lark."""
+    from lark.visitors import Transformer_NonRecursive, v_args
 
-    __visit_tokens__ = False
+    class _TreeToPython(_ToPython, Transformer_NonRecursive):
+        __visit_tokens__ = False
 
-    def __init__(self, filename: str, source: str):
-        Transformer_NonRecursive.__init__(self)
-        _ToPython.__init__(self, filename, source)
+        def __init__(self, filename: str, source: str):
+            Transformer_NonRecursive.__init__(self)
+            _ToPython.__init__(self, filename, source)
 
-
-# What `@v_args(meta=True)` on the class would do (it skips inherited methods).
-for _name, _value in list(vars(_ToPython).items()):
-    if not _name.startswith("_") and callable(_value):
-        setattr(_TreeToPython, _name, v_args(meta=True)(_value))
-del _name, _value
+    # What `@v_args(meta=True)` on the class would do (it skips inherited methods).
+    for name, value in list(vars(_ToPython).items()):
+        if not name.startswith("_") and callable(value):
+            setattr(_TreeToPython, name, v_args(meta=True)(value))
+    return _TreeToPython
 
 
 def _starts_at(node, other):
@@ -693,6 +548,7 @@ def _error(message, line, column, text, filename, expected=(), incomplete=False)
 
 def _syntax_error(err: UnexpectedInput, text: str, filename: str) -> ScopeSyntaxError:
     """A Lark error as a `ScopeSyntaxError` a person can act on."""
+    from lark.exceptions import UnexpectedCharacters
     if isinstance(err, UnexpectedCharacters):
         ch = text[err.pos_in_stream]
         if ch in "\"'":   # every complete string lexes
@@ -720,6 +576,7 @@ def _syntax_error(err: UnexpectedInput, text: str, filename: str) -> ScopeSyntax
 def _explain(token: Token, state, accepts, expected, incomplete: bool, text: str):
     """The message for an unexpected token, and (line, column) to point at
     when that is not the token itself.  The first rule that applies wins."""
+    from lark import Token
     stack = state.value_stack if state is not None else []
     opener = _unclosed(stack, accepts) if incomplete else None
     if opener is not None:
@@ -776,6 +633,7 @@ def _hints() -> dict[int, str]:
     of the parser stack, so an example written at top level would never
     match the same mistake inside a block or an assignment.
     """
+    from lark.exceptions import UnexpectedInput
     hints = {}
     for message, examples in _EXAMPLES:
         for example in examples:
@@ -792,6 +650,7 @@ def _hints() -> dict[int, str]:
 @functools.cache
 def _operand_starts() -> frozenset[str]:
     """The terminals an operand can start with (what `x = 1 +` accepts next)."""
+    from lark.exceptions import UnexpectedToken
     try:
         _lark().parse("x = 1 +")
     except UnexpectedToken as err:
@@ -823,6 +682,7 @@ def _readable(accepts) -> list[str]:
 
 def _unclosed(value_stack, accepts) -> Token | None:
     """The innermost `<`, `(`, `[` or `{` still open, if its closer would do here."""
+    from lark import Token
     for value in reversed(value_stack):
         if isinstance(value, Token) and _BRACKETS.get(value.type) in accepts:
             return value
