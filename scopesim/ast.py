@@ -14,15 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-
-@dataclass(frozen=True)
-class Span:
-    """A region of the source: 1-based line and column, end exclusive."""
-
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+from .span import Span  # noqa: F401  (the nodes' spans; defined apart, see span.py)
 
 
 # --------------------------------------------------------------------- values

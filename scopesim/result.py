@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .ast import Span
+from .span import Span
 from .errors import ProgramError
 
 

@@ -25,7 +25,7 @@ import threading
 from dataclasses import dataclass
 
 from . import prelude
-from .ast import Span
+from .span import Span
 from .errors import NotSimulated, ProgramError
 from .result import OpInfo, RunResult, VariableInfo
 from .util import gc_paused

@@ -23,7 +23,7 @@ import os
 import sys
 import traceback
 
-from ..ast import Span
+from ..span import Span
 from ..errors import NotSimulated, ProgramError
 from ..result import RunResult
 from ..runner import Frame, Origin, Session, _LazyLine, _position
