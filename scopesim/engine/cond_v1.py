@@ -24,11 +24,13 @@ COND_CONTEXT = "cond_context"
 
 
 class CondContext:
-    """`control_flow_ops.CondContext` of one branch (no outer context)."""
+    """`control_flow_ops.CondContext` of one branch, inside the context the
+    graph is in when it is made (its outer context, None at the top)."""
 
     def __init__(self, g: Graph, pred: Tensor, pivot: Tensor, branch: int,
                  name: str = "cond_text") -> None:
         self._g = g
+        self._outer = g._cond_context
         self._name = g.unique_name(name)
         self._pred = pred
         self._pivot = pivot
@@ -43,7 +45,7 @@ class CondContext:
 
     @property
     def outer_context(self):
-        return None
+        return self._outer
 
     @property
     def pred(self) -> Tensor:
@@ -58,26 +60,54 @@ class CondContext:
         return self._branch
 
     def add_value(self, value: Tensor) -> Tensor:
-        """`CondContext.AddValue`: an outside tensor through a Switch on
-        `pred_id` (made with no control dependencies), once."""
+        """`CondContext.AddValue`: an outside tensor (through the outer
+        context's own Switch first, when nested) through a Switch on
+        `pred_id`, made outside any context and control dependencies
+        (`control_dependencies(None)`), once; the Switch's output is a
+        value of this context and of every outer one."""
         if value.name in self._values:
             return self._external.get(value.name, value)
         self._values.add(value.name)
+        real = value
+        if self._outer is not None:
+            real = self._outer.add_value(value)
+            self._values.add(real.name)
+            self._external[real.name] = real
         g = self._g
-        saved, g._control_stack = g._control_stack, []
+        saved = g._control_stack, g._cond_context
+        g._control_stack, g._cond_context = [], None
         try:
-            switch = _switch(g, value, self._pred)
+            switch = _switch(g, real, self._pred)
         finally:
-            g._control_stack = saved
+            g._control_stack, g._cond_context = saved
         real = switch.outputs[self._branch]
+        context = self
+        while context is not None:
+            context._values.add(real.name)
+            context = context._outer
         self._external[value.name] = real
-        self._values.add(real.name)
+        return real
+
+    def process_output(self, value: Tensor) -> Tensor:
+        """`CondContext._ProcessOutputTensor`: a branch result made outside
+        the branch (`lambda: x`) through a Switch made in the branch (after
+        the outer context's own, when nested)."""
+        if value.name in self._values:
+            return self._external.get(value.name, value)
+        self._values.add(value.name)
+        real = value
+        if self._outer is not None:
+            real = self._outer.add_value(value)
+            self._values.add(real.name)
+            self._external[real.name] = real
+        real = _switch(self._g, real, self._pred).outputs[self._branch]
+        self._external[value.name] = real
         return real
 
     def add_op(self, op) -> None:
         """`CondContext._AddOpInternal`: outside inputs switched in, an op
         without inputs under the pivot's control; its outputs join the
-        context's values."""
+        values of this context and of every outer one."""
         self._ops.add(op)
         if not op._inputs:
             if not any(c in self._ops for c in op._control_inputs):
@@ -89,7 +119,11 @@ class CondContext:
                 if real is not x:
                     inputs[i] = real
             op._inputs = tuple(inputs)
-        self._values.update(t.name for t in op._outputs)
+        names = [t.name for t in op._outputs]
+        context = self
+        while context is not None:
+            context._values.update(names)
+            context = context._outer
 
 
 def _switch(g: Graph, data: Tensor, pred: Tensor):
@@ -115,12 +149,21 @@ def _merge(g: Graph, inputs: list) -> Tensor:
 
 
 def _branch(g: Graph, context: CondContext, fn) -> Tensor:
-    """`CondContext.BuildCondBranch` of a branch returning one tensor."""
+    """`CondContext.BuildCondBranch` of a branch returning one tensor or an
+    op: a tensor through `process_output`; an op (an assert's guard) as
+    `with_dependencies([op], pivot)`, the pivot's `control_dependency`
+    Identity under the op's control."""
+    from .weights_broadcast import control_dependencies
+    from .opdef import name_scope as _scope
     saved, g._cond_context = g._cond_context, context
     try:
         result = fn()
         if isinstance(result, Tensor):
-            result = context.add_value(result)
+            result = context.process_output(result)
+        else:
+            with _scope(g, None, "control_dependency") as scope:
+                with control_dependencies(g, [result]):
+                    result = identity(g, context.pivot, name=scope)
     finally:
         g._cond_context = saved
     return result
@@ -128,9 +171,10 @@ def _branch(g: Graph, context: CondContext, fn) -> Tensor:
 
 def cond(g: Graph, pred: Tensor, true_fn, false_fn, name=None) -> Tensor:
     """`cond.cond` (control flow v1) of two branches returning one tensor
-    each: in `cond/`, the Switch of `pred`, `switch_t`, `switch_f`,
+    or op each: in `cond/`, the Switch of `pred`, `switch_t`, `switch_f`,
     `pred_id`, the true branch, the false branch, their `Merge`; the two
-    contexts into the `cond_context` collection."""
+    contexts into the `cond_context` collection unless the cond is nested
+    in another."""
     g = graph_from_inputs(g, (pred,))
     with name_scope(g, name, "cond"):
         switch = _switch(g, pred, pred)
@@ -142,8 +186,9 @@ def cond(g: Graph, pred: Tensor, true_fn, false_fn, name=None) -> Tensor:
         context_f = CondContext(g, pred, pivot_f, 0)
         res_f = _branch(g, context_f, false_fn)
         merged = _merge(g, [res_f, res_t])
-        g.add_to_collection(COND_CONTEXT, context_t)
-        g.add_to_collection(COND_CONTEXT, context_f)
+        if context_t.outer_context is None:    # a nested cond lives in the root's contexts
+            g.add_to_collection(COND_CONTEXT, context_t)
+            g.add_to_collection(COND_CONTEXT, context_f)
         return merged
 
 

@@ -7,17 +7,16 @@ losses, then `compute_weighted_loss` re-enters that scope: the weights'
 control the rest is built), `Mul`, `Sum`, the reduction's divisor
 (`num_present/` with its `broadcast_weights/`, `num_elements`, or a sum of
 `ones_like(losses) * weights`) and `value` (DivNoNan), then the loss is
-added to the `losses` collection.  Weights whose shapes are not static need
-TensorFlow's `Assert` and `cond`: not simulated.  `g` is the default graph.
+added to the `losses` collection.  Weights whose shapes are not static get
+TensorFlow's run-time checks (`weights_broadcast.py`).  `g` is the default
+graph.
 """
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 from ..errors import NotSimulated, TFValueError
 from . import opdefs_array as _opdefs  # noqa: F401 - registers the OpDefs
-from .array_fns import ones_like, rank, shape, size, squeeze, where, zeros_like
+from .array_fns import ones_like, shape, size, squeeze, where, zeros_like
 from .convert import convert_to_tensor
 from .gen_ops import gen_binary
 from .graph import Graph, Tensor
@@ -26,10 +25,9 @@ from .math_fns import add_n, equality, reduce
 from .nn_impl import (compatible, softmax_cross_entropy_with_logits_v2,
                       sparse_softmax_cross_entropy_with_logits, stop_gradient)
 from .opdef import graph_from_inputs, name_scope
-from .ops import generated, op_scope
 from .array import slice_helper
-from .shape_inference import constant_value
 from .tensor_shape import TensorShape
+from .weights_broadcast import assert_broadcastable, broadcast_weights, control_dependencies
 
 LOSSES = "losses"
 REGULARIZATION_LOSSES = "regularization_losses"
@@ -60,110 +58,14 @@ class Reduction:
 Reduction.__module__ = "tensorflow.python.ops.losses.losses_impl"
 
 
-class _Controller:
-    """What `Graph.control_dependencies([op])` pushes: the op it adds and
-    the ops made inside it (see `Graph._control_inputs_for`)."""
-
-    __slots__ = ("control_inputs", "seen")
-
-    def __init__(self, control_inputs: list) -> None:
-        self.control_inputs = control_inputs
-        self.seen = set()
-
-
-@contextmanager
-def control_dependencies(g: Graph, ops: list):
-    """`ops.control_dependencies(ops)`, less those an enclosing block adds."""
-    current = g.current_control_dependencies()
-    g._control_stack.append(_Controller([op for op in ops if op not in current]))
-    try:
-        yield
-    finally:
-        g._control_stack.pop()
-
-
 def _shape_text(dims) -> str:
     return str(TensorShape._of(dims))
-
-
-def _numpy_text(values: list) -> str:
-    """A shape vector as numpy prints it (`[2 3]`)."""
-    return "[" + " ".join(str(v) for v in values) + "]"
 
 
 def assert_is_compatible_with(a, b) -> None:
     """`TensorShape.assert_is_compatible_with`."""
     if not compatible(a, b):
         raise TFValueError(f"Shapes {_shape_text(a)} and {_shape_text(b)} are incompatible")
-
-
-# ================================================= weights_broadcast_ops
-
-
-def no_op(g: Graph, name: str):
-    """`control_flow_ops.no_op(name=name)`."""
-    with op_scope(g, name, "NoOp") as scope:
-        return generated(g, "NoOp", scope, (), None)
-
-
-def assert_broadcastable(g: Graph, weights, values):
-    """`weights_broadcast_ops.assert_broadcastable`: in
-    `assert_broadcastable/`, `weights/` (the weights converted by that
-    scope's name, `shape`, `rank`) and `values/`; static ranks and shapes
-    give `static_scalar_check_success` or `static_dims_check_success`
-    (NoOps) or the ValueError; anything else is TensorFlow's Assert."""
-    g = graph_from_inputs(g, (weights, values))
-    with name_scope(g, None, "assert_broadcastable"):
-        with name_scope(g, None, "weights") as weights_scope:
-            weights = convert_to_tensor(g, weights, name=weights_scope)
-            weights_shape = shape(g, weights, name="shape")
-            weights_rank = rank(g, weights, name="rank")
-        weights_rank_static = constant_value(weights_rank)
-        with name_scope(g, None, "values") as values_scope:
-            values = convert_to_tensor(g, values, name=values_scope)
-            values_shape = shape(g, values, name="shape")
-            values_rank = rank(g, values, name="rank")
-        values_rank_static = constant_value(values_rank)
-        prefix = "weights can not be broadcast to values."
-        if weights_rank_static is not None and values_rank_static is not None:
-            if weights_rank_static == 0:
-                return no_op(g, "static_scalar_check_success")
-            if weights_rank_static != values_rank_static:
-                raise TFValueError(
-                    f"{prefix} values.rank={values_rank_static}. "
-                    f"weights.rank={weights_rank_static}. values.shape={values.shape}. "
-                    f"weights.shape={weights.shape}. Received weights={weights}, "
-                    f"values={values}")
-            weights_static = constant_value(weights_shape)
-            values_static = constant_value(values_shape)
-            if weights_static is not None and values_static is not None:
-                for i in range(len(values_static)):
-                    if weights_static[i] not in (1, values_static[i]):
-                        raise TFValueError(
-                            f"{prefix} Mismatch at dim {i}. values.shape="
-                            f"{_numpy_text(values_static)}, weights.shape="
-                            f"{_numpy_text(weights_static)}. Received weights={weights}, "
-                            f"values={values}")
-                return no_op(g, "static_dims_check_success")
-        raise NotSimulated("weights_broadcast_ops.assert_broadcastable of shapes not known "
-                           "statically (Assert, cond)")
-
-
-def broadcast_weights(g: Graph, weights, values) -> Tensor:
-    """`weights_broadcast_ops.broadcast_weights`: in `broadcast_weights/`,
-    the weights as they are when both shapes are fully defined and
-    compatible, else `weights * ones_like(values)` named by the scope under
-    the control of `assert_broadcastable`."""
-    g = graph_from_inputs(g, (weights, values))
-    with name_scope(g, None, "broadcast_weights") as scope:
-        values = convert_to_tensor(g, values, name="values")
-        weights = convert_to_tensor(g, weights, values._dt, name="weights")
-        w, v = weights._dims, values._dims
-        if w is not None and v is not None and None not in w and None not in v \
-                and compatible(w, v):
-            return weights
-        with control_dependencies(g, [assert_broadcastable(g, weights, values)]):
-            return multiply(g, weights, ones_like(g, values), name=scope)
 
 
 # ================================================================ losses

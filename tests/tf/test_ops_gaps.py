@@ -48,3 +48,8 @@ def test_every_documented_argument(name):
             run_case("args", name)
         return
     check("args", name)
+
+
+@pytest.mark.parametrize("name", cases("losses_dynamic"))
+def test_losses_run_time_checks_rule(name):
+    check("losses_dynamic", name)
