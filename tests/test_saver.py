@@ -55,8 +55,8 @@ def test_running_a_saver_is_not_simulated(graph, method):
         getattr(saver, method)(None, "model.ckpt")
 
 
-@pytest.mark.parametrize("option", [{"reshape": True},
-                                    {"write_version": 1}])
+@pytest.mark.parametrize("option", [{"write_version": 1}, {"builder": object()},
+                                    {"defer_build": True}])
 def test_options_not_simulated(graph, option):
     tf.get_variable("w", [2])
     with pytest.raises(NotSimulated):
@@ -83,3 +83,7 @@ def test_node_defs_of_the_built_ops_and_the_manual_control_dependency_mark():
     # ops grouped by restore_all carry TF's `_has_manual_control_dependencies`
     out = assert_probe_agrees("node_defs")
     assert out["output"].count('  key: "_has_manual_control_dependencies"') == 3
+
+
+def test_reshape_restores_through_reshape_and_shape():
+    assert_probe_agrees("saver_reshape")

@@ -87,7 +87,8 @@ def resolve_assignment_map(assignment_map, checkpoint: Mapping, store: Mapping,
 def resolve_steps(assignment_map, checkpoint: Mapping, store: Mapping,
                   ckpt_dir_or_file="model.ckpt") -> list[Step]:
     """The rule itself (`_init_from_checkpoint`); values may be `Given`."""
-    shapes = {key: list(value[0]) for key, value in checkpoint.items()}
+    shapes = {key: None if value[0] is None else list(value[0])
+              for key, value in checkpoint.items()}
     pairs = assignment_map.items() if isinstance(assignment_map, Mapping) else assignment_map
     steps: list[Step] = []
     for key, value in sorted(pairs, key=lambda pair: pair[0]):

@@ -17,10 +17,12 @@ saveables' `restore`), TF 2.21:
 
 `sharded=True` (`_AddShardedSaveOpsForV2`, `_AddShardedRestoreOps`): per
 device (sorted) a ShardedFilename and SaveV2 on its CPU:0, MergeV2Checkpoints,
-`restore_shard` per device under `restore_all`.
+`restore_shard` per device under `restore_all`.  `reshape=True`: each restored
+tensor goes through a Reshape to its variable's shape (a Shape op of it when
+not fully defined) before the assign.
 
 Not simulated (NotSimulated naming it): running anything (`save`,
-`restore`, `export_meta_graph`, ...), `reshape=True`,
+`restore`, `export_meta_graph`, ...),
 `saver_def=`, `builder=`, `defer_build=True`, `write_version=V1`, and
 SaveableObjects in `var_list`.
 """
@@ -31,6 +33,7 @@ from contextlib import contextmanager
 
 from ...checkpoint.program_keys import names_to_variables
 from ...engine import device as _device_lib
+from ...engine import array_fns as _array_fns
 from ...engine import io_ops as _io_ops
 from ...engine import variables as _variables
 from ...engine.array import placeholder_with_default
@@ -39,6 +42,7 @@ from ...engine.nodedef import StrAttr
 from ...engine.ops import constant
 from ...engine.partitioned import PartitionedVariable
 from ...engine.resource import BaseResourceVariable
+from ...engine.tensor_shape import TensorShape
 from ...engine.variables import RefVariable
 from ...errors import NotSimulated, TFTypeError, TFValueError
 from ..framework.ops import _graph_control
@@ -103,13 +107,25 @@ class _Saveable:
         self.handle = handle
         self.dtype = tensor._dt.replace("_ref", "")
 
-    def restore(self, g, restored: Tensor):
+    def restore(self, g, restored: Tensor, shape=None):
+        """`restore([restored], restored_shapes)`: reshaped first when a shape is
+        given (reshape=True), then assigned (validate_shape only without one)."""
+        if shape is not None:
+            restored = _array_fns.reshape(g, restored, shape)
         if self.handle is not None:
             return _restore_resource(g, self.handle, self.dtype, self.tensor.op.device, restored)
         dims = self.target._dims
-        validate = dims is not None and None not in dims
+        validate = shape is None and dims is not None and None not in dims
         ref = self.target._variable if isinstance(self.target, RefVariable) else self.target
         return _variables.assign(g, ref, restored, validate_shape=validate)
+
+    def restore_shape(self, g):
+        """`_AddRestoreOps(reshape=True)`: the spec tensor's static shape, or a
+        Shape op of it when not fully defined."""
+        dims = self.tensor._dims
+        if dims is not None and None not in dims:
+            return TensorShape._of(dims)
+        return _array_fns.shape(g, self.tensor)
 
 
 def saveables_for(names_to_saveables: dict) -> list:
@@ -207,8 +223,7 @@ class Saver:
         if defer_build and var_list:
             raise TFValueError("If `var_list` is provided then build cannot be deferred. Either "
                                "set defer_build=False or var_list=None.")
-        for flag, what in ((reshape, "reshape=True"),
-                           (saver_def is not None, "saver_def="), (builder is not None,
+        for flag, what in ((saver_def is not None, "saver_def="), (builder is not None,
                                                                    "builder="),
                            (defer_build, "defer_build=True"), (write_version != V2,
                                                                "write_version other than V2")):
@@ -216,6 +231,7 @@ class Saver:
                 raise NotSimulated(f"tf.train.Saver({what})")
         self._var_list = var_list
         self._sharded = sharded
+        self._reshape = reshape
         self._max_to_keep = max_to_keep
         self._keep_checkpoint_every_n_hours = keep_checkpoint_every_n_hours
         self._name = name
@@ -243,7 +259,7 @@ class Saver:
         self._is_empty = False
         self.saver_def = build_saver(g, self._var_list, self._max_to_keep,
                                      self._keep_checkpoint_every_n_hours, self._name,
-                                     self._filename, self._sharded)
+                                     self._filename, self._sharded, self._reshape)
 
     @property
     def last_checkpoints(self) -> list:
@@ -261,7 +277,7 @@ Saver.__module__ = "tensorflow.python.training.saver"
 
 
 def build_saver(g, var_list, max_to_keep, keep_checkpoint_every_n_hours, name, filename,
-                sharded=False):
+                sharded=False, reshape=False):
     """`BaseSaverBuilder._build_internal` (V2): the ops, then the SaverDef."""
     names_to_saveables = var_list if isinstance(var_list, dict) else op_list_to_dict(var_list)
     saveables = saveables_for(names_to_saveables)
@@ -273,10 +289,10 @@ def build_saver(g, var_list, max_to_keep, keep_checkpoint_every_n_hours, name, f
         if sharded:
             per_device = _group_by_devices(saveables)
             save_tensor = _add_sharded_save_ops(g, filename_tensor, per_device)
-            restore_op = _add_sharded_restore_ops(g, filename_tensor, per_device)
+            restore_op = _add_sharded_restore_ops(g, filename_tensor, per_device, reshape)
         else:
             save_tensor = _add_save_ops(g, filename_tensor, saveables)
-            restore_op = _add_restore_ops(g, filename_tensor, saveables)
+            restore_op = _add_restore_ops(g, filename_tensor, saveables, reshape=reshape)
     return SaverDef(filename_tensor.name, save_tensor.name, restore_op.name, max_to_keep,
                     bool(sharded), keep_checkpoint_every_n_hours, V2)
 
@@ -350,13 +366,14 @@ def _add_sharded_save_ops(g, prefix: Tensor, per_device: list) -> Tensor:
                                    inputs=(prefix,), attrs={"T": "string"}).outputs[0]
 
 
-def _add_sharded_restore_ops(g, filename_tensor: Tensor, per_device: list):
+def _add_sharded_restore_ops(g, filename_tensor: Tensor, per_device: list, reshape=False):
     """`_AddShardedRestoreOps`: a `restore_shard` per device (in that device),
     grouped as `restore_all`."""
     restores = []
     for device, saveables in per_device:
         with _device(g, device):
-            restores.append(_add_restore_ops(g, filename_tensor, saveables, "restore_shard"))
+            restores.append(_add_restore_ops(g, filename_tensor, saveables, "restore_shard",
+                                             reshape))
     return group(*restores, name="restore_all")
 
 
@@ -380,7 +397,8 @@ def _add_save_ops(g, filename_tensor: Tensor, saveables: list) -> Tensor:
     return op.outputs[0]
 
 
-def _add_restore_ops(g, filename_tensor: Tensor, saveables: list, name="restore_all"):
+def _add_restore_ops(g, filename_tensor: Tensor, saveables: list, name="restore_all",
+                     reshape=False):
     """`_AddRestoreOps` with `bulk_restore`: one RestoreV2 on cpu:0, each saveable's
     restore from its output, grouped as `restore_all`."""
     g._device_stack.append("cpu:0")
@@ -390,7 +408,8 @@ def _add_restore_ops(g, filename_tensor: Tensor, saveables: list, name="restore_
                                       [s.dtype for s in saveables])
     finally:
         g._device_stack.pop()
-    assign_ops = [s.restore(g, t) for s, t in zip(saveables, restored)]
+    assign_ops = [s.restore(g, t, s.restore_shape(g) if reshape else None)
+                  for s, t in zip(saveables, restored)]
     return group(*assign_ops, name=name)
 
 
