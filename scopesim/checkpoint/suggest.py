@@ -73,15 +73,15 @@ def pair_keys(wanted: dict, b: dict) -> dict:
     pairs = {n: n for n, info in wanted.items() if n in b and compatible(info, b[n])}
     free_a = {n: info for n, info in wanted.items() if n not in pairs and n not in b}
     free_b = {n: info for n, info in b.items() if n not in wanted}
-    rules: list = []
+    rules: dict = {}             # in the order found: a dict as an ordered set
     while free_a and free_b:
         found = _scope_rules(free_a, free_b)
         before = len(free_a)
         _pair_by_rules(found, free_a, free_b, pairs)
-        rules.extend(r for r in found if r not in rules)
+        rules.update(dict.fromkeys(found))
         if len(free_a) == before:
             break
-    _pair_unique_in_scope(rules, free_a, free_b, pairs)
+    _pair_unique_in_scope(list(rules), free_a, free_b, pairs)
     return pairs
 
 
