@@ -1,8 +1,8 @@
 """The exit codes of the `scopesim` command, one named constant each.
 
-    0  OK              everything ran; check/verify found no difference
+    0  OK              everything ran; check/verify/diff found no difference
     1  PROGRAM_ERROR   the program raised an uncaught error (ValueError, ...)
-       DIFFERENCE      check or verify found a difference (same value)
+       DIFFERENCE      check, verify or diff found a difference (same value)
        NOT_FOUND       `explain FILE NAME`: the program has no such name (same value)
     2  USAGE           bad command line, syntax error, unreadable file,
                        output that cannot be written (a full disk),
@@ -39,7 +39,7 @@ BROKEN_PIPE = ExitCode.BROKEN_PIPE
 
 #: The table above, for `scopesim --help`.
 EXIT_CODES_HELP = (
-    "Exit codes: 0 ok; 1 the program raised an error, check/verify found a "
+    "Exit codes: 0 ok; 1 the program raised an error, check/verify/diff found a "
     "difference, or explain found no such name; 2 usage error, syntax error, unreadable "
     "file, output that cannot be written, a TensorFlow feature that is not simulated, "
     "or TensorFlow missing for verify; 3 internal error of scopesim; 141 stdout was closed early (a pipe into "
