@@ -56,7 +56,7 @@ def test_running_a_saver_is_not_simulated(graph, method):
 
 
 @pytest.mark.parametrize("option", [{"write_version": 1}, {"builder": object()},
-                                    {"defer_build": True}])
+                                    {"saver_def": object()}])
 def test_options_not_simulated(graph, option):
     tf.get_variable("w", [2])
     with pytest.raises(NotSimulated):
@@ -87,3 +87,7 @@ def test_node_defs_of_the_built_ops_and_the_manual_control_dependency_mark():
 
 def test_reshape_restores_through_reshape_and_shape():
     assert_probe_agrees("saver_reshape")
+
+
+def test_defer_build_builds_at_build():
+    assert_probe_agrees("saver_deferred")

@@ -21,10 +21,11 @@ device (sorted) a ShardedFilename and SaveV2 on its CPU:0, MergeV2Checkpoints,
 tensor goes through a Reshape to its variable's shape (a Shape op of it when
 not fully defined) before the assign.
 
+`defer_build=True` builds at `build()` (once).
+
 Not simulated (NotSimulated naming it): running anything (`save`,
-`restore`, `export_meta_graph`, ...),
-`saver_def=`, `builder=`, `defer_build=True`, `write_version=V1`, and
-SaveableObjects in `var_list`.
+`restore`, `export_meta_graph`, ...), `saver_def=`, `builder=`,
+`write_version=V1`, and SaveableObjects in `var_list`.
 """
 
 from __future__ import annotations
@@ -225,8 +226,7 @@ class Saver:
                                "set defer_build=False or var_list=None.")
         for flag, what in ((saver_def is not None, "saver_def="), (builder is not None,
                                                                    "builder="),
-                           (defer_build, "defer_build=True"), (write_version != V2,
-                                                               "write_version other than V2")):
+                           (write_version != V2, "write_version other than V2")):
             if flag:
                 raise NotSimulated(f"tf.train.Saver({what})")
         self._var_list = var_list
@@ -240,13 +240,16 @@ class Saver:
         self._filename = filename
         self._last_checkpoints = []
         self.saver_def = None
-        self.build()
+        self._is_built = False
+        if not defer_build:
+            self.build()
 
     def build(self) -> None:
         """`Saver._build`: the default var_list is every global variable (and the
         saveable_objects collection); an empty one is an error unless allowed."""
-        if self.saver_def is not None:
+        if self._is_built:
             return
+        self._is_built = True
         g = get_default_graph()
         if self._var_list is None:
             self._var_list = g.get_collection("variables") + g.get_collection(
