@@ -2,10 +2,8 @@
 
 Mirrors `tensorflow/python/training/saver.py` (`Saver.__init__`, `_build`,
 `BaseSaverBuilder._build_internal`, `_AddSaveOps`, `save_op`,
-`_AddRestoreOps`, `BulkSaverBuilder.bulk_restore`) and
-`training/saving/saveable_object_util.py` (`op_list_to_dict`: the key of each
-variable; `validate_and_slice_inputs`, `saveable_objects_for_op`, the
-saveables' `restore`), TF 2.21:
+`_AddRestoreOps`, `BulkSaverBuilder.bulk_restore`), TF 2.21, over the keyed
+saveables of saveable_object_util.py:
 
     save/filename/input (Const), save/filename, save/Const (PlaceholderWithDefault),
     save/SaveV2/tensor_names, save/SaveV2/shape_and_slices (Const), save/SaveV2,
@@ -32,148 +30,19 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from ...checkpoint.program_keys import names_to_variables
 from ...engine import device as _device_lib
-from ...engine import array_fns as _array_fns
 from ...engine import io_ops as _io_ops
-from ...engine import variables as _variables
 from ...engine.array import placeholder_with_default
 from ...engine.graph import Tensor, get_default_graph
 from ...engine.nodedef import StrAttr
 from ...engine.ops import constant
-from ...engine.partitioned import PartitionedVariable
-from ...engine.resource import BaseResourceVariable
-from ...engine.tensor_shape import TensorShape
-from ...engine.variables import RefVariable
-from ...errors import NotSimulated, TFTypeError, TFValueError
+from ...errors import NotSimulated, TFValueError
 from ..framework.ops import _graph_control
 from ..ops.control_flow_ops import group
-from .checkpoint_utils import _restore_resource
+from .saveable_object_util import op_list_to_dict, saveables_for
 
 #: `saver_pb2.SaverDef.CheckpointFormatVersion`.
 LEGACY, V1, V2 = 0, 1, 2
-
-_VARIABLE_OPS = ("Variable", "VariableV2", "AutoReloadVariable", "VarHandleOp",
-                 "ReadVariableOp")
-
-
-def op_list_to_dict(op_list) -> dict:
-    """`saveable_object_util.op_list_to_dict` (graph mode): {key: variable, its
-    ref tensor, or the list of slices of a partitioned variable}, keys being
-    the variables' op names (a slice's: its save-slice full name)."""
-    if not isinstance(op_list, (list, tuple, set)):
-        raise TFTypeError(f"Variables to save should be passed in a dict or a list. Got "
-                          f"{op_list}")
-    flat = sorted(_flatten(list(op_list), []), key=lambda x: x.name)
-    return names_to_variables(flat, as_saved=_variable_tensor)
-
-
-def _flatten(value, out: list) -> list:
-    """`nest.flatten` of the list (a PartitionedVariable is not a structure)."""
-    for item in value:
-        if isinstance(item, (list, tuple)):
-            _flatten(item, out)
-        else:
-            out.append(item)
-    return out
-
-
-def _variable_tensor(var):
-    """`var._graph_element` of a resource variable, `convert_to_tensor(var,
-    as_ref=True)` of anything else; it must come from a variable op."""
-    if isinstance(var, BaseResourceVariable):
-        tensor = var._graph_element
-    elif isinstance(var, RefVariable):
-        tensor = var._variable
-    elif isinstance(var, Tensor):
-        tensor = var
-    else:
-        raise NotSimulated(f"tf.train.Saver of a {type(var).__name__} in var_list")
-    if tensor.op.type not in _VARIABLE_OPS:
-        raise TFTypeError(f"Variable to save is not a Variable: {tensor}")
-    return tensor
-
-
-class _Saveable:
-    """A `ReferenceVariableSaveable` or `ResourceVariableSaveable`: one spec
-    (the tensor saved, its key, slice spec and dtype) and its restore.
-    `target` is what restore assigns: a ref tensor or a RefVariable (a
-    slice), or, with `handle`, a resource variable's handle."""
-
-    def __init__(self, target, tensor, slice_spec: str, name: str, handle=None) -> None:
-        self.target = target
-        self.tensor = tensor
-        self.slice_spec = slice_spec
-        self.name = name
-        self.handle = handle
-        self.dtype = tensor._dt.replace("_ref", "")
-
-    def restore(self, g, restored: Tensor, shape=None):
-        """`restore([restored], restored_shapes)`: reshaped first when a shape is
-        given (reshape=True), then assigned (validate_shape only without one)."""
-        if shape is not None:
-            restored = _array_fns.reshape(g, restored, shape)
-        if self.handle is not None:
-            return _restore_resource(g, self.handle, self.dtype, self.tensor.op.device, restored)
-        dims = self.target._dims
-        validate = shape is None and dims is not None and None not in dims
-        ref = self.target._variable if isinstance(self.target, RefVariable) else self.target
-        return _variables.assign(g, ref, restored, validate_shape=validate)
-
-    def restore_shape(self, g):
-        """`_AddRestoreOps(reshape=True)`: the spec tensor's static shape, or a
-        Shape op of it when not fully defined."""
-        dims = self.tensor._dims
-        if dims is not None and None not in dims:
-            return TensorShape._of(dims)
-        return _array_fns.shape(g, self.tensor)
-
-
-def saveables_for(names_to_saveables: dict) -> list:
-    """`validate_and_slice_inputs`: the saveables of each key, in key order."""
-    saveables: list[_Saveable] = []
-    seen: set = set()
-    for name, op in sorted(names_to_saveables.items(), key=lambda x: x[0]):
-        if not isinstance(name, str):
-            raise TFTypeError("names_to_saveables must be a dict mapping string names to "
-                              f"trackable operations. Name is not a string: {name}")
-        for saveable in _saveables_for_op(op, name):
-            key = id(saveable.target)
-            if key in seen:
-                raise TFValueError("The same saveable will be restored with two names: "
-                                   f"{saveable.name}")
-            seen.add(key)
-            saveables.append(saveable)
-    return saveables
-
-
-def _saveables_for_op(op, name: str) -> list:
-    """`saveable_objects_for_op(op, name)`."""
-    if isinstance(op, (list, tuple, PartitionedVariable)):
-        slice_name = None
-        out = []
-        for variable in list(op):
-            if not isinstance(variable, (RefVariable, BaseResourceVariable)):
-                raise TFValueError(f"Slices must all be Variables: {variable}")
-            info = getattr(variable, "_save_slice_info", None)
-            if not info:
-                raise TFValueError(f"Slices must all be slices: {variable}")
-            if slice_name is None:
-                slice_name = info.full_name
-            elif slice_name != info.full_name:
-                raise TFValueError(f"Slices must all be from the same tensor: {slice_name} != "
-                                   f"{info.full_name}")
-            if not isinstance(variable, RefVariable):
-                raise NotSimulated("tf.train.Saver of a partitioned resource variable")
-            out.append(_Saveable(variable, variable._snapshot, info.spec, name))
-        return out
-    tensor = _variable_tensor(op)
-    if tensor.op.type in ("Variable", "VariableV2", "AutoReloadVariable"):
-        return [_Saveable(tensor, tensor, "", name)]
-    if tensor.op.type != "ReadVariableOp":
-        raise NotSimulated(f"tf.train.Saver of a {tensor.op.type} tensor")
-    return [_Saveable(tensor, tensor, "", name, handle=tensor.op.inputs[0])]
-
 
 class SaverDef:
     """`saver_pb2.SaverDef`: the names a program reads, printed as the proto's text."""
@@ -416,4 +285,4 @@ def _add_restore_ops(g, filename_tensor: Tensor, saveables: list, name="restore_
     return group(*assign_ops, name=name)
 
 
-__all__ = ["Saver", "SaverDef", "op_list_to_dict", "saveables_for"]
+__all__ = ["Saver", "SaverDef"]
