@@ -361,3 +361,15 @@ def test_a_dtype_mismatch(tmp_path):
          "b": {"shape": [], "dtype": want["dtypes"]["global_step"]}}]
     text = invoke("diff", str(path), os.path.join(ROOT, "adam")).stdout
     assert "shape or dtype differs (1):\n  global_step  A []  int32  B []  int64\n" in text
+
+
+def test_suggest_map_from_a_listing_with_unknown_shapes():
+    """B is inspect_checkpoint's debug listing (three partitioned keys without a shape):
+    the checkpoint it lists and its own keys are loaded whole."""
+    result = invoke("diff", os.path.join(ROOT, "partitioned"),
+                    os.path.join(PRINTED, "partitioned.inspect.txt"), "--suggest-map",
+                    "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["assignment_map"] == {"/": "/"}
+    assert "note: 3 keys of B without a known shape: the map is checked by name there\n" \
+        in result.stderr

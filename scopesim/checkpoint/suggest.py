@@ -304,6 +304,10 @@ def suggest(wanted: dict, a_keys: dict, store: dict | None, b: dict,
     for name in loadable:
         if name not in pairs:
             unexplained.append((name, _why_not(name, loadable[name], b)))
+    unknown = sum(1 for shape, _ in checkpoint.values() if shape is None)
+    if unknown:
+        notes.append(f"{unknown} key{'s' if unknown > 1 else ''} of B without a known shape: "
+                     "the map is checked by name there")
     assignment_map = smallest_map(pairs, view, checkpoint)
     assignment_map, loaded = _proven(assignment_map, pairs, store, view, checkpoint)
     used = set(pairs.values())
@@ -323,7 +327,12 @@ def _proven(assignment_map: dict, pairs: dict, store: dict, view: dict, b: dict)
     validation) has loaded every pair with it (and any other variable from a
     key of its shape and dtype); else the map of single entries, proven the
     same way."""
-    checkpoint = {k: (shape if shape is not None else [], dtype) for k, (shape, dtype) in b.items()}
+    sources = {key: name for name, key in pairs.items()}
+    checkpoint = {}
+    for key, (shape, dtype) in b.items():
+        if shape is None:     # unknown (a key list): the paired variable's, to check names
+            shape = view.get(sources.get(key), (None,))[0]
+        checkpoint[key] = ([] if shape is None else shape, dtype)
     for candidate in (assignment_map, {pairs[n]: n for n in sorted(pairs, key=pairs.get)}):
         try:
             loaded = resolve_assignment_map(candidate, checkpoint, store)
