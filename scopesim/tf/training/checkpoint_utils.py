@@ -35,13 +35,13 @@ from ...checkpoint import reader as _reader
 from ...checkpoint.assignment import Given, resolve_steps
 from ...checkpoint.cxx_order import unordered_map_order
 from ...engine import io_ops as _io_ops
-from ...engine import variables as _variables
 from ...engine.graph import get_default_graph
 from ...engine.resource import BaseResourceVariable
 from ...engine.variables import RefVariable
 from ...errors import NotSimulated, TFValueError
 from ..framework import dtypes as _dtypes
 from ..framework.errors_impl import NotFoundError, OpError
+from .saveable_object_util import op_list_to_dict, saveables_for
 
 
 def _checkpoint_filename(ckpt_dir_or_file) -> str:
@@ -236,9 +236,10 @@ def _set_variable_or_list_initializer(variable_or_list, ckpt_file, tensor_name) 
 def _set_checkpoint_initializer(variable, ckpt_file, tensor_name, slice_spec,
                                 name="checkpoint_initializer") -> None:
     """`checkpoint_utils._set_checkpoint_initializer`: `RestoreV2` (named `name`, on
-    the variable's device merged with /cpu:0), then the variable's saveable
-    restore: a RefVariable's `Assign` (its initializer is then that Assign's
-    output tensor), a resource variable's `Identity` and `AssignVariableOp`;
+    the variable's device merged with /cpu:0), then the restore of its one
+    saveable (saveable_object_util): a RefVariable's `Assign` (its initializer
+    is then that Assign's output tensor), a resource variable's `Identity`
+    and `AssignVariableOp`;
     the restored tensor takes the variable's shape and is its initial value."""
     g = get_default_graph()
     if variable.graph is not g:
@@ -252,25 +253,8 @@ def _set_checkpoint_initializer(variable, ckpt_file, tensor_name, slice_spec,
                                      name=name)[0]
     finally:
         del g._device_stack[-2:]
-    if isinstance(variable, BaseResourceVariable):
-        init_op = _restore_resource(g, variable._handle, variable._dt, variable.device, restore)
-    else:
-        validate = variable._dims is not None and None not in variable._dims
-        init_op = _variables.assign(g, variable._variable, restore, validate_shape=validate)
+    saveables = saveables_for(op_list_to_dict([variable]))
+    init_op = saveables[0].restore(g, restore)
     variable._initializer_op = init_op
     restore.set_shape(variable.shape)
     variable._initial_value = restore
-
-
-def _restore_resource(g, handle, dtype: str, device: str, restored):
-    """`ResourceVariableSaveable.restore`: on the variable's device an `Identity` of
-    the restored tensor and `shape_safe_assign_variable_handle` (AssignVariableOp)."""
-    g._device_stack.append(device)
-    try:
-        value = g.create_op("Identity", "Identity", outputs=((restored._dims, restored._dt),),
-                            inputs=(restored,), attrs={"T": restored._dt}).outputs[0]
-        return g.create_op("AssignVariableOp", "AssignVariableOp", outputs=(),
-                           inputs=(handle, value),
-                           attrs={"dtype": dtype, "validate_shape": False})
-    finally:
-        g._device_stack.pop()

@@ -21,7 +21,6 @@ from ...engine.resource import BaseResourceVariable
 from ...engine.tensor_shape import TensorShape
 from ...engine.variables import RefVariable
 from ...errors import NotSimulated, TFTypeError, TFValueError
-from .checkpoint_utils import _restore_resource
 
 _VARIABLE_OPS = ("Variable", "VariableV2", "AutoReloadVariable", "VarHandleOp",
                  "ReadVariableOp")
@@ -143,6 +142,20 @@ def _saveables_for_op(op, name: str) -> list:
     if tensor.op.type != "ReadVariableOp":
         raise NotSimulated(f"tf.train.Saver of a {tensor.op.type} tensor")
     return [_Saveable(tensor, tensor, "", name, handle=tensor.op.inputs[0])]
+
+
+def _restore_resource(g, handle, dtype: str, device: str, restored):
+    """`ResourceVariableSaveable.restore`: on the variable's device an `Identity` of
+    the restored tensor and `shape_safe_assign_variable_handle` (AssignVariableOp)."""
+    g._device_stack.append(device)
+    try:
+        value = g.create_op("Identity", "Identity", outputs=((restored._dims, restored._dt),),
+                            inputs=(restored,), attrs={"T": restored._dt}).outputs[0]
+        return g.create_op("AssignVariableOp", "AssignVariableOp", outputs=(),
+                           inputs=(handle, value),
+                           attrs={"dtype": dtype, "validate_shape": False})
+    finally:
+        g._device_stack.pop()
 
 
 __all__ = ["op_list_to_dict", "saveables_for"]
