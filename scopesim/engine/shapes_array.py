@@ -208,15 +208,14 @@ def concat_shape(inputs, attrs, error):
     after the axis merge and the axis dims add up."""
     values, axis_t = inputs[:-1], inputs[-1]
     with_rank(axis_t._dims, 0, error)
-    rank = None
-    for t in values:
-        if t._dims is not None:
-            if rank is None:
-                rank = len(t._dims)
-            else:
-                with_rank(t._dims, rank, error)
+    # The first run (the axis not handed over yet): the first known rank
+    # decides; a scalar there is the error before the others are checked.
+    rank = next((len(t._dims) for t in values if t._dims is not None), None)
     if rank == 0:
         raise error("Can't concatenate scalars (use tf.stack instead)")
+    if rank is not None:
+        for t in values:
+            with_rank(t._dims, rank, error)
     axis = constant_value(axis_t)
     if not isinstance(axis, int):
         return None if rank is None else (None,) * rank
