@@ -363,13 +363,37 @@ def test_a_dtype_mismatch(tmp_path):
     assert "shape or dtype differs (1):\n  global_step  A []  int32  B []  int64\n" in text
 
 
+def fixture_maps():
+    with open(os.path.join(DIFF, "fixture_maps.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
 def test_suggest_map_from_a_listing_with_unknown_shapes():
-    """B is inspect_checkpoint's debug listing (three partitioned keys without a shape):
-    the checkpoint it lists and its own keys are loaded whole."""
+    """B is inspect_checkpoint's debug listing (three partitioned keys without a
+    shape); TF loaded the checkpoint it lists into the graph that saved it with the
+    suggested map, every part of every key."""
     result = invoke("diff", os.path.join(ROOT, "partitioned"),
                     os.path.join(PRINTED, "partitioned.inspect.txt"), "--suggest-map",
                     "--format", "json")
     assert result.exit_code == 0
-    assert json.loads(result.stdout)["assignment_map"] == {"/": "/"}
+    rec = fixture_maps()["partitioned"]
+    assert json.loads(result.stdout)["assignment_map"] == rec["assignment_map"]
+    assert rec["error"] is None
+    assert sorted({n.split("/part_")[0] for n in rec["initialised"]}) == \
+        [n for n, _ in expected("partitioned")["keys"]]
     assert "note: 3 keys of B without a known shape: the map is checked by name there\n" \
         in result.stderr
+
+
+def test_model_only_map_of_a_trained_checkpoint_into_its_own_graph():
+    """adam into the graph that trained it: one scope entry, which TF accepted; it
+    loaded every model variable (and the slots a scope covers)."""
+    result = invoke("diff", os.path.join(ROOT, "adam"), os.path.join(ROOT, "adam"),
+                    "--model-only", "--suggest-map", "--format", "json")
+    assert result.exit_code == 0
+    rec = fixture_maps()["adam"]
+    assert json.loads(result.stdout)["assignment_map"] == rec["assignment_map"]
+    assert rec["error"] is None
+    model = [n for n, _ in expected("adam")["keys"] if not is_training_state(n)]
+    loaded = {n.split("/part_")[0] for n in rec["initialised"]}
+    assert set(model) <= loaded

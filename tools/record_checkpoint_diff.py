@@ -1,7 +1,7 @@
 """Record, with TensorFlow 2.21, what `scopesim diff` is tested against.
 
     TF_CPP_MIN_LOG_LEVEL=3 TF_USE_LEGACY_KERAS=1 ~/tfvenv/bin/python \
-        tools/record_checkpoint_diff.py [printed] [slots] [cases]
+        tools/record_checkpoint_diff.py [printed] [slots] [cases] [fixture_maps]
 
 Everything is written under `tests/checkpoints/diff/`:
 
@@ -288,10 +288,35 @@ def _new_keys(tf, T, folder):
                 for k, s in tf.train.list_variables(path)]
 
 
+def _loaded_from(tf, T, reader, keys):
+    """{variable op name: checkpoint key} after global_variables_initializer(): the
+    key whose (non-zero) value the variable, or its slice of the full tensor, holds."""
+    import numpy as np
+    values = {k: reader.get_tensor(k) for k in keys}
+    loaded = {}
+    with T.Session() as s:
+        s.run(T.global_variables_initializer())
+        for v in T.global_variables():
+            value = s.run(v)
+            info = getattr(v, "_save_slice_info", None)
+            for key, full in values.items():
+                if info is not None:
+                    if list(full.shape) != list(info.full_shape):
+                        continue
+                    part = full[tuple(slice(o, o + n) for o, n in
+                                      zip(info.var_offset, info.var_shape))]
+                else:
+                    part = full
+                if part.shape == value.shape and part.dtype == value.dtype and \
+                        np.array_equal(part, value) and np.any(part != 0):
+                    loaded[v.op.name] = key
+                    break
+    return loaded
+
+
 def record_case_load(case, which="accepted"):
     """Run CASE/new.py, init_from_checkpoint with the case's map (or its rejected
     one), and see what loaded."""
-    import numpy as np
     tf, T = _tf1()
     folder = os.path.join(ROOT, case)
     prefix = os.path.join(folder, "model.ckpt")
@@ -315,25 +340,7 @@ def record_case_load(case, which="accepted"):
         recorded.update(error={"type": type(exc).__name__, "message": message},
                         initialised=None)
         return recorded
-    values = {k: reader.get_tensor(k) for k, _ in ckpt_keys}
-    loaded = {}
-    with T.Session() as s:
-        s.run(T.global_variables_initializer())
-        for v in T.global_variables():
-            value = s.run(v)
-            info = getattr(v, "_save_slice_info", None)
-            for key, full in values.items():
-                if info is not None:
-                    if list(full.shape) != list(info.full_shape):
-                        continue
-                    part = full[tuple(slice(o, o + n) for o, n in
-                                      zip(info.var_offset, info.var_shape))]
-                else:
-                    part = full
-                if part.shape == value.shape and part.dtype == value.dtype and \
-                        np.array_equal(part, value) and np.any(part != 0):
-                    loaded[v.op.name] = key
-                    break
+    loaded = _loaded_from(tf, T, reader, [k for k, _ in ckpt_keys])
     recorded.update(error=None, initialised=dict(sorted(loaded.items())))
     return recorded
 
@@ -362,9 +369,50 @@ def record_cases():
               len(recorded["initialised"] or {}))
 
 
+#: fixture of tests/checkpoints -> a map to load it into the graph that made it
+FIXTURE_MAPS = {"partitioned": {"/": "/"}, "adam": {"/": "/"}}
+
+
+def record_fixture_map(name):
+    """Rebuild fixture NAME's graph (make_checkpoints.py's maker, saving into a scratch
+    folder), then init_from_checkpoint the committed fixture with FIXTURE_MAPS[NAME]."""
+    import tempfile
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import make_checkpoints
+    tf, T = _tf1()
+    with open(os.path.join(CHECKPOINTS, name, "expected_keys.json"), encoding="utf-8") as f:
+        prefix = os.path.join(CHECKPOINTS, name, json.load(f)["prefix"])
+    with tempfile.TemporaryDirectory() as tmp:
+        getattr(make_checkpoints, "make_" + name)(tmp)
+    try:
+        T.train.init_from_checkpoint(prefix, FIXTURE_MAPS[name])
+    except Exception as exc:  # recording what TF raised
+        return {"assignment_map": FIXTURE_MAPS[name],
+                "error": {"type": type(exc).__name__, "message": str(exc)}}
+    reader = tf.train.load_checkpoint(prefix)
+    loaded = _loaded_from(tf, T, reader, sorted(reader.get_variable_to_shape_map()))
+    return {"assignment_map": FIXTURE_MAPS[name], "error": None,
+            "initialised": dict(sorted(loaded.items()))}
+
+
+def record_fixture_maps():
+    out = {}
+    for name in FIXTURE_MAPS:
+        done = subprocess.run([sys.executable, os.path.abspath(__file__), "--fixture-map", name],
+                              check=True, capture_output=True, text=True)
+        out[name] = json.loads(done.stdout.strip().splitlines()[-1])
+        print("fixture map:", name, out[name]["error"] or len(out[name]["initialised"]))
+    with open(os.path.join(ROOT, "fixture_maps.json"), "w", encoding="utf-8") as f:
+        json.dump(out, f, indent=1)
+        f.write("\n")
+
+
 def main(argv):
     if argv[:1] == ["--slots-one"]:
         record_slots_one(argv[1])
+        return 0
+    if argv[:1] == ["--fixture-map"]:
+        print(json.dumps(record_fixture_map(argv[1])))
         return 0
     if argv[:1] == ["--case-ckpt"]:
         record_case_checkpoint(argv[1])
@@ -372,7 +420,7 @@ def main(argv):
     if argv[:1] == ["--case-load"]:
         print(json.dumps(record_case_load(*argv[1:3])))
         return 0
-    wanted = argv or ["printed", "slots", "cases"]
+    wanted = argv or ["printed", "slots", "cases", "fixture_maps"]
     os.makedirs(ROOT, exist_ok=True)
     if "printed" in wanted:
         record_printed()
@@ -380,6 +428,8 @@ def main(argv):
         record_slots()
     if "cases" in wanted:
         record_cases()
+    if "fixture_maps" in wanted:
+        record_fixture_maps()
     return 0
 
 
