@@ -23,7 +23,10 @@ Everything is written under `tests/checkpoints/diff/`:
   `tf.train.init_from_checkpoint(CKPT, MAP)` did in `new.py`'s graph for the
   case's assignment map (written below, by hand): its error, or which
   variable now holds which checkpoint tensor's value (found by comparing the
-  values after `global_variables_initializer()`).
+  values after `global_variables_initializer()`); for some cases also the
+  error of a shorter map TensorFlow refuses (`rejected`).
+* `fixture_maps.json`: the same for fixtures of tests/checkpoints/ loaded
+  into the graph make_checkpoints.py builds for them (FIXTURE_MAPS).
 """
 
 import contextlib
