@@ -14,9 +14,10 @@ graph.
 
 from __future__ import annotations
 
-from ..errors import NotSimulated, TFValueError
+from ..errors import TFValueError
 from . import opdefs_array as _opdefs  # noqa: F401 - registers the OpDefs
-from .array_fns import ones_like, shape, size, squeeze, where, zeros_like
+from .array_fns import ones_like, rank, shape, size, squeeze, where, zeros_like
+from .cond_v1 import cond
 from .convert import convert_to_tensor
 from .gen_ops import gen_binary
 from .graph import Graph, Tensor
@@ -202,33 +203,64 @@ def truediv_r(g: Graph, x, y: Tensor) -> Tensor:
     return binary_operator(g, "/", x, y)
 
 
-def _remove_squeezable_dimensions(g: Graph, labels, predictions, weights,
-                                  expected_rank_diff: int):
-    """`losses_impl._remove_squeezable_dimensions` (and
-    `confusion_matrix.remove_squeezable_dimensions` in its
-    `remove_squeezable_dimensions/`): a trailing dim of 1 squeezed from the
-    labels or predictions when the ranks differ by one more or less than
-    expected; the weights converted (`Const`) and squeezed when one rank
-    above the labels.  Unknown ranks need `cond`: not simulated."""
+def _squeezable(dims) -> bool:
+    """`shape.dims[-1].is_compatible_with(1)` of a shape of known rank."""
+    return dims[-1] in (None, 1)
+
+
+def _maybe_squeeze(g: Graph, x: Tensor, expected, rank_diff: Tensor) -> Tensor:
+    """The dynamic branch of a squeeze: a v1 `cond` on `Equal(expected,
+    rank_diff)` between `Squeeze(x, [-1])` and `x`."""
+    return cond(g, equality(g, "Equal", expected, rank_diff), lambda: squeeze(g, x, [-1]),
+                lambda: x)
+
+
+def remove_squeezable_dimensions(g: Graph, labels, predictions, expected_rank_diff: int = 0):
+    """`confusion_matrix.remove_squeezable_dimensions`: in
+    `remove_squeezable_dimensions/`, both converted (`Const`); static ranks
+    squeeze a trailing dim of 1 from the predictions or the labels when
+    their ranks differ by one more or less than expected; otherwise
+    `Rank`s, `sub`, and a cond each for the predictions and the labels
+    whose rank is unknown or whose last dim may be 1."""
     g = graph_from_inputs(g, (labels, predictions))
     with name_scope(g, None, "remove_squeezable_dimensions"):
         predictions = convert_to_tensor(g, predictions)
         labels = convert_to_tensor(g, labels)
         p, lab = predictions._dims, labels._dims
-        if p is None or lab is None:
-            raise NotSimulated("losses with labels or logits of unknown rank (cond)")
-        diff = len(p) - len(lab)
-        if diff == expected_rank_diff + 1 and p[-1] in (None, 1):
-            predictions = squeeze(g, predictions, [-1])
-        elif diff == expected_rank_diff - 1 and lab[-1] in (None, 1):
-            labels = squeeze(g, labels, [-1])
+        if p is not None and lab is not None:
+            diff = len(p) - len(lab)
+            if diff == expected_rank_diff + 1 and _squeezable(p):
+                predictions = squeeze(g, predictions, [-1])
+            elif diff == expected_rank_diff - 1 and _squeezable(lab):
+                labels = squeeze(g, labels, [-1])
+            return labels, predictions
+        rank_diff = binary_operator(g, "-", rank(g, predictions), rank(g, labels))
+        if p is None or _squeezable(p):
+            predictions = _maybe_squeeze(g, predictions, expected_rank_diff + 1, rank_diff)
+        if lab is None or _squeezable(lab):
+            labels = _maybe_squeeze(g, labels, expected_rank_diff - 1, rank_diff)
+        return labels, predictions
+
+
+def _remove_squeezable_dimensions(g: Graph, labels, predictions, weights,
+                                  expected_rank_diff: int):
+    """`losses_impl._remove_squeezable_dimensions`: the labels' and
+    predictions' (`remove_squeezable_dimensions`), then the weights
+    converted (`Const`): static ranks squeeze them when one rank above the
+    labels; otherwise `Rank`s, `sub`, and a cond when the weights' rank is
+    unknown or their last dim may be 1."""
+    labels, predictions = remove_squeezable_dimensions(g, labels, predictions,
+                                                       expected_rank_diff)
     if weights is not None:
         weights = convert_to_tensor(g, weights)
-        w = weights._dims
-        if w is None or labels._dims is None:
-            raise NotSimulated("losses with weights of unknown rank (cond)")
-        if len(w) - len(labels._dims) == 1:
-            weights = squeeze(g, weights, [-1])
+        w, lab = weights._dims, labels._dims
+        if w is not None and lab is not None:
+            if len(w) - len(lab) == 1:
+                weights = squeeze(g, weights, [-1])
+            return labels, predictions, weights
+        rank_diff = binary_operator(g, "-", rank(g, weights), rank(g, labels))
+        if w is None or (len(w) > 0 and _squeezable(w)):
+            weights = _maybe_squeeze(g, weights, 1, rank_diff)
     return labels, predictions, weights
 
 

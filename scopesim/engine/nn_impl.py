@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numbers
 
-from ..errors import NotSimulated, TFValueError
+from ..errors import TFValueError
 from . import opdefs_array as _opdefs_array  # noqa: F401 - registers the OpDefs
 from . import opdefs_nn as _opdefs_nn  # noqa: F401
 from .array import slice_helper
@@ -331,8 +331,9 @@ def sparse_softmax_cross_entropy_with_logits(g: Graph, labels=None, logits=None,
     float16 logits cast; `Shape` of the labels; the rank and shape checks;
     rank-2 logits go to the op (named `name`, else by its type); higher
     ranks flatten (`Shape_1`, `Rank`, the class dim by `strided_slice`,
-    `Reshape`, `Reshape_1`) and reshape back (`Reshape_2`).  Shapes not
-    fully known add an `assert_equal` (not simulated)."""
+    `Reshape`, `Reshape_1`) and reshape back (`Reshape_2`), under the
+    control of an `assert_equal` of the labels' and logits' outer shapes
+    when those are not fully known."""
     _ensure_xent_args("sparse_softmax_cross_entropy_with_logits", labels, logits)
     g = graph_from_inputs(g, (labels, logits))
     with name_scope(g, name, "SparseSoftmaxCrossEntropyWithLogits"):
@@ -362,18 +363,22 @@ def sparse_softmax_cross_entropy_with_logits(g: Graph, labels=None, logits=None,
             cost = apply_op(g, "SparseSoftmaxCrossEntropyWithLogits", name,
                             [precise_logits, labels])[0]
             return cast(g, cost, "float16") if logits._dt == "float16" else cost
+        checks = []
         if not fully_defined:
-            raise NotSimulated("tf.nn.sparse_softmax_cross_entropy_with_logits of logits of "
-                               "rank other than 2 without fully known shapes (assert_equal)")
-        logits_shape = shape(g, logits)
-        num_classes = slice_helper(g, logits_shape, _op(g, "-", rank(g, logits), 1),
-                                   lambda a, b: _op(g, "+", a, b))
-        precise_logits = reshape(g, precise_logits, [-1, num_classes])
-        labels = reshape(g, labels, [-1])
-        cost = apply_op(g, "SparseSoftmaxCrossEntropyWithLogits", name,
-                        [precise_logits, labels])[0]
-        cost = set_shape(reshape(g, cost, labels_shape), labels_static)
-        return cast(g, cost, "float16") if logits._dt == "float16" else cost
+            from .weights_broadcast import assert_equal
+            checks.append(assert_equal(g, shape(g, labels), slice_helper(
+                g, shape(g, logits), slice(None, -1), lambda a, b: _op(g, "+", a, b))))
+        from .weights_broadcast import control_dependencies
+        with control_dependencies(g, checks):
+            logits_shape = shape(g, logits)
+            num_classes = slice_helper(g, logits_shape, _op(g, "-", rank(g, logits), 1),
+                                       lambda a, b: _op(g, "+", a, b))
+            precise_logits = reshape(g, precise_logits, [-1, num_classes])
+            labels = reshape(g, labels, [-1])
+            cost = apply_op(g, "SparseSoftmaxCrossEntropyWithLogits", name,
+                            [precise_logits, labels])[0]
+            cost = set_shape(reshape(g, cost, labels_shape), labels_static)
+            return cast(g, cost, "float16") if logits._dt == "float16" else cost
 
 
 def sigmoid_cross_entropy_with_logits(g: Graph, labels=None, logits=None, name=None) -> Tensor:

@@ -181,9 +181,11 @@ def _extremum_value(op, pick):
 
 def _shape_slice_value(op):
     """`EvaluateConstantTensor`'s shape slice: `shape(x)[i]` (a StridedSlice
-    of a Shape shrinking one known index) is x's dim i when that is known."""
+    of a Shape shrinking one known index) is x's dim i when that is known.
+    Its begin, end and strides must be Const ops (`shape(x)[rank(x) - 1]`
+    or an index tensor is not inferred, as TF 2.21 does not)."""
     shape_op = op._inputs[0]._op
-    if shape_op._type != "Shape":
+    if shape_op._type != "Shape" or any(i._op._type != "Const" for i in op._inputs[1:]):
         return None
     spec = [constant_value(i) for i in op._inputs[1:]]
     if not all(isinstance(v, list) and len(v) == 1 for v in spec):

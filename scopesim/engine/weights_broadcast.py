@@ -1,9 +1,10 @@
-"""The losses' weights checks: `ops/weights_broadcast_ops.py`
-(`assert_broadcastable`, `broadcast_weights`) with their run-time checks
-when shapes are not static: `_has_valid_nonscalar_shape` and
-`_has_valid_dims` (a v1 `cond` each, `sets.set_difference`), and
-`control_flow_assert.Assert` (the `AssertGuard` cond around the `Assert`
-op), as TF 2.21 builds them in graph mode, each named in its docstring.
+"""The losses' run-time checks: `ops/weights_broadcast_ops.py`
+(`assert_broadcastable`, `broadcast_weights`) with their checks when
+shapes are not static: `_has_valid_nonscalar_shape` and `_has_valid_dims`
+(a v1 `cond` each, `sets.set_difference`); `check_ops.assert_equal` (the
+sparse cross entropy's shapes); and `control_flow_assert.Assert` (the
+`AssertGuard` cond around the `Assert` op, or the op itself), as TF 2.21
+builds them in graph mode, each named in its docstring.
 `g` is the default graph.
 """
 
@@ -19,7 +20,7 @@ from .convert import convert_to_tensor
 from .graph import Graph, Tensor
 from .math import multiply
 from .math_fns import equality
-from .opdef import graph_from_inputs, name_scope
+from .opdef import OPS, OpDef, graph_from_inputs, name_scope
 from .ops import generated, op_scope
 from .shape_inference import constant_value
 
@@ -84,6 +85,35 @@ def assert_(g: Graph, condition: Tensor, data, name=None):
         guarded = cond(g, condition, lambda: no_op(g), lambda: _assert_op(g, condition, data),
                        name="AssertGuard")
         return guarded._op
+
+
+def assert_equal(g: Graph, x: Tensor, y: Tensor):
+    """`check_ops.assert_equal` (v1) in graph mode: `assert_equal/` opened
+    and left (x is y: a NoOp there), then `_binary_assert` in
+    `assert_equal_1/`: both converted, the data (the message, the names,
+    the tensors), `Equal`, `All` over every dim (`Const`), a static check
+    when both values are known, then `Assert`."""
+    from ..tf.framework.errors_impl import InvalidArgumentError
+    from .math_fns import reduce
+    g = graph_from_inputs(g, (x, y))
+    with name_scope(g, None, "assert_equal"):
+        if x is y:
+            return no_op(g)
+    with name_scope(g, None, "assert_equal"):
+        x = convert_to_tensor(g, x, name="x")
+        y = convert_to_tensor(g, y, name="y")
+        data = ["Condition x == y did not hold element-wise:", f"x ({x.name}) = ", x,
+                f"y ({y.name}) = ", y]
+        condition = reduce(g, "All", equality(g, "Equal", x, y))
+        x_static, y_static = constant_value(x), constant_value(y)
+        if x_static is not None and y_static is not None and x_static != y_static:
+            raise InvalidArgumentError(None, None, "\n".join(
+                str(d if not isinstance(d, Tensor) else constant_value(d)) for d in data))
+        return assert_(g, condition, data)
+
+
+OPS["All"] = OpDef((("input", "=bool"), ("reduction_indices", "Tidx")), {"Tidx": "int32, int64"},
+                   "reduction", {"Tidx": "int32"}, output_dtype="bool")
 
 
 # ================================================================= sets

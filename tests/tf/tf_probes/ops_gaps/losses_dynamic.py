@@ -51,5 +51,37 @@ def case_assert_guard_control_inputs(T):
     show(len(T.get_collection(T.GraphKeys.COND_CONTEXT)), loss.name)
 
 
+def case_sparse_xent_labels_unknown_rank(T):
+    tensor(T.losses.sparse_softmax_cross_entropy(_x(T, None, T.int32, "y"), _x(T)))
+    ops(T)
+
+
+def case_sparse_xent_logits_unknown_rank(T):
+    err(lambda: T.losses.sparse_softmax_cross_entropy(_x(T, (None,), T.int32, "y"),
+                                                      _x(T, None)))
+    ops(T)
+
+
+def case_sparse_xent_weights_unknown_rank(T):
+    tensor(T.losses.sparse_softmax_cross_entropy(_x(T, (None,), T.int32, "y"), _x(T),
+                                                 _x(T, None, name="w")))
+    ops(T)
+
+
+def case_sparse_xent_rank3_logits_partly_known(T):
+    tensor(T.nn.sparse_softmax_cross_entropy_with_logits(
+        labels=_x(T, (None, 4), T.int32, "y"), logits=_x(T, (None, 4, 5))))
+    ops(T)
+
+
+def case_shape_slice_by_a_computed_index_is_not_inferred(T):
+    x = _x(T, (None, 4, 5))
+    show(T.reshape(x, [-1, T.shape(x)[2]]).shape)
+    show(T.reshape(x, [-1, T.shape(x)[T.constant(2)]]).shape)
+    show(T.reshape(x, [-1, T.shape(x)[T.rank(x) - 1]]).shape)
+    y = _x(T, (2, 4, 5), name="y")
+    show(T.reshape(y, [-1, T.shape(y)[T.rank(y) - 1]]).shape)
+
+
 if __name__ == "__main__":
     main(globals())
