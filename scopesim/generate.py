@@ -33,6 +33,11 @@ keyword arguments, `tf.make_template`, and collections (`collections=`,
 scope)`).  The same small pools of names make them collide.  Version 1's
 programs for a seed are unchanged (`version=1`, the default: the recorded
 corpus depends on them).
+
+`generate(seed, version=2, ops=True)` draws version-2 programs of the op
+library (scopesim/generate_ops.py): placeholders of known, partly known and
+unknown shapes, the ops of LANGUAGE.md part 5 on them (often on
+incompatible shapes or dtypes, inside try/except), in name scopes and loops.
 """
 
 from __future__ import annotations
@@ -81,8 +86,15 @@ def string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def generate(seed: int, version: int = 1) -> str:
-    """A random `.scope` program, the same for the same seed and version."""
+def generate(seed: int, version: int = 1, ops: bool = False) -> str:
+    """A random `.scope` program, the same for the same seed and version.
+    `ops=True` (version 2 only) draws programs of the op library instead
+    (`scopesim.generate_ops`)."""
+    if ops:
+        if version != 2:
+            raise ValueError(f"no op-library generator for language version {version!r}")
+        from .generate_ops import GeneratorOps2
+        return GeneratorOps2(random.Random(seed)).program(seed)
     if version == 1:
         return _Generator(random.Random(seed)).program(seed)
     if version == 2:

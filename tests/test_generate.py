@@ -275,3 +275,91 @@ def test_version_2_programs_run_in_tensorflow(programs_v2):
     assert not [o for o in outcomes if o in ("NameError", "SyntaxError", "AttributeError")]
     errors = sum(o is not None for o in outcomes)
     assert 0.03 <= errors / len(outcomes) <= 0.40
+
+
+# ------------------------------------------------------------------ version 2, the op library
+
+OPS_SEEDS = range(300)
+
+
+@pytest.fixture(scope="module")
+def programs_ops() -> dict[int, str]:
+    return {seed: generate(seed, version=2, ops=True) for seed in OPS_SEEDS}
+
+
+def test_ops_same_seed_same_program(programs_ops):
+    assert all(generate(seed, version=2, ops=True) == text
+               for seed, text in list(programs_ops.items())[:20])
+
+
+def test_ops_programs_differ_by_seed_and_from_version_2(programs_ops, programs_v2):
+    assert len(set(programs_ops.values())) == len(programs_ops)
+    assert all(programs_ops[seed] != programs_v2[seed] for seed in range(20))
+
+
+def test_ops_generator_is_version_2_only():
+    with pytest.raises(ValueError, match="version 1"):
+        generate(0, version=1, ops=True)
+
+
+def test_ops_corpus_is_what_the_generator_draws():
+    """tests/conformance/generated_ops_v2/ was recorded from generate(seed, version=2, ops=True)."""
+    cases = sorted((CORPUS.parent / "generated_ops_v2").glob("seed*.scope"))
+    assert len(cases) >= 150
+    for case in cases:
+        seed = int(case.stem[len("seed"):])
+        assert generate(seed, version=2, ops=True) == case.read_text(encoding="utf-8"), case.name
+
+
+@pytest.mark.parametrize("feature", [
+    "[None, ", "shape=None", "tf.int64", "tf.bool", "tf.get_variable(",
+    "tf.add(", "tf.subtract(", "tf.multiply(", "tf.divide(", "tf.truediv(", "tf.floordiv(",
+    "tf.mod(", "tf.pow(", "tf.maximum(", "tf.minimum(", "tf.less(", "tf.greater(", "tf.equal(",
+    "tf.not_equal(", " ** ", " // ", " % ", "tf.negative(", "tf.abs(", "tf.square(", "tf.sqrt(",
+    "tf.rsqrt(", "tf.exp(", "tf.log(", "tf.sigmoid(", "tf.tanh(", "tf.identity(",
+    "tf.nn.relu(", "tf.nn.relu6(", "tf.nn.elu(", "tf.nn.softplus(", "tf.nn.leaky_relu(",
+    "tf.nn.softmax(", "tf.nn.log_softmax(", "tf.nn.zero_fraction(", "tf.nn.l2_loss(",
+    "tf.matmul(", "transpose_a=True", "transpose_b=True", " @ ",
+    "tf.reduce_sum(", "tf.reduce_mean(", "tf.reduce_max(", "tf.reduce_min(", "tf.reduce_prod(",
+    "reduction_indices=", "keep_dims=", "keepdims=", "tf.argmax(", "tf.argmin(", "dimension=",
+    "tf.reshape(", "[-1", "tf.transpose(", "tf.concat(", "tf.stack(", "tf.split(", "tf.unstack(",
+    "tf.expand_dims(", "dim=", "tf.squeeze(", "squeeze_dims=", "tf.tile(", "tf.gather(",
+    "tf.cast(", "tf.to_float(", "tf.to_int32(", "tf.shape(", "out_type=", "tf.one_hot(",
+    "tf.sequence_mask(", "tf.where(", "tf.clip_by_value(", "tf.slice(", "tf.pad(",
+    'mode="REFLECT"', "constant_values=", "tf.zeros(", "tf.ones(", "tf.zeros_like(",
+    "tf.ones_like(", "tf.fill(", "tf.range(", "tf.losses.mean_squared_error(",
+    "tf.nn.sparse_softmax_cross_entropy_with_logits(", "tf.nn.softmax_cross_entropy_with_logits_v2(",
+    "tf.nn.sigmoid_cross_entropy_with_logits(", "tf.summary.scalar(", "tf.summary.histogram(",
+    "tf.summary.merge_all()", 'name="Add"', 'name="add"', 'tf.name_scope("layer")',
+    'tf.name_scope("ops/")', 'tf.name_scope("")', 'tf.name_scope(f"step_{j}")', "for j in range(",
+    "tf.variable_scope(", "try <", "print(type(e).__name__, e)", ".op.inputs", ".op.type",
+])
+def test_ops_generator_draws_every_op_and_construct(programs_ops, feature):
+    assert any(feature in text for text in programs_ops.values()), feature
+
+
+def test_ops_programs_parse_and_balance(programs_ops):
+    for seed, text in list(programs_ops.items())[:100]:
+        parse(text, f"seed{seed}.scope")
+        depth = 0
+        for line in text.split("\n"):
+            bare = _outside_brackets(line).strip()
+            depth -= bare.startswith(">")
+            assert depth >= 0, seed
+            depth += bare.endswith("<")
+            inner = bare[1:] if bare.startswith(">") else bare
+            inner = inner[:-1] if inner.endswith("<") else inner
+            assert "<" not in inner and ">" not in inner, f"seed {seed}: {line}"
+        assert depth == 0, seed
+
+
+def test_ops_programs_mostly_go_on_after_their_errors(programs_ops):
+    """Incompatible operands raise inside try/except: most programs end
+    normally, a few in an uncaught error, none in NotSimulated."""
+    results = [run(parse(programs_ops[seed], "g.scope")) for seed in range(100)]
+    outcomes = [r.error for r in results]
+    assert not [e for e in outcomes if e is not None and e.type == "NotSimulated"]
+    errors = sum(e is not None for e in outcomes)
+    assert 0.02 <= errors / len(outcomes) <= 0.30
+    caught = sum("Error " in "\n".join(r.output) for r in results)
+    assert caught >= 50

@@ -27,6 +27,8 @@ from scopesim.verify import verify_programs
 COUNT = 1000
 #: Version-2 programs per run (each is larger).
 COUNT_V2 = 300
+#: Op-library programs per run (generate(seed, version=2, ops=True)): about 45 seconds.
+COUNT_OPS = 200
 
 pytestmark = pytest.mark.tf
 
@@ -83,6 +85,24 @@ def test_fresh_version_2_programs_agree_with_tensorflow(tf_python):
         for difference in outcome.differences:
             report += [f"--- {difference.section} ---"] + difference.unified()
     assert not failures, f"{len(failures)} of {COUNT_V2} disagree:\n" + "\n".join(report)
+
+
+def test_fresh_op_library_programs_agree_with_tensorflow(tf_python):
+    """Programs of the op library (shapes known, partly known and unknown,
+    incompatible operands in try/except) from a seed block of their own."""
+    first = fresh_seed_block() + 800
+    seeds = range(first, first + COUNT_OPS)
+    print(f"\nlive TensorFlow test, op library: seeds {first}..{first + COUNT_OPS - 1} "
+          f"(replay with SCOPESIM_LIVE_SEED={first - 800})")
+    programs = [parse(generate(seed, version=2, ops=True), f"seed{seed}.scope") for seed in seeds]
+    failures = [outcome for outcome in verify_programs(programs, tf_python)
+                if outcome.status != "agree"]
+    report = []
+    for outcome in failures[:10]:
+        report.append(f"{outcome.filename}: {outcome.status} {outcome.reason}".rstrip())
+        for difference in outcome.differences:
+            report += [f"--- {difference.section} ---"] + difference.unified()
+    assert not failures, f"{len(failures)} of {COUNT_OPS} disagree:\n" + "\n".join(report)
 
 
 def test_recordings_are_still_what_tensorflow_says(tf_python):

@@ -12,6 +12,7 @@ with these recordings without needing TensorFlow.
     python tools/record_tf.py                       # re-record every case but handwritten_v2/
     python tools/record_tf.py --include-v2          # ... and handwritten_v2/ from emitted code
     python tools/record_tf.py --generate 300        # first write generated/seed0000..0299
+    python tools/record_tf.py --generate 150 --kind ops   # write and record generated_ops_v2/
     python tools/record_tf.py --missing             # only cases without a recording
     python tools/record_tf.py CASE.scope ...        # only these cases
 
@@ -73,13 +74,22 @@ def format_result(result: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_generated(count: int, start: int, force: bool) -> None:
-    folder = CORPUS / "generated"
+#: --kind: the folder of generated cases and the generator's arguments.
+GENERATED = {"v1": ("generated", {}), "v2": ("generated_v2", {"version": 2}),
+             "ops": ("generated_ops_v2", {"version": 2, "ops": True})}
+
+
+def write_generated(count: int, start: int, force: bool, kind: str = "v1") -> list[Path]:
+    folder_name, arguments = GENERATED[kind]
+    folder = CORPUS / folder_name
     folder.mkdir(parents=True, exist_ok=True)
+    written = []
     for seed in range(start, start + count):
         path = folder / f"seed{seed:04d}.scope"
         if force or not path.exists():
-            path.write_text(generate(seed), encoding="utf-8")
+            path.write_text(generate(seed, **arguments), encoding="utf-8")
+        written.append(path)
+    return written
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--generate", type=int, default=0, metavar="N",
                         help="first write N generated cases (seed START.. START+N-1)")
     parser.add_argument("--start", type=int, default=0, help="first seed for --generate")
+    parser.add_argument("--kind", choices=sorted(GENERATED), default="v1",
+                        help="which generator --generate draws from (v1: generated/, v2: "
+                             "generated_v2/, ops: generated_ops_v2/); only those are recorded")
     parser.add_argument("--force", action="store_true", help="overwrite generated cases")
     parser.add_argument("--missing", action="store_true", help="only cases without a recording")
     parser.add_argument("--include-v2", action="store_true",
@@ -102,7 +115,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"record_tf: {e}", file=sys.stderr)
         return 2
     if args.generate:
-        write_generated(args.generate, args.start, args.force)
+        written = write_generated(args.generate, args.start, args.force, args.kind)
+        if args.kind != "v1" and not args.cases:
+            args.cases = written
     if args.cases:
         cases = sorted(args.cases)
     else:
