@@ -91,3 +91,9 @@ def test_reshape_restores_through_reshape_and_shape():
 
 def test_defer_build_builds_at_build():
     assert_probe_agrees("saver_deferred")
+
+
+@pytest.mark.xfail(strict=True, reason="tf.train optimizers are not simulated yet "
+                                       "(get_or_create_global_step is NotSimulated)")
+def test_saver_of_a_model_trained_with_adam_saves_its_slots():
+    assert_probe_agrees("saver_of_a_trained_model")
