@@ -2,9 +2,10 @@
 inference runs small subgraphs of known values to learn a shape tensor or
 an index tensor.  `shape_inference.constant_value` covers scalars; this
 module folds the integer and bool vectors of the composite ops' plumbing
-(tensordot's `ListDiff`/`Select` permutations and `GatherV2`/`Prod`
+(softmax's wrapped axis, tensordot's `ListDiff`/`Select` permutations and `GatherV2`/`Prod`
 shapes, a partitioned embedding_lookup's `FloorMod`/`DynamicPartition`
-indices): elementwise arithmetic and comparisons with a scalar broadcast,
+indices): elementwise arithmetic and comparisons (scalars, or with a
+scalar broadcast),
 `Select`, `ListDiff`, `GatherV2` of a vector, `Prod`/`Sum` of a vector,
 `Reshape` to a vector, `DynamicPartition`, and a `StridedSlice` row of a
 matrix.  Each returns None when a value is not known, and
@@ -31,6 +32,8 @@ def _elementwise(fn, x, y):
         return [fn(a, y) for a in x]
     if _is_int(x) and _flat(y):
         return [fn(x, b) for b in y]
+    if _is_int(x) and _is_int(y):
+        return fn(x, y)
     return None
 
 
@@ -49,6 +52,8 @@ def _binary(op, t, value):
 
 def _select(op, t, value):
     c, x, y = (value(i) for i in op._inputs)
+    if isinstance(c, bool) and x is not None and y is not None:   # a scalar condition
+        return x if c else y
     if not (_flat(c) and _flat(x) and _flat(y)) or not len(c) == len(x) == len(y):
         return None
     return [a if k else b for k, a, b in zip(c, x, y)]

@@ -134,29 +134,37 @@ def wrap_2d_function(g: Graph, inputs, op_type: str, dim, name) -> Tensor:
     `add`, when negative), `Rank_1`, `Sub` (rank - 1) and the axis modulo
     the static rank (`mod` of a negative one); the input transposed so that
     dim is last (`_swap_axis`), the op, transposed back (named `name`) with
-    the input's static shape.  An unknown rank is TensorFlow's TypeError
-    (`None - 1`); a tensor `dim` is not simulated."""
-    from .array_fns import rank
-    from .math import binary_operator, subtract
+    the input's static shape.  A tensor `dim` (never the last for
+    TensorFlow: `Tensor ==` is identity) is range-checked when its value is
+    known, wrapped by `Less`, `add`, `Select`.  An unknown rank is
+    TensorFlow's TypeError (`None - 1`)."""
+    from .array_fns import rank, where
+    from .math import binary_operator, compare, subtract
+    from .shape_inference import constant_value
     from ..tf.framework.errors_impl import InvalidArgumentError
     inputs = convert_to_tensor(g, inputs)
     dims = inputs._dims
-    if isinstance(dim, Tensor) or not isinstance(dim, int):
-        raise NotSimulated(f"tf.nn.{_WRAPPED[op_type]}(axis=<not a Python int>)")
-    if dim == -1:
+    is_tensor = isinstance(dim, Tensor)
+    if not is_tensor and not isinstance(dim, int):
+        raise NotSimulated(f"tf.nn.{_WRAPPED[op_type]}(axis=<not an int or a tensor>)")
+    if not is_tensor and dim == -1:
         return gen_unary(g, op_type, inputs, name)
     if dims is None:
         raise TFTypeError("unsupported operand type(s) for -: 'NoneType' and 'int'")
     ndims = len(dims)
-    if dim == ndims - 1:
+    if not is_tensor and dim == ndims - 1:
         return gen_unary(g, op_type, inputs, name)
-    if not -ndims <= dim < ndims:
+    dim_val = constant_value(dim) if is_tensor else dim
+    if dim_val is not None and not -ndims <= dim_val < ndims:
         raise InvalidArgumentError(
             None, None, f"`dim` must be in the range [{-ndims}, {ndims}) where {ndims} is the "
-                        f"number of dimensions in the input. Received: dim={dim}")
+                        f"number of dimensions in the input. Received: dim={dim_val}")
     ndims_t = rank(g, inputs)
-    if dim < 0:
-        dim = binary_operator(g, "+", dim, ndims_t)
+    if not is_tensor:
+        if dim < 0:
+            dim = binary_operator(g, "+", dim, ndims_t)
+    else:
+        dim = where(g, compare(g, "Less", dim, 0), binary_operator(g, "+", dim, ndims_t), dim)
     input_rank = rank(g, inputs)
     dim_axis = dim % ndims if isinstance(dim, int) else binary_operator(g, "%", dim, ndims)
     swapped = _swap_axis(g, inputs, dim_axis, subtract(g, input_rank, 1))

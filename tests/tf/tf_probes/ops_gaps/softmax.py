@@ -79,5 +79,18 @@ def case_softmax_scalar(T):
     ops(T)
 
 
+def case_softmax_tensor_axis(T):
+    tensor(T.nn.softmax(_x(T), axis=T.constant(0)))
+    ops(T)
+
+
+def case_softmax_tensor_axis_negative_and_unknown(T):
+    tensor(T.nn.log_softmax(_x(T), axis=T.constant(-2)))
+    tensor(T.nn.softmax(_x(T, (2, 3)), axis=T.placeholder(T.int32, (), name="a")))
+    err(lambda: T.nn.softmax(_x(T), axis=T.constant(3)))
+    err(lambda: T.nn.softmax(_x(T, None), axis=T.constant(0)))
+    ops(T)
+
+
 if __name__ == "__main__":
     main(globals())
