@@ -78,3 +78,18 @@ def test_a_hang_inside_scopesim_is_a_finding_naming_its_frame():
     assert finding.startswith(
         "hang in scopesim at scopesim/engine/scopes.py:2 in unique_scope_name\n")
     assert fuzz.classify_hang("", 20.0) == "hang: longer than 20 s (no stacks)\n"
+
+
+def test_an_operation_failing_inside_scopesim_is_a_finding(monkeypatch):
+    """A KeyError of a dict lookup in scopesim's own code (not a `raise`, not
+    marked as Python's error that TensorFlow raises too) is reported with
+    where it happened."""
+    from scopesim.engine import array_fns
+    path = str(ROOT / "scopesim" / "engine" / "array_fns.py")
+    namespace = {}
+    exec(compile("def stack(g, values, axis=0, name='stack'):\n    return {}[name]\n",
+                 path, "exec"), namespace)
+    monkeypatch.setattr(array_fns, "stack", namespace["stack"])
+    finding = fuzz.check("tf.stack([1])\n")
+    assert finding.startswith("KeyError at scopesim/engine/array_fns.py:2 in stack: ")
+    assert finding.rstrip().endswith("KeyError: 'stack'")

@@ -74,6 +74,13 @@ def stack(g: Graph, values, axis=0, name="stack") -> Tensor:
     (one Const, or the autopacking Pack); otherwise the first value's rank
     bounds `axis` and it is a Pack with that axis."""
     if axis == 0:
+        if not isinstance(values, (list, tuple)):
+            # `convert_to_tensor(values, name=name)` first (a number is one Const),
+            # then `values[0]`
+            try:
+                return convert_to_tensor(g, values, name=name)
+            except (TFTypeError, TFValueError):
+                values[0]  # fuzz: Python's error, as TF's
         return _stack_axis0(g, list(values), name)
     first = convert_to_tensor(g, values[0], name=name)
     if first._dims is not None:

@@ -93,7 +93,11 @@ def make_shape(value, arg_name: str):
 
 
 def make_int(value, arg_name: str) -> int:
-    """`eager/execute.py` `make_int`: a string is refused, else `int(value)`."""
-    if isinstance(value, str):
-        raise TFTypeError(f"Expected int for argument '{arg_name}' not {py_repr(value)}.")
-    return int(value)
+    """`eager/execute.py` `make_int`: a string is refused, else `int(value)`,
+    whose TypeError or ValueError is refused the same way."""
+    if not isinstance(value, str):
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            pass
+    raise TFTypeError(f"Expected int for argument '{arg_name}' not {py_repr(value)}.")

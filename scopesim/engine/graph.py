@@ -359,7 +359,7 @@ class Graph:
         control dependencies and device of the enclosing scopes."""
         if name is None:
             name = op_type
-        if name[-1:] == "/":
+        if name[-1:] == "/":  # fuzz: Python's error, as TF's (`name[-1]` of name=5)
             name = name[:-1]
             if name == self.name_stack:   # the op's own scope: one string for both
                 name = self.name_stack
@@ -511,7 +511,7 @@ class Graph:
         """`Graph.get_collection`: a copy; with `scope`, the items whose `.name`
         `re.match`es it (items without a name left out).  The pattern is
         compiled only when the collection exists."""
-        coll = self._collections.get(name)
+        coll = self._collections.get(name)  # fuzz: Python's error, as TF's (unhashable)
         if coll is None:
             return []
         if scope is None:

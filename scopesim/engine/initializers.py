@@ -31,10 +31,18 @@ def _op(g: Graph, op_type: str, name: str, dims, dtype: str, inputs=(), attrs=No
 
 def _seed_attrs(seed) -> dict:
     """`random_seed.get_seed(seed)` without a graph seed: (0, 0), or the
-    default graph seed and the op seed."""
+    default graph seed and `_truncate_seed(seed)` (`seed % (2**31 - 1)`,
+    Python's `%`: -1 is 2147483646, a string its formatting TypeError), as
+    the sampler's int attr takes it (`execute.make_int`)."""
     if seed is None:
         return {"seed": 0, "seed2": 0}
-    return {"seed": DEFAULT_GRAPH_SEED, "seed2": int(seed)}
+    from .gen_ops import make_int
+    truncated = seed % _MAXINT32  # fuzz: Python's error, as TF's (`_truncate_seed`)
+    return {"seed": DEFAULT_GRAPH_SEED, "seed2": make_int(truncated, "seed2")}
+
+
+#: `random_seed._MAXINT32`
+_MAXINT32 = 2**31 - 1
 
 #: tf.zeros/tf.ones switch from one Const to Fill at this many elements.
 FILL_THRESHOLD = 1000
