@@ -266,6 +266,10 @@ def _init_worker(limit_mb: int) -> None:
     except (ImportError, ValueError, OSError):
         pass
     import scopesim.runner  # noqa: F401 - import once, before the first input
+    import warnings
+    # CPython's SyntaxWarnings of emitted programs ("fuzz.py:3: 'int' object is
+    # not callable") would quote this file's lines, which share the name
+    warnings.filterwarnings("ignore", category=SyntaxWarning)
     seeds()
 
 
