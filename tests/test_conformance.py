@@ -8,6 +8,10 @@ variables, every op in order, and the error (type, message, line, column).
 The only allowance is the traceback after "Originally defined at:".
 No TensorFlow is needed here.
 
+The folders: handwritten/ and generated/ (version 1), handwritten_v2/ and
+generated_v2/ (version 2), ops_v2/ (the op library, hand-written) and
+generated_ops_v2/ (`generate(seed, version=2, ops=True)`).
+
 `handwritten_v2/KNOWN_DIFFERENCES.txt` lists the version-2 cases that do
 not agree yet (parts of the API are still being built); they are
 xfail(strict=True), so a case that starts agreeing fails until it is taken
@@ -82,6 +86,9 @@ def test_corpus_has_enough_cases_of_each_kind():
     assert len(handwritten) >= 60
     assert len(generated) >= 300
     assert len(handwritten_v2) >= 150
+    # The op library (issue 8): hand-written cases and generate(seed, version=2, ops=True).
+    assert len([c for c in CASES if c.parent.name == "ops_v2"]) >= 150
+    assert len([c for c in CASES if c.parent.name == "generated_ops_v2"]) >= 150
 
 
 def test_known_differences_name_existing_cases_once_each():
