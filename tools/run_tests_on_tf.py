@@ -2,7 +2,9 @@
 
     SCOPESIM_ORACLE=tf ~/tfvenv/bin/python tools/run_tests_on_tf.py tests/tf/test_init_ops.py ...
 
-Each `test_*` function of each module is called once; failures are printed.
+Each `test_*` function of each module is called once, or once per argument
+tuple of its `cases` attribute (tests/engine/oracle.py), after the module's
+`setup_function` if it has one; failures are printed.
 Checks that the expected values in the tests are TensorFlow's.
 """
 
@@ -21,13 +23,18 @@ def main(paths):
         spec = importlib.util.spec_from_file_location(os.path.basename(path)[:-3], path)
         mod = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(mod)
+        setup = getattr(mod, "setup_function", None)
         for name in sorted(n for n in dir(mod) if n.startswith("test_")):
-            try:
-                getattr(mod, name)()
-            except Exception:
-                failed += 1
-                print(f"FAIL {path}::{name}")
-                traceback.print_exc()
+            fn = getattr(mod, name)
+            for args in getattr(fn, "cases", [()]):
+                try:
+                    if setup is not None:
+                        setup()
+                    fn(*args)
+                except Exception:
+                    failed += 1
+                    print(f"FAIL {path}::{name}{list(args) if args else ''}")
+                    traceback.print_exc()
         print(f"{path}: done")
     print("failed:", failed)
     return 1 if failed else 0
