@@ -29,7 +29,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "docs", "ops.md")
 
 #: (function, canonical call, placeholders {name: (dtype, shape)}, setup
-#: statements run before the call).  `tf` is tf.compat.v1.
+#: statements run before the call).  `tf` is tf.compat.v1.  A function may
+#: have more rows after its first: calls that build other ops (partitioned
+#: params, another axis, run-time weights checks).
 F = ("float32", [2, 3])
 CALLS = [
     ("tf.constant", "tf.constant([1.0, 2.0])", {}, ""),
@@ -60,7 +62,11 @@ CALLS = [
     ("tf.minimum", "tf.minimum(x, 0.0)", {"x": F}, ""),
     ("tf.matmul", "tf.matmul(x, w, transpose_b=True)", {"x": F, "w": ("float32", [4, 3])}, ""),
     ("tf.tensordot", "tf.tensordot(x, w, 1)", {"x": F, "w": ("float32", [3, 4])}, ""),
+    ("tf.tensordot", "tf.tensordot(u, w, [[1], [0]])",
+     {"u": ("float32", [None, 3]), "w": ("float32", [3, 4])}, ""),
     ("tf.einsum", "tf.einsum('ij,jk->ik', x, w)", {"x": F, "w": ("float32", [3, 4])}, ""),
+    ("tf.einsum", "tf.einsum('...ij,...jk->...ik', e, f)",
+     {"e": ("float32", [5, 2, 3]), "f": ("float32", [5, 3, 4])}, ""),
     ("tf.reduce_sum", "tf.reduce_sum(x, 1)", {"x": F}, ""),
     ("tf.reduce_mean", "tf.reduce_mean(x, 1)", {"x": F}, ""),
     ("tf.reduce_max", "tf.reduce_max(x, 1)", {"x": F}, ""),
@@ -104,6 +110,7 @@ CALLS = [
     ("tf.nn.leaky_relu", "tf.nn.leaky_relu(x)", {"x": F}, ""),
     ("tf.nn.softplus", "tf.nn.softplus(x)", {"x": F}, ""),
     ("tf.nn.softmax", "tf.nn.softmax(x)", {"x": F}, ""),
+    ("tf.nn.softmax", "tf.nn.softmax(x, axis=0)", {"x": F}, ""),
     ("tf.nn.log_softmax", "tf.nn.log_softmax(x)", {"x": F}, ""),
     ("tf.nn.bias_add", "tf.nn.bias_add(x, b)", {"x": F, "b": ("float32", [3])}, ""),
     ("tf.nn.xw_plus_b", "tf.nn.xw_plus_b(x, w, b)",
@@ -115,8 +122,14 @@ CALLS = [
     ("tf.nn.l2_loss", "tf.nn.l2_loss(x)", {"x": F}, ""),
     ("tf.nn.embedding_lookup", "tf.nn.embedding_lookup(p, ids)",
      {"p": ("float32", [5, 3]), "ids": ("int32", [2])}, ""),
+    ("tf.nn.embedding_lookup", "tf.nn.embedding_lookup([p, q], ids)",
+     {"p": ("float32", [5, 3]), "q": ("float32", [4, 3]), "ids": ("int32", [2])}, ""),
+    ("tf.nn.embedding_lookup", "tf.nn.embedding_lookup([p, q], ids, 'div', max_norm=1.0)",
+     {"p": ("float32", [5, 3]), "q": ("float32", [4, 3]), "ids": ("int32", [2])}, ""),
     ("tf.nn.conv2d", "tf.nn.conv2d(img, k, 1, 'SAME')",
      {"img": ("float32", [2, 8, 8, 3]), "k": ("float32", [3, 3, 3, 4])}, ""),
+    ("tf.nn.conv2d", "tf.nn.conv2d(vid, k, 1, 'SAME')",
+     {"vid": ("float32", [2, 5, 8, 8, 3]), "k": ("float32", [3, 3, 3, 4])}, ""),
     ("tf.nn.max_pool", "tf.nn.max_pool(img, 2, 2, 'VALID')",
      {"img": ("float32", [2, 8, 8, 3])}, ""),
     ("tf.nn.avg_pool", "tf.nn.avg_pool(img, 2, 2, 'VALID')",
@@ -131,6 +144,8 @@ CALLS = [
      "tf.nn.sigmoid_cross_entropy_with_logits(labels=y, logits=x)", {"x": F, "y": F}, ""),
     ("tf.losses.mean_squared_error", "tf.losses.mean_squared_error(y, x)",
      {"x": F, "y": F}, ""),
+    ("tf.losses.mean_squared_error", "tf.losses.mean_squared_error(y, x, m)",
+     {"x": F, "y": F, "m": ("float32", [None, 1])}, ""),
     ("tf.losses.softmax_cross_entropy", "tf.losses.softmax_cross_entropy(y, x)",
      {"x": F, "y": F}, ""),
     ("tf.losses.sparse_softmax_cross_entropy", "tf.losses.sparse_softmax_cross_entropy(ids, x)",
@@ -177,12 +192,11 @@ def row(ops: list) -> tuple:
 
 
 def scopesim_ops() -> dict:
-    """{function: the ops of its canonical call} on scopesim's tf.compat.v1."""
+    """{call: the ops it makes} for every row, on scopesim's tf.compat.v1."""
     if ROOT not in sys.path:
         sys.path.insert(0, ROOT)
     from scopesim.tf import compat_v1 as tf
-    return {function: ops_of(tf, call, inputs, setup)
-            for function, call, inputs, setup in CALLS}
+    return {call: ops_of(tf, call, inputs, setup) for _, call, inputs, setup in CALLS}
 
 
 HEADER = """\
@@ -194,14 +208,16 @@ every row is what TensorFlow 2.21 builds for the same call, recorded by
 `tools/record_op_table.py` in `tests/tf/op_table_tf.json`).
 
 Each function of the contract's op library (LANGUAGE.md part 5, "Ops") with
-one canonical call, run in a fresh graph on placeholders of the shapes
-given: the name scope its ops are under (the first name component they all
+one canonical call (some with more calls that build other ops: another
+axis, partitioned parameters, a rank-5 input, weights of run-time shape),
+run in a fresh graph on placeholders of the shapes given: the name scope its ops are under (the first name component they all
 share; empty when the op is named by its own type beside others), the op
 types it creates in order of first appearance, and the constants it makes
 from its Python arguments (the `Const` ops, by name).  Inputs: `x`, `y`
 float32 (2, 3); `w` (3, 4) or (4, 3); `b` a vector of biases; `img`
-(2, 8, 8, 3); `k` (3, 3, 3, 4); `ids`, `lengths` int32 (2,); `p` (5, 3);
-`s` a float32 scalar.  Other shapes and arguments build other ops: the
+(2, 8, 8, 3), `vid` (2, 5, 8, 8, 3); `k` (3, 3, 3, 4); `ids`, `lengths`
+int32 (2,); `p` (5, 3), `q` (4, 3); `u` (?, 3); `e`, `f` (5, 2, 3),
+(5, 3, 4); `m` (?, 1); `s` a float32 scalar.  Other shapes and arguments build other ops: the
 rules are in `scopesim/engine/`, each pointing at its TensorFlow function.
 """
 
@@ -212,11 +228,12 @@ def _cell(values: list) -> str:
 
 def render(table: dict | None = None) -> str:
     table = scopesim_ops() if table is None else table
-    lines = [HEADER, f"{len(CALLS)} functions.", "",
+    functions = len({function for function, *_ in CALLS})
+    lines = [HEADER, f"{functions} functions, {len(CALLS)} calls.", "",
              "| function | canonical call | scope | op types | constants |",
              "|---|---|---|---|---|"]
     for function, call, _, _ in CALLS:
-        scope, types, constants = row(table[function])
+        scope, types, constants = row(table[call])
         lines.append(f"| `{function}` | `{call}` | {_cell([scope] if scope else [])} | "
                      f"{_cell(types)} | {_cell(constants)} |")
     lines.append("")

@@ -1,5 +1,5 @@
 """Record, under TensorFlow 2.21, the ops of each canonical call of
-`tools/op_table.py` (`CALLS`): `tests/tf/op_table_tf.json`, {function:
+`tools/op_table.py` (`CALLS`): `tests/tf/op_table_tf.json`, {call:
 [[op name, op type], ...]}, which `tests/test_ops_doc.py` compares with
 scopesim's rows.  Run it with TensorFlow's Python:
 
@@ -23,8 +23,8 @@ def main() -> int:
     tensorflow.compat.v1.disable_v2_behavior()
     tf = tensorflow.compat.v1
     recorded = {"tensorflow": tensorflow.__version__,
-                "ops": {function: ops_of(tf, call, inputs, setup)
-                        for function, call, inputs, setup in CALLS}}
+                "ops": {call: ops_of(tf, call, inputs, setup)
+                        for _, call, inputs, setup in CALLS}}
     with open(OUT, "w", encoding="utf-8") as f:
         json.dump(recorded, f, indent=1)
         f.write("\n")
