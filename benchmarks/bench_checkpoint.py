@@ -11,7 +11,8 @@ It reports the time of reading the index (CRC-32C of every block
 included), of rendering the keys as `keys` does, and of the whole
 `scopesim keys` command in a fresh process.  Then `diff`: two checkpoints
 of N keys each (a tenth of B's keys another shape, a few hundred renamed),
-compared in this process and by the whole `scopesim diff` command; and
+compared in this process and by the whole `scopesim diff` command (also on
+their keys saved as JSON key lists); and
 `--suggest-map` of a model whose N keys moved from `model/encoder/` to
 `enc/` (a key list file) against the checkpoint.
 """
@@ -167,11 +168,17 @@ def bench_diff(tmp: str, n: int) -> str:
     assert found.mismatched and found.only_in_a and found.only_in_b
     whole = _command("diff", os.path.join(tmp, "a.ckpt"), os.path.join(tmp, "b.ckpt"),
                      "--format", "json")
+    for side, keys in (("a", a_keys), ("b", b_keys)):
+        with open(os.path.join(tmp, side + ".json"), "w", encoding="utf-8") as f:
+            json.dump({"checkpoint": side, "keys": [
+                {"name": name, "shape": shape, "dtype": "float32"} for name, shape in keys]}, f)
+    listed = _command("diff", os.path.join(tmp, "a.json"), os.path.join(tmp, "b.json"),
+                      "--format", "json")
 
     model = sorted((name.replace("model/encoder/", "enc/", 1), shape, "float32")
                    for name, shape in a_keys)
-    listed = os.path.join(tmp, "model_keys.json")
-    with open(listed, "w", encoding="utf-8") as f:
+    model_keys = os.path.join(tmp, "model_keys.json")
+    with open(model_keys, "w", encoding="utf-8") as f:
         json.dump({"program": "model.py", "keys": [
             {"name": name, "shape": shape, "dtype": dtype} for name, shape, dtype in model]}, f)
     wanted = {name: (shape, dtype) for name, shape, dtype in model}
@@ -179,11 +186,12 @@ def bench_diff(tmp: str, n: int) -> str:
     made = suggest(wanted, wanted, None, {name: (shape, "float32") for name, shape in a_keys})
     suggested = time.process_time() - start
     assert len(made.pairs) == n and not made.unexplained, (len(made.pairs), made.unexplained[:3])
-    whole_map = _command("diff", listed, os.path.join(tmp, "a.ckpt"), "--suggest-map",
+    whole_map = _command("diff", model_keys, os.path.join(tmp, "a.ckpt"), "--suggest-map",
                          "--format", "json")
     startup = _command("--help")
     return (f"diff of two {n}-key checkpoints: compare {compared:.3f}s CPU; `scopesim diff` "
-            f"{whole[0]:.3f}s ({whole[1]:.3f}s CPU, of which start-up {startup[1]:.3f}s)\n"
+            f"{whole[0]:.3f}s ({whole[1]:.3f}s CPU, of which start-up {startup[1]:.3f}s); "
+            f"of two {n}-key JSON key lists {listed[0]:.3f}s ({listed[1]:.3f}s CPU)\n"
             f"--suggest-map of {n} renamed keys: search and proof {suggested:.3f}s CPU "
             f"({len(made.assignment_map)} entries); `scopesim diff --suggest-map` "
             f"{whole_map[0]:.3f}s ({whole_map[1]:.3f}s CPU)")

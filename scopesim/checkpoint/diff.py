@@ -197,7 +197,9 @@ def render_json(diff: Diff, suggestion=None) -> str:
         "mismatched": [{"key": n, "a": info(ka), "b": info(kb)} for n, ka, kb in diff.mismatched],
         "assignment_map": suggestion.assignment_map if suggestion is not None else None,
     }
-    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+    # each field on its line, compact (json's C encoder: an indent would take the Python one)
+    return "{\n" + ",\n".join(f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}"
+                               for k, v in value.items()) + "\n}\n"
 
 
 # ------------------------------------------------------------- the sides

@@ -116,26 +116,26 @@ def _json(text, stripped):
         return [(n, None, None) for n in value], _NAMES_ONLY
     if not isinstance(value, dict) or not isinstance(value.get("keys"), list):
         return None
-    keys = []
-    shapes_seen: dict = {}
-    for item in value["keys"]:
-        if type(item) is dict and type(item.get("name")) is str:
-            name, shape, dtype = item["name"], item.get("shape"), item.get("dtype")
-        elif type(item) is list and len(item) == 2 and type(item[0]) is str:
-            name, shape, dtype = item[0], item[1], None
-        else:
-            return None
-        if shape is not None:
-            seen = shapes_seen.get(tuple(shape) if type(shape) is list else None)
-            if seen is None:
-                if not _is_dims(shape):
-                    return None
-                seen = shapes_seen[tuple(shape)] = shape
-            shape = seen
-        if dtype is not None and dtype not in DTYPES:
-            return None
-        keys.append((name, shape, dtype))
-    return keys, []
+    items = value["keys"]
+    if all(type(item) is dict for item in items):
+        names = [item.get("name") for item in items]
+        shapes = [item.get("shape") for item in items]
+        dtypes = [item.get("dtype") for item in items]
+    elif all(type(item) is list and len(item) == 2 for item in items):
+        names = [item[0] for item in items]
+        shapes = [item[1] for item in items]
+        dtypes = [None] * len(items)
+    else:
+        return None
+    if not all(type(name) is str for name in names):
+        return None
+    if not all(shape is None or type(shape) is list for shape in shapes):
+        return None
+    if not all(_is_dims(list(dims)) for dims in {tuple(s) for s in shapes if s is not None}):
+        return None
+    if not {d for d in dtypes if d is not None} <= DTYPES:
+        return None
+    return list(zip(names, shapes, dtypes)), []
 
 
 def _is_dims(shape) -> bool:
