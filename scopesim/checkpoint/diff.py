@@ -142,7 +142,7 @@ def _columns(rows) -> list:
 
 
 def summary(diff: Diff, a: Side, b: Side) -> str:
-    sizes = f"A {len(a.keys.keys)} keys, B {len(b.keys.keys)}"
+    sizes = f"A {_count(len(a.keys.keys), 'key')}, B {len(b.keys.keys)}"
     if diff.same:
         return f"A and B match: {sizes}, all {diff.both} the same"
     parts = [f"{diff.both - len(diff.mismatched)} the same"]
