@@ -77,7 +77,8 @@ def is_training_state(key: str) -> bool:
 
     Slots in a variable scope keep the suffix (`train/enc/w/Adam`, and
     TensorFlow's own `emb/table/art_0/Adam` for a partitioned primary there),
-    and Adam's accumulators take the scope twice (`train/train/beta1_power`).
+    and Adam's accumulators take the name scope and the variable scope
+    (`train/train/beta1_power` for minimize inside both named "train").
 
     An optimizer or averager created with another `name=` is not recognised
     (its slots are named after that name)."""

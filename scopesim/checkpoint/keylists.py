@@ -238,8 +238,8 @@ def _debug_listing(body):
 def _full_shape_of_slices(shapes):
     """The full shape of a tensor saved in slices, from the slices' shapes alone (all a
     debug listing keeps: the slices' offsets are dropped with the key's non-UTF-8
-    bytes).  TensorFlow's partitioners cut one axis (variable_scope's
-    _get_partitioned_variable: one partition count above 1): the axis where the
+    bytes).  A partitioned variable is cut along one axis (variable_scope.
+    _call_partitioner: "Can only slice a variable along one dimension"): the axis where the
     slices' sizes differ, summed; the only axis of a rank-1 tensor; None when
     the slices are all of one shape in rank 2 or more (any axis would do) or
     differ in more than one axis."""
