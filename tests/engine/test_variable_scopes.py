@@ -261,7 +261,8 @@ def test_scope_name_must_be_string_or_scope():
 
 
 def test_aux_false_opens_no_name_scope():
-    """C12: 'scope' auxiliary_name_scope=False at root: ns '', variable scope/w:0, const c; 'scope' stays free."""
+    """C12: 'scope' auxiliary_name_scope=False at root: ns '', variable
+    scope/w:0, const c; 'scope' stays free."""
     with T.variable_scope("scope", auxiliary_name_scope=False) as s:
         assert (s.name, s.original_name_scope, name_scope()) == ("scope", "", "")
         assert var("w") == "scope/w:0"
@@ -271,7 +272,8 @@ def test_aux_false_opens_no_name_scope():
 
 
 def test_aux_false_nested_and_object():
-    """C12: outer > inner auxiliary_name_scope=False -> orig outer/, op outer/c; object auxiliary_name_scope=False keeps orig."""
+    """C12: outer > inner auxiliary_name_scope=False -> orig outer/, op outer/c;
+    the object entered with auxiliary_name_scope=False keeps orig."""
     with T.variable_scope("outer"):
         with T.variable_scope("inner", auxiliary_name_scope=False) as inner:
             assert (inner.name, inner.original_name_scope) == ("outer/inner", "outer/")
