@@ -84,6 +84,22 @@ def case_int64_ids(T):
     ops(T)
 
 
+def case_div_int64_ids_unknown_partition_size(T):
+    tensor(T.nn.embedding_lookup([_p(T, (None, 3)), _p(T, (4, 3))], _ids(T, (2,), T.int64),
+                                 partition_strategy="div"))
+    ops(T)
+
+
+def case_partitioned_ids_of_unknown_rank(T):
+    tensor(T.nn.embedding_lookup([_p(T, (5, 3)), _p(T, (4, 3))], _ids(T, None)))
+    ops(T)
+
+
+def case_partitioned_zero_partition_sizes(T):
+    tensor(T.nn.embedding_lookup([_p(T, (0, 3)), _p(T, (0, 3))], _ids(T), "div"))
+    ops(T)
+
+
 def case_bad_partition_strategy(T):
     err(lambda: T.nn.embedding_lookup([_p(T, (5, 3)), _p(T, (4, 3))], _ids(T),
                                       partition_strategy="foo"))
