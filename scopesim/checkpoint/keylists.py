@@ -51,7 +51,6 @@ _ENUM_NAMES = {
 ENUM_TO_DTYPE = {_ENUM_NAMES[n]: DTYPE_NAMES[n] for n in _ENUM_NAMES}
 DTYPES = frozenset(DTYPE_NAMES.values())
 
-Key = tuple  # (name, shape: list[int] | None, dtype: str | None)
 
 
 class KeyListError(Exception):
