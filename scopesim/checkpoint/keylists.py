@@ -52,7 +52,6 @@ ENUM_TO_DTYPE = {_ENUM_NAMES[n]: DTYPE_NAMES[n] for n in _ENUM_NAMES}
 DTYPES = frozenset(DTYPE_NAMES.values())
 
 
-
 class KeyListError(Exception):
     """A file that is none of the key list formats (or a broken one)."""
 
