@@ -208,17 +208,18 @@ every row is what TensorFlow 2.21 builds for the same call, recorded by
 `tools/record_op_table.py` in `tests/tf/op_table_tf.json`).
 
 Each function of the contract's op library (LANGUAGE.md part 5, "Ops") with
-one canonical call (some with more calls that build other ops: another
-axis, partitioned parameters, a rank-5 input, weights of run-time shape),
-run in a fresh graph on placeholders of the shapes given: the name scope its ops are under (the first name component they all
-share; empty when the op is named by its own type beside others), the op
-types it creates in order of first appearance, and the constants it makes
-from its Python arguments (the `Const` ops, by name).  Inputs: `x`, `y`
-float32 (2, 3); `w` (3, 4) or (4, 3); `b` a vector of biases; `img`
-(2, 8, 8, 3), `vid` (2, 5, 8, 8, 3); `k` (3, 3, 3, 4); `ids`, `lengths`
-int32 (2,); `p` (5, 3), `q` (4, 3); `u` (?, 3); `e`, `f` (5, 2, 3),
-(5, 3, 4); `m` (?, 1); `s` a float32 scalar.  Other shapes and arguments build other ops: the
-rules are in `scopesim/engine/`, each pointing at its TensorFlow function.
+one canonical call (some with more calls that build other ops: another axis,
+partitioned parameters, a rank-5 input, weights of run-time shape), run in a
+fresh graph on placeholders of the shapes given: the name scope its ops are
+under (the first name component they all share; empty when the op is named
+by its own type beside others), the op types it creates in order of first
+appearance, and the constants it makes from its Python arguments (the
+`Const` ops, by name). Inputs: `x`, `y` float32 (2, 3); `w` (3, 4) or (4,
+3); `b` a vector of biases; `img` (2, 8, 8, 3), `vid` (2, 5, 8, 8, 3); `k`
+(3, 3, 3, 4); `ids`, `lengths` int32 (2,); `p` (5, 3), `q` (4, 3); `u` (?,
+3); `e`, `f` (5, 2, 3), (5, 3, 4); `m` (?, 1); `s` a float32 scalar. Other
+shapes and arguments build other ops: the rules are in `scopesim/engine/`,
+each pointing at its TensorFlow function.
 """
 
 

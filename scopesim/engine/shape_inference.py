@@ -157,8 +157,9 @@ def constant_value(t):
         return None
     if kind == "ConcatV2":
         parts = [constant_value(i) for i in op._inputs]
-        if parts[-1] not in (0, -1) or any(not isinstance(p, list) or any(isinstance(v, list) for v in p)
-                                 for p in parts[:-1]):
+        if parts[-1] not in (0, -1) or any(
+                not isinstance(p, list) or any(isinstance(v, list) for v in p)
+                for p in parts[:-1]):
             return None
         return [v for p in parts[:-1] for v in p]
     return None

@@ -43,10 +43,10 @@ def case_assert_guard_control_inputs(T):
     loss = T.losses.mean_squared_error(_x(T, name="y"), _x(T), _x(T, (None, 1), name="w"),
                                        reduction=T.losses.Reduction.SUM)
     g = T.get_default_graph()
-    for name in ("mean_squared_error/Mul", "mean_squared_error/assert_broadcastable/AssertGuard/NoOp",
-                 "mean_squared_error/assert_broadcastable/AssertGuard/control_dependency",
-                 "mean_squared_error/assert_broadcastable/AssertGuard/Assert/data_0",
-                 "mean_squared_error/assert_broadcastable/is_valid_shape/has_valid_nonscalar_shape/has_invalid_dims/ExpandDims/dim"):
+    check = "mean_squared_error/assert_broadcastable/"
+    for name in ("mean_squared_error/Mul", check + "AssertGuard/NoOp",
+                 check + "AssertGuard/control_dependency", check + "AssertGuard/Assert/data_0",
+                 check + "is_valid_shape/has_valid_nonscalar_shape/has_invalid_dims/ExpandDims/dim"):
         show(name, [c.name for c in g.get_operation_by_name(name).control_inputs])
     show(len(T.get_collection(T.GraphKeys.COND_CONTEXT)), loss.name)
 
