@@ -397,3 +397,9 @@ def test_model_only_map_of_a_trained_checkpoint_into_its_own_graph():
     model = [n for n, _ in expected("adam")["keys"] if not is_training_state(n)]
     loaded = {n.split("/part_")[0] for n in rec["initialised"]}
     assert set(model) <= loaded
+
+
+def test_debug_listing_dtype_names_are_tensorflows():
+    from scopesim.checkpoint.keylists import ENUM_TO_DTYPE
+    with open(os.path.join(PRINTED, "dtype_enum.json"), encoding="utf-8") as f:
+        assert ENUM_TO_DTYPE == json.load(f)

@@ -10,7 +10,8 @@ Everything is written under `tests/checkpoints/diff/`:
   `.inspect_names.txt`, `.inspect_all.txt`: what
   `python -m tensorflow.python.tools.inspect_checkpoint --file_name=P` prints
   without flags, with `--all_tensor_names`, with `--all_tensors` (its
-  print_tensors_in_checkpoint_file, called in this process).
+  print_tensors_in_checkpoint_file, called in this process); `dtype_enum.json`:
+  the DataType enum names the debug listing prints, with their tf.DType names.
 * `slots.json`: the checkpoint keys of small models trained by every
   tf.compat.v1.train optimizer (at the root, twice, inside a variable scope),
   ExponentialMovingAverage and the global step, with the keys of the model's
@@ -98,6 +99,13 @@ def record_printed():
                       newline="") as f:
                 f.write(text)
         print("printed:", name)
+    from tensorflow.core.framework import types_pb2
+    enum = {types_pb2.DataType.Name(v): tf.as_dtype(v).name
+            for v in sorted(types_pb2.DataType.values())
+            if 0 < v < 100 and types_pb2.DataType.Name(v) != "DT_INVALID"}
+    with open(os.path.join(folder, "dtype_enum.json"), "w", encoding="utf-8") as f:
+        json.dump(enum, f, indent=1)
+        f.write("\n")
 
 
 # -------------------------------------------------------- optimizer slots
