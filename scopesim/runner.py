@@ -19,6 +19,7 @@ A `NotSimulated` ends the run even if the program swallowed it.
 from __future__ import annotations
 
 import builtins as _builtins
+import functools
 import io
 import sys
 import threading
@@ -117,29 +118,30 @@ class Origin:
 
     Made for every variable, read for few: `Origin.captured` keeps each
     frame as `(code, lasti, line)` (`line` only where CPython knows no
-    position) and makes the `Frame`s when they are first asked for; the
-    span needs only the innermost position."""
+    position) and makes the `Frame`s with `resolve(code, lasti, line)` when
+    they are first asked for; the span needs only the innermost position
+    (`spot(code, lasti, line)` gives its line and column, if given)."""
 
-    __slots__ = ("_frames", "_program", "_raw")
+    __slots__ = ("_frames", "_resolvers", "_raw")
 
     def __init__(self, frames: tuple[Frame, ...]) -> None:
         self._frames = frames
-        self._program = self._raw = None
+        self._resolvers = self._raw = None
 
     @classmethod
-    def captured(cls, program, raw: tuple) -> "Origin":
+    def captured(cls, resolvers: tuple, raw: tuple) -> "Origin":
+        """`resolvers` is (resolve, spot or None), shared by a run's origins."""
         origin = cls.__new__(cls)
         origin._frames = None
-        origin._program, origin._raw = program, raw
+        origin._resolvers, origin._raw = resolvers, raw
         return origin
 
     @property
     def frames(self) -> tuple[Frame, ...]:
         if self._frames is None:
-            program = self._program
-            self._frames = tuple(_program_frame(program, code, lasti, line)
-                                 for code, lasti, line in self._raw)
-            self._program = self._raw = None
+            resolve = self._resolvers[0]
+            self._frames = tuple(resolve(code, lasti, line) for code, lasti, line in self._raw)
+            self._resolvers = self._raw = None
         return self._frames
 
     def __eq__(self, other):
@@ -160,10 +162,13 @@ class Origin:
     @property
     def span(self) -> Span:
         if self._frames is None:
-            code, lasti, line = self._raw[-1]
-            line, column = _program_spot(self._program, code, lasti, line)
-            return Span(line, column, line, column)
-        f = self.innermost
+            resolve, spot = self._resolvers
+            if spot is not None:
+                line, column = spot(*self._raw[-1])
+                return Span(line, column, line, column)
+            f = resolve(*self._raw[-1])
+        else:
+            f = self.innermost
         return Span(f.line, f.column, f.line, f.column)
 
     @property
@@ -205,18 +210,6 @@ def _position(code, lasti):
     if found[0] is None or found[2] is None:
         return None
     return found[0], found[2], found[1], found[3]
-
-
-class _LazyLine:
-    """A frame's `f_lineno`, read when asked (see `Session._origin`)."""
-
-    __slots__ = ("frame",)
-
-    def __init__(self, frame) -> None:
-        self.frame = frame
-
-    def __int__(self) -> int:
-        return self.frame.f_lineno
 
 
 def _program_spot(program, code, lasti, lineno) -> tuple[int, int]:
@@ -291,7 +284,9 @@ class Session:
         from .tf import runtime
         self.program = program
         runtime.reset()
-        runtime.set_origin_hook(lambda: self._origin(program))
+        resolvers = (functools.partial(_program_frame, program),
+                     functools.partial(_program_spot, program))
+        runtime.set_origin_hook(lambda: self._origin(program, resolvers))
         code = program.code if getattr(program, "code", None) is not None else \
             compile(program.module, program.filename, "exec")
         old = sys.getrecursionlimit()
@@ -317,7 +312,7 @@ class Session:
 
     # ------------------------------------------------------------- errors
 
-    def _origin(self, program) -> Origin:
+    def _origin(self, program, resolvers: tuple) -> Origin:
         frames = []
         filename = program.filename
         frame = sys._getframe(1)
@@ -331,7 +326,7 @@ class Session:
                 frames.append((code, lasti, line))
             frame = frame.f_back
         frames.reverse()
-        return Origin.captured(program, tuple(frames))
+        return Origin.captured(resolvers, tuple(frames))
 
     def program_error(self, program, e: BaseException) -> ProgramError:
         frames = []

@@ -18,6 +18,7 @@ program's file.
 from __future__ import annotations
 
 import builtins
+import functools
 import io
 import os
 import sys
@@ -26,7 +27,7 @@ import traceback
 from ..span import Span
 from ..errors import NotSimulated, ProgramError
 from ..result import RunResult
-from ..runner import Frame, Origin, Session, _LazyLine, _position
+from ..runner import Frame, Origin, Session, _position
 from .hook import tensorflow_importable
 from .namespace import Namespaces
 
@@ -111,16 +112,23 @@ class PyOrigin(Origin):
     __str__ = render
 
 
-def _origin(lines: _Lines) -> Origin:
+def _origin(lines: _Lines, resolvers: tuple) -> Origin:
     """The program frames that led to a variable's creation, outermost first
-    (none from before the program started: the walk stops at `_execute`)."""
+    (none from before the program started: the walk stops at `_execute`),
+    kept as `Origin.captured` keeps them: made into Frames when first read."""
     frames = []
     frame = sys._getframe(1)
-    while frame is not None and frame.f_code is not _execute.__code__:
-        if is_program_frame(frame.f_code.co_filename):
-            frames.append(_frame(lines, frame.f_code, frame.f_lasti, _LazyLine(frame)))
+    stop = _execute.__code__
+    while frame is not None and frame.f_code is not stop:
+        code = frame.f_code
+        if is_program_frame(code.co_filename):
+            # `f_lineno` scans the code's line table: read only when the position fails
+            lasti = frame.f_lasti
+            line = None if _position(code, lasti) is not None else frame.f_lineno
+            frames.append((code, lasti, line))
         frame = frame.f_back
-    return PyOrigin(tuple(reversed(frames)))
+    frames.reverse()
+    return PyOrigin.captured(resolvers, tuple(frames))
 
 
 def run_python(source: str, filename: str = "<stdin>", argv=(), tf1: bool = False,
@@ -156,7 +164,8 @@ def run_python(source: str, filename: str = "<stdin>", argv=(), tf1: bool = Fals
 def _execute(code, program_globals, session, spaces, program_dir, filename, argv, out, lines):
     from ..tf import runtime
     runtime.reset()
-    runtime.set_origin_hook(lambda: _origin(lines))
+    resolvers = (functools.partial(_frame, lines), None)
+    runtime.set_origin_hook(lambda: _origin(lines, resolvers))
     saved_argv, saved_path, saved_stdout = sys.argv, list(sys.path), sys.stdout
     sys.argv = [filename, *argv]
     sys.path.insert(0, program_dir)
