@@ -582,15 +582,16 @@ def where_shape(inputs, attrs, error):
 
 @_register("select")
 def select_shape(inputs, attrs, error):
-    """Select: t and e merged; the condition a scalar, the same shape, or a
-    vector of the first dim."""
+    """Select's shape function: t and e merged; a condition of unknown rank
+    or rank 0 leaves that; of rank other than 1 (or with scalar t and e) it
+    merges with them; a vector merges with their first dim."""
     cond, t, e = (i._dims for i in inputs)
     out = merge_shapes(t, e, error)
-    if cond is not None and out is not None and len(cond) not in (0,):
-        if len(cond) == len(out):
-            out = merge_shapes(cond, out, error)
-        elif len(cond) == 1:
-            merge_shapes(cond, out[:1], error)
+    if cond is None or out is None or len(cond) == 0:
+        return out
+    if len(cond) != 1 or len(out) == 0:
+        return merge_shapes(out, cond, error)
+    merge_shapes(cond, out[:1], error)
     return out
 
 
