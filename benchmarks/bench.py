@@ -52,15 +52,17 @@ def measure(n_variables: int) -> dict:
     from scopesim import parse, run
     text = generate(n_variables)
     statements = text.count("\n")
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     program = parse(text, f"bench{n_variables}.scope")
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), time.process_time()
     result = run(program)
-    t2 = time.perf_counter()
+    t2, c2 = time.perf_counter(), time.process_time()
     assert result.error is None, result.error
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"variables": len(result.variables), "ops": len(result.ops), "lines": statements,
             "parse_s": round(t1 - t0, 3), "run_s": round(t2 - t1, 3),
+            "parse_cpu_s": round(c1 - c0, 3), "run_cpu_s": round(c2 - c1, 3),
+            "run_cpu_us_per_op": round((c2 - c1) / max(len(result.ops), 1) * 1e6, 1),
             "lines_per_s": int(statements / (t2 - t0)), "peak_mib": round(peak_kib / 1024, 1)}
 
 
@@ -92,13 +94,15 @@ def main() -> None:
     if args.startup:
         print(f"scopesim run (small program): {startup() * 1000:.0f} ms")
         return
-    print(f"{'variables':>10} {'ops':>9} {'parse s':>8} {'run s':>8} {'lines/s':>9} {'peak MiB':>9}")
+    print(f"{'variables':>10} {'ops':>9} {'parse s':>8} {'run s':>8} {'run cpu s':>10} "
+          f"{'cpu µs/op':>10} {'lines/s':>9} {'peak MiB':>9}")
     for n in args.sizes:
         out = subprocess.run([sys.executable, __file__, "--one", str(n)], check=True,
                              capture_output=True, text=True).stdout
         r = json.loads(out)
         print(f"{r['variables']:>10} {r['ops']:>9} {r['parse_s']:>8} {r['run_s']:>8} "
-              f"{r['lines_per_s']:>9} {r['peak_mib']:>9}")
+              f"{r['run_cpu_s']:>10} {r['run_cpu_us_per_op']:>10} {r['lines_per_s']:>9} "
+              f"{r['peak_mib']:>9}")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
     python benchmarks/bench_model.py              # scopesim: loop-built and flat
     python benchmarks/bench_model.py --tf         # and TensorFlow on the same programs
     python benchmarks/bench_model.py --layers 4   # a smaller model
+    python benchmarks/bench_model.py --growth     # run time at 100k and 1M ops
+    python benchmarks/bench_model.py --profile looped   # cProfile of one run
 
 The model is a stack of `--layers` layers (24 by default), each a scope
 `layer_{i}` holding `--width` dense-like blocks (a kernel, a bias, MatMul,
@@ -10,9 +12,16 @@ add, Relu), about 10,000 variables in all.  The loop-built program says it
 in a dozen lines; the flat one spells out every block.  Both must give the
 same variables and ops, and the loop-built one must not cost more per
 variable than the flat one.  Each measurement runs in a fresh subprocess,
-so peak memory (ru_maxrss) belongs to it alone.  `--tf` runs the emitted
-equivalent (`scopesim emit`) in TensorFlow (`SCOPESIM_TF_PYTHON`, or this
-Python if it has TensorFlow), import included.
+so peak memory (ru_maxrss) belongs to it alone; bytes per op are the peak
+beyond the baseline, the peak of the same process running a one-variable
+program.  Times are wall clock and, in brackets, CPU time (the figure that
+other work on the machine disturbs least).  `end to end` is `scopesim run
+--format json` of the program file in a fresh process, start-up included.
+`--tf` runs the emitted equivalent (`scopesim emit`) in TensorFlow
+(`SCOPESIM_TF_PYTHON`, or this Python if it has TensorFlow), import
+included, and gives scopesim's end-to-end speed-up over it.  `--growth`
+runs the loop-built model at about 100k and 1M ops (`--layers` 28 and 280,
+the run alone) and prints t(1M)/t(100k).
 """
 
 from __future__ import annotations
@@ -75,22 +84,69 @@ def flat(layers: int, width: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+TINY = 'scope "a" < v = var w [1] >\nprint v\n'
+
+
+def program(kind: str, layers: int, width: int) -> str:
+    """The text of one of the programs: looped, flat, or tiny (the baseline)."""
+    if kind == "tiny":
+        return TINY
+    return (looped if kind == "looped" else flat)(layers, width)
+
+
 def measure(kind: str, layers: int, width: int) -> dict:
-    """Parse and run one program in this process."""
+    """Parse and run one program in this process (wall and CPU time)."""
     from scopesim import parse, run
-    text = (looped if kind == "looped" else flat)(layers, width)
-    t0 = time.perf_counter()
-    program = parse(text, f"{kind}.scope")
-    t1 = time.perf_counter()
-    result = run(program)
-    t2 = time.perf_counter()
+    text = program(kind, layers, width)
+    t0, c0 = time.perf_counter(), time.process_time()
+    parsed = parse(text, f"{kind}.scope")
+    t1, c1 = time.perf_counter(), time.process_time()
+    result = run(parsed)
+    t2, c2 = time.perf_counter(), time.process_time()
     assert result.error is None, result.error
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"variables": len(result.variables), "ops": len(result.ops),
             "lines": text.count("\n"), "parse_s": round(t1 - t0, 3),
             "run_s": round(t2 - t1, 3), "total_s": round(t2 - t0, 3),
+            "parse_cpu_s": round(c1 - c0, 3), "run_cpu_s": round(c2 - c1, 3),
             "us_per_variable": round((t2 - t0) / max(len(result.variables), 1) * 1e6, 1),
-            "peak_mib": round(peak_kib / 1024, 1), "output": result.output}
+            "cpu_us_per_variable": round((c2 - c0) / max(len(result.variables), 1) * 1e6, 1),
+            "peak_kib": peak_kib, "peak_mib": round(peak_kib / 1024, 1),
+            "output": result.output}
+
+
+def end_to_end(kind: str, layers: int, width: int) -> float:
+    """Wall time of `scopesim run --format json` on the program file (best of 3)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".scope", delete=False) as f:
+        f.write(program(kind, layers, width))
+    cmd = [sys.executable, "-m", "scopesim", "run", "--format", "json", f.name]
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+        best = min(best, time.perf_counter() - t0)
+    os.unlink(f.name)
+    return best
+
+
+def profile(kind: str, layers: int, width: int) -> None:
+    """cProfile of the program's run (the program thread), by own time."""
+    import cProfile
+    import pstats
+    from scopesim import parse, run, runner
+    parsed = parse(program(kind, layers, width), f"{kind}.scope")
+    prof = cProfile.Profile()
+    execute = runner.Session._execute
+
+    def profiled(self, prog):
+        prof.enable()
+        try:
+            return execute(self, prog)
+        finally:
+            prof.disable()
+    runner.Session._execute = profiled
+    run(parsed)
+    pstats.Stats(prof).sort_stats("tottime").print_stats(40)
 
 
 def measure_tf(kind: str, layers: int, width: int) -> dict:
@@ -122,11 +178,29 @@ def _in_subprocess(what: str, kind: str, layers: int, width: int) -> dict:
     return json.loads(out.stdout)
 
 
+def _bytes_per_op(r: dict, base: dict) -> int:
+    return round((r["peak_kib"] - base["peak_kib"]) * 1024 / max(r["ops"] - base["ops"], 1))
+
+
+def growth(width: int) -> None:
+    """Run time of the loop-built model at about 100k and 1M ops."""
+    small, big = (_in_subprocess("scopesim", "looped", n, width) for n in (28, 280))
+    print(f"{'ops':>9} {'run s':>8} {'run cpu s':>10} {'µs/op (cpu)':>12} {'peak MiB':>9}")
+    for r in (small, big):
+        print(f"{r['ops']:>9} {r['run_s']:>8} {r['run_cpu_s']:>10} "
+              f"{r['run_cpu_s'] / r['ops'] * 1e6:>12.1f} {r['peak_mib']:>9}")
+    print(f"t(1M)/t(100k): {big['run_s'] / small['run_s']:.1f} wall, "
+          f"{big['run_cpu_s'] / small['run_cpu_s']:.1f} CPU "
+          f"(ops x{big['ops'] / small['ops']:.1f})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--layers", type=int, default=24)
     parser.add_argument("--width", type=int, default=208, help="dense blocks per layer")
     parser.add_argument("--tf", action="store_true", help="also run TensorFlow")
+    parser.add_argument("--growth", action="store_true", help="run time at 100k and 1M ops")
+    parser.add_argument("--profile", choices=("looped", "flat"), help="cProfile of one run")
     parser.add_argument("--one", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -134,20 +208,34 @@ def main() -> None:
         fn = measure_tf if what == "tf" else measure
         print(json.dumps(fn(kind, args.layers, args.width)))
         return
-    print(f"{'program':>8} {'lines':>7} {'variables':>10} {'ops':>8} {'parse s':>8} "
-          f"{'run s':>7} {'µs/var':>7} {'peak MiB':>9}")
+    if args.profile:
+        profile(args.profile, args.layers, args.width)
+        return
+    if args.growth:
+        growth(args.width)
+        return
+    base = _in_subprocess("scopesim", "tiny", args.layers, args.width)
+    print(f"{'program':>8} {'lines':>7} {'variables':>10} {'ops':>8} {'parse s (cpu)':>15} "
+          f"{'run s (cpu)':>15} {'µs/var (cpu)':>15} {'peak MiB':>9} {'B/op':>6} "
+          f"{'end to end s':>13}")
     results = {}
     for kind in ("looped", "flat"):
         r = results[kind] = _in_subprocess("scopesim", kind, args.layers, args.width)
-        print(f"{kind:>8} {r['lines']:>7} {r['variables']:>10} {r['ops']:>8} {r['parse_s']:>8} "
-              f"{r['run_s']:>7} {r['us_per_variable']:>7} {r['peak_mib']:>9}")
+        r["end_to_end_s"] = end_to_end(kind, args.layers, args.width)
+        print(f"{kind:>8} {r['lines']:>7} {r['variables']:>10} {r['ops']:>8} "
+              f"{r['parse_s']:>7} ({r['parse_cpu_s']:>5}) {r['run_s']:>7} ({r['run_cpu_s']:>5}) "
+              f"{r['us_per_variable']:>7} ({r['cpu_us_per_variable']:>5}) "
+              f"{r['peak_mib']:>9} {_bytes_per_op(r, base):>6} {r['end_to_end_s']:>13.2f}")
+    print(f"baseline (one variable): peak {base['peak_mib']} MiB")
     if results["looped"]["output"] != results["flat"]["output"]:
         raise SystemExit("the two programs printed different things")
     if args.tf:
         for kind in ("looped", "flat"):
             r = _in_subprocess("tf", kind, args.layers, args.width)
             same = "same output" if r["output"] == results[kind]["output"] else "DIFFERENT output"
-            print(f"TensorFlow, {kind}: {r['total_s']} s, peak {r['peak_mib']} MiB ({same})")
+            ratio = r["total_s"] / results[kind]["end_to_end_s"]
+            print(f"TensorFlow, {kind}: {r['total_s']} s, peak {r['peak_mib']} MiB ({same}); "
+                  f"scopesim end to end is {ratio:.0f}x faster")
 
 
 if __name__ == "__main__":
