@@ -335,8 +335,6 @@ def get_partitioned_variable(store, name, partitioner, shape=None, dtype=dtypes.
             f"PartitionedVariable {name} does not exist, or was not created with "
             f"tf.get_variable(). Did you mean to set reuse=False or reuse=tf.AUTO_REUSE in "
             f"VarScope?")
-    if use_resource or (use_resource is None and _resource_default()):
-        raise NotSimulated("partitioned resource variables")
     slice_dim, num_slices = slice_dim_and_num_slices(partitions)
     if f"{name}/part_0" in store.vars:
         if f"{name}/part_{num_slices - 1}" not in store.vars:
@@ -372,7 +370,8 @@ def get_partitioned_variable(store, name, partitioner, shape=None, dtype=dtypes.
         try:
             var = store._get_single_variable(
                 part_name, init_shape, dtype, init, regularizer, reuse, trainable, collections,
-                caching_device, validate_shape, constraint, partition_info=info)
+                caching_device, validate_shape, constraint, partition_info=info,
+                use_resource=use_resource)
         finally:
             g.name_stack = old
         var._set_save_slice_info(SaveSliceInfo(name, full, var_offset, var_shape))

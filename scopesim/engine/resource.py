@@ -72,9 +72,17 @@ class BaseResourceVariable(_CoreTensor):
     __slots__ = ("_handle", "_dims", "_dt", "_trainable", "store_key", "origin",
                  "_initializer_op", "_initial_value", "_constraint", "_caching_device",
                  "_cached_value", "_graph_element", "_handle_name", "_validate_shape",
-                 "__weakref__")
+                 "_save_slice_info", "__weakref__")
 
     # ------------------------------------------------ TensorFlow's attributes
+
+    def _set_save_slice_info(self, save_slice_info) -> None:
+        """`Variable._set_save_slice_info` (a partition's place in the whole)."""
+        self._save_slice_info = save_slice_info
+
+    def _get_save_slice_info(self):
+        """`Variable._get_save_slice_info`."""
+        return getattr(self, "_save_slice_info", None)
 
     @property
     def name(self) -> str:

@@ -20,7 +20,7 @@ def test_conv2d_squeeze_batch_dims_rule(name):
 
 
 #: cases whose inputs scopesim does not make yet: the case raises NotSimulated naming them
-NOT_SIMULATED = {"partitioned_resource_variable": "partitioned resource variables"}
+NOT_SIMULATED = {}
 
 
 @pytest.mark.parametrize("name", cases("embedding"))
@@ -53,3 +53,8 @@ def test_every_documented_argument(name):
 @pytest.mark.parametrize("name", cases("losses_dynamic"))
 def test_losses_run_time_checks_rule(name):
     check("losses_dynamic", name)
+
+
+@pytest.mark.parametrize("name", cases("partitioned_resource"))
+def test_partitioned_resource_variable_rule(name):
+    check("partitioned_resource", name)
