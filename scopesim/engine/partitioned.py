@@ -236,12 +236,6 @@ def applies(store, name, shape, reuse, partitioner) -> bool:
     return reuse is True and partitioner is None and name in store.partitioned_vars
 
 
-def _resource_default() -> bool:
-    """`resource_variables_enabled()`, the default of `use_resource`."""
-    from .resource import resource_variables_enabled
-    return resource_variables_enabled()
-
-
 def call_partitioner(partitioner, shape: TensorShape, dtype) -> list:
     """`variable_scope._call_partitioner`: the partition list, checked."""
     if not shape.is_fully_defined():
