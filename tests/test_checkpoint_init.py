@@ -187,3 +187,10 @@ def test_load_variable_of_a_key_it_has_is_not_simulated():
 
 def test_odd_values_fail_as_python_fails_in_tensorflow():
     assert_probe_agrees("init_odd_values")
+
+
+def test_a_variable_initialized_from_a_checkpoint_in_use():
+    # initializer is a Tensor for a RefVariable; initialized_value() switches the
+    # restored tensor on its CPU device; tensors print their device
+    out = assert_probe_agrees("init_then_use")
+    assert out["output"][0] == 'Tensor("Assign:0", shape=(2, 3), dtype=float32_ref)'

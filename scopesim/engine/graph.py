@@ -213,7 +213,11 @@ class Tensor:
         return f"<tf.Tensor '{self.name}' shape={TensorShape._of(self._dims)} dtype={self._dt}>"
 
     def __str__(self) -> str:
-        return f'Tensor("{self.name}", shape={TensorShape._of(self._dims)}, dtype={self._dt})'
+        """`Tensor.__str__`: the shape when its rank is known, the device when set."""
+        device = self._op._device
+        return (f'Tensor("{self.name}"' + (f", shape={TensorShape._of(self._dims)}"
+                                           if self._dims is not None else "")
+                + f", dtype={self._dt}" + (f", device={device}" if device else "") + ")")
 
     def __hash__(self) -> int:
         return id(self)

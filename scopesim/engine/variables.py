@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+from contextlib import contextmanager
 
 from ..errors import NotSimulated, TFTypeError, TFValueError
 from . import dtypes, partitioned
@@ -379,47 +380,73 @@ def initialized_value(g: Graph, var: RefVariable) -> Tensor:
     control_flow_ops.cond's ops in `cond/`: `Switch` of the predicate,
     `switch_t`, `switch_f`, `pred_id`; the true branch `read` (its ref input
     switched by `read/Switch`, a RefSwitch), the false branch's outside
-    initial value switched by `Switch_1`, and `Merge`.  Returns Merge:0."""
-    saved = g._control_stack
-    g._control_stack = []
+    initial value switched by `Switch_1`, and `Merge`; the two branches'
+    CondContexts go to the `cond_context` collection.  The ops with a ref
+    input (IsVariableInitialized, read/Switch) are colocated with the
+    variable and Switch_1 with the initial value: they take those devices.
+    Returns Merge:0."""
+    from . import cond_v1 as _cond_v1          # cond_v1 imports this module's importers
+    saved, saved_context = g._control_stack, g._cond_context
+    g._control_stack, g._cond_context = [], None     # init_scope: control_dependencies(None)
     try:
         ref = var._variable
         base = var._dt
-        pred = g.create_op("IsVariableInitialized", "IsVariableInitialized",
-                           outputs=(((), "bool"),), inputs=(ref,),
-                           attrs={"dtype": base, "_class": _colocation(ref._op)}).outputs[0]
+        with colocated_with(g, ref._op):          # a ref input: colocated with it
+            pred = g.create_op("IsVariableInitialized", "IsVariableInitialized",
+                               outputs=(((), "bool"),), inputs=(ref,),
+                               attrs={"dtype": base, "_class": _colocation(ref._op)}).outputs[0]
         with g.name_scope("cond"):
             p_f, p_t = g.create_op("Switch", "Switch", outputs=(((), "bool"), ((), "bool")),
                                    inputs=(pred, pred), attrs={"T": "bool"}).outputs
-            g.create_op("Identity", "switch_t", outputs=(((), "bool"),), inputs=(p_t,),
-                        attrs={"T": "bool"})
-            g.create_op("Identity", "switch_f", outputs=(((), "bool"),), inputs=(p_f,),
-                        attrs={"T": "bool"})
+            pivot_t = g.create_op("Identity", "switch_t", outputs=(((), "bool"),),
+                                  inputs=(p_t,), attrs={"T": "bool"}).outputs[0]
+            pivot_f = g.create_op("Identity", "switch_f", outputs=(((), "bool"),),
+                                  inputs=(p_f,), attrs={"T": "bool"}).outputs[0]
             pred_id = g.create_op("Identity", "pred_id", outputs=(((), "bool"),),
                                   inputs=(pred,), attrs={"T": "bool"}).outputs[0]
+            # the branches' CondContexts (cond_text, cond_text_1): names the
+            # graph uses, and the cond_context collection
+            context_t = _cond_v1.CondContext(g, pred_id, pivot_t, 1)
             with g.name_scope("read") as read:
                 read_op = g.create_op("Identity", read, outputs=((var._dims, base),),
                                       inputs=(ref,), attrs={"T": base})
-                switched = g.create_op("RefSwitch", "Switch",
-                                       outputs=((var._dims, ref._dt), (var._dims, ref._dt)),
-                                       inputs=(ref, pred_id),
-                                       attrs={"T": base, "_class": _colocation(ref._op)})
+                with colocated_with(g, ref._op):      # `_SwitchRefOrTensor` colocates
+                    switched = g.create_op("RefSwitch", "Switch",
+                                           outputs=((var._dims, ref._dt), (var._dims, ref._dt)),
+                                           inputs=(ref, pred_id),
+                                           attrs={"T": base, "_class": _colocation(ref._op)})
                 read_op._inputs = (switched.outputs[1],)
+            context_f = _cond_v1.CondContext(g, pred_id, pivot_f, 0)
             initial = var._initial_value
             initial_base = initial._dt.replace("_ref", "")
             switch_type = "RefSwitch" if initial._dt.endswith("_ref") else "Switch"
-            false_value = g.create_op(switch_type, "Switch",
-                                      outputs=((initial._dims, initial._dt),) * 2,
-                                      inputs=(initial, pred_id),
-                                      attrs={"T": initial_base,
-                                             "_class": _colocation(initial._op)}).outputs[0]
+            with colocated_with(g, initial._op):
+                false_value = g.create_op(switch_type, "Switch",
+                                          outputs=((initial._dims, initial._dt),) * 2,
+                                          inputs=(initial, pred_id),
+                                          attrs={"T": initial_base,
+                                                 "_class": _colocation(initial._op)}).outputs[0]
             true_value = read_op.outputs[0]
             dims = true_value._dims if true_value._dims == false_value._dims else None
             merge = g.create_op("Merge", "Merge", outputs=((dims, base), ((), "int32")),
                                 inputs=(false_value, true_value), attrs={"N": 2, "T": base})
+            g.add_to_collection(_cond_v1.COND_CONTEXT, context_t)    # top level: init_scope
+            g.add_to_collection(_cond_v1.COND_CONTEXT, context_f)
         return merge.outputs[0]
     finally:
-        g._control_stack = saved
+        g._control_stack, g._cond_context = saved, saved_context
+
+
+@contextmanager
+def colocated_with(g: Graph, op):
+    """`Graph.colocate_with(op)` for the device: the ops made inside take `op`'s
+    device, whatever device scopes enclose them (the stack is set aside)."""
+    saved = g._device_stack
+    g._device_stack = [op._device] if op._device else []
+    try:
+        yield
+    finally:
+        g._device_stack = saved
 
 
 def _colocation(op) -> list:
@@ -534,9 +561,12 @@ def guard_against_uninitialized_dependencies(g: Graph, name: str, value: Tensor)
             passed = _DATA_TYPE_STRING.get(new_inputs[0]._dt, new_inputs[0]._dt)
             raise TFValueError(f"Input 'ref' passed {passed} expected ref type while building "
                                f"NodeDef '{new_name.rstrip('/')}' using {_REF_OP_DEFS[op_type]}")
-        cache[op._name] = g.create_op(
-            op_type, new_name, outputs=tuple((t._dims, t._dt) for t in op._outputs),
-            inputs=tuple(new_inputs), attrs=op._attrs)
+        # the op def gives the outputs' types: a RefSwitch made a Switch of a
+        # value switches that value's (non-ref) type
+        outputs = tuple((t._dims, new_inputs[0]._dt if op._type == "RefSwitch" else t._dt)
+                        for t in op._outputs)
+        cache[op._name] = g.create_op(op_type, new_name, outputs=outputs,
+                                      inputs=tuple(new_inputs), attrs=op._attrs)
     return cache[value._op._name]._outputs[value._value_index]
 
 
@@ -585,15 +615,10 @@ def _assign_op(g: Graph, op_type: str, name, ref: Tensor, value, use_locking=Non
         else:
             dims = value._dims
         node_attrs = dict(attrs, _class=_colocation(ref._op))   # colocated with the ref
-        # `_apply_op_helper` colocates with the ref input: the op takes the
-        # ref's device, whatever device scopes enclose it
-        saved_device = g._device_stack
-        g._device_stack = [ref._op._device] if ref._op._device else []
-        try:
+        # `_apply_op_helper` colocates with the ref input
+        with colocated_with(g, ref._op):
             return g.create_op(op_type, scope, outputs=((dims, ref._dt),), inputs=(ref, value),
                                attrs=node_attrs).outputs[0]
-        finally:
-            g._device_stack = saved_device
 
 
 def _ref_of(ref, method: str):

@@ -42,7 +42,7 @@ def _cases() -> dict:
 
 
 #: cases scopesim does not agree with yet (strict: remove once they pass)
-PENDING = {"caching_device", "node_defs"}
+PENDING = {"node_defs"}
 
 
 @pytest.mark.parametrize("name", [
