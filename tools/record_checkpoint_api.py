@@ -9,9 +9,8 @@ ops it builds (name, type, inputs, control inputs, device, output shapes and
 dtypes), the attributes a program reads (`initializer`, `saver_def`, ...)
 and the errors TensorFlow raises, word for word.  The probes read the
 checkpoints of tests/checkpoints/ (made by tools/make_checkpoints.py) by
-relative paths, so they run from their own folder (on a fresh clone, run
-tools/make_checkpoints.py first: TensorFlow's reader wants the `.data` files,
-which are not committed; scopesim reads the `.index` alone).  The JSON is the one of
+relative paths, so they run from their own folder (the committed `.index`
+files are enough: nothing here reads a value, in TensorFlow either).  The JSON is the one of
 tools/record_py.py (printed lines, global variables, every op, collections,
 the uncaught error); tests/test_checkpoint_init.py and tests/test_saver.py
 run each probe under scopesim and compare, without TensorFlow.
