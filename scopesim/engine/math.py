@@ -6,8 +6,7 @@ failure leaves included), error types and messages come out as in TF:
 
 - the functions: `math_ops.add`, `multiply`, `matmul`, `sigmoid`,
   `gen_nn_ops.relu`, `gen_math_ops.tanh`, `array_ops.identity` (with
-  `cast`, `conj`, `_truediv_python3` behind them), bound as
-  `util/dispatch.py` or Python binds them (`binding.py`);
+  `cast`, `conj`, `_truediv_python3` behind them);
 - the operators of a Tensor or Variable:
   `override_binary_operator.binary_op_wrapper` (and, when it fails, the
   right operand's `r_binary_op_wrapper`, inside the first scope), calling
@@ -16,14 +15,12 @@ failure leaves included), error types and messages come out as in TF:
 
 Below them: `gen_ops.py` (the generated wrappers), `opdef.py`
 (`_apply_op_helper`), `convert.py` (`convert_to_tensor`) and
-`shape_inference.py`.  Operators between values that are not tensors are
-Python's (`python_ops.py`).
+`shape_inference.py`.
 """
 
 from __future__ import annotations
 
 from ..errors import TFError, TFTypeError, TFValueError
-from .binding import Signature, bind
 from .convert import convert_to_tensor
 from .dtypes import dtype_name as as_dtype
 from .gen_ops import (gen_batch_mat_mul_v2, gen_batch_mat_mul_v3, gen_binary, gen_cast,
@@ -392,29 +389,3 @@ def negate(g: Graph, x) -> Tensor:
     """`-x` of a Tensor or Variable: `Tensor.__neg__` is `gen_math_ops.neg`."""
     return gen_unary(g, "Neg", _value(x))
 
-
-# ====================================================== the functions
-
-_MATMUL_PARAMS = ("a", "b", "transpose_a", "transpose_b", "adjoint_a", "adjoint_b", "a_is_sparse",
-                  "b_is_sparse", "output_type", "grad_a", "grad_b", "name")
-
-#: The language's op functions: (signature, implementation).  `add`,
-#: `multiply`, `matmul`, `sigmoid` and `identity` bind through dispatch; the
-#: generated `relu` and `tanh` are plain Python functions.
-FUNCTIONS = {
-    "add": (Signature("add", ("x", "y", "name"), 2, dispatch=True), add),
-    "multiply": (Signature("multiply", ("x", "y", "name"), 2, dispatch=True), multiply),
-    "matmul": (Signature("matmul", _MATMUL_PARAMS, 2, dispatch=True), matmul),
-    "sigmoid": (Signature("sigmoid", ("x", "name"), 1, dispatch=True), sigmoid),
-    "identity": (Signature("identity", ("input", "name"), 1, dispatch=True), identity),
-    "relu": (Signature("relu", ("features", "name"), 1), relu),
-    "tanh": (Signature("tanh", ("x", "name"), 1), tanh),
-}
-
-
-def call(g: Graph, func: str, args: list, name: str | None = None) -> Tensor:
-    """`tf.<func>(*args, name=name)` (`name` is the `name="..."` option,
-    None when absent)."""
-    signature, function = FUNCTIONS[func]
-    bind(signature, len(args), name is not None)
-    return function(g, *args) if name is None else function(g, *args, name=name)

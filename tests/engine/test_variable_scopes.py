@@ -90,7 +90,7 @@ def test_entering_scope_object_opens_last_component_name_scope():
     with T.variable_scope("outer") as outer:
         var("w")
     assert enter(outer) == ("outer", "outer/", "outer_1")
-    with T.variable_scope(outer, reuse=True) as s:
+    with T.variable_scope(outer, reuse=True):
         assert name_scope() == "outer_2"
         assert T.get_variable("w").name == "outer/w:0"
     with T.variable_scope("other"):
@@ -182,7 +182,7 @@ def test_interleaved_default_prefixes_are_exact_keys():
     names = []
     for prefix in ("defaultScope1", "defaultScope1", "defaultScope", "defaultScope1"):
         with T.variable_scope(None, prefix):
-            with T.variable_scope(None, "layer") as s:
+            with T.variable_scope(None, "layer"):
                 names.append(var("w"))
     assert names == ["defaultScope1/layer/w:0", "defaultScope1_1/layer/w:0",
                      "defaultScope/layer/w:0", "defaultScope1_2/layer/w:0"]
