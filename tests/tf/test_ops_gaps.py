@@ -58,3 +58,8 @@ def test_losses_run_time_checks_rule(name):
 @pytest.mark.parametrize("name", cases("partitioned_resource"))
 def test_partitioned_resource_variable_rule(name):
     check("partitioned_resource", name)
+
+
+@pytest.mark.parametrize("name", cases("xent_shapes"))
+def test_cross_entropy_run_time_shapes_rule(name):
+    check("xent_shapes", name)
