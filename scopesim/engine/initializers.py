@@ -50,26 +50,6 @@ FILL_THRESHOLD = 1000
 RANDOM_DTYPES = ("float16", "bfloat16", "float32", "float64", "int32", "int64")
 
 
-def run_initializer(g: Graph, name: str, value, shape: Shape, dtype: str) -> Tensor:
-    """The version-1 interpreter's initializers by name (`constant` takes
-    `value`), for `shape`, `dtype`: each as its init_ops class builds it."""
-    if name in ("zeros", "ones"):
-        return fill(g, name, shape, dtype)
-    if name == "constant":
-        return constant_of_shape(g, value, dtype, shape)
-    if name == "glorot_uniform":
-        return variance_scaling(g, shape, dtype, 1.0, "fan_avg", "uniform")
-    if name == "glorot_normal":
-        return variance_scaling(g, shape, dtype, 1.0, "fan_avg", "truncated_normal")
-    if name == "random_uniform":
-        return random_uniform(g, shape, dtype, 0.0, None)
-    if name == "random_normal":
-        return random_normal(g, "random_normal", "RandomStandardNormal", shape, dtype)
-    if name == "truncated_normal":
-        return random_normal(g, "truncated_normal", "TruncatedNormal", shape, dtype)
-    raise AssertionError(f"unknown initializer {name}")
-
-
 # ------------------------------------------------------------ array_ops
 
 

@@ -24,7 +24,6 @@ from .nodedef import StrAttr
 from .ops import generated
 from .shape_inference import merge_shapes, node_text
 from .shapes import as_list_text
-from .shapes import Shape
 from .tensor_shape import TensorShape, as_shape
 
 GLOBAL_VARIABLES = "variables"
@@ -218,16 +217,17 @@ Variable = RefVariable
 
 # ----------------------------------------------------------- ref_variable.py
 
-#: `engine.convert`, `engine.opdef` and `engine.gen_ops`, which import this
-#: module: bound at the first variable (an import inside a function costs an
-#: import-system lookup at every call).
-_convert = _opdef = _gen_ops = None
+#: `engine.convert`, `engine.opdef`, `engine.gen_ops` and the API's
+#: `init_ops`, which import this module: bound at the first variable (an
+#: import inside a function costs an import-system lookup at every call).
+_convert = _opdef = _gen_ops = _init_ops = None
 
 
 def _bind_late_modules() -> None:
-    global _convert, _opdef, _gen_ops
+    global _convert, _opdef, _gen_ops, _init_ops
+    from ..tf.ops import init_ops
     from . import convert, gen_ops, opdef
-    _convert, _opdef, _gen_ops = convert, opdef, gen_ops
+    _convert, _opdef, _gen_ops, _init_ops = convert, opdef, gen_ops, init_ops
 
 
 
@@ -350,25 +350,6 @@ def explicit_shape(shape, op_type: str, op_name: str, attrs: dict) -> None:
 
 def _fully_defined(dims) -> bool:
     return dims is not None and all(d is not None for d in dims)
-
-
-def create_ref_variable(g: Graph, name: str | None, shape: Shape, dtype: str, *,
-                        initializer=None, initial_value=None, trainable: bool = True,
-                        store_key: str | None = None, origin: object = None,
-                        collections=None) -> RefVariable:
-    """The version-1 interpreter's entry: `tf.Variable(initial_value, name=name)`,
-    or with an `initializer` (name, value) spec as get_variable calls it."""
-    if initializer is not None:
-        spec = initializer
-        initial_value = functools.partial(_run_spec, g, spec, shape, dtype)
-        dtype = None
-    return ref_variable(g, initial_value, trainable, collections, name=name, dtype=dtype,
-                        origin=origin, store_key=store_key)
-
-
-def _run_spec(g, spec, shape, dtype):
-    from .initializers import run_initializer
-    return run_initializer(g, spec[0], spec[1], shape, dtype)
 
 
 # -------------------------------------------- initialized values (variables.py)
@@ -948,45 +929,13 @@ AGG_NONE = _Enum("<VariableAggregation.NONE: 0>")
 def default_initializer(name: str, dtype):
     """`_get_default_initializer`: glorot_uniform for floats, zeros for
     integers, bools and strings, else an error."""
-    from ..tf.ops import init_ops
+    if _init_ops is None:
+        _bind_late_modules()
     if dtype.is_floating:
-        return init_ops.glorot_uniform_initializer()
+        return _init_ops.glorot_uniform_initializer()
     if dtype.is_integer or dtype.is_unsigned or dtype.is_bool or dtype.base_dtype.name == "string":
-        return init_ops.zeros_initializer()
+        return _init_ops.zeros_initializer()
     raise TFValueError(f"An initializer for variable {name} of {dtype.base_dtype} is required")
-
-
-# ------------------------------------------------------ the version-1 entry
-
-
-def get_variable(g: Graph, name: str, shape: Shape | None = None, dtype: str | None = None,
-                 initializer=None, trainable: bool = True, origin: object = None,
-                 collections=None) -> RefVariable:
-    """The version-1 interpreter's `tf.get_variable(name, shape, dtype,
-    initializer, trainable)`; `initializer` is an initializer object or a
-    (name, value) spec."""
-    if initializer is None and isinstance(g.current_scope._initializer, tuple):
-        initializer = g.current_scope._initializer
-    if isinstance(initializer, tuple):
-        initializer = _spec_initializer(g, initializer)
-    from .scopes import scope_get_variable
-    store = store_of(g)
-    global origin_source
-    saved, origin_source = origin_source, (lambda: origin)
-    try:
-        with g.as_default():
-            return scope_get_variable(g, g.current_scope, store, name, shape, dtype,
-                                      initializer, trainable=trainable, collections=collections)
-    finally:
-        origin_source = saved
-
-
-def _spec_initializer(g: Graph, spec):
-    """An initializer callable of a version-1 (name, value) spec."""
-    def initializer(shape, dtype=None, partition_info=None):
-        from .initializers import run_initializer
-        return run_initializer(g, spec[0], spec[1], tuple(shape), dtype.base_dtype.name)
-    return initializer
 
 
 def store_of(g: Graph) -> VariableStore:
@@ -995,20 +944,3 @@ def store_of(g: Graph) -> VariableStore:
     if store._graph is None:
         store._graph = g
     return store
-
-
-class LegacyVariable:
-    """What the version-1 interpreter reads of a variable (a shape tuple and
-    a dtype name); goes with the interpreter."""
-
-    __slots__ = ("var",)
-
-    def __init__(self, var: RefVariable) -> None:
-        self.var = var
-
-    def __getattr__(self, attr):
-        if attr == "shape":
-            return self.var._dims
-        if attr == "dtype":
-            return self.var._dt
-        return getattr(self.var, attr)
