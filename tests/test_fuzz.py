@@ -80,6 +80,28 @@ def test_a_hang_inside_scopesim_is_a_finding_naming_its_frame():
     assert fuzz.classify_hang("", 20.0) == "hang: longer than 20 s (no stacks)\n"
 
 
+def _scopesim_functions(*names):
+    """Functions compiled as scopesim/engine/scopes.py that write a dump."""
+    import faulthandler
+    path = str(ROOT / "scopesim" / "engine" / "scopes.py")
+    source = "".join(f"def {n}(dump):\n    faulthandler.dump_traceback(dump)\n" for n in names)
+    namespace = {"faulthandler": faulthandler}
+    exec(compile(source, path, "exec"), namespace)
+    return [namespace[n] for n in names]
+
+
+def test_a_hang_is_scopesims_only_where_every_dump_finds_it_in_one_function():
+    """A program looping over range(2**63) calls scopesim again and again:
+    its dumps find scopesim in different places; a stuck scopesim stays."""
+    first, second = _scopesim_functions("get_variable", "unique_scope_name")
+    moving = _stacks(lambda dump: (first(dump), second(dump), first(dump)))
+    assert moving.count("(most recent call first)") >= 3
+    assert fuzz.classify_hang(moving, 20.0) is None
+    stuck = _stacks(lambda dump: (second(dump), second(dump), second(dump)))
+    assert fuzz.classify_hang(stuck, 20.0).startswith(
+        "hang in scopesim at scopesim/engine/scopes.py:4 in unique_scope_name\n")
+
+
 def test_an_operation_failing_inside_scopesim_is_a_finding(monkeypatch):
     """A KeyError of a dict lookup in scopesim's own code (not a `raise`, not
     marked as Python's error that TensorFlow raises too) is reported with
@@ -93,3 +115,24 @@ def test_an_operation_failing_inside_scopesim_is_a_finding(monkeypatch):
     finding = fuzz.check("tf.stack([1])\n")
     assert finding.startswith("KeyError at scopesim/engine/array_fns.py:2 in stack: ")
     assert finding.rstrip().endswith("KeyError: 'stack'")
+
+
+@pytest.mark.tf
+def test_tensorflow_decides_whether_an_exception_inside_scopesim_is_the_programs(monkeypatch):
+    """`--oracle`: TensorFlow raises the same TypeError for a fixed-size
+    partitioner of 1.5 shards (range(1.5), in its own Python), so that is not
+    a finding; an error TensorFlow does not raise is."""
+    from scopesim.tf_runner import TensorFlowNotFound, find_tensorflow_python
+    try:
+        find_tensorflow_python()
+    except TensorFlowNotFound as e:
+        pytest.skip(str(e))
+    from scopesim.engine import array_fns
+    path = str(ROOT / "scopesim" / "engine" / "array_fns.py")
+    namespace = {}
+    exec(compile("def stack(g, values, axis=0, name='stack'):\n    return {}[name]\n",
+                 path, "exec"), namespace)
+    monkeypatch.setattr(array_fns, "stack", namespace["stack"])
+    partitioned = ('w = tf.get_variable("w", [8, 3], '
+                   'partitioner=tf.fixed_size_partitioner(1.5))\n')
+    assert fuzz.tensorflow_agrees([partitioned, "tf.stack([1])\n"]) == [True, False]

@@ -7,6 +7,7 @@ scopesim's own tracebacks.
     python tools/fuzz.py -n 20000 --seed 7    # another stream of inputs
     python tools/fuzz.py --seconds 600        # a time budget instead
     python tools/fuzz.py --replay             # only tests/fuzz_corpus/
+    SCOPESIM_TF_PYTHON=~/tfvenv/bin/python python tools/fuzz.py --oracle
 
 An input is fine when parsing raises `ScopeSyntaxError` or when the run ends
 with a program error TensorFlow would also raise.  It is a *finding* when
@@ -18,12 +19,18 @@ with a program error TensorFlow would also raise.  It is a *finding* when
   operation rather than by a `raise` statement: a `KeyError` of a dict
   lookup, an `AttributeError`, an `IndexError`... (TensorFlow's errors are
   raised by `raise` of `TFError`s and Python's own, on TensorFlow's objects,
-  by `raise` too); or
+  by `raise` too; a line where scopesim lets Python raise exactly what
+  TensorFlow's Python raises is marked `# fuzz: Python's error, as TF's`).
+  With `--oracle` (TensorFlow through SCOPESIM_TF_PYTHON), each such
+  finding's input is run in TensorFlow as well, and an error TensorFlow
+  raises the same (type, message, line, column) is not a finding;
+  `--confirm SEED:INDEX...` asks the same of given inputs; or
 * an input runs longer than `--timeout` seconds (a hang) *inside scopesim*:
-  shortly before the worker is killed, `faulthandler` writes the stacks of
-  its threads; a hang is the program's own when no thread is in scopesim's
-  code (`x = 2**31**63` computes in CPython as it would in TensorFlow's
-  Python: the innermost frame is the program's), else a finding.
+  before the worker is killed, `faulthandler` writes the stacks of its
+  threads three times; a hang is the program's own when a dump finds no
+  thread in scopesim's code (`x = 2**31**63` computes in CPython as it
+  would in TensorFlow's Python) or the dumps find scopesim in different
+  functions (a loop over `range(2**63)` calling it), else a finding.
 
 Each finding's input is written to `tests/fuzz_corpus/` (named by a hash of
 its text) unless `--no-save`; `tests/test_fuzz.py` replays that folder.
@@ -286,7 +293,8 @@ def _worker(conn, run_seed: int, indices: list[int], limit_mb: int, pyfront: boo
         for i in indices:
             dump.seek(0)
             dump.truncate()
-            faulthandler.dump_traceback_later(timeout * 0.8, file=dump)
+            # three dumps (at 1/4, 2/4 and 3/4 of the timeout) show where it stays
+            faulthandler.dump_traceback_later(timeout / 4, repeat=True, file=dump)
             conn.send(("start", i))
             text = make_input(run_seed, i, short)
             try:
@@ -302,33 +310,65 @@ def _worker(conn, run_seed: int, indices: list[int], limit_mb: int, pyfront: boo
 _DUMP_FRAME = re.compile(r'^\s*File "(?P<file>.*)", line (?P<line>\d+) in (?P<func>\S+)')
 
 
-def classify_hang(stacks: str, timeout: float) -> str | None:
-    """None when the hang is the program's own (no thread's innermost frame
-    is in scopesim's code, or it is the runner's `print` of the program's
-    values); else the finding, with the stacks.  No stacks at all (the
-    dump did not come) is a finding too."""
-    innermost = []
+_THREAD_HEADER = re.compile(r"^(?:Current thread|Thread) (0x[0-9a-f]+)")
+
+
+def _dumps(stacks: str) -> list[list[re.Match]]:
+    """faulthandler's dumps in `stacks` (one per period: a thread seen again
+    starts the next), each as the innermost frame of each thread."""
+    dumps: list[list[re.Match]] = []
+    seen: set[str] = set()
     expect = False
     for line in stacks.splitlines():
-        if "(most recent call first)" in line:
+        header = _THREAD_HEADER.match(line)
+        if header:
+            if not dumps or header[1] in seen:
+                dumps.append([])
+                seen = set()
+            seen.add(header[1])
             expect = True
             continue
         match = _DUMP_FRAME.match(line)
         if match and expect:
-            innermost.append(match)
+            dumps[-1].append(match)
             expect = False
-    if not innermost:
-        return f"hang: longer than {timeout:g} s (no stacks)\n"
+    return [d for d in dumps if d]
+
+
+def _scopesim_place(innermost: list[re.Match]) -> tuple[str, str, str] | None:
+    """The first thread whose innermost frame is scopesim's own (not the
+    runner's `print` of the program's values): (file, function, line)."""
     for frame in innermost:
         path = frame["file"]
         if _scopesim_frame(path) and not (frame["func"] == "print"
                                           and path.endswith("runner.py")):
-            where = f"{os.path.relpath(path, ROOT)}:{frame['line']} in {frame['func']}"
-            return f"hang in scopesim at {where}\n{stacks}"
+            return os.path.relpath(path, ROOT), frame["func"], frame["line"]
     return None
 
 
-def _hang_finding(pid: int, timeout: float) -> str | None:
+def classify_hang(stacks: str, timeout: float) -> str | None:
+    """None when the hang is the program's own: in some dump no thread is in
+    scopesim's code (`2**31**63` computing in the program's frame), or the
+    dumps find scopesim in different functions (a program looping over
+    range(2**63) calls scopesim again and again, as it would call
+    TensorFlow).  A finding when every dump finds scopesim in one function
+    (stuck there), with the stacks; no stacks at all is a finding too."""
+    dumps = _dumps(stacks)
+    if not dumps:
+        return f"hang: longer than {timeout:g} s (no stacks)\n"
+    places = [_scopesim_place(d) for d in dumps]
+    if any(p is None for p in places) or len({p[:2] for p in places}) > 1:
+        return None
+    where = f"{places[-1][0]}:{places[-1][2]} in {places[-1][1]}"
+    return f"hang in scopesim at {where}\n{stacks}"
+
+
+def _hang_finding(pid: int, timeout: float, exitcode: int | None = None) -> str | None:
+    """The finding (or None) of a worker killed for a hang, or that died
+    (`exitcode`) with an input running: one that died after its stacks were
+    first written had run a quarter of the timeout, and is judged as a hang
+    (dumping a running process's stacks can itself crash it, as
+    faulthandler warns); one that died before is a finding."""
     try:
         stacks = _dump_path(pid).read_text(errors="replace")
     except OSError:
@@ -338,6 +378,8 @@ def _hang_finding(pid: int, timeout: float) -> str | None:
             _dump_path(pid).unlink()
         except OSError:
             pass
+    if exitcode is not None and not _dumps(stacks):
+        return f"worker died (exit {exitcode})\n"
     return classify_hang(stacks, timeout)
 
 
@@ -350,7 +392,8 @@ def save(text: str) -> Path:
 
 
 def fuzz(count: int, seconds: float | None, run_seed: int, jobs: int, timeout: float,
-         limit_mb: int, do_save: bool, pyfront: bool, quiet: bool, short: bool = False):
+         limit_mb: int, do_save: bool, pyfront: bool, quiet: bool, short: bool = False,
+         oracle: bool = False):
     ctx = mp.get_context("fork" if sys.platform != "win32" else "spawn")
     start = time.monotonic()
     chunk = 200
@@ -398,7 +441,11 @@ def fuzz(count: int, seconds: float | None, run_seed: int, jobs: int, timeout: f
                 del workers[conn]
                 if current is not None:
                     done += 1
-                    record(current, f"worker died (exit {proc.exitcode})\n")
+                    finding = _hang_finding(proc.pid, timeout, proc.exitcode)
+                    if finding is None:
+                        own_hangs += 1
+                    else:
+                        record(current, finding)
                     rest = [i for i in state[3] if i > current]
                     if rest:
                         _respawn(ctx, workers, rest, run_seed, limit_mb, pyfront, short,
@@ -440,11 +487,22 @@ def fuzz(count: int, seconds: float | None, run_seed: int, jobs: int, timeout: f
                   f"{now - start:.0f} s", file=sys.stderr, flush=True)
 
     elapsed = time.monotonic() - start
+    agreed = []
+    if oracle:
+        candidates = [sig for sig in findings if _raised_inside(sig)]
+        verdicts = tensorflow_agrees([make_input(run_seed, findings[sig][1], short)
+                                      for sig in candidates]) if candidates else []
+        for sig, verdict in zip(candidates, verdicts):
+            if verdict:
+                agreed.append((sig, findings.pop(sig)))
     total = sum(f[0] for f in findings.values())
     if short:
         return done, findings
     print(f"{done} inputs (stream {run_seed}) in {elapsed:.0f} s: {total} findings, "
           f"{len(findings)} distinct; {own_hangs} hung in the program's own code")
+    for sig, (n, i, _finding, _path) in agreed:
+        print(f"  not a finding: TensorFlow raises the same error ({n}x {sig}; "
+              f"--show {run_seed}:{i})")
     for sig, (n, i, finding, path) in sorted(findings.items(), key=lambda kv: -kv[1][0]):
         print(f"\n[{n}x] {sig}\n  first: --show {run_seed}:{i}" + (f"  saved: "
               f"{os.path.relpath(path, ROOT)}" if path else ""))
@@ -461,6 +519,31 @@ def _respawn(ctx, workers, indices, run_seed, limit_mb, pyfront, short=False,
     proc.start()
     child.close()
     workers[parent] = [proc, None, time.monotonic(), indices]
+
+
+def tensorflow_agrees(texts: list[str]) -> list[bool | None]:
+    """For each input, whether TensorFlow, running the emitted program
+    (`scopesim.verify`, one TensorFlow process), raises the very error
+    scopesim raised (type, message, line and column): then the exception
+    raised inside scopesim is TensorFlow's too, the program's own error.
+    None when it cannot tell (no TensorFlow: set SCOPESIM_TF_PYTHON; a
+    program Python cannot compile)."""
+    from scopesim.parser import parse
+    from scopesim.tf_runner import TensorFlowNotFound
+    from scopesim.verify import verify_programs
+    programs = [parse(text, "fuzz.scope") for text in texts]
+    try:
+        outcomes = list(verify_programs(programs))
+    except TensorFlowNotFound:
+        return [None] * len(texts)
+    return [None if o.status == "unverifiable" else
+            not any(d.section == "error" for d in o.differences) for o in outcomes]
+
+
+def _raised_inside(sig: str) -> bool:
+    """A finding of an exception raised inside scopesim (what TensorFlow may
+    raise too), not an escape, a hang or a dead worker."""
+    return re.match(r"\w+ at scopesim/", sig) is not None
 
 
 def replay(pyfront: bool) -> int:
@@ -489,6 +572,11 @@ def main(argv=None) -> int:
                     help="also run each emitted program through the Python front end")
     ap.add_argument("--replay", action="store_true", help="check tests/fuzz_corpus/ only")
     ap.add_argument("--show", metavar="SEED:INDEX", help="print one input and exit")
+    ap.add_argument("--oracle", action="store_true",
+                    help="ask TensorFlow (SCOPESIM_TF_PYTHON) about each exception raised inside "
+                         "scopesim: the same error in TensorFlow is not a finding")
+    ap.add_argument("--confirm", metavar="SEED:INDEX", nargs="+",
+                    help="say whether TensorFlow raises the same error for these inputs")
     ap.add_argument("-q", "--quiet", action="store_true")
     args = ap.parse_args(argv)
     if args.show:
@@ -497,9 +585,17 @@ def main(argv=None) -> int:
         return 0
     if args.replay:
         return replay(args.pyfront)
+    if args.confirm:
+        keys = [tuple(int(x) for x in key.split(":")) for key in args.confirm]
+        verdicts = tensorflow_agrees([make_input(s, i) for s, i in keys])
+        words = {True: "TensorFlow raises the same error (not a finding)",
+                 False: "TensorFlow differs", None: "cannot tell (no TensorFlow?)"}
+        for key, verdict in zip(args.confirm, verdicts):
+            print(f"{key}: {words[verdict]}")
+        return 0 if all(verdicts) else 1
     count = args.count if args.seconds is None or args.count != 100_000 else 10**12
     return fuzz(count, args.seconds, args.seed, max(1, args.jobs), args.timeout,
-                args.memory_mb, not args.no_save, args.pyfront, args.quiet)
+                args.memory_mb, not args.no_save, args.pyfront, args.quiet, oracle=args.oracle)
 
 
 if __name__ == "__main__":
