@@ -79,10 +79,13 @@ def test_sharded_saver_one_shard_per_device():
     assert_probe_agrees("saver_sharded")
 
 
-def test_node_defs_of_the_built_ops_and_the_manual_control_dependency_mark():
-    # ops grouped by restore_all carry TF's `_has_manual_control_dependencies`
-    out = assert_probe_agrees("node_defs")
-    assert out["output"].count('  key: "_has_manual_control_dependencies"') == 3
+def test_node_defs_of_every_built_op_and_the_manual_control_dependency_mark():
+    # ops used as control inputs carry TF's `_has_manual_control_dependencies`;
+    # RestoreV2 and SaveV2 have a list of types
+    out = assert_probe_agrees("node_defs")["output"]
+    assert 'op: "SaveV2"' in out and 'op: "MergeV2Checkpoints"' in out
+    assert "      type: DT_INT64" in out and "[tf.int64]" in out
+    assert '  key: "_has_manual_control_dependencies"' in out
 
 
 def test_reshape_restores_through_reshape_and_shape():

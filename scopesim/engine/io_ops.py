@@ -9,13 +9,14 @@ exact name.  Nothing here runs: the ops are built, never executed.
 RestoreV2's output shapes are its shape function's (`RestoreV2` in
 core/ops/io_ops.cc): with a constant `shape_and_slices`, an output whose
 spec is empty has an unknown shape and one with a slice spec the shape of
-that slice (`TensorSlice::SliceTensorShape`).  Their `dtypes` attr (a list
-of types) is not kept: `str(op)` and `op.get_attr` of them are NotSimulated.
+that slice (`TensorSlice::SliceTensorShape`).  Their `dtypes` attr is a list
+of types (nodedef.TypeList).
 """
 
 from __future__ import annotations
 
 from .graph import Graph, Tensor
+from .nodedef import TypeList
 from .ops import constant
 
 
@@ -51,7 +52,8 @@ def restore_v2(g: Graph, prefix, tensor_names: list, shape_and_slices: list, dty
         known = not isinstance(shape_and_slices, Tensor)
         outputs = tuple((slice_shape(spec) if known else None, dt)
                         for spec, dt in zip(shape_and_slices, dtypes))
-        op = g.create_op("RestoreV2", scope, outputs=outputs, inputs=inputs)
+        op = g.create_op("RestoreV2", scope, outputs=outputs, inputs=inputs,
+                         attrs={"dtypes": TypeList(dtypes)})
     return op.outputs
 
 
@@ -62,4 +64,6 @@ def save_v2(g: Graph, prefix: Tensor, tensor_names: list, shape_and_slices: list
         inputs = (_string_input(g, prefix, "prefix"),
                   _string_input(g, tensor_names, "tensor_names"),
                   _string_input(g, shape_and_slices, "shape_and_slices"))
-        return g.create_op("SaveV2", scope, outputs=(), inputs=inputs + tuple(tensors))
+        dtypes = TypeList(t._dt.replace("_ref", "") for t in tensors)
+        return g.create_op("SaveV2", scope, outputs=(), inputs=inputs + tuple(tensors),
+                           attrs={"dtypes": dtypes})

@@ -32,6 +32,13 @@ _VAL_FIELD = {"float32": "float_val", "float64": "double_val", "int32": "int_val
               "bool": "bool_val", "string": "string_val", "float16": "half_val"}
 
 
+class TypeList(list):
+    """A list-of-types attr (`list { type: ... }`: RestoreV2's and SaveV2's
+    `dtypes`), of dtype names."""
+
+    __slots__ = ()
+
+
 class StrAttr(str):
     """A string-valued attr (`s:`), told apart from a dtype name (`type:`)."""
 
@@ -80,6 +87,8 @@ def _value_lines(value, pad: str) -> list:
         return [f'{pad}s: "{_escape(value.encode())}"']
     if isinstance(value, str):
         return [f"{pad}type: {dt_name(value)}"]
+    if isinstance(value, TypeList):
+        return [f"{pad}list {{"] + [f"{pad}  type: {dt_name(v)}" for v in value] + [f"{pad}}}"]
     if isinstance(value, (list, tuple)) and value and all(
             isinstance(v, int) and not isinstance(v, bool) for v in value):
         return [f"{pad}list {{"] + [f"{pad}  i: {v}" for v in value] + [f"{pad}}}"]

@@ -36,6 +36,7 @@ from ...engine.array import placeholder_with_default
 from ...engine.graph import Tensor, get_default_graph
 from ...engine.nodedef import StrAttr
 from ...engine.ops import constant
+from ...engine.variables import colocated_with
 from ...errors import NotSimulated, TFValueError
 from ..framework.ops import _graph_control
 from ..ops.control_flow_ops import group
@@ -208,11 +209,13 @@ def _add_sharded_save_ops(g, prefix: Tensor, per_device: list) -> Tensor:
     device on its CPU:0, MergeV2Checkpoints of the shard prefixes, then an
     Identity of the prefix after it."""
     with _device(g, "CPU"):
-        match = _scalar_op(g, "StaticRegexFullMatch", "StaticRegexFullMatch", [prefix], "bool")
+        match = _scalar_op(g, "StaticRegexFullMatch", "StaticRegexFullMatch", [prefix], "bool",
+                           {"pattern": StrAttr("^s3://.*")})
         part = constant(g, "string", (), "Const", ".part")
         temp = constant(g, "string", (), "Const", "_temp/part")
-        suffix = _scalar_op(g, "Select", "Select", [match, part, temp], "string")
-        tmp_prefix = _scalar_op(g, "StringJoin", "StringJoin", [prefix, suffix], "string")
+        suffix = _scalar_op(g, "Select", "Select", [match, part, temp], "string", {"T": "string"})
+        tmp_prefix = _scalar_op(g, "StringJoin", "StringJoin", [prefix, suffix], "string",
+                                {"N": 2, "separator": StrAttr("")})
     num_shards = constant(g, "int32", (), "num_shards", len(per_device))
     saves, prefixes = [], []
     last_device = None
@@ -222,7 +225,8 @@ def _add_sharded_save_ops(g, prefix: Tensor, per_device: list) -> Tensor:
             with g.name_scope("ShardedFilename") as scope:
                 shard_const = constant(g, "int32", (), "shard", shard)
                 filename = g.create_op("ShardedFilename", scope, outputs=(((), "string"),),
-                                       inputs=(tmp_prefix, shard_const, num_shards)).outputs[0]
+                                       inputs=(tmp_prefix, shard_const, num_shards),
+                                       attrs={}).outputs[0]
             prefixes.append(filename)
             saves.append(_add_save_ops(g, filename, saveables))
     with _graph_control(g, [t.op for t in saves]):
@@ -230,9 +234,13 @@ def _add_sharded_save_ops(g, prefix: Tensor, per_device: list) -> Tensor:
             with g.name_scope("MergeV2Checkpoints") as scope:
                 packed = g.create_op("Pack", "checkpoint_prefixes",
                                      outputs=(((len(prefixes),), "string"),),
-                                     inputs=tuple(prefixes)).outputs[0]
+                                     inputs=tuple(prefixes),
+                                     attrs={"N": len(prefixes), "T": "string", "axis": 0}
+                                     ).outputs[0]
                 merge = g.create_op("MergeV2Checkpoints", scope, outputs=(),
-                                    inputs=(packed, prefix))
+                                    inputs=(packed, prefix),
+                                    attrs={"delete_old_dirs": True,
+                                           "allow_missing_files": False})
             with _graph_control(g, [merge]):
                 return g.create_op("Identity", "Identity", outputs=(((), "string"),),
                                    inputs=(prefix,), attrs={"T": "string"}).outputs[0]
@@ -255,17 +263,11 @@ def _add_save_ops(g, filename_tensor: Tensor, saveables: list) -> Tensor:
     save = _io_ops.save_v2(g, filename_tensor, [s.name for s in saveables],
                            [s.slice_spec for s in saveables], [s.tensor for s in saveables])
     with g.name_scope("control_dependency") as scope:
-        saved_device, saved_control = g._device_stack, g._control_stack
-        g._device_stack = [filename_tensor.op.device] if filename_tensor.op.device else []
-        try:
+        with colocated_with(g, filename_tensor.op), _graph_control(g, [save]):
             op = g.create_op("Identity", scope, outputs=((filename_tensor._dims, "string"),),
                              inputs=(filename_tensor,),
                              attrs={"T": "string",
                                     "_class": [StrAttr("loc:@" + filename_tensor.op.name)]})
-        finally:
-            g._device_stack = saved_device
-        op._control_inputs = list(op._control_inputs) + [save]
-        del saved_control
     return op.outputs[0]
 
 

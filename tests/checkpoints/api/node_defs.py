@@ -1,4 +1,4 @@
-"""The NodeDefs (str(op)) of the ops init_from_checkpoint and Saver() build, where scopesim knows every attr: the string Consts, Assign, Identity, AssignVariableOp, PlaceholderWithDefault, NoOp."""
+"""The NodeDefs (str(op)) of every op init_from_checkpoint, Saver() and Saver(sharded=True) build, and get_attr of RestoreV2's and SaveV2's dtypes."""
 import tensorflow as tf
 
 tf.compat.v1.disable_v2_behavior()
@@ -30,5 +30,12 @@ T.train.init_from_checkpoint("../tiny", {"p": "r"})
 saver = T.train.Saver()
 g = T.get_default_graph()
 for op in g.get_operations()[before:]:
-    if op.type not in ("RestoreV2", "SaveV2"):
-        print(op)
+    print(op)
+before = ops()
+with T.device("/job:ps"):
+    x = T.get_variable("x", [2], dtype=T.int64)
+sharded = T.train.Saver([x, r], sharded=True)
+for op in g.get_operations()[before:]:
+    print(op)
+print(g.get_operation_by_name("save/RestoreV2").get_attr("dtypes"))
+print(g.get_operation_by_name("save_1/SaveV2_1").get_attr("dtypes"))
