@@ -7,31 +7,15 @@ tf.compat.v1 and must print what TensorFlow 2.21 printed (api_core.out).
 
 import contextlib
 import io
-import sys
-from pathlib import Path
 
 import pytest
 
-PROBES = Path(__file__).parent / "tf_probes"
-sys.path.insert(0, str(PROBES))
+from probe_cases import ROOT
+from scopesim.tf import compat_v1 as T
 
-import api_core  # noqa: E402
+import api_core  # noqa: E402 (tf_probes/ is on sys.path once probe_cases is imported)
 
-from scopesim.tf import compat_v1 as T  # noqa: E402
-
-
-def recorded() -> dict:
-    sections, name = {}, None
-    for line in (PROBES / "api_core.out").read_text().splitlines():
-        if line.startswith("== "):
-            name = line[3:]
-            sections[name] = []
-        else:
-            sections[name].append(line)
-    return sections
-
-
-RECORDED = recorded()
+RECORDED = ROOT.recorded("api_core")
 
 
 #: Cases whose ops another part of scopesim builds without their attrs yet

@@ -5,9 +5,11 @@ and error texts."""
 
 import pytest
 
-from ops_probe_cases import case_names, check
+from probe_cases import Folder
+
+OPS_ARRAY = Folder("ops_array")
 
 
-@pytest.mark.parametrize("name", case_names("ops_array"))
+@pytest.mark.parametrize("name", OPS_ARRAY.case_names("ops_array"))
 def test_array_op_rule(name):
-    check("ops_array", name)
+    OPS_ARRAY.check("ops_array", name)

@@ -3,9 +3,11 @@ one TensorFlow rule per case of tf_probes/ops_array/ops_attrs.py (what TensorFlo
 
 import pytest
 
-from ops_probe_cases import case_names, check
+from probe_cases import Folder
+
+OPS_ARRAY = Folder("ops_array")
 
 
-@pytest.mark.parametrize("name", case_names("ops_attrs"))
+@pytest.mark.parametrize("name", OPS_ARRAY.case_names("ops_attrs"))
 def test_op_attrs_rule(name):
-    check("ops_attrs", name)
+    OPS_ARRAY.check("ops_attrs", name)

@@ -5,8 +5,11 @@ errors."""
 
 import pytest
 
-from gaps_probes import cases, check, run_case
+from probe_cases import Folder, run_case
 from scopesim.errors import NotSimulated
+
+OPS_GAPS = Folder("ops_gaps")
+cases, check = OPS_GAPS.recorded_names, OPS_GAPS.check
 
 
 @pytest.mark.parametrize("name", cases("softmax"))

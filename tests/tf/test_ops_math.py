@@ -5,9 +5,11 @@ functions."""
 
 import pytest
 
-from ops_probe_cases import case_names, check
+from probe_cases import Folder
+
+OPS_ARRAY = Folder("ops_array")
 
 
-@pytest.mark.parametrize("name", case_names("ops_math"))
+@pytest.mark.parametrize("name", OPS_ARRAY.case_names("ops_math"))
 def test_math_op_rule(name):
-    check("ops_math", name)
+    OPS_ARRAY.check("ops_math", name)

@@ -4,9 +4,11 @@ tf_probes/ops_array/ops_model.py (what TensorFlow 2.21 printed: ops_model.out)."
 
 import pytest
 
-from ops_probe_cases import case_names, check
+from probe_cases import Folder
+
+OPS_ARRAY = Folder("ops_array")
 
 
-@pytest.mark.parametrize("name", case_names("ops_model"))
+@pytest.mark.parametrize("name", OPS_ARRAY.case_names("ops_model"))
 def test_model_code_rule(name):
-    check("ops_model", name)
+    OPS_ARRAY.check("ops_model", name)

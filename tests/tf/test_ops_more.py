@@ -4,9 +4,11 @@ tf_probes/ops_array/ops_more.py (what TensorFlow 2.21 printed: ops_more.out)."""
 
 import pytest
 
-from ops_probe_cases import case_names, check
+from probe_cases import Folder
+
+OPS_ARRAY = Folder("ops_array")
 
 
-@pytest.mark.parametrize("name", case_names("ops_more"))
+@pytest.mark.parametrize("name", OPS_ARRAY.case_names("ops_more"))
 def test_more_op_rule(name):
-    check("ops_more", name)
+    OPS_ARRAY.check("ops_more", name)

@@ -4,7 +4,10 @@ internal constants, op types, shapes, dtypes and errors."""
 
 import pytest
 
-from nn_probes import cases, check
+from probe_cases import Folder
+
+OPS_NN = Folder("ops_nn")
+cases, check = OPS_NN.recorded_names, OPS_NN.check
 
 
 @pytest.mark.parametrize("name", cases("nn_act"))

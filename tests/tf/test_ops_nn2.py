@@ -5,25 +5,12 @@ moments, batch_normalization, the cross entropies' plumbing,
 embedding_lookup over one tensor; names, constants, op types, shapes,
 dtypes and errors."""
 
-import sys
-
 import pytest
 
-from probe_cases import PROBES, recorded, run_case
+from probe_cases import Folder
 
-OPS_NN2 = PROBES / "ops_nn2"
-if str(OPS_NN2) not in sys.path:
-    sys.path.insert(0, str(OPS_NN2))
-
-import nn2_common  # noqa: E402,F401 - the probes' helpers, importable by name
-
-
-def cases(probe: str) -> list:
-    return list(recorded(f"ops_nn2/{probe}"))
-
-
-def check(probe: str, name: str) -> None:
-    assert run_case(probe, name) == recorded(f"ops_nn2/{probe}")[name]
+OPS_NN2 = Folder("ops_nn2")
+cases, check = OPS_NN2.recorded_names, OPS_NN2.check
 
 
 @pytest.mark.parametrize("name", cases("dropout"))

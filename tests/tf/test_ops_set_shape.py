@@ -4,9 +4,11 @@ ops_set_shape.out)."""
 
 import pytest
 
-from ops_probe_cases import case_names, check
+from probe_cases import Folder
+
+OPS_ARRAY = Folder("ops_array")
 
 
-@pytest.mark.parametrize("name", case_names("ops_set_shape"))
+@pytest.mark.parametrize("name", OPS_ARRAY.case_names("ops_set_shape"))
 def test_set_shape_rule(name):
-    check("ops_set_shape", name)
+    OPS_ARRAY.check("ops_set_shape", name)

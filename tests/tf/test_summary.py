@@ -5,7 +5,10 @@ collection, merge/merge_all and errors."""
 
 import pytest
 
-from nn_probes import cases, check
+from probe_cases import Folder
+
+OPS_NN = Folder("ops_nn")
+cases, check = OPS_NN.recorded_names, OPS_NN.check
 
 #: ImageSummary's bad_color tensor attr is not kept (str(op) NotSimulated)
 PENDING = {"image_node_def": "str() of ImageSummary (its bad_color tensor attr)"}
