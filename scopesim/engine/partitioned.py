@@ -227,9 +227,8 @@ def applies(store, name, shape, reuse, partitioner) -> bool:
     """`_true_getter`: the partitioned case (a partitioner, unless the shape
     is an empty list or tuple), or a reuse of a stored partitioned variable
     without one.  A partitioner that is not callable is an error."""
-    is_scalar = (shape is not None and isinstance(shape, collections.abc.Sequence)
-                 and not shape)
-    if partitioner is not None and not is_scalar:
+    if partitioner is not None and not (shape is not None and
+                                        isinstance(shape, collections.abc.Sequence) and not shape):
         if not callable(partitioner):
             raise TFValueError(f"Partitioner must be callable, but received: {partitioner}")
         return True
