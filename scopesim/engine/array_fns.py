@@ -166,11 +166,13 @@ def transpose(g: Graph, a, perm=None, name="transpose", conjugate=False) -> Tens
             raise NotSimulated("tf.transpose(conjugate=True) of a complex tensor")
         if perm is None:
             a = convert_to_tensor(g, a, name="a")
-            if not a._dims:
+            if a._dims is None:            # a scalar's perm is the empty Const
                 from .math import binary_operator
                 rank = apply_op(g, "Rank", None, [a])
                 start = binary_operator(g, "-", rank, 1)
                 perm = apply_op(g, "Range", None, [start, -1, -1])
+            elif not a._dims:               # np.arange(-1, -1, -1, dtype=np.int32)
+                perm = _const_op(g, "int32", (0,), "perm", [])
             else:
                 rank = len(a._dims)
                 perm = list(range(rank - 1, -1, -1))

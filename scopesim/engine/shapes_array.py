@@ -57,7 +57,8 @@ def shape_from_tensor(t, error):
     values (a StridedSlice of a Shape picks a known dim); a ConcatV2 its
     parts; a StridedSlice of a Shape a slice of the dims; else unknown dims
     of the tensor's length (None: unknown rank).  Returns (dims, whether
-    they came from a value)."""
+    they came from the tensor's value or partial shape, which an error of
+    the shape function's rerun quotes)."""
     dims = with_rank(t._dims, 1, error)
     value = constant_value(t)
     if isinstance(value, list):
@@ -72,7 +73,7 @@ def shape_from_tensor(t, error):
         return tuple(out), True
     partial = _partial_shape(t)
     if partial is not None:
-        return partial, t._op._type != "Shape"
+        return partial, True
     if dims is None or dims[0] is None:
         return None, False
     return (None,) * dims[0], False
@@ -295,7 +296,7 @@ def _split_axis(dims, split_dim, error, computed):
     rank = len(dims)
     if split_dim < -rank or split_dim >= rank:
         raise error(f"Dimension size, given by scalar input {split_dim} must be in range "
-                    f"[{-rank}, {rank})", computed)
+                    f"[-{rank}, {rank})", computed)
     return split_dim + rank if split_dim < 0 else split_dim
 
 
@@ -326,20 +327,25 @@ def split_shape(inputs, attrs, error):
 @_register("split_v")
 def split_v_shape(inputs, attrs, error):
     """SplitV (`value`, `size_splits`, `split_dim`): one output per size, a
-    -1 size taking what the others leave."""
+    -1 size taking what the others leave.  A scalar value fails on the
+    first run ("Can't split scalars", nothing computed yet); later errors
+    quote both tensors the function reads, the sizes when they are known."""
     num = attrs["num_split"]
     dims = inputs[0]._dims
     split_dim = constant_value(inputs[2])
     sizes = constant_value(inputs[1])
+    if dims is not None and len(dims) == 0:
+        raise error("Can't split scalars")
     if dims is None:
         return [None] * num
     if not isinstance(split_dim, int):
         return [(None,) * len(dims)] * num
     computed = {2: split_dim}
+    if isinstance(sizes, list):
+        computed = {1: sizes, 2: split_dim}
     axis = _split_axis(dims, split_dim, error, computed)
     if not isinstance(sizes, list):
         return [tuple(dims[:axis]) + (None,) + tuple(dims[axis + 1:])] * num
-    computed = {1: sizes, 2: split_dim}
     if sizes.count(-1) > 1:
         raise error("size_splits can only have one -1", computed)
     size = dims[axis]
