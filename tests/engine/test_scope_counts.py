@@ -8,7 +8,6 @@ against TensorFlow's model of them, a flat dict (variable_scope.py's
 from scopesim.engine.scopes import ScopeCounts
 
 
-
 def test_scope_counts_match_a_flat_dict_model():
     """ScopeCounts gives the same counts as TensorFlow's flat dict under a random
     mix of opens, closes, snapshots and restores."""
