@@ -82,6 +82,3 @@ class NameRegistry:
                 self.in_use[key] = 1
             name = "%s_%d" % (name, i - 1)
         return name
-
-    def is_used(self, name: str) -> bool:
-        return name.lower() in self.in_use
