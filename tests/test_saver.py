@@ -100,3 +100,8 @@ def test_defer_build_builds_at_build():
                                        "(get_or_create_global_step is NotSimulated)")
 def test_saver_of_a_model_trained_with_adam_saves_its_slots():
     assert_probe_agrees("saver_of_a_trained_model")
+
+
+def test_partitioned_resource_variable_restored_and_saved_through_reads():
+    out = assert_probe_agrees("partitioned_resource")["output"]
+    assert any(line.startswith("save/Read/DisableCopyOnRead DisableCopyOnRead") for line in out)

@@ -65,17 +65,31 @@ def _variable_tensor(var):
 
 class _Saveable:
     """A `ReferenceVariableSaveable` or `ResourceVariableSaveable`: one spec
-    (the tensor saved, its key, slice spec and dtype) and its restore.
+    (the tensor saved, its key, slice spec, dtype and device) and its restore.
     `target` is what restore assigns: a ref tensor or a RefVariable (a
-    slice), or, with `handle`, a resource variable's handle."""
+    slice), or, with `handle`, a resource variable's handle.  A resource
+    variable's slice is saved through a read made when the tensor is asked
+    for (`_read_variable_closure`), as often as it is asked for."""
 
-    def __init__(self, target, tensor, slice_spec: str, name: str, handle=None) -> None:
+    def __init__(self, target, tensor, slice_spec: str, name: str, handle=None,
+                 read_from=None) -> None:
         self.target = target
-        self.tensor = tensor
+        self._tensor = tensor
         self.slice_spec = slice_spec
         self.name = name
         self.handle = handle
-        self.dtype = tensor._dt.replace("_ref", "")
+        self._read_from = read_from
+        if read_from is not None:
+            self.dtype, self.device = read_from._dt, read_from.device
+        else:
+            self.dtype, self.device = tensor._dt.replace("_ref", ""), tensor.op.device
+
+    @property
+    def tensor(self) -> Tensor:
+        """`SaveSpec.tensor`: the tensor, or a new read of the variable's slice."""
+        if self._read_from is None:
+            return self._tensor
+        return _read_for_save(self._read_from)
 
     def restore(self, g, restored: Tensor, shape=None):
         """`restore([restored], restored_shapes)`: reshaped first when a shape is
@@ -83,7 +97,7 @@ class _Saveable:
         if shape is not None:
             restored = _array_fns.reshape(g, restored, shape)
         if self.handle is not None:
-            return _restore_resource(g, self.handle, self.dtype, self.tensor.op.device, restored)
+            return _restore_resource(g, self.handle, self.dtype, self.device, restored)
         dims = self.target._dims
         validate = shape is None and dims is not None and None not in dims
         ref = self.target._variable if isinstance(self.target, RefVariable) else self.target
@@ -92,10 +106,11 @@ class _Saveable:
     def restore_shape(self, g):
         """`_AddRestoreOps(reshape=True)`: the spec tensor's static shape, or a
         Shape op of it when not fully defined."""
-        dims = self.tensor._dims
+        tensor = self.tensor
+        dims = tensor._dims
         if dims is not None and None not in dims:
             return TensorShape._of(dims)
-        return _array_fns.shape(g, self.tensor)
+        return _array_fns.shape(g, tensor)
 
 
 def saveables_for(names_to_saveables: dict) -> list:
@@ -132,9 +147,11 @@ def _saveables_for_op(op, name: str) -> list:
             elif slice_name != info.full_name:
                 raise TFValueError(f"Slices must all be from the same tensor: {slice_name} != "
                                    f"{info.full_name}")
-            if not isinstance(variable, RefVariable):
-                raise NotSimulated("tf.train.Saver of a partitioned resource variable")
-            out.append(_Saveable(variable, variable._snapshot, info.spec, name))
+            if isinstance(variable, RefVariable):
+                out.append(_Saveable(variable, variable._snapshot, info.spec, name))
+            else:
+                out.append(_Saveable(variable, None, info.spec, name, handle=variable._handle,
+                                     read_from=variable))
         return out
     tensor = _variable_tensor(op)
     if tensor.op.type in ("Variable", "VariableV2", "AutoReloadVariable"):
@@ -142,6 +159,32 @@ def _saveables_for_op(op, name: str) -> list:
     if tensor.op.type != "ReadVariableOp":
         raise NotSimulated(f"tf.train.Saver of a {tensor.op.type} tensor")
     return [_Saveable(tensor, tensor, "", name, handle=tensor.op.inputs[0])]
+
+
+def _read_for_save(var) -> Tensor:
+    """`ResourceVariableSaveable`'s `_read_variable_closure(var)()` in graph mode:
+    on the variable's device `read_value_no_copy()` (in `Read/`: DisableCopyOnRead
+    of the handle, ReadVariableOp; then an Identity), then an Identity of it on
+    /device:CPU:0."""
+    g = var._handle._op._graph
+    g._device_stack.append(var.device)
+    try:
+        with g.name_scope("Read"):
+            g.create_op("DisableCopyOnRead", "DisableCopyOnRead", outputs=(),
+                        inputs=(var._handle,), attrs={})
+            value = g.create_op("ReadVariableOp", "ReadVariableOp",
+                                outputs=((var._dims, var._dt),), inputs=(var._handle,),
+                                attrs={"dtype": var._dt}).outputs[0]
+        value = g.create_op("Identity", "Identity", outputs=((var._dims, var._dt),),
+                            inputs=(value,), attrs={"T": var._dt}).outputs[0]
+        g._device_stack.append("/device:CPU:0")
+        try:
+            return g.create_op("Identity", "Identity", outputs=((var._dims, var._dt),),
+                               inputs=(value,), attrs={"T": var._dt}).outputs[0]
+        finally:
+            g._device_stack.pop()
+    finally:
+        g._device_stack.pop()
 
 
 def _restore_resource(g, handle, dtype: str, device: str, restored):

@@ -190,7 +190,7 @@ def _group_by_devices(saveables: list) -> list:
     """`_GroupByDevices`: (canonical device, saveables) sorted by device."""
     per_device: dict = {}
     for saveable in saveables:
-        device = _device_lib.canonical(saveable.tensor.op.device)
+        device = _device_lib.canonical(saveable.device)
         per_device.setdefault(device, []).append(saveable)
     return sorted(per_device.items(), key=lambda t: t[0])
 
