@@ -6,8 +6,9 @@ names_to_variables`, shared with `scopesim keys`), `validate_and_slice_inputs`
 tensor) is a `ReferenceVariableSaveable` saving the ref tensor, a slice of a
 partitioned variable one saving its snapshot with the slice's spec, a
 resource variable a `ResourceVariableSaveable` saving its graph element (the
-creating ReadVariableOp); `restore` is the saveable's (Assign, or Identity and
-AssignVariableOp).  TensorFlow 2.21, graph mode.
+creating ReadVariableOp), a slice of a partitioned resource variable one
+saving a read made when the Saver asks for it; `restore` is the saveable's
+(Assign, or Identity and AssignVariableOp).  TensorFlow 2.21, graph mode.
 """
 
 from __future__ import annotations
