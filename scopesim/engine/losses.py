@@ -204,8 +204,9 @@ def truediv_r(g: Graph, x, y: Tensor) -> Tensor:
 
 
 def _squeezable(dims) -> bool:
-    """`shape.dims[-1].is_compatible_with(1)` of a shape of known rank."""
-    return dims[-1] in (None, 1)
+    """`shape.dims[-1].is_compatible_with(1)` of a shape of known rank (a
+    scalar's dims are an empty list: its IndexError)."""
+    return list(dims)[-1] in (None, 1)
 
 
 def _maybe_squeeze(g: Graph, x: Tensor, expected, rank_diff: Tensor) -> Tensor:

@@ -80,6 +80,16 @@ def _value_text(value) -> str:
     return f"<{value}>"
 
 
+def _control_inputs(inputs: list) -> list:
+    """The control inputs the new node will have (its NodeDef's `^name`s):
+    those of the enclosing `control_dependencies` blocks
+    (`Graph._control_dependencies_for_inputs`)."""
+    if not inputs:
+        return []
+    g = inputs[0]._op._graph
+    return list(g._control_inputs_for(inputs)) if g._control_stack else []
+
+
 def node_text(op_type: str, op_name: str, attrs: dict, inputs: list, computed=None,
               partial=None) -> str:
     """How a shape error quotes the node: attrs sorted by name, inputs by
@@ -88,7 +98,8 @@ def node_text(op_type: str, op_name: str, attrs: dict, inputs: list, computed=No
     value)."""
     shown = [f"{key}={_attr_text(attrs[key])}" for key in sorted(attrs) if key[0] != "_"
              and key != "value"]
-    names = ", ".join(t.op.name if t._value_index == 0 else t.name for t in inputs)
+    names = ", ".join([t.op.name if t._value_index == 0 else t.name for t in inputs]
+                      + [f"^{op.name}" for op in _control_inputs(inputs)])
     shapes = ", ".join(as_list_text(t._dims) for t in inputs)
     tail = ""
     if computed:

@@ -74,6 +74,15 @@ def case_sparse_xent_rank3_logits_partly_known(T):
     ops(T)
 
 
+def case_sparse_xent_scalar_labels_unknown_logits(T):
+    err(lambda: T.losses.sparse_softmax_cross_entropy(_x(T, (), T.int32, "y"), _x(T, None)))
+
+
+def case_shape_error_names_the_control_input(T):
+    err(lambda: T.losses.mean_squared_error(_x(T, (2, None), name="y"), _x(T, (2, None)),
+                                            _x(T, (4, 3), name="w")))
+
+
 def case_shape_slice_by_a_computed_index_is_not_inferred(T):
     x = _x(T, (None, 4, 5))
     show(T.reshape(x, [-1, T.shape(x)[2]]).shape)
