@@ -39,6 +39,8 @@ class ParseFailed(Exception):
 class Token(str):
     """A terminal with its span, as Lark's Token has it."""
 
+    empty = False       # as a position (`Lowering.at`): never the empty span
+
     def __new__(cls, type_, value, start_pos, line, column, end_line, end_column, end_pos):
         self = str.__new__(cls, value)
         self.type = type_
@@ -159,7 +161,7 @@ class FastParser:
     the module (`parser._ToPython`)."""
 
     def __init__(self, builder_class):
-        self.actions = _tables.ACTIONS
+        self.actions = [_tables.ACTIONS[state] for state in range(len(_tables.ACTIONS))]
         self.start, self.end = _tables.START, _tables.END
         self.sizes = [rule[0] for rule in _tables.RULES]
         self.origins = [rule[1] for rule in _tables.RULES]
@@ -174,6 +176,11 @@ class FastParser:
                     raise TypeError(f"no transformer method for rule {name}")
                 method = ""         # a `?rule` whose alternatives all have one child
             self.specs.append((terminal, include, tail, expand1, method))
+        #: The rules whose reduction leaves the value as it is (`?rule: other`).
+        self.unit = [_callback(*spec[:4], None) is _first_child for spec in self.specs]
+        #: (state below, state on top, lookahead) -> the state on top once
+        #: every unit reduction there is done (they keep the state below).
+        self.after_units: dict[tuple, int] = {}
 
     def parse(self, text: str, builder):
         """Lark's LALR loop (`ParserState.feed_token`) over the tokens of
@@ -181,7 +188,8 @@ class FastParser:
         callbacks = [_callback(terminal, include, tail, expand1,
                                getattr(builder, method) if method else method)
                      for terminal, include, tail, expand1, method in self.specs]
-        actions, sizes, origins = self.actions, self.sizes, self.origins
+        actions, sizes, origins, unit = self.actions, self.sizes, self.origins, self.unit
+        after_units, units = self.after_units, self._units
         states, values = [self.start], []
         for token in self._tokens(text, states):
             kind = token.type
@@ -194,6 +202,13 @@ class FastParser:
                     values.append(token)
                     break
                 rule = ~action
+                if unit[rule]:      # the value stays; only the state changes
+                    key = (states[-2], states[-1], kind)
+                    top = after_units.get(key)
+                    if top is None:
+                        top = after_units[key] = units(key)
+                    states[-1] = top
+                    continue
                 size = sizes[rule]
                 if size:
                     children = values[-size:]
@@ -220,6 +235,16 @@ class FastParser:
             states.append(actions[states[-1]][origins[rule]])
             if states[-1] == end:
                 return values[-1][0]
+
+    def _units(self, key) -> int:
+        """The top state after the unit reductions `key` starts with."""
+        below, top, kind = key
+        actions, unit, origins = self.actions, self.unit, self.origins
+        while True:
+            action = actions[top].get(kind)
+            if action is None or action >= 0 or not unit[~action]:
+                return top
+            top = actions[below][origins[~action]]
 
     def _tokens(self, text: str, states: list):
         """The contextual lexer and the post-lexer: tokens for the parser

@@ -158,6 +158,8 @@ class Lowering:
     def __init__(self, source: str):
         self.source = source
         self.lines = source.split("\n")
+        #: An ASCII program's byte columns are its character columns.
+        self.ascii = source.isascii()
         self.tf_names: list[ast.Name] = []
         self.v1_calls: list[ast.Call] = []
         #: The names the program binds, as the builder makes their nodes
@@ -185,6 +187,10 @@ class Lowering:
     def at(self, node, where):
         """Give `node` the position of a Lark meta or token."""
         if getattr(where, "empty", False):
+            return node
+        if self.ascii:
+            node.lineno, node.col_offset = where.line, where.column - 1
+            node.end_lineno, node.end_col_offset = where.end_line, where.end_column - 1
             return node
         line, column = where.line, where.column
         end_line, end_column = where.end_line, where.end_column
@@ -291,8 +297,11 @@ class Lowering:
         return self.at(ast.Attribute(value, name, ast.Load()), where)
 
     def number(self, token, where):
+        text = str(token)
+        if text.isdigit():          # a decimal integer: what Python's literal is
+            return self.at(ast.Constant(int(text)), where)
         try:
-            value = ast.literal_eval(str(token))
+            value = ast.literal_eval(text)
         except (ValueError, SyntaxError) as e:
             raise Refused(f"bad number literal {token}: {e}", token) from None
         return self.at(ast.Constant(value), where)
