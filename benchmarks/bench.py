@@ -2,7 +2,7 @@
 
     python benchmarks/bench.py                 # 1k, 10k and 100k variables
     python benchmarks/bench.py --sizes 1000    # just one size
-    python benchmarks/bench.py --startup       # time of `scopesim run` on a small file
+    python benchmarks/bench.py --startup       # start-up: --version, a tiny run (bench_startup.py)
 
 Each size runs in a fresh subprocess so that peak memory (ru_maxrss) belongs
 to that size alone.  The generated program nests scopes ten deep, re-enters
@@ -15,11 +15,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -66,22 +64,6 @@ def measure(n_variables: int) -> dict:
             "lines_per_s": int(statements / (t2 - t0)), "peak_mib": round(peak_kib / 1024, 1)}
 
 
-def startup() -> float:
-    """Wall time of `python -m scopesim run` on a two-line program (best of 5)."""
-    with tempfile.NamedTemporaryFile("w", suffix=".scope", delete=False) as f:
-        f.write('scope "scope1" < v = var variable1 [1] >\nprint v\n')
-    best = min(_timed([sys.executable, "-m", "scopesim", "run", "--format", "json", f.name])
-               for _ in range(5))
-    os.unlink(f.name)
-    return best
-
-
-def _timed(cmd: list[str]) -> float:
-    t0 = time.perf_counter()
-    subprocess.run(cmd, check=True, capture_output=True)
-    return time.perf_counter() - t0
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[1_000, 10_000, 100_000])
@@ -92,7 +74,9 @@ def main() -> None:
         print(json.dumps(measure(args.one)))
         return
     if args.startup:
-        print(f"scopesim run (small program): {startup() * 1000:.0f} ms")
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from bench_startup import main as startup
+        startup([])
         return
     print(f"{'variables':>10} {'ops':>9} {'parse s':>8} {'run s':>8} {'run cpu s':>10} "
           f"{'cpu µs/op':>10} {'lines/s':>9} {'peak MiB':>9}")
