@@ -15,9 +15,9 @@ one of TensorFlow's types is NotSimulated too.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from functools import lru_cache
-from pathlib import Path
 
 from ..errors import NotSimulated
 
@@ -25,8 +25,9 @@ from ..errors import NotSimulated
 @lru_cache(maxsize=1)
 def tensorflow_gradient_op_types() -> frozenset:
     """The op types TF 2.21 registers a gradient (or `no_gradient`) for."""
-    path = Path(__file__).with_name("tf_gradient_ops.json")
-    return frozenset(json.loads(path.read_text(encoding="utf-8")))
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tf_gradient_ops.json")
+    with open(path, encoding="utf-8") as file:     # (os.path: pathlib costs start-up time)
+        return frozenset(json.load(file))
 
 
 class Registry:
