@@ -221,14 +221,14 @@ def _first_tensor_dtype(values):
     return None
 
 
-def autopacking_conversion(g: Graph, values, dtype, name: str) -> Tensor:
+def autopacking_conversion(g: Graph, values, dtype, name: str | None) -> Tensor:
     """`array_ops._autopacking_conversion_function`, the conversion of a
     (nested) list holding tensors: `_autopacking_helper(values, dtype,
-    name or "packed")` (the engine's default name "Const" is no name)."""
+    name or "packed")`."""
     inferred = _first_tensor_dtype(values)
     if dtype is not None and dtype != inferred:
         raise NotSimulated("converting a list of tensors to another dtype (the autopacking casts)")
-    return _autopack(g, values, inferred, "packed" if name == "Const" else name)
+    return _autopack(g, values, inferred, name or "packed")
 
 
 def holds_tensor(values) -> bool:

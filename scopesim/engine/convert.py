@@ -39,11 +39,13 @@ def tf_constant(g: Graph, value, name: str | None = None) -> Tensor:
     return ops.constant(g, python_dtype(value), value_shape(value), name, value)
 
 
-def convert_to_tensor(g: Graph, value, dtype: str | None = None, name: str = "Const",
+def convert_to_tensor(g: Graph, value, dtype: str | None = None, name: str | None = None,
                       dtype_hint: str | None = None) -> Tensor:
     """`ops.convert_to_tensor(value, dtype, name, dtype_hint)`: with a hint,
     the hinted conversion is tried first and any TypeError/ValueError makes
-    it convert the value by its own dtype instead."""
+    it convert the value by its own dtype instead.  No name (None) is each
+    conversion's own default (`Const`, `shape_as_tensor`, `packed`); an
+    empty name is kept as it is."""
     if dtype is None and dtype_hint is not None:
         try:
             return _convert(g, value, dtype_hint, name)
@@ -52,7 +54,7 @@ def convert_to_tensor(g: Graph, value, dtype: str | None = None, name: str = "Co
     return _convert(g, value, dtype, name)
 
 
-def _convert(g: Graph, value, dtype: str | None, name: str) -> Tensor:
+def _convert(g: Graph, value, dtype: str | None, name: str | None) -> Tensor:
     """The conversion function registered for the value's class."""
     if isinstance(value, Tensor):
         if dtype is not None and dtype != value._dt:
@@ -81,22 +83,24 @@ def _convert(g: Graph, value, dtype: str | None, name: str) -> Tensor:
         if holds_tensor(value):
             return autopacking_conversion(g, value, dtype, name)
     if isinstance(value, _PYTHON_VALUES) or ops.numpy_array(value) is not None:
-        return ops.convert(g, value, dtype, name)
+        return ops.convert(g, value, dtype, "Const" if name is None else name)
     if dtype is None:
         raise failed_to_convert(py_str(value))
     raise TFTypeError(f"Expected {dtype}, but got {py_str(value)} of type '{type_name(value)}'.")
 
 
-def _error_prefix(message: str, name: str) -> str:
+def _error_prefix(message: str, name: str | None) -> str:
     """`tensor_conversion_registry._add_error_prefix`: `name: ` before the
-    message when the conversion was given a name (the engine's default name
-    "Const" stands for none, as `tf.convert_to_tensor(x, dtype)` has)."""
-    return message if name == "Const" else f"{name}: {message}"
+    message when the conversion was given a name."""
+    return message if name is None else f"{name}: {message}"
 
 
 def _tensor_shape_to_tensor(g: Graph, shape: TensorShape, dtype: str | None,
-                            name: str) -> Tensor:
-    """`constant_op._tensor_shape_tensor_conversion_function`."""
+                            name: str | None) -> Tensor:
+    """`constant_op._tensor_shape_tensor_conversion_function` (unnamed:
+    `shape_as_tensor`)."""
+    if name is None:
+        name = "shape_as_tensor"
     dims = shape._dims
     if dims is None or any(d is None for d in dims):
         raise TFValueError(f"Cannot convert a partially known TensorShape {shape} to a Tensor.")

@@ -79,7 +79,7 @@ def fill(g: Graph, name: str, shape, dtype: str, scope_name=None) -> Tensor:
         except (TFTypeError, TFValueError):
             from .convert import convert_to_tensor
             shape_t = convert_to_tensor(g, list(shape) if isinstance(shape, tuple) else shape,
-                                        "int32", "Const")
+                                        "int32")
         if not shape_t._dims:
             shape_t = apply_op(g, "Reshape", None, [shape_t, [-1]])
         fill_value = convert(g, value, dtype, "Const")

@@ -125,3 +125,37 @@ def test_list_of_python_values_of_two_dtypes_is_not_converted_again():
         "Tensors in list passed to 'values' of 'ConcatV2' Op have types [float32, int32] that "
         "don't all match.")
     assert ops() == [("concat/values_0", "Const"), ("concat/values_1", "Const")]
+
+
+# ------------------------------------------------ a conversion's name (items 16, 20)
+
+NODE_REGEX = "Accepted names conform to Regex /re.compile('^[A-Za-z0-9.][A-Za-z0-9_.\\\\\\\\/>-]*$')/"
+
+
+def test_unnamed_conversion_takes_the_conversion_functions_own_default():
+    """`convert_to_tensor(x)` passes no name: a TensorShape is
+    `shape_as_tensor`, a list holding tensors `packed` (cases 16_*)."""
+    fresh()
+    assert T.convert_to_tensor(T.TensorShape([2])).name == "shape_as_tensor:0"
+    assert T.convert_to_tensor(T.TensorShape([2]), dtype=T.int64).name == "shape_as_tensor_1:0"
+    assert T.convert_to_tensor([T.constant(1.0, name="t"), 2.0], name="").name == "packed:0"
+    assert raises(ValueError, lambda: T.convert_to_tensor(
+        T.constant(1, name="i"), dtype=T.float32)) == (
+        "Tensor conversion requested dtype float32 for Tensor with dtype int32: "
+        "<tf.Tensor 'i:0' shape=() dtype=int32>")
+    T.ones([T.constant(2, name="b"), 2])
+    assert [name for name, _ in ops()][-4:] == ["ones/packed/1", "ones/packed", "ones/Const",
+                                                "ones"]
+
+
+def test_empty_name_of_a_conversion_is_kept():
+    fresh()
+    assert raises(ValueError, lambda: T.convert_to_tensor(1.0, name="")) == \
+        f"`` is not a valid node name. {NODE_REGEX}"
+    assert raises(ValueError, lambda: T.convert_to_tensor(T.TensorShape([2]), name="")) == \
+        f"`_1` is not a valid node name. {NODE_REGEX}"
+    assert raises(ValueError, lambda: T.constant(1.0, dtype=T.float32, name="")) == \
+        f"`_2` is not a valid node name. {NODE_REGEX}"
+    assert ops() == []
+    with T.name_scope("n"):
+        assert T.convert_to_tensor(1.0, name="").name == "n/:0"

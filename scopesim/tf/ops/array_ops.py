@@ -34,7 +34,7 @@ def constant(value, dtype=None, shape=None, name="Const", verify_shape=False):
     g = get_default_graph()
     if dtype is None:
         return tf_constant(g, value, name)
-    return _convert(g, value, base_name(dtype), name or "Const")
+    return _convert(g, value, base_name(dtype), "Const" if name is None else name)
 
 
 @add_dispatch_support
@@ -71,7 +71,7 @@ def convert_to_tensor(value, dtype=None, name=None, preferred_dtype=None, dtype_
     """`tf.compat.v1.convert_to_tensor`."""
     hint = dtype_hint if dtype_hint is not None else preferred_dtype
     return _convert_to_tensor(get_default_graph(), value,
-                              None if dtype is None else base_name(dtype), name or "Const",
+                              None if dtype is None else base_name(dtype), name,
                               None if hint is None else base_name(hint))
 
 

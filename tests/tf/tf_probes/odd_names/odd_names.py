@@ -344,6 +344,24 @@ def case_20_add_dict(T):
     attempt(T, lambda: T.add(x, [[1.0], [2.0, 3.0]]))
 
 
+def case_16_convert_to_tensor_names(T):
+    attempt(T, lambda: T.convert_to_tensor(T.TensorShape([2])))
+    attempt(T, lambda: T.convert_to_tensor(T.TensorShape([2]), dtype=T.int64))
+    attempt(T, lambda: T.convert_to_tensor(1.0, name=""))
+    attempt(T, lambda: T.convert_to_tensor(T.TensorShape([2]), name=""))
+    attempt(T, lambda: T.constant(1.0, dtype=T.float32, name=""))
+    attempt(T, lambda: T.convert_to_tensor([T.constant(1.0, name="t"), 2.0], name=""))
+    attempt(T, lambda: T.convert_to_tensor(T.constant(1, name="i"), dtype=T.float32))
+    attempt(T, lambda: T.ones([T.constant(2, name="b"), 2]))
+
+
+def case_16_convert_to_tensor_empty_name_in_a_scope(T):
+    def f():
+        with T.name_scope("n"):
+            return T.convert_to_tensor(1.0, name="")
+    attempt(T, f)
+
+
 # 18. default names (`_get_unique_variable_scope`): the search restarts at
 # `_1` every time, whatever was found before
 def _default(T, prefix="x", **kw):
