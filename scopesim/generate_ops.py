@@ -6,8 +6,11 @@ shapes, Python numbers and lists as operands, the ops of LANGUAGE.md part 5
 (math, reductions with the deprecated `keep_dims` / `reduction_indices`,
 `argmax` with `dimension=`, reshape with `-1`, concat / stack / split /
 unstack, squeeze / expand_dims, tile, gather, cast, shape, one_hot, where,
-slice, pad, sequence_mask, clip_by_value, the nn activations, the
-cross entropies, losses and summaries), inside name scopes, variable scopes
+slice, pad, sequence_mask, clip_by_value, constant / convert_to_tensor,
+the nn activations and layers (bias_add, dropout, batch_normalization of
+moments, embedding_lookup, tensordot, conv2d and the pools of an image
+placeholder), the cross entropies, losses and summaries), inside name
+scopes, variable scopes
 and `for` loops, with names drawn from a small colliding pool (`add`, `Add`,
 `a`, `out`, ...).  Operands are picked at random from the tensors made so
 far, so shapes and dtypes are sometimes incompatible: those statements stand
@@ -66,6 +69,8 @@ class GeneratorOps2:
         self.statements = 0
         self.in_try = 0
         self.loop_depth = 0
+        #: Statements the next op statement needs before it.
+        self.before: list[str] = []
 
     def chance(self, p: float) -> bool:
         return self.rng.random() < p
@@ -96,6 +101,8 @@ class GeneratorOps2:
         if self.chance(0.3):
             self.emit(0, f'w = tf.get_variable("w", [{width}, {width}])')
             self.tensors["w"] = "float"
+        if self.chance(0.4):
+            self.placeholder("img", "tf.float32", "[None, 8, 8, 3]", "image")
         budget = self.rng.randint(6, 16)
         while self.statements < budget:
             self.statement(0)
@@ -212,11 +219,15 @@ class GeneratorOps2:
                   (0.61, self.transpose), (0.67, self.join), (0.71, self.parts),
                   (0.75, self.dims), (0.78, self.tile_gather), (0.82, self.cast_shape),
                   (0.85, self.one_hot_mask), (0.88, self.where_clip), (0.91, self.slice_pad),
-                  (0.94, self.fill_range), (0.97, self.loss), (1.01, self.summary))
+                  (0.92, self.fill_range), (0.94, self.loss), (0.955, self.summary),
+                  (0.99, self.nn_layer), (1.01, self.constants))
+        self.before = []
         for limit, make in makers:
             if roll < limit:
                 expression, kind = make()
                 break
+        for text in self.before:       # what the expression needs (a filter variable)
+            self.emit(depth, text)
         handle = self.fresh("h")
         self.emit(depth, f"{handle} = {expression}")
         if kind == "list":
@@ -415,6 +426,51 @@ class GeneratorOps2:
             return f"tf.nn.softmax_cross_entropy_with_logits_v2(labels={other}, logits={logits})", "float"
         other = self.operand(("float",))
         return f"tf.nn.sigmoid_cross_entropy_with_logits(labels={other}, logits={logits})", "float"
+
+    def nn_layer(self):
+        """The nn layers: bias_add, dropout, batch_normalization of moments,
+        embedding_lookup, tensordot, and conv2d / the pools of `img`."""
+        roll = self.rng.random()
+        if "img" in self.tensors and roll < 0.4:
+            filters = self.fresh("f")
+            self.before.append(f'{filters} = tf.get_variable("{filters}", '
+                             f'[{self.pick((1, 3))}, {self.pick((1, 3))}, 3, 2])')
+            padding = self.pick(('"SAME"', '"VALID"', '"same"'))
+            strides = self.pick(("[1, 1, 1, 1]", "[1, 2, 2, 1]", "2"))
+            if self.chance(0.5):
+                return f"tf.nn.conv2d(img, {filters}, {strides}, {padding})", "float"
+            pool = self.pick(("tf.nn.max_pool", "tf.nn.avg_pool"))
+            return f"{pool}(img, [1, 2, 2, 1], {strides}, {padding})", "float"
+        x = self.operand(("float",))
+        if roll < 0.45:
+            bias = self.pick(("[1.0, 2.0]", "[0.5, 0.5, 0.5]", "tf.zeros([4])", "k"))
+            return f"tf.nn.bias_add({x}, {bias}{self.name_arg()})", "float"
+        if roll < 0.6:
+            rate = self.pick(("rate=0.5", "keep_prob=0.8", "rate=0.0", "0.9"))
+            return f"tf.nn.dropout({x}, {rate})", "float"
+        if roll < 0.75:
+            return (f"tf.nn.batch_normalization({x}, *tf.nn.moments({x}, [0]), "
+                    f"offset=None, scale=None, variance_epsilon=1e-3)"), "float"
+        if roll < 0.9:
+            params = self.pick([h for h in ("k", "w") if h in self.tensors])
+            ids = self.pick(("n", "[0, 1]", "[[1], [0]]", "0"))
+            return f"tf.nn.embedding_lookup({params}, {ids})", "float"
+        y = self.operand(("float",))
+        axes = self.pick(("1", "[[1], [0]]", "0", "[[0], [1]]"))
+        return f"tf.tensordot({x}, {y}, {axes})", "float"
+
+    def constants(self):
+        value = self.pick(("1", "2.5", "[1, 2]", "[[1.0, 2.0], [3.0, 4.0]]", "True", '"s"',
+                           "[]", "2 ** 40"))
+        if self.chance(0.4):
+            dtype = self.pick(DTYPES)
+            fn = self.pick(("tf.constant", "tf.convert_to_tensor"))
+            kind = {"tf.float32": "float", "tf.int32": "int", "tf.int64": "int64",
+                    "tf.bool": "bool", "tf.float64": "float64"}[dtype]
+            return f"{fn}({value}, dtype={dtype}{self.name_arg()})", kind
+        kind = "float" if "." in value or value == "[]" else "int"
+        kind = {"True": "bool", '"s"': "string", "2 ** 40": "int64"}.get(value, kind)
+        return f"tf.constant({value}{self.name_arg()})", kind
 
     def summary(self):
         tag = self.pick(SUMMARY_TAGS)
