@@ -25,7 +25,7 @@ class VariableInfo:
     """
 
     name: str
-    shape: tuple[int | None, ...]
+    shape: tuple[int | None, ...] | None     # None: unknown rank
     dtype: str
     trainable: bool
     kind: str                       # "get_variable" or "Variable"
@@ -38,7 +38,8 @@ class VariableInfo:
         return self.name.rsplit(":", 1)[0]
 
     def to_json(self) -> dict:
-        return {"name": self.name, "shape": list(self.shape), "dtype": self.dtype,
+        return {"name": self.name,
+                "shape": None if self.shape is None else list(self.shape), "dtype": self.dtype,
                 "trainable": self.trainable}
 
 

@@ -444,6 +444,6 @@ def _owner(prefix: str, variable_ops: set, owners: dict):
 def _shape(variable):
     shape = variable.shape
     dims = getattr(shape, "dims", None)
-    if dims is None:
-        return ()
+    if dims is None:        # unknown rank (validate_shape=False): JSON null, as TF's
+        return None
     return tuple(shape.as_list())
