@@ -48,8 +48,12 @@ EXCEPTION_NAMES = tuple(sorted(name for name, value in vars(_builtins).items()
 
 
 def run(program) -> RunResult:
-    """Run `program` on a fresh graph."""
-    return Session().execute(program)
+    """Run `program` on a fresh graph (released once the result is made)."""
+    session = Session()
+    try:
+        return session.execute(program)
+    finally:
+        session.release()
 
 
 def on_deep_stack(fn):
@@ -260,6 +264,16 @@ class Session:
         found["print"] = print
         found["tf"] = self.tf
         return found
+
+    def release(self) -> None:
+        """Drop the program's globals and graph (`Graph.release`), for a
+        session that will not run or be read again: their cycles would leave
+        the whole graph to the cyclic garbage collector."""
+        self.globals.clear()
+        self.builtins.clear()
+        release = getattr(self.graph, "release", None)
+        if release is not None:
+            release()
 
     @property
     def handles(self) -> dict:

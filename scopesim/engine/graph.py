@@ -276,6 +276,22 @@ class Graph:
         self._control_stack: list = []
         self._cond_context = None             # the CondContext ops are made in (cond_v1.py)
 
+    def release(self) -> None:
+        """Not TensorFlow's: break the graph's reference cycles (each op and
+        its output tensors, the graph and its ops, the stores) when nothing
+        will read the graph again, so that reference counting frees it at
+        once; left to the cyclic collector, a finished program's graph costs
+        a walk over all its objects (half a second at 85,000 ops, at exit)."""
+        for op in self._ops:
+            op._outputs = []
+        self._ops = []
+        self._ops_by_name = {}
+        self._collections = {}
+        self._var_store = self._scope_counts = None
+        self._root_scope = self._current_scope = self._cond_context = None
+        self._device_stack = []
+        self._control_stack = []
+
     # ----------------------------------------------- stores of variable_scope.py
 
     @property
