@@ -391,6 +391,8 @@ class _ToPython:
     def pow(self, m, c): return self.at(ast.BinOp(c[0], ast.Pow(), c[1]), m)
     def getattr(self, m, c): return self.lowering.attribute(c[0], c[1], m)
     def attr_name(self, m, c):
+        if not c:               # the keyword "print" (`tf.print`), a filtered token
+            return "print"
         if str(c[0]) in ("True", "False", "None"):
             raise _Refused(f"`{c[0]}` is a keyword and cannot be an attribute name", c[0])
         return c[0]
