@@ -33,6 +33,20 @@ def _prod(values) -> int:
     return out
 
 
+def _perm_differs(perm: list, rank: int) -> bool:
+    """`(perm != np.arange(rank)).any()`: numpy compares `arange(rank)`
+    with `perm` (the reflected `!=`), broadcasting a length of 1; other
+    unequal lengths are numpy's ValueError."""
+    arange = list(range(rank))
+    if len(perm) == rank:
+        return any(p != a for p, a in zip(perm, arange))
+    if rank == 1 or len(perm) == 1:
+        longer, single = (perm, arange[0]) if rank == 1 else (arange, perm[0])
+        return any(v != single for v in longer)
+    raise TFValueError(f"operands could not be broadcast together with shapes ({rank},) "
+                       f"({len(perm)},) ")
+
+
 def _add(g: Graph):
     return lambda a, b: binary_operator(g, "+", a, b)
 
@@ -57,7 +71,7 @@ def _tensordot_reshape(g: Graph, a: Tensor, axes, flipped: bool):
         prod_axes = _prod([shape_a[i] for i in axes])
         perm = list(axes) + free if flipped else free + list(axes)
         new_shape = [prod_axes, prod_free] if flipped else [prod_free, prod_axes]
-        a_trans = transpose(g, a, perm) if perm != list(range(len(shape_a))) else a
+        a_trans = transpose(g, a, perm) if _perm_differs(perm, len(shape_a)) else a
         if list(a_trans._dims) != new_shape:
             return reshape(g, a_trans, new_shape), free_dims, free_dims
         return a_trans, free_dims, free_dims

@@ -31,6 +31,7 @@ from .nn import deprecated_argument_lookup
 from .opdef import apply_op, graph_from_inputs, name_scope
 from .random_fns import uniform
 from .resource import BaseResourceVariable
+from .shape_inference import merge_shapes
 from .tensor_shape import TensorShape
 from .values import is_tensor_like
 
@@ -52,13 +53,10 @@ def _op(g: Graph, symbol: str, x, y):
 
 
 def set_shape(t: Tensor, dims) -> Tensor:
-    """`Tensor.set_shape` with a compatible shape: the two merged."""
-    if dims is None:
-        return t
-    if t._dims is None:
-        t._dims = tuple(dims)
-    else:
-        t._dims = tuple(a if a is not None else b for a, b in zip(t._dims, dims))
+    """`Tensor.set_shape` in graph mode: the two shapes merged as the C++
+    `InferenceContext::Merge` does (its errors: unequal ranks, a dim that
+    differs)."""
+    t._dims = merge_shapes(t._dims, None if dims is None else tuple(dims), TFValueError)
     return t
 
 

@@ -144,8 +144,9 @@ def conv2d_shape(inputs, attrs, error):
 
 
 def pool_shape(inputs, attrs, error, op_type: str):
-    """`MaxPoolShapeImpl` (MaxPool with explicit padding, AvgPool without):
-    rank 4; strides and ksize of 4 values; rows, cols and depth windowed."""
+    """`MaxPoolShapeImpl` (MaxPool, with explicit padding) and
+    `AvgPoolShape` (without): rank 4; strides and ksize of 4 values; rows
+    and cols windowed, and MaxPool's depth too (AvgPool keeps it)."""
     nchw = attrs["data_format"] == "NCHW"
     shape = with_rank(inputs[0]._dims, 4, error)
     strides, ksize = attrs["strides"], attrs["ksize"]
@@ -165,7 +166,10 @@ def pool_shape(inputs, attrs, error, op_type: str):
                                     *_pads(explicit, nchw, 0), error)
     out_cols = windowed_output_size(spatial[1], ksize[w], 1, strides[w], padding,
                                     *_pads(explicit, nchw, 1), error)
-    out_depth = windowed_output_size(depth, ksize[c], 1, strides[c], padding, 0, 0, error)
+    if op_type == "AvgPool":       # `AvgPoolShape`: the depth as it is
+        out_depth = depth
+    else:
+        out_depth = windowed_output_size(depth, ksize[c], 1, strides[c], padding, 0, 0, error)
     return _from_format(batch, [out_rows, out_cols], out_depth, nchw)
 
 

@@ -66,3 +66,8 @@ def test_partitioned_resource_variable_rule(name):
 @pytest.mark.parametrize("name", cases("xent_shapes"))
 def test_cross_entropy_run_time_shapes_rule(name):
     check("xent_shapes", name)
+
+
+@pytest.mark.parametrize("name", cases("found"))
+def test_rule_found_by_differential_runs(name):
+    check("found", name)

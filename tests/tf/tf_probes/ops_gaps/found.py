@@ -1,0 +1,37 @@
+"""Probe: rules found by running random calls of the op library under
+TensorFlow 2.21 and scopesim side by side: dropout's set_shape of x's
+shape on a broadcast result (its merge errors), tensordot's numpy
+comparison of the permutation (its broadcast error, a length of 1
+broadcast), avg_pool keeping the depth its ksize names, max_pool pooling
+it.  tests/tf/test_ops_gaps.py replays it."""
+
+from gaps_common import err, main, ops, tensor
+
+
+def _x(T, shape, dtype=None):
+    return T.placeholder(dtype or T.float32, shape)
+
+
+def case_dropout_noise_shape_tensor_set_shape(T):
+    err(lambda: T.nn.dropout(_x(T, (4,)), rate=0.1, noise_shape=_x(T, (2,), T.int32)))
+    err(lambda: T.nn.dropout(_x(T, (1, None)), rate=0.5, noise_shape=_x(T, (2,), T.int32)))
+    tensor(T.nn.dropout(_x(T, (None, 3)), rate=0.5, noise_shape=_x(T, (2,), T.int32)))
+    ops(T)
+
+
+def case_tensordot_permutation_compared_by_numpy(T):
+    err(lambda: T.tensordot(_x(T, (2, 4, 4)), _x(T, (4, 2)), [[0], [-3]]))
+    err(lambda: T.tensordot(_x(T, (2, 3, 1)), _x(T, (1, 2)), [[-4], [0]]))
+    tensor(T.tensordot(_x(T, (3,)), _x(T, (3, 2)), [[-1], [0]]))
+    ops(T)
+
+
+def case_pools_depth_window(T):
+    tensor(T.nn.avg_pool(_x(T, (4, 3, 2, 1)), [1, 2, 2, 1], 2, "VALID", data_format="NCHW"))
+    tensor(T.nn.max_pool(_x(T, (4, 2, 2, 4)), [1, 1, 1, 2], [1, 1, 1, 2], "VALID"))
+    err(lambda: T.nn.max_pool(_x(T, (4, 3, 2, 1)), [1, 2, 2, 1], 2, "VALID", data_format="NCHW"))
+    ops(T)
+
+
+if __name__ == "__main__":
+    main(globals())
