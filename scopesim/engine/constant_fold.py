@@ -96,6 +96,8 @@ def _reduce(op, t, value):
 
 def _reshape(op, t, value):
     x, shape = value(op._inputs[0]), value(op._inputs[1])
+    if _is_int(x) and shape in ([-1], [1]):      # a scalar made a vector of one
+        return [x]
     if not isinstance(x, list) or shape not in ([-1], [len(x)]):
         return None
     flat = x

@@ -190,7 +190,8 @@ def batch_normalization(g: Graph, x, mean, variance, offset, scale, variance_eps
         if offset is not None:
             right = _op(g, "-", offset, _op(g, "*", mean, inv))
         else:
-            right = _op(g, "*", negate(g, mean), inv)
+            minus_mean = negate(g, mean) if is_tensor_like(mean) else -mean   # Python's `-`
+            right = _op(g, "*", minus_mean, inv)
         return _op(g, "+", left, cast(g, right, dt))
 
 

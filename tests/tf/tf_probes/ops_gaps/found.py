@@ -3,7 +3,7 @@ TensorFlow 2.21 and scopesim side by side: dropout's set_shape of x's
 shape on a broadcast result (its merge errors), tensordot's numpy
 comparison of the permutation (its broadcast error, a length of 1
 broadcast), avg_pool keeping the depth its ksize names, max_pool pooling
-it.  tests/tf/test_ops_gaps.py replays it."""
+it, batch_normalization's Python `-mean`, the stitch of a scalar Python id.  tests/tf/test_ops_gaps.py replays it."""
 
 from gaps_common import err, main, ops, tensor
 
@@ -30,6 +30,18 @@ def case_pools_depth_window(T):
     tensor(T.nn.avg_pool(_x(T, (4, 3, 2, 1)), [1, 2, 2, 1], 2, "VALID", data_format="NCHW"))
     tensor(T.nn.max_pool(_x(T, (4, 2, 2, 4)), [1, 1, 1, 2], [1, 1, 1, 2], "VALID"))
     err(lambda: T.nn.max_pool(_x(T, (4, 3, 2, 1)), [1, 2, 2, 1], 2, "VALID", data_format="NCHW"))
+    ops(T)
+
+
+def case_batch_normalization_python_mean_without_offset(T):
+    tensor(T.nn.batch_normalization(_x(T, (2, 3)), 0.0, 1.0, None, None, 1e-3))
+    tensor(T.nn.batch_normalization(_x(T, (2, 3)), 0.5, _x(T, (3,)), None, 2.0, 1e-3))
+    ops(T)
+
+
+def case_embedding_lookup_scalar_python_id_over_partitions(T):
+    tensor(T.nn.embedding_lookup([[1.0, 2.0], [3.0, 4.0]], 0, "div"))
+    tensor(T.nn.embedding_lookup([[1.0, 2.0], [3.0, 4.0]], [[0], [1]], "mod"))
     ops(T)
 
 
