@@ -12,6 +12,7 @@ from ..errors import TFTypeError, TFValueError
 from .dtypes import dtype_name as as_dtype
 from .graph import Graph, Tensor
 from .opdef import apply_op
+from .tensor_shape import as_shape
 from .values import py_repr
 
 
@@ -82,7 +83,6 @@ def gen_sparse_mat_mul(g: Graph, a, b, transpose_a, transpose_b, a_is_sparse, b_
 def make_shape(value, arg_name: str):
     """`eager/execute.py` `make_shape`: `tensor_shape.as_shape(value)`, its
     TypeError/ValueError reworded "Error converting <arg> to a TensorShape: ..."."""
-    from .tensor_shape import as_shape
     try:
         return as_shape(value)._dims
     except TFTypeError as e:

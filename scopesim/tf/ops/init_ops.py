@@ -9,13 +9,13 @@ import numbers
 from ...engine import initializers as _ops
 from ...engine.graph import get_default_graph
 from ..framework.dtypes import as_dtype, float32
+from ..framework.tensor_shape import dims_of
 
 _MODULE = "tensorflow.python.ops.init_ops"
 
 
 def _dims(shape) -> tuple:
     """A shape argument (a list, tuple or TensorShape) as a dims tuple."""
-    from ..framework.tensor_shape import dims_of
     return dims_of(shape)
 
 
