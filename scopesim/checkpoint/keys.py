@@ -8,7 +8,9 @@ sorted by name, without the header and the slice entries.
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring as _encode_basestring
 
+from .gcpause import gc_paused
 from .reader import read_checkpoint
 
 FORMATS = ("text", "json", "tsv")
@@ -17,7 +19,8 @@ FORMATS = ("text", "json", "tsv")
 def checkpoint_keys(source: str) -> tuple[str, list[tuple[str, list[int] | None, str]]]:
     """(the checkpoint prefix, its keys) of SOURCE (a prefix, .index or directory)."""
     ckpt = read_checkpoint(source)
-    return ckpt.prefix, ckpt.variables()
+    with gc_paused():
+        return ckpt.prefix, ckpt.variables()
 
 
 def shape_text(shape: list[int] | None) -> str:
@@ -27,35 +30,55 @@ def shape_text(shape: list[int] | None) -> str:
 
 def render(keys, fmt: str, prefix: str = "", *, kind: str = "checkpoint") -> str:
     """The keys as text (aligned columns), JSON or TSV (name, shape, dtype; a tab,
-    newline or backslash in a name is written \\t, \\n, \\\\)."""
-    if fmt == "json":
-        rows = ",\n".join("  " + json.dumps({"name": n, "shape": s, "dtype": d},
-                                             ensure_ascii=False) for n, s, d in keys)
-        return ('{"' + kind + '": ' + json.dumps(prefix, ensure_ascii=False) + ', "keys": ['
-                + ("\n" + rows + "\n" if rows else "") + "]}\n")
-    shapes = _shape_texts(keys)
-    if fmt == "tsv":
-        return "".join(f"{_tsv_field(n)}\t{s}\t{d}\n" for (n, _, d), s in zip(keys, shapes))
-    if not keys:
-        return ""
-    width = max(len(n) for n, _, _ in keys)
-    swidth = max(len(s) for s in shapes)
-    return "\n".join([n.ljust(width) + "  " + s.ljust(swidth) + "  " + d
-                      for (n, _, d), s in zip(keys, shapes)]) + "\n"
+    newline or backslash in a name is written \\t, \\n, \\\\).
+
+    A row is its name's part and a tail made once per distinct (shape, dtype):
+    most keys share one."""
+    with gc_paused():
+        which, distinct = _groups(keys)
+        if fmt == "json":
+            tails = [', "shape": ' + json.dumps(s) + ', "dtype": '
+                     + json.dumps(d, ensure_ascii=False) + "}" for s, d in distinct]
+            quote = _json_string
+            rows = ",\n".join(['  {"name": ' + quote(n) + tails[i]
+                               for (n, _, _), i in zip(keys, which)])
+            return ('{"' + kind + '": ' + json.dumps(prefix, ensure_ascii=False) + ', "keys": ['
+                    + ("\n" + rows + "\n" if rows else "") + "]}\n")
+        if fmt == "tsv":
+            tails = [f"\t{shape_text(s)}\t{d}\n" for s, d in distinct]
+            return "".join([_tsv_field(n) + tails[i] for (n, _, _), i in zip(keys, which)])
+        if not keys:
+            return ""
+        width = max(map(len, [n for n, _, _ in keys]))
+        shapes = [shape_text(s) for s, _ in distinct]
+        swidth = max(map(len, shapes))
+        tails = ["  " + s.ljust(swidth) + "  " + d for s, (_, d) in zip(shapes, distinct)]
+        return "\n".join([n.ljust(width) + tails[i] for (n, _, _), i in zip(keys, which)]) + "\n"
 
 
-def _shape_texts(keys) -> list[str]:
-    """shape_text of each key's shape (most shapes repeat: each made once)."""
-    made: dict = {}
-    out = []
-    for _, shape, _ in keys:
-        key = None if shape is None else tuple(shape)
-        text = made.get(key)
-        if text is None:
-            text = made[key] = shape_text(shape)
-        out.append(text)
-    return out
+def _json_string(text: str) -> str:
+    """`json.dumps(text, ensure_ascii=False)` (json's own C function for a string)."""
+    return _encode_basestring(text)
+
+
+def _groups(keys) -> tuple[list[int], list[tuple]]:
+    """(for each key the number of its (shape, dtype) among the distinct ones, the
+    distinct (shape, dtype) pairs in order of first use)."""
+    number: dict = {}
+    distinct: list[tuple] = []
+    which = []
+    add = which.append
+    for _, shape, dtype in keys:
+        key = (None if shape is None else tuple(shape), dtype)
+        i = number.get(key)
+        if i is None:
+            i = number[key] = len(distinct)
+            distinct.append((shape, dtype))
+        add(i)
+    return which, distinct
 
 
 def _tsv_field(text: str) -> str:
+    if "\\" not in text and "\t" not in text and "\n" not in text and "\r" not in text:
+        return text
     return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")

@@ -152,13 +152,20 @@ def decode_header(buf, start: int, end: int) -> Header:
     return header
 
 
+def dtype_name(dtype: int) -> str:
+    """`tf.DType.name` of a DataType enum value (an unknown one as `<DataType N>`)."""
+    name = DTYPE_NAMES.get(dtype)
+    return name if name is not None else f"<DataType {dtype}>"
+
+
 class Entry:
     """BundleEntryProto: one saved tensor (or one slice of a partitioned one).
 
-    `dtype` and `shape` (a list; None for an unknown rank) are decoded at once;
-    the other fields (`shard_id`, `offset`, `size`, `crc32c`, `slices`: a list
-    of [(start, length or -1 for the full extent)...] per slice) when first
-    used, from the entry's bytes (`Corrupt` then if they do not decode)."""
+    `dtype` and `shape` (a list; None for an unknown rank) are given; the
+    other fields (`shard_id`, `offset`, `size`, `crc32c`, `slices`: a list
+    of [(start, length or -1 for the full extent)...] per slice) are decoded
+    when first used, from the entry's bytes (`Corrupt` then if they do not
+    decode)."""
 
     __slots__ = ("dtype", "shape", "_raw", "_rest")
 
@@ -182,7 +189,7 @@ class Entry:
 
     @property
     def dtype_name(self) -> str:
-        return DTYPE_NAMES.get(self.dtype, f"<DataType {self.dtype}>")
+        return dtype_name(self.dtype)
 
     def __repr__(self) -> str:
         return f"Entry(dtype={self.dtype_name}, shape={self.shape})"
@@ -223,47 +230,61 @@ def decode_slice(buf, start: int, end: int) -> list[tuple[int, int]]:
     return extents
 
 
-_SHAPES: dict[bytes, tuple[int, ...] | None] = {}
+class BadEntry(Corrupt):
+    """An entry that is not a BundleEntryProto: `index` says which (of `entry_heads`)."""
+
+    def __init__(self, index: int, cause: Corrupt):
+        super().__init__(str(cause), cause.kind)
+        self.index = index
 
 
-def _shape(buf, start: int, end: int) -> list[int] | None:
-    """decode_shape, remembered by the shape's bytes (most shapes repeat)."""
-    raw = bytes(buf[start:end])
-    try:
-        found = _SHAPES[raw]
-    except KeyError:
-        found = decode_shape(buf, start, end)
-        if found is not None:
-            found = tuple(found)
-        if len(_SHAPES) < 100_000:
-            _SHAPES[raw] = found
-    return None if found is None else list(found)
+def entry_heads(buf: bytes, spans: list[int], *, trusted: bool = True) -> list[tuple]:
+    """(dtype, shape as a tuple or None for an unknown rank, dtype name) of each
+    BundleEntryProto buf[spans[2i]:spans[2i + 1]], as `Entry` needs them.
+
+    The bundle writer puts dtype and shape first (fields 1 and 2, each with a
+    one-byte key and length: bytes 08 D 12 L, then L bytes of shape).  Of a
+    `trusted` entry (its block's checksum held) in that form only those two
+    fields are decoded, and once per distinct 4 + L bytes (most tensors share
+    a dtype and shape); any other entry, and every one not trusted, is
+    decoded whole now (`BadEntry` if it does not decode)."""
+    known: dict[bytes, tuple] = {}
+    if trusted:
+        # the head's length comes from its fourth byte, and a head longer than its
+        # entry is never looked up (a table block's entries are followed by its
+        # restart array: the fourth byte is there even for an entry of fewer bytes)
+        lookup = known.get
+        pairs = iter(spans)
+        try:
+            return [(lookup(buf[start:head_end]) or _head(buf, start, end, known, True))
+                    if (head_end := start + 4 + buf[start + 3]) <= end
+                    else _head(buf, start, end, known, True)
+                    for start, end in zip(pairs, pairs)]
+        except (Corrupt, IndexError):
+            pass        # found again below, with the entry it is in
+    heads = []
+    for i in range(len(spans) // 2):
+        try:
+            heads.append(_head(buf, spans[2 * i], spans[2 * i + 1], known, trusted))
+        except Corrupt as exc:
+            raise BadEntry(i, exc) from None
+    return heads
 
 
-def decode_entry(buf, start: int, end: int) -> Entry:
-    """The BundleEntryProto in buf[start:end].  The bundle writer puts dtype and
-    shape first (fields 1 and 2, each with a one-byte key and length): then
-    only they are decoded now; otherwise the whole message is."""
-    raw = bytes(buf[start:end])
-    n = len(raw)
-    if n >= 4 and raw[0] == 0x08 and raw[1] < 0x80 and raw[2] == 0x12 and raw[3] < 0x80 \
-            and 4 + raw[3] <= n:
-        shape_end = 4 + raw[3]
-        known = _SHAPES.get(raw[4:shape_end])
-        if known is not None:
-            return Entry(raw[1], list(known), raw)
-        return Entry(raw[1], _shape(raw, 4, shape_end), raw)
-    return _full_entry(raw)
-
-
-def _full_entry(raw: bytes) -> Entry:
-    dtype, shape, rest = _decode_full(raw, 0, len(raw))
-    return Entry(dtype, shape, raw, rest)
-
-
-def full_entry(buf, start: int, end: int) -> Entry:
-    """decode_entry with every field decoded now (for bytes no checksum vouched for)."""
-    return _full_entry(bytes(buf[start:end]))
+def _head(buf: bytes, start: int, end: int, known: dict, trusted: bool) -> tuple:
+    """entry_heads' answer for one entry not found among the `known` heads (a head
+    in the writer's form is added to them)."""
+    if trusted and end - start >= 4 and buf[start] == 0x08 and buf[start + 1] < 0x80 \
+            and buf[start + 2] == 0x12 and buf[start + 3] < 0x80 \
+            and start + 4 + buf[start + 3] <= end:
+        head_end = start + 4 + buf[start + 3]
+        shape = decode_shape(buf, start + 4, head_end)
+        dtype = buf[start + 1]
+        head = (dtype, None if shape is None else tuple(shape), dtype_name(dtype))
+        known[buf[start:head_end]] = head
+        return head
+    dtype, shape, _rest = _decode_full(buf, start, end)
+    return dtype, None if shape is None else tuple(shape), dtype_name(dtype)
 
 
 def _decode_full(buf, start: int, end: int) -> tuple:
@@ -312,7 +333,7 @@ def _decode_full(buf, start: int, end: int) -> tuple:
             dtype = signed32(value)
         elif number == 2:
             _expect(wire, 2, "shape")
-            shape = _shape(buf, value, pos)
+            shape = decode_shape(buf, value, pos)
         elif number == 3:
             _expect(wire, 0, "shard_id")
             shard_id = signed32(value)

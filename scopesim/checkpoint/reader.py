@@ -18,13 +18,14 @@ byte order is the names' code-point order), with their shapes.
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
-from dataclasses import dataclass, field
 
 from . import table
 from .errors import CheckpointError, Corrupt
-from .proto import Entry, Header, decode_entry, decode_header, full_entry
+from .gcpause import gc_paused
+from .proto import BadEntry, Entry, Header, decode_header, entry_heads
 
 #: The newest bundle version this reader knows (tensor_bundle.h: kTensorBundleVersion).
 BUNDLE_VERSION = 1
@@ -32,23 +33,47 @@ BUNDLE_VERSION = 1
 STATE_FILE = "checkpoint"
 
 
-@dataclass
 class Checkpoint:
-    """What a checkpoint's index holds."""
+    """What a checkpoint's index holds: `prefix` (P of P.index), `index_path`,
+    `header`, `slice_entries` (how many keys are slices of partitioned tensors)
+    and `tensors` (name -> Entry, in key order; made when first asked for:
+    `variables()` and `list_variables()` read the entries' heads directly)."""
 
-    prefix: str                      # the checkpoint prefix (P of P.index)
-    index_path: str
-    header: Header
-    tensors: dict[str, Entry] = field(default_factory=dict)   # name -> entry, in key order
-    slice_entries: int = 0
+    def __init__(self, prefix: str, index_path: str, header: Header, names: list[str],
+                 heads: list[tuple], data: bytes = b"", spans: list[int] | None = None,
+                 slice_entries: int = 0):
+        self.prefix = prefix
+        self.index_path = index_path
+        self.header = header
+        self.slice_entries = slice_entries
+        self._names = names              # sorted, distinct
+        self._heads = heads              # (dtype, shape tuple or None, dtype name)
+        self._data = data                # the index bytes; entry i is data[spans[2i]:...]
+        self._spans = spans or []
+        self._tensors: dict[str, Entry] | None = None
+
+    @property
+    def tensors(self) -> dict[str, Entry]:
+        if self._tensors is None:
+            data, pairs = self._data, iter(self._spans)
+            with gc_paused():
+                self._tensors = {
+                    name: Entry(dtype, None if shape is None else [*shape], data[start:end])
+                    for name, (dtype, shape, _), start, end
+                    in zip(self._names, self._heads, pairs, pairs)}
+        return self._tensors
 
     def variables(self) -> list[tuple[str, list[int] | None, str]]:
         """(name, shape, dtype name) of every saved tensor, sorted by name."""
-        return [(name, entry.shape, entry.dtype_name) for name, entry in self.tensors.items()]
+        with gc_paused():
+            return [(name, None if head[1] is None else [*head[1]], head[2])
+                    for name, head in zip(self._names, self._heads)]
 
     def list_variables(self) -> list[tuple[str, list[int] | None]]:
         """What `tf.train.list_variables` returns: (name, shape) pairs, sorted."""
-        return [(name, entry.shape) for name, entry in self.tensors.items()]
+        with gc_paused():
+            return [(name, None if head[1] is None else [*head[1]])
+                    for name, head in zip(self._names, self._heads)]
 
 
 # ------------------------------------------------------------------ locating
@@ -167,29 +192,51 @@ def read_index(index_path: str, *, prefix: str | None = None,
 def decode(data: bytes, index_path: str = "<index>", prefix: str | None = None, *,
            verify: bool = True) -> Checkpoint:
     """The Checkpoint of index bytes (raises `Corrupt` or `table.Unsupported`)."""
-    header = None
-    tensors: dict[str, Entry] = {}
-    slices = 0
-    for key, block, start, end in table.iterate(data, verify=verify):
-        if header is None:
-            if key != b"":
-                raise Corrupt("the table has no header entry (its first key is not the "
-                              "empty key)")
-            header = _checked_header(decode_header(block, start, end))
-            continue
-        if key[0] == 0:
-            slices += 1
-            continue
-        name = key.decode("utf-8", "backslashreplace")
-        try:
-            tensors[name] = decode_entry(block, start, end) if verify else \
-                full_entry(block, start, end)
-        except Corrupt as exc:
-            raise Corrupt(f"the entry of {name!r} is not a BundleEntryProto ({exc})") from None
-    if header is None:
+    data = bytes(data)
+    keys, spans = table.read_entries(data, verify=verify)
+    if not keys:
         raise Corrupt("the table is empty: no header entry")
+    if keys[0] != b"":
+        raise Corrupt("the table has no header entry (its first key is not the empty key)")
+    header = _checked_header(decode_header(data, spans[0], spans[1]))
+    # the keys are sorted: the slices' keys (starting with byte 0) come right after ""
+    first = bisect.bisect_left(keys, b"\x01", 1)
+    names, distinct = tensor_names(keys[first:])
+    spans = spans[2 * first:]
+    try:
+        heads = entry_heads(data, spans, trusted=verify)
+    except BadEntry as exc:
+        raise Corrupt(f"the entry of {names[exc.index]!r} is not a BundleEntryProto "
+                      f"({exc})") from None
+    if not distinct and len(set(names)) < len(names):
+        names, heads, spans = _last_of_each_name(names, heads, spans)
     return Checkpoint(prefix if prefix is not None else index_path[:-len(".index")],
-                      index_path, header, tensors, slices)
+                      index_path, header, names, heads, data, spans, first - 1)
+
+
+def tensor_names(keys: list[bytes]) -> tuple[list[str], bool]:
+    """(the tensors' names, whether they are surely distinct) of their keys: UTF-8,
+    an invalid byte written as `\\xNN` (Python's backslashreplace, so two keys
+    may read as one name).  All keys are decoded at once when they hold no
+    newline and are valid UTF-8 together (then each one is, and the names are
+    as distinct as the keys)."""
+    joined = b"\n".join(keys)
+    if joined.count(b"\n") == len(keys) - 1:
+        try:
+            return joined.decode("utf-8").split("\n"), True
+        except UnicodeDecodeError:
+            pass
+    return [key.decode("utf-8", "backslashreplace") for key in keys], False
+
+
+def _last_of_each_name(names, heads, spans):
+    """Keys that read as one name (as a dict of the names keeps them): the name
+    where it first comes, with the last of its keys' entries."""
+    last: dict[str, int] = {}
+    for i, name in enumerate(names):
+        last[name] = i
+    return (list(last), [heads[i] for i in last.values()],
+            [x for i in last.values() for x in (spans[2 * i], spans[2 * i + 1])])
 
 
 def _checked_header(header: Header) -> Header:

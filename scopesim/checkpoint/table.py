@@ -71,12 +71,21 @@ def _check_handle(handle: tuple[int, int], limit: int, what: str) -> tuple[int, 
 
 def block_contents(data, handle: tuple[int, int], what: str, *, verify: bool = True):
     """The bytes of the block at `handle` (a memoryview), its trailer checked."""
+    offset, end = checked_block(data, handle, what, verify=verify)
+    return memoryview(data)[offset:end]
+
+
+def checked_block(data, handle: tuple[int, int], what: str, *,
+                  verify: bool = True) -> tuple[int, int]:
+    """(start, end) of the block at `handle` in `data` once its trailer is checked:
+    the masked CRC-32C of the block and its compression byte (format.cc's
+    ReadBlock), and the compression byte (none; snappy is Unsupported)."""
     offset, size = handle
     end = offset + size
     compression = data[end]
     if verify:
         stored = unmask(int.from_bytes(data[end + 1:end + TRAILER_SIZE], "little"))
-        actual = crc32c(data[offset:end + 1])
+        actual = crc32c(memoryview(data)[offset:end + 1])
         if stored != actual:
             raise Corrupt(f"{what} (offset {offset}, size {size}) fails its checksum "
                           f"(stored CRC-32C 0x{stored:08x}, computed 0x{actual:08x})", "checksum")
@@ -87,78 +96,114 @@ def block_contents(data, handle: tuple[int, int], what: str, *, verify: bool = T
     if compression != 0:
         raise Corrupt(f"{what} (offset {offset}) has compression type {compression}, "
                       "which no table writer uses")
-    return memoryview(data)[offset:end]
+    return offset, end
 
 
 def block_entries(block, what: str):
     """Yield (key bytes, value start, value end) of each entry of a block, in order;
     value positions are inside `block`."""
-    size = len(block)
+    block = bytes(block)
+    keys, spans = walk_block(block, 0, len(block), what)
+    for i, key in enumerate(keys):
+        yield key, spans[2 * i], spans[2 * i + 1]
+
+
+def _entry_head(data: bytes, pos: int, limit: int) -> tuple[int, int, int, int]:
+    """(shared, non_shared, value_length, position after them) of the entry at `pos`."""
+    shared, pos = varint(data, pos, limit)
+    non_shared, pos = varint(data, pos, limit)
+    value_length, pos = varint(data, pos, limit)
+    return shared, non_shared, value_length, pos
+
+
+def walk_block(data: bytes, start: int, end: int, what: str) -> tuple[list, list]:
+    """The entries of the block data[start:end] (block.cc's Block::Iter, every
+    entry in order): (their keys, [value start, value end, ...] in `data`).
+
+    One loop over the entries: the three varints of an entry are nearly always
+    one byte each, read as such (a byte of 0x80 or more: read as varints; the
+    restart array after the entries is at least 8 bytes, so the three bytes
+    are inside the block; an entry that overruns the entries is an error)."""
+    size = end - start
     if size < 4:
         raise Corrupt(f"{what} is {size} bytes long, too short for its restart count")
-    restarts = int.from_bytes(block[size - 4:], "little")
+    restarts = int.from_bytes(data[end - 4:end], "little")
     if restarts == 0 or 4 * (restarts + 1) > size:
         raise Corrupt(f"{what} has an impossible restart count ({restarts})")
-    limit = size - 4 * (restarts + 1)
-    first_restart = int.from_bytes(block[limit:limit + 4], "little")
+    limit = end - 4 * (restarts + 1)
+    first_restart = int.from_bytes(data[limit:limit + 4], "little")
     if first_restart != 0:
         raise Corrupt(f"{what}'s first restart offset is {first_restart}, not 0")
-    key = None
-    pos = 0
+    keys: list[bytes] = []
+    spans: list[int] = []
+    if start >= limit:
+        return keys, spans
+    shared, non_shared, value_length, pos = _entry_head(data, start, limit)
+    key_end = pos + non_shared
+    if key_end + value_length > limit:
+        raise Corrupt(f"{what}: the entry at byte {pos - start} runs past the end of the "
+                      "entries")
+    if shared:
+        raise Corrupt(f"{what}: its first entry shares {shared} bytes with no key")
+    key = data[pos:key_end]
+    keys.append(key)
+    pos = key_end + value_length
+    spans += (key_end, pos)
+    key_length = non_shared
+    add_key, add_span = keys.append, spans.append
     while pos < limit:
-        shared = block[pos]
-        if shared < 0x80 and pos + 2 < limit and block[pos + 1] < 0x80 and block[pos + 2] < 0x80:
-            non_shared = block[pos + 1]
-            value_length = block[pos + 2]
+        shared, non_shared, value_length = data[pos], data[pos + 1], data[pos + 2]
+        if (shared | non_shared | value_length) < 0x80:
             pos += 3
         else:
-            shared, pos = varint(block, pos, limit)
-            non_shared, pos = varint(block, pos, limit)
-            value_length, pos = varint(block, pos, limit)
+            shared, non_shared, value_length, pos = _entry_head(data, pos, limit)
         key_end = pos + non_shared
         if key_end + value_length > limit:
-            raise Corrupt(f"{what}: the entry at byte {pos} runs past the end of the entries")
-        if key is None:
-            if shared:
-                raise Corrupt(f"{what}: its first entry shares {shared} bytes with no key")
-            key = bytes(block[pos:key_end])
-        else:
-            if shared > len(key):
-                raise Corrupt(f"{what}: the entry at byte {pos} shares {shared} bytes of "
-                              f"a {len(key)}-byte key")
-            new_key = key[:shared] + bytes(block[pos:key_end])
-            if new_key <= key:
-                raise Corrupt(f"{what}: keys out of order at byte {pos}")
-            key = new_key
-        yield key, key_end, key_end + value_length
+            raise Corrupt(f"{what}: the entry at byte {pos - start} runs past the end of "
+                          "the entries")
+        if shared > key_length:
+            raise Corrupt(f"{what}: the entry at byte {pos - start} shares {shared} bytes "
+                          f"of a {key_length}-byte key")
+        new_key = key[:shared] + data[pos:key_end]
+        if new_key <= key:
+            raise Corrupt(f"{what}: keys out of order at byte {pos - start}")
+        key = new_key
+        key_length = shared + non_shared
+        add_key(key)
+        add_span(key_end)
         pos = key_end + value_length
+        add_span(pos)
+    return keys, spans
 
 
-def iterate(data, *, verify: bool = True):
-    """Yield (key, block, value start, value end) of every entry of the table's data
-    blocks, in key order."""
+def read_entries(data: bytes, *, verify: bool = True) -> tuple[list, list]:
+    """Every entry of the table's data blocks in key order (table.cc's two-level
+    iterator: the index block, then each data block it names): (keys, [value
+    start, value end, ...] in `data`)."""
     _meta, index_handle = read_footer(data)
-    index = block_contents(data, index_handle, "the index block", verify=verify)
-    previous_last = None
+    index_start, index_end = checked_block(data, index_handle, "the index block",
+                                           verify=verify)
+    separators, handles = walk_block(data, index_start, index_end, "the index block")
+    keys: list[bytes] = []
+    spans: list[int] = []
     data_end = index_handle[0]
-    for number, (separator, start, end) in enumerate(block_entries(index, "the index block")):
+    for number, separator in enumerate(separators):
+        start, end = handles[2 * number], handles[2 * number + 1]
         try:
-            offset, pos = varint(index, start, end)
-            size, pos = varint(index, pos, end)
+            offset, pos = varint(data, start, end)
+            size, pos = varint(data, pos, end)
         except Corrupt as exc:
             raise Corrupt(f"the index block's entry {number} is not a block handle "
                           f"({exc})") from None
         what = f"data block {number}"
         _check_handle((offset, size), data_end, what)
-        block = block_contents(data, (offset, size), what, verify=verify)
-        last = None
-        for key, vstart, vend in block_entries(block, what):
-            if previous_last is not None and key <= previous_last:
+        block_start, block_end = checked_block(data, (offset, size), what, verify=verify)
+        block_keys, block_spans = walk_block(data, block_start, block_end, what)
+        if block_keys:
+            if keys and block_keys[0] <= keys[-1]:
                 raise Corrupt(f"{what}: keys out of order with the previous block")
-            previous_last = None
-            last = key
-            yield key, block, vstart, vend
-        if last is not None:
-            if last > separator:
+            if block_keys[-1] > separator:
                 raise Corrupt(f"{what}'s last key sorts after its index key")
-            previous_last = last
+            keys += block_keys
+            spans += block_spans
+    return keys, spans
