@@ -190,15 +190,45 @@ def run_file(app: App, file: str, program_args=(), lang: str | None = None, tf1:
     if json_format:
         app.write_out(json.dumps(result.to_json(), indent=2) + "\n")
     else:
-        from .render import print_run, print_traceback, write_raw
-        print_run(app.out, result, all_ops=all_ops, collections=show_collections)
+        text = _plain_run(app, result, all_ops, show_collections)
+        if text is not None:
+            app.write_out(text)
+        else:
+            from .render import print_run
+            print_run(app.out, result, all_ops=all_ops, collections=show_collections)
         if result.error is not None:
+            from .render import print_traceback, write_raw
             python_traceback = (result.error.fields or {}).get("python_traceback")
             if python_traceback:
                 write_raw(app.err, python_traceback)
             else:
                 print_traceback(app.err, result.error)
     stop(run_exit_code(result))
+
+
+#: Variables that make rich treat a stream as a terminal (colors, a width).
+_TERMINAL_ENVIRON = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
+#: The width of a stream that is not a terminal (render.UNLIMITED_WIDTH).
+_UNLIMITED_WIDTH = 1 << 20
+
+
+def _plain_run(app: App, result, all_ops: bool, collections: bool) -> str | None:
+    """The text of a run without rich, when stdout is no terminal and
+    neither consoles nor a width were given (rich's output is then plain
+    text of no width limit, which `runtrees.plain_run_text` writes the
+    same); else None."""
+    if app._consoles is not None or app.width is not None or \
+            any(os.environ.get(k) for k in _TERMINAL_ENVIRON):
+        return None
+    try:
+        if sys.stdout.isatty():
+            return None
+    except (AttributeError, ValueError):
+        return None
+    from .runtrees import plain_run_text
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    return plain_run_text(result, all_ops=all_ops, collections=collections,
+                          width=_UNLIMITED_WIDTH, encoding=encoding)
 
 
 # ------------------------------------------------------ the last line of defence

@@ -23,28 +23,19 @@ from __future__ import annotations
 import errno
 import os
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Mapping, Sequence
+from typing import Mapping, Sequence
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.segment import Segment
 from rich.text import Text
 from rich.tree import Tree
 
-from .engine.shapes import format_shape
+from .engine.shapes import format_shape  # noqa: F401  (tests import it from here)
 from .errors import ProgramError, ScopeSyntaxError
 from .result import OpInfo, RunResult, VariableInfo
+from .runtrees import (Branch, collections_layout, elide, max_tree_depth,  # noqa: F401
+                       ops_layout, variables_layout)
 from .util import escape_controls, escaped_column
-
-#: Scope heads or path segments beyond this many are elided in the middle
-#: (the first and last `_KEEP` are shown).
-_ELIDE_ABOVE = 7
-_KEEP = 3
-#: A tree label never gets less than this many columns (below it, subtrees
-#: are listed flat), and trees never nest deeper than `_MAX_TREE_DEPTH`.
-_MIN_LABEL_WIDTH = 16
-_MAX_TREE_DEPTH = 24
-_GUIDE_WIDTH = 4  # rich's "├── "
-
 
 # ------------------------------------------------------------------ consoles
 
@@ -129,14 +120,6 @@ def ellipsis_for(console: Console) -> str:
 
 
 
-def elide(items: Sequence[str], ellipsis: str = "…") -> list[str]:
-    """The first and last few items, with `… N more …` between them."""
-    if len(items) <= _ELIDE_ABOVE:
-        return list(items)
-    hidden = len(items) - 2 * _KEEP
-    return [*items[:_KEEP], f"{ellipsis} {hidden:,} more {ellipsis}", *items[-_KEEP:]]
-
-
 class Wrapped:
     """Text word-wrapped to the available width, every line indented by
     `indent`, with no trailing blanks (rich's own wrapping keeps the blank
@@ -160,217 +143,44 @@ class Wrapped:
             yield Segment.line()
 
 
-# ------------------------------------------------------------- path trees
+# ------------------------------------------------------------------- trees
+# Laid out by scopesim.runtrees (no rich); drawn here as rich Trees.
 
 
-@dataclass(eq=False)
-class _Node:
-    """One path segment of a name tree.  `item` is what sits at this exact
-    path (a variable, an op) or None for a pure scope; a node can be both an
-    op and the scope of other ops (`add` and `add/x`)."""
-
-    segment: str
-    item: object = None
-    children: list["_Node"] = field(default_factory=list)
-    index: dict[str, "_Node"] = field(default_factory=dict)
-
-    def child(self, segment: str) -> "_Node":
-        node = self.index.get(segment)
-        if node is None:
-            node = self.index[segment] = _Node(segment)
-            self.children.append(node)
-        return node
-
-    def put(self, segments: Sequence[str], item: object, *, leaf: bool) -> None:
-        """Place `item` at `segments`.  A leaf (a variable, `w:0`) gets a node
-        of its own that is never a scope; otherwise the node at the path
-        takes the item (a second item at the same path gets its own node)."""
-        node = self
-        for segment in segments[:-1]:
-            node = node.child(segment)
-        last = segments[-1]
-        if leaf or (last in node.index and node.index[last].item is not None):
-            node.children.append(_Node(last, item))
-        else:
-            node.child(last).item = item
-
-
-def _collapse(node: _Node) -> tuple[list[str], _Node]:
-    """Follow a chain of pure scopes with one pure-scope child each.
-
-    Returns the segments of the chain (ending with the node shown) and the
-    node whose children are shown under it.
-    """
-    segments = [node.segment]
-    while (node.item is None and len(node.children) == 1
-           and node.children[0].item is None and node.children[0].children):
-        node = node.children[0]
-        segments.append(node.segment)
-    return segments, node
-
-
-def _descendants(node: _Node) -> Iterator[tuple[list[str], _Node]]:
-    """Every descendant that holds an item, in order, with its path relative
-    to `node`.  Iterative, since the depth is the program's; the path list
-    yielded is shared and only valid until the next item is requested (it
-    is consumed at once, which keeps this linear in the number of nodes)."""
-    path: list[str] = []
-    stack: list[Iterator[_Node]] = [iter(node.children)]
-    while stack:
-        child = next(stack[-1], None)
-        if child is None:
-            stack.pop()
-            if path:
-                path.pop()
-            continue
-        path.append(child.segment)
-        if child.item is not None:
-            yield path, child
-        if child.children:
-            stack.append(iter(child.children))
-        else:
-            path.pop()
-
-
-def max_tree_depth(width: int) -> int:
-    """How deep a tree may nest and still leave `_MIN_LABEL_WIDTH` columns."""
-    return max(1, min(_MAX_TREE_DEPTH, (width - _MIN_LABEL_WIDTH) // _GUIDE_WIDTH))
-
-
-Label = Callable[[_Node, list[str]], Text]
-
-
-def _to_rich_tree(root_label: Text, root: _Node, label: Label, max_depth: int) -> Tree:
-    """Convert a path tree to a rich Tree no deeper than `max_depth`.
-
-    `label(node, segments)` draws a node shown under the path `segments`
-    (one segment normally; several for a collapsed chain or a flattened
-    descendant).  The children of a node just above the deepest allowed
-    level would be the last ones drawn as a tree, so such a node gets all
-    its descendants listed directly under it instead, by relative path.
-    """
-    tree = Tree(Wrapped(root_label), guide_style="dim")
-    stack = [(child, tree, 1) for child in reversed(root.children)]
-    while stack:
-        node, parent, depth = stack.pop()
-        segments, shown = _collapse(node)
-        branch = parent.add(Wrapped(label(shown, segments)))
-        if depth + 1 >= max_depth and shown.children:
-            for path, descendant in _descendants(shown):
-                branch.add(Wrapped(label(descendant, path)))
-        else:
-            stack.extend((child, branch, depth + 1) for child in reversed(shown.children))
-    return tree
-
-
-def _path_text(segments: list[str], ellipsis: str, *, scope: bool) -> str:
-    text = "/".join(elide(segments, ellipsis))
-    return text + "/" if scope else text
-
-
-# ---------------------------------------------------------------- variables
-
-
-def _variable_details(var: VariableInfo) -> Text:
+def _text(segments) -> Text:
     text = Text()
-    text.append(format_shape(var.shape), "cyan")
-    text.append(" ")
-    text.append(var.dtype, "magenta")
-    text.append("  ")
-    text.append("trainable" if var.trainable else "not trainable",
-                "green" if var.trainable else "yellow")
-    text.append("  ")
-    text.append("get_variable" if var.kind == "get_variable" else "tf.Variable", "dim")
-    if var.store_key is not None and var.store_key != var.op_name:
-        text.append("  stored as ")
-        text.append(var.store_key, "bold")
-    if var.handles:
-        text.append("  handles: ")
-        text.append(", ".join(var.handles), "blue")
+    for part, style in segments:
+        text.append(part, style)
     return text
+
+
+def _rich_tree(layout: Branch) -> Tree:
+    """A laid-out tree as a rich Tree (iteratively: the depth is bounded by
+    the layout, not by Python's stack)."""
+    tree = Tree(Wrapped(_text(layout.label)), guide_style="dim")
+    stack = [(child, tree) for child in reversed(layout.children)]
+    while stack:
+        node, parent = stack.pop()
+        branch = parent.add(Wrapped(_text(node.label)))
+        stack.extend((child, branch) for child in reversed(node.children))
+    return tree
 
 
 def variables_tree(variables: Sequence[VariableInfo], *, width: int = 80,
                    ellipsis: str = "…") -> Tree:
     """Variables grouped by scope path; each leaf says everything about one."""
-    root = _Node("")
-    for var in variables:
-        *scopes, leaf = var.name.split("/")
-        root.put([*scopes, leaf], var, leaf=True)
-
-    def label(node: _Node, segments: list[str]) -> Text:
-        if node.item is None:
-            return Text(_path_text(segments, ellipsis, scope=True), "bold blue")
-        text = Text().append(_path_text(segments, ellipsis, scope=False), "bold")
-        text.append("  ")
-        return text.append_text(_variable_details(node.item))
-
-    return _to_rich_tree(Text(f"variables ({len(variables)})", "bold"), root, label,
-                         max_tree_depth(width))
-
-
-# ---------------------------------------------------------------------- ops
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+    return _rich_tree(variables_layout(variables, width=width, ellipsis=ellipsis))
 
 
 def ops_tree(ops: Sequence[OpInfo], *, all_ops: bool = False, width: int = 80,
              ellipsis: str = "…") -> Tree:
-    """Op names by name scope.
-
-    Unless `all_ops`, the ops a variable creates for itself (initializer,
-    `Assign`, `read`: `owner` names the variable op) are folded into the
-    variable's node.  Owned ops whose variable op does not exist (a creation
-    that failed half-way) are shown as ordinary ops.
-    """
-    names = {op.name for op in ops}
-    internal: dict[str, int] = {}
-    if not all_ops:
-        for op in ops:
-            if op.owner is not None and op.owner != op.name and op.owner in names:
-                internal[op.owner] = internal.get(op.owner, 0) + 1
-
-    root = _Node("")
-    for op in ops:
-        if not all_ops and op.owner is not None and op.owner != op.name and op.owner in names:
-            continue
-        root.put(op.name.split("/"), op, leaf=False)
-
-    def label(node: _Node, segments: list[str]) -> Text:
-        op = node.item
-        if op is None:
-            return Text(_path_text(segments, ellipsis, scope=True), "bold blue")
-        name = _path_text(segments, ellipsis, scope=False)
-        if not all_ops and op.owner == op.name:
-            text = Text().append("variable ", "green")
-            text.append(name, "bold")
-            hidden = internal.get(op.name, 0)
-            return text.append(f" ({op.type}, +{_plural(hidden, 'internal op')})", "dim")
-        text = Text(name)
-        text.append("  ")
-        return text.append(op.type, "dim")
-
-    return _to_rich_tree(Text(f"ops ({len(ops)})", "bold"), root, label, max_tree_depth(width))
-
-
-# -------------------------------------------------------------- collections
+    """Op names by name scope (`runtrees.ops_layout`)."""
+    return _rich_tree(ops_layout(ops, all_ops=all_ops, width=width, ellipsis=ellipsis))
 
 
 def collections_tree(collections: Mapping[str, Sequence[str]]) -> Tree:
-    """The graph's collections (LANGUAGE.md part 7): one branch per key, in
-    the order given (the result's keys are sorted), and under it the name of
-    each item in collection order.  Names are listed whole, not as a tree of
-    scopes: a collection is an ordered list, and the same name may stand in
-    several collections (or twice in one).  Flat, so no depth limit applies.
-    """
-    tree = Tree(Wrapped(Text(f"collections ({len(collections)})", "bold")), guide_style="dim")
-    for key, names in collections.items():
-        branch = tree.add(Wrapped(Text(key, "bold blue").append(f" ({len(names)})", "dim")))
-        for name in names:
-            branch.add(Wrapped(Text(name)))
-    return tree
+    """The graph's collections (`runtrees.collections_layout`)."""
+    return _rich_tree(collections_layout(collections))
 
 
 # ------------------------------------------------------------------- a run

@@ -427,12 +427,15 @@ def test_windows_newlines_and_a_byte_order_mark_are_accepted(runner, tmp_path, m
 
 def test_broken_pipe_is_not_an_internal_error(runner, write, monkeypatch):
     """`scopesim run f | head`: click's quiet exit, not "internal error"."""
+    import scopesim.clibase
     import scopesim.render
 
     def closed_pipe(*args, **kwargs):
         raise BrokenPipeError(32, "Broken pipe")
 
+    # rich's text (a terminal), and the text written without rich (a pipe)
     monkeypatch.setattr(scopesim.render, "print_run", closed_pipe)
+    monkeypatch.setattr(scopesim.clibase, "write_stream", closed_pipe)
     result = invoke(runner, ["run", write(SAMPLE7)])
     assert result.exit_code == ExitCode.BROKEN_PIPE == 141
     assert result.stderr == ""

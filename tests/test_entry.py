@@ -1,7 +1,7 @@
 """The console script's fast paths (`scopesim/entry.py`) against click's
 commands (`scopesim/cli.py`): the same command line gives the same stdout,
-stderr and exit status either way, and the fast paths import no click (and,
-for JSON, no rich)."""
+stderr and exit status either way, and the fast paths import no click, no rich
+and no Lark (text to a stream that is no terminal is written without rich)."""
 
 from __future__ import annotations
 
@@ -74,9 +74,10 @@ def test_fast_path_says_what_click_says(files, args):
 
 @pytest.mark.parametrize("args, absent", [
     (["--version"], {"click", "rich", "lark"}),
-    (["run", "--format", "json", "tiny.scope"], {"click", "rich"}),
+    (["run", "--format", "json", "tiny.scope"], {"click", "rich", "lark"}),
     (["run", "--format", "json", "model.py"], {"click", "rich", "lark"}),
-    (["run", "tiny.scope"], {"click"}),
+    (["run", "tiny.scope"], {"click", "rich", "lark"}),
+    (["run", "model.py"], {"click", "rich", "lark"}),
 ])
 def test_fast_path_imports(files, args, absent):
     done = _run(LOADED, args, files)

@@ -1,0 +1,330 @@
+"""The trees of a run (variables, ops, collections), without rich.
+
+A tree is laid out here once, as `Branch`es whose labels are segments
+`(text, style)`; `scopesim.render` turns a layout into a rich `Tree` (a
+terminal, colors), and `plain_lines` writes it as rich writes such a tree
+without colors on a stream that is no terminal (no width limit, so nothing
+wraps), so that `scopesim run` to a file or a pipe needs no rich at all.
+`plain_possible` says when the two agree: labels of printable ASCII only
+(rich would strip control codes and expand tabs; TensorFlow's names are
+ASCII, a collection key need not be).
+
+Nothing recurses over the program's nesting depth: chains of single-child
+scopes collapse into one `a/b/c/` node, and below a depth that depends on
+the width a subtree is listed flat by relative path.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator, Mapping, Sequence
+
+from .engine.shapes import format_shape
+
+#: Scope heads or path segments beyond this many are elided in the middle
+#: (the first and last `_KEEP` are shown).
+_ELIDE_ABOVE = 7
+_KEEP = 3
+#: A tree label never gets less than this many columns (below it, subtrees
+#: are listed flat), and trees never nest deeper than `_MAX_TREE_DEPTH`.
+_MIN_LABEL_WIDTH = 16
+_MAX_TREE_DEPTH = 24
+_GUIDE_WIDTH = 4  # rich's "├── "
+
+Segments = list  # [(text, style or None)]
+
+
+class Branch:
+    """One node of a laid-out tree: its label and its children."""
+
+    __slots__ = ("label", "children")
+
+    def __init__(self, label: Segments):
+        self.label = label
+        self.children: list[Branch] = []
+
+    def add(self, label: Segments) -> "Branch":
+        child = Branch(label)
+        self.children.append(child)
+        return child
+
+
+def elide(items: Sequence[str], ellipsis: str = "…") -> list[str]:
+    """The first and last few items, with `… N more …` between them."""
+    if len(items) <= _ELIDE_ABOVE:
+        return list(items)
+    hidden = len(items) - 2 * _KEEP
+    return [*items[:_KEEP], f"{ellipsis} {hidden:,} more {ellipsis}", *items[-_KEEP:]]
+
+
+def max_tree_depth(width: int) -> int:
+    """How deep a tree may nest and still leave `_MIN_LABEL_WIDTH` columns."""
+    return max(1, min(_MAX_TREE_DEPTH, (width - _MIN_LABEL_WIDTH) // _GUIDE_WIDTH))
+
+
+# ------------------------------------------------------------- path trees
+
+
+class _Node:
+    """One path segment of a name tree.  `item` is what sits at this exact
+    path (a variable, an op) or None for a pure scope; a node can be both an
+    op and the scope of other ops (`add` and `add/x`)."""
+
+    __slots__ = ("segment", "item", "children", "index")
+
+    def __init__(self, segment: str, item: object = None):
+        self.segment, self.item = segment, item
+        self.children: list[_Node] = []
+        self.index: dict[str, _Node] = {}
+
+    def child(self, segment: str) -> "_Node":
+        node = self.index.get(segment)
+        if node is None:
+            node = self.index[segment] = _Node(segment)
+            self.children.append(node)
+        return node
+
+    def put(self, segments: Sequence[str], item: object, *, leaf: bool) -> None:
+        """Place `item` at `segments`.  A leaf (a variable, `w:0`) gets a node
+        of its own that is never a scope; otherwise the node at the path
+        takes the item (a second item at the same path gets its own node)."""
+        node = self
+        for segment in segments[:-1]:
+            node = node.child(segment)
+        last = segments[-1]
+        if leaf or (last in node.index and node.index[last].item is not None):
+            node.children.append(_Node(last, item))
+        else:
+            node.child(last).item = item
+
+
+def _collapse(node: _Node) -> tuple[list[str], _Node]:
+    """Follow a chain of pure scopes with one pure-scope child each.
+
+    Returns the segments of the chain (ending with the node shown) and the
+    node whose children are shown under it.
+    """
+    segments = [node.segment]
+    while (node.item is None and len(node.children) == 1
+           and node.children[0].item is None and node.children[0].children):
+        node = node.children[0]
+        segments.append(node.segment)
+    return segments, node
+
+
+def _descendants(node: _Node) -> Iterator[tuple[list[str], _Node]]:
+    """Every descendant that holds an item, in order, with its path relative
+    to `node`.  Iterative, since the depth is the program's; the path list
+    yielded is shared and only valid until the next item is requested (it
+    is consumed at once, which keeps this linear in the number of nodes)."""
+    path: list[str] = []
+    stack: list[Iterator[_Node]] = [iter(node.children)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            if path:
+                path.pop()
+            continue
+        path.append(child.segment)
+        if child.item is not None:
+            yield path, child
+        if child.children:
+            stack.append(iter(child.children))
+        else:
+            path.pop()
+
+
+Label = Callable[[_Node, list[str]], Segments]
+
+
+def _layout(root_label: Segments, root: _Node, label: Label, max_depth: int) -> Branch:
+    """A path tree laid out no deeper than `max_depth`.
+
+    `label(node, segments)` draws a node shown under the path `segments`
+    (one segment normally; several for a collapsed chain or a flattened
+    descendant).  The children of a node just above the deepest allowed
+    level would be the last ones drawn as a tree, so such a node gets all
+    its descendants listed directly under it instead, by relative path.
+    """
+    tree = Branch(root_label)
+    stack = [(child, tree, 1) for child in reversed(root.children)]
+    while stack:
+        node, parent, depth = stack.pop()
+        segments, shown = _collapse(node)
+        branch = parent.add(label(shown, segments))
+        if depth + 1 >= max_depth and shown.children:
+            for path, descendant in _descendants(shown):
+                branch.add(label(descendant, path))
+        else:
+            stack.extend((child, branch, depth + 1) for child in reversed(shown.children))
+    return tree
+
+
+def _path_text(segments: list[str], ellipsis: str, *, scope: bool) -> str:
+    text = "/".join(elide(segments, ellipsis))
+    return text + "/" if scope else text
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+# ---------------------------------------------------------------- the trees
+
+
+def variable_details(var) -> Segments:
+    """What a variable's leaf says after its name."""
+    out = [(format_shape(var.shape), "cyan"), (" ", None), (var.dtype, "magenta"), ("  ", None),
+           ("trainable" if var.trainable else "not trainable",
+            "green" if var.trainable else "yellow"), ("  ", None),
+           ("get_variable" if var.kind == "get_variable" else "tf.Variable", "dim")]
+    if var.store_key is not None and var.store_key != var.op_name:
+        out += [("  stored as ", None), (var.store_key, "bold")]
+    if var.handles:
+        out += [("  handles: ", None), (", ".join(var.handles), "blue")]
+    return out
+
+
+def variables_layout(variables, *, width: int = 80, ellipsis: str = "…") -> Branch:
+    """Variables grouped by scope path; each leaf says everything about one."""
+    root = _Node("")
+    for var in variables:
+        *scopes, leaf = var.name.split("/")
+        root.put([*scopes, leaf], var, leaf=True)
+
+    def label(node: _Node, segments: list[str]) -> Segments:
+        if node.item is None:
+            return [(_path_text(segments, ellipsis, scope=True), "bold blue")]
+        return [(_path_text(segments, ellipsis, scope=False), "bold"), ("  ", None),
+                *variable_details(node.item)]
+
+    return _layout([(f"variables ({len(variables)})", "bold")], root, label,
+                   max_tree_depth(width))
+
+
+def ops_layout(ops, *, all_ops: bool = False, width: int = 80, ellipsis: str = "…") -> Branch:
+    """Op names by name scope.
+
+    Unless `all_ops`, the ops a variable creates for itself (initializer,
+    `Assign`, `read`: `owner` names the variable op) are folded into the
+    variable's node.  Owned ops whose variable op does not exist (a creation
+    that failed half-way) are shown as ordinary ops.
+    """
+    names = {op.name for op in ops}
+    internal: dict[str, int] = {}
+    if not all_ops:
+        for op in ops:
+            if op.owner is not None and op.owner != op.name and op.owner in names:
+                internal[op.owner] = internal.get(op.owner, 0) + 1
+
+    root = _Node("")
+    for op in ops:
+        if not all_ops and op.owner is not None and op.owner != op.name and op.owner in names:
+            continue
+        root.put(op.name.split("/"), op, leaf=False)
+
+    def label(node: _Node, segments: list[str]) -> Segments:
+        op = node.item
+        if op is None:
+            return [(_path_text(segments, ellipsis, scope=True), "bold blue")]
+        name = _path_text(segments, ellipsis, scope=False)
+        if not all_ops and op.owner == op.name:
+            hidden = internal.get(op.name, 0)
+            return [("variable ", "green"), (name, "bold"),
+                    (f" ({op.type}, +{_plural(hidden, 'internal op')})", "dim")]
+        return [(name, None), ("  ", None), (op.type, "dim")]
+
+    return _layout([(f"ops ({len(ops)})", "bold")], root, label, max_tree_depth(width))
+
+
+def collections_layout(collections: Mapping[str, Sequence[str]]) -> Branch:
+    """The graph's collections (LANGUAGE.md part 7): one branch per key, in
+    the order given (the result's keys are sorted), and under it the name of
+    each item in collection order.  Names are listed whole, not as a tree of
+    scopes: a collection is an ordered list, and the same name may stand in
+    several collections (or twice in one).  Flat, so no depth limit applies.
+    """
+    tree = Branch([(f"collections ({len(collections)})", "bold")])
+    for key, names in collections.items():
+        branch = tree.add([(key, "bold blue"), (f" ({len(names)})", "dim")])
+        for name in names:
+            branch.add([(name, None)])
+    return tree
+
+
+# ------------------------------------------------------------- plain text
+
+#: rich's tree guides (`Tree.TREE_GUIDES[0]`, `Tree.ASCII_GUIDES`): space,
+#: continue, fork, end.
+_GUIDES = ("    ", "│   ", "├── ", "└── ")
+_ASCII_GUIDES = ("    ", "|   ", "+-- ", "`-- ")
+
+
+def _walk(tree: Branch) -> Iterator[Branch]:
+    stack = [iter((tree,))]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            continue
+        yield node
+        if node.children:
+            stack.append(iter(node.children))
+
+
+def plain_possible(tree: Branch) -> bool:
+    """Every label is printable ASCII, but for the ellipsis of an elided
+    path, and not blank (then `plain_lines` is rich's text)."""
+    return all(text.isascii() and text.isprintable() and text.strip()
+               for node in _walk(tree)
+               for text in ("".join(t for t, _ in node.label).replace("…", "."),))
+
+
+def plain_lines(tree: Branch, ascii_only: bool = False) -> Iterator[str]:
+    """The tree as rich prints it without colors and without a width limit:
+    the root's label, then each node under the guides of its ancestors
+    (`plain_possible` must hold: one line per label)."""
+    space, cont, fork, end = _ASCII_GUIDES if ascii_only else _GUIDES
+    yield "".join(text for text, _ in tree.label).rstrip()
+    # per level: an iterator of the children left, and the guide above them
+    stack = [(iter(tree.children), len(tree.children))]
+    prefix: list[str] = []
+    while stack:
+        children, left = stack[-1]
+        node = next(children, None)
+        if node is None:
+            stack.pop()
+            if prefix:
+                prefix.pop()
+            continue
+        left -= 1
+        stack[-1] = (children, left)
+        last = left == 0
+        yield "".join(prefix) + (end if last else fork) + \
+            "".join(text for text, _ in node.label).rstrip()
+        if node.children:
+            prefix.append(space if last else cont)
+            stack.append((iter(node.children), len(node.children)))
+
+
+def plain_run_text(result, *, all_ops: bool = False, collections: bool = False,
+                   width: int, encoding: str) -> str | None:
+    """The text format of `run` (`render.print_run`) as rich writes it to a
+    stream that is no terminal, with `encoding`; None when rich would write
+    something else (a label that is not printable ASCII)."""
+    utf = encoding.lower().startswith("utf")
+    ellipsis = "…" if utf else "..."
+    trees = [variables_layout(result.variables, width=width, ellipsis=ellipsis),
+             ops_layout(result.ops, all_ops=all_ops, width=width, ellipsis=ellipsis)]
+    if collections:
+        trees.append(collections_layout(result.collections))
+    if not all(plain_possible(tree) for tree in trees):
+        return None
+    parts = [line + "\n" for line in result.output]
+    if result.output:
+        parts.append("\n")
+    for i, tree in enumerate(trees):
+        if i:
+            parts.append("\n")
+        parts.extend(line + "\n" for line in plain_lines(tree, ascii_only=not utf))
+    return "".join(parts)
