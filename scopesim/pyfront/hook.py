@@ -12,7 +12,6 @@ modules it served and the program's own modules (those under
 
 from __future__ import annotations
 
-import importlib.abc
 import importlib.machinery
 import os
 import sys
@@ -28,8 +27,10 @@ def _ours(name: str) -> bool:
     return any(name == root or name.startswith(root + ".") for root in _ROOTS)
 
 
-class TensorFlowFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
-    """Finds `tensorflow`, `tensorflow.compat(.v1/.v2)` and `tf_keras[.*]` in a
+class TensorFlowFinder:
+    """A meta path finder and loader (the protocols, without importlib.abc's
+    base classes, whose import costs a run's start-up time).  Finds
+    `tensorflow`, `tensorflow.compat(.v1/.v2)` and `tf_keras[.*]` in a
     run's `Namespaces`; `tensorflow.python.*` (TensorFlow's internals) is
     NotSimulated; `tensorflow.keras[.*]` and `tensorflow.compat.v1.keras[.*]`
     are the modules `tf.keras...` gives (legacy Keras: every name
