@@ -1,0 +1,39 @@
+"""Every figure of issue 12's table, by one command.
+
+    python benchmarks/targets.py            # start-up, parser, engine (and TensorFlow)
+    python benchmarks/targets.py --no-tf    # without TensorFlow's side
+
+It runs, each in its own process: `bench_startup.py` (the small commands'
+start-up), `bench_parse.py` (parser throughput), and `bench_model.py --tf
+--growth` (the 10k-variable model end to end, flat and with def/for, peak
+memory per op, growth to 1M ops, TensorFlow on the same programs, its
+import included).  Each prints its figures next to the target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def section(title: str, args: list[str]) -> None:
+    print(f"\n== {title}: python benchmarks/{' '.join(args)}", flush=True)
+    subprocess.run([sys.executable, str(HERE / args[0]), *args[1:]], check=False)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-tf", action="store_true", help="skip TensorFlow's side")
+    args = parser.parse_args()
+    section("start-up", ["bench_startup.py"])
+    section("parser throughput", ["bench_parse.py"])
+    section("engine: 10k variables, def/for against flat, memory, growth",
+            ["bench_model.py", "--growth"] + ([] if args.no_tf else ["--tf"]))
+
+
+if __name__ == "__main__":
+    main()
