@@ -415,30 +415,34 @@ def squeeze_shape(inputs, attrs, error):
 
 @_register("transpose")
 def transpose_shape(inputs, attrs, error):
-    """Transpose: the rank from `perm`'s length or the input; a known perm
-    permutes the dims."""
+    """`TransposeShapeFn`: the rank is the input's, else perm's length;
+    an unknown input with a perm of fewer than 2 elements stays as it is;
+    perm must be a vector of `rank` elements; a known perm picks the dims
+    (only its first `rank` values are read, each in [-rank, rank)), else
+    dims that are all the same known size are kept."""
     dims = inputs[0]._dims
-    perm_dims = with_rank(inputs[1]._dims, 1, error)
-    rank = None
-    if perm_dims is not None and perm_dims[0] is not None:
-        rank = perm_dims[0]
-    elif dims is not None:
-        rank = len(dims)
-    if rank is None:
-        return None
-    if dims is not None and len(dims) != rank:
-        raise error(f"Dimension must be {len(dims)} but is {rank}")
+    perm_shape = inputs[1]._dims
     perm = constant_value(inputs[1])
-    if dims is None or not isinstance(perm, list):
+    perm = perm if isinstance(perm, list) else None
+    perm_elems = _num_elements(perm_shape)
+    if dims is None and perm is None and perm_elems is None:
+        return None
+    rank = len(dims) if dims is not None else perm_elems if perm_elems is not None else len(perm)
+    if dims is None and rank < 2:
+        return None
+    with_rank(dims, rank, error)
+    with_rank(perm_shape, 1, error)
+    if perm_elems is not None and perm_elems != rank:
+        raise error(f"Dimension must be {rank} but is {perm_elems}")
+    if perm is None:
         if dims is not None and rank > 1 and all(d is not None and d == dims[0] for d in dims):
             return tuple(dims)
         return (None,) * rank
     out = []
-    for p in perm:
-        q = p + rank if p < 0 else p
-        if q < 0 or q >= rank:
+    for p in perm[:rank]:
+        if p >= rank or p < -rank:
             raise error(f"perm dim {p} is out of range of input rank {rank}", {1: perm})
-        out.append(dims[q])
+        out.append(None if dims is None else dims[p])
     return tuple(out)
 
 
