@@ -16,6 +16,7 @@ generated_ops_v2/ (`generate(seed, version=2, ops=True)`).
 not agree yet (parts of the API are still being built); they are
 xfail(strict=True), so a case that starts agreeing fails until it is taken
 off the list (`python tools/known_differences_v2.py` rewrites it).
+`ops_v2/KNOWN_DIFFERENCES.txt` is the op library's list, kept by hand.
 """
 
 from __future__ import annotations
@@ -32,12 +33,15 @@ CORPUS = Path(__file__).parent / "conformance"
 CASES = sorted(CORPUS.rglob("*.scope"))
 HANDWRITTEN_V2 = CORPUS / "handwritten_v2"
 KNOWN_DIFFERENCES = HANDWRITTEN_V2 / "KNOWN_DIFFERENCES.txt"
+#: The op library's own list (kept by hand).
+OPS_V2 = CORPUS / "ops_v2"
+OPS_KNOWN_DIFFERENCES = OPS_V2 / "KNOWN_DIFFERENCES.txt"
 
 
-def read_known_differences() -> dict[str, str]:
-    """Case name -> reason, from KNOWN_DIFFERENCES.txt (`NAME  reason` a line)."""
+def read_known_differences(path: Path = KNOWN_DIFFERENCES) -> dict[str, str]:
+    """Case name -> reason, from a KNOWN_DIFFERENCES.txt (`NAME  reason` a line)."""
     entries = {}
-    for line in KNOWN_DIFFERENCES.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
             name, _, why = line.strip().partition(" ")
             entries[name] = why.strip() or "known difference"
@@ -45,6 +49,7 @@ def read_known_differences() -> dict[str, str]:
 
 
 KNOWN = read_known_differences()
+OPS_KNOWN = read_known_differences(OPS_KNOWN_DIFFERENCES)
 
 
 def expected_path(case: Path) -> Path:
@@ -56,9 +61,10 @@ def case_id(case: Path) -> str:
 
 
 def _param(case: Path):
-    if case.parent == HANDWRITTEN_V2 and case.stem in KNOWN:
+    known = {HANDWRITTEN_V2: KNOWN, OPS_V2: OPS_KNOWN}.get(case.parent, {})
+    if case.stem in known:
         return pytest.param(case, id=case_id(case), marks=pytest.mark.xfail(
-            strict=True, reason=f"KNOWN_DIFFERENCES.txt: {KNOWN[case.stem]}"))
+            strict=True, reason=f"KNOWN_DIFFERENCES.txt: {known[case.stem]}"))
     return pytest.param(case, id=case_id(case))
 
 
@@ -91,13 +97,15 @@ def test_corpus_has_enough_cases_of_each_kind():
     assert len([c for c in CASES if c.parent.name == "generated_ops_v2"]) >= 150
 
 
-def test_known_differences_name_existing_cases_once_each():
+@pytest.mark.parametrize("path", [KNOWN_DIFFERENCES, OPS_KNOWN_DIFFERENCES],
+                         ids=["handwritten_v2", "ops_v2"])
+def test_known_differences_name_existing_cases_once_each(path: Path):
     names = [line.strip().partition(" ")[0]
-             for line in KNOWN_DIFFERENCES.read_text(encoding="utf-8").splitlines()
+             for line in path.read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.lstrip().startswith("#")]
     assert len(names) == len(set(names)), "a case is listed twice"
-    unknown = [n for n in names if not (HANDWRITTEN_V2 / f"{n}.scope").exists()]
-    assert not unknown, f"not cases of handwritten_v2/: {unknown}"
+    unknown = [n for n in names if not (path.parent / f"{n}.scope").exists()]
+    assert not unknown, f"not cases of {path.parent.name}/: {unknown}"
 
 
 def test_handwritten_v2_cases_have_their_tensorflow_translation():
