@@ -41,7 +41,7 @@ BINARY = ("tf.add", "tf.subtract", "tf.multiply", "tf.divide", "tf.truediv", "tf
 OPERATORS = ("+", "-", "*", "/", "//", "%", "**")
 REDUCTIONS = ("tf.reduce_sum", "tf.reduce_mean", "tf.reduce_max", "tf.reduce_min",
               "tf.reduce_prod")
-AXES = ("0", "1", "-1", "2", "[0, 1]", "[1]", "(0,)", "None")
+AXES = ("0", "1", "-1", "2", "[0, 1]", "[1]", "(0,)", "None", "[0, 2]", "-3")
 NUMBERS = ("1.0", "2", "0.5", "-1.0", "3", "[1.0, 2.0]", "[[1.0], [2.0]]", "[1, 2, 3]")
 RESHAPES = ("[-1]", "[-1, 2]", "[2, -1]", "[-1, 3]", "[-1, 2, 3]", "[6]", "[3, 2]", "[-1, -1]",
             "[]", "[0, -1]", "(-1, 1)")
@@ -94,6 +94,10 @@ class GeneratorOps2:
         self.placeholder("k", "tf.float32", f"[2, {width}]", "float")
         self.placeholder("u", "tf.float32", "None", "float")
         self.placeholder("n", "tf.int32", "[None]", "int")
+        if self.chance(0.4):
+            self.placeholder("t3", "tf.float32", f"[None, {width}, 2]", "float")
+        if self.chance(0.3):
+            self.placeholder("s", "tf.float32", "[]", "float")
         if self.chance(0.5):
             self.placeholder("c", "tf.bool", f"[None, {width}]", "bool")
         if self.chance(0.4):
@@ -313,7 +317,7 @@ class GeneratorOps2:
 
     def transpose(self):
         x = self.operand(("float", "int"))
-        perm = self.pick(("", ", [1, 0]", ", perm=[0, 1]", ", [0, 2, 1]", ", [1, 1]"))
+        perm = self.pick(("", ", [1, 0]", ", perm=[0, 1]", ", [0, 2, 1]", ", [1, 1]", ", [2, 0, 1]"))
         return f"tf.transpose({x}{perm}{self.name_arg()})", self.tensors[x]
 
     def join(self):
@@ -411,7 +415,8 @@ class GeneratorOps2:
     def loss(self):
         """The losses on the rank-2 placeholders (and `w`): of an unknown rank
         their assertions are graph-time control flow scopesim does not
-        simulate."""
+        simulate (and scalar labels of softmax_cross_entropy_with_logits_v2
+        are a known gap)."""
         ranked = [h for h in ("x", "k", "w") if h in self.tensors]
         logits = self.pick(ranked)
         roll = self.rng.random()
@@ -421,10 +426,9 @@ class GeneratorOps2:
             labels = self.pick([h for h in ("n", "m") if h in self.tensors])
             return (f"tf.nn.sparse_softmax_cross_entropy_with_logits(labels={labels}, "
                     f"logits={logits})"), "float"
+        other = self.pick(ranked)
         if roll < 0.75:
-            other = self.operand(("float",))
             return f"tf.nn.softmax_cross_entropy_with_logits_v2(labels={other}, logits={logits})", "float"
-        other = self.operand(("float",))
         return f"tf.nn.sigmoid_cross_entropy_with_logits(labels={other}, logits={logits})", "float"
 
     def nn_layer(self):
