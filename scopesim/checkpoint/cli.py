@@ -5,6 +5,7 @@ parses the command line): a checkpoint's keys, or a program's (what
 from __future__ import annotations
 
 from .errors import CheckpointError
+from .gcpause import gc_paused
 from .keys import checkpoint_keys, render
 from .program_keys import graph_keys, is_program, keeping_python_session
 
@@ -20,12 +21,13 @@ def keys_or_exit(app, source: str, fmt: str) -> None:
         keys = _program_keys_or_exit(app, source)
         write_raw(app.out, render(keys, fmt, source, kind="program"))
         stop(ExitCode.OK)
-    try:
-        prefix, keys = checkpoint_keys(source)
-    except CheckpointError as exc:
-        fail_usage(app, f"cannot list checkpoint keys: {exc}")
-    write_raw(app.out, render(keys, fmt, prefix))
-    stop(ExitCode.OK)
+    with gc_paused():       # a checkpoint's key lists hold no cycle (gcpause.py)
+        try:
+            prefix, keys = checkpoint_keys(source)
+        except CheckpointError as exc:
+            fail_usage(app, f"cannot list checkpoint keys: {exc}")
+        write_raw(app.out, render(keys, fmt, prefix))
+        stop(ExitCode.OK)
 
 
 def _program_keys_or_exit(app, path: str):

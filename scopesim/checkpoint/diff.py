@@ -12,9 +12,11 @@ from __future__ import annotations
 import json
 import os
 import re
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from .errors import CheckpointError
+from .gcpause import gc_paused
 from .keylists import KeyList, KeyListError, read_key_list
 from .keys import shape_text
 
@@ -89,16 +91,15 @@ def compare(a: list, b: list) -> Diff:
     """The keys of A and B ((name, shape, dtype) each, sorted) compared by name; a
     key in both differs when both sides know its shape (or dtype) and they differ."""
     b_by_name = {k[0]: k for k in b}
-    a_names = set()
+    lookup = b_by_name.get
     only_in_a, mismatched = [], []
     for key in a:
-        name = key[0]
-        a_names.add(name)
-        other = b_by_name.get(name)
+        other = lookup(key[0])
         if other is None:
             only_in_a.append(key)
-        elif _differs(key, other):
-            mismatched.append((name, key, other))
+        elif other != key and _differs(key, other):     # equal keys: at C speed
+            mismatched.append((key[0], key, other))
+    a_names = {k[0] for k in a}
     only_in_b = [k for k in b if k[0] not in a_names]
     return Diff(only_in_a, only_in_b, mismatched, len(a) - len(only_in_a))
 
@@ -243,15 +244,25 @@ def diff_or_exit(app, a_source: str, b_source: str, model_only: bool, suggest_ma
     """Print the diff of A and B (and the map); exit 0 when they match (with
     --suggest-map: when the map loads every variable of A), 1 when not, 2 for
     a side that cannot be read."""
+    from ..cli import fail_usage
+    from .program_keys import is_program
+    # key lists hold no cycle: the collector is paused (gcpause.py) for the whole
+    # command, or from the comparison on when a side is a program to run
+    with nullcontext() if is_program(a_source) or is_program(b_source) else gc_paused():
+        sides = []
+        for label, source in (("A", a_source), ("B", b_source)):
+            try:
+                sides.append(load_side(app, source))
+            except (CheckpointError, KeyListError) as exc:
+                fail_usage(app, f"cannot read {label}: {exc}")
+        with gc_paused():
+            _compare_and_print(app, sides, b_source, model_only, suggest_map, fmt)
+
+
+def _compare_and_print(app, sides, b_source, model_only, suggest_map, fmt) -> None:
     from ..cli import fail_usage, stop
     from ..exitcodes import ExitCode
     from ..render import write_raw
-    sides = []
-    for label, source in (("A", a_source), ("B", b_source)):
-        try:
-            sides.append(load_side(app, source))
-        except (CheckpointError, KeyListError) as exc:
-            fail_usage(app, f"cannot read {label}: {exc}")
     a, b = sides
     a_keys, b_keys = a.keys.keys, b.keys.keys
     notes = [f"{label}: {n}" for label, side in (("A", a), ("B", b)) for n in side.keys.notes]

@@ -29,7 +29,9 @@ import ast
 import json
 import re
 from dataclasses import dataclass, field
+from itertools import repeat
 
+from .gcpause import gc_paused
 from .proto import DTYPE_NAMES
 
 FORMATS_HELP = ("the JSON of `scopesim keys --format json` (or a JSON list of names), the "
@@ -81,20 +83,21 @@ def parse_key_list(text: str, source: str = "<key list>") -> KeyList:
     if "\x00" in text and not _looks_like_inspect(text):
         raise KeyListError(f"{source}: not a key list (it holds NUL bytes); a key list is "
                            f"{FORMATS_HELP}")
-    for fmt, parser in _PARSERS:
-        found = parser(text, stripped)
-        if found is not None:
-            keys, notes = found
-            names = [k[0] for k in keys]
-            if names != sorted(names):
-                keys.sort(key=lambda k: k[0])
-            _check_unique(keys, source)
-            return KeyList(keys, source, f"key list ({fmt})", notes)
+    with gc_paused():
+        for fmt, parser in _PARSERS:
+            found = parser(text, stripped)
+            if found is not None:
+                keys, notes = found
+                names = [k[0] for k in keys]
+                if names != sorted(names):
+                    keys.sort(key=lambda k: k[0])
+                _check_unique(keys, names, source)
+                return KeyList(keys, source, f"key list ({fmt})", notes)
     raise KeyListError(f"{source}: not a key list; a key list is {FORMATS_HELP}")
 
 
-def _check_unique(keys, source) -> None:
-    if len({k[0] for k in keys}) == len(keys):
+def _check_unique(keys, names, source) -> None:
+    if len(set(names)) == len(keys):
         return
     seen = set()
     for name, _, _ in keys:
@@ -110,28 +113,34 @@ def _json(text, stripped):
         value = json.loads(stripped)
     except (ValueError, RecursionError):
         return None
-    if isinstance(value, list) and all(isinstance(n, str) for n in value):
+    if isinstance(value, list) and set(map(type, value)) <= {str}:
         return [(n, None, None) for n in value], _NAMES_ONLY
     if not isinstance(value, dict) or not isinstance(value.get("keys"), list):
         return None
     items = value["keys"]
-    if all(type(item) is dict for item in items):
-        names = [item.get("name") for item in items]
-        shapes = [item.get("shape") for item in items]
-        dtypes = [item.get("dtype") for item in items]
-    elif all(type(item) is list and len(item) == 2 for item in items):
+    kinds = set(map(type, items))
+    if kinds <= {dict}:
+        names = list(map(dict.get, items, repeat("name")))
+        shapes = list(map(dict.get, items, repeat("shape")))
+        dtypes = list(map(dict.get, items, repeat("dtype")))
+    elif kinds == {list} and set(map(len, items)) == {2}:
         names = [item[0] for item in items]
         shapes = [item[1] for item in items]
         dtypes = [None] * len(items)
     else:
         return None
-    if not all(type(name) is str for name in names):
+    if not set(map(type, names)) <= {str}:
         return None
-    if not all(shape is None or type(shape) is list for shape in shapes):
+    if not set(map(type, shapes)) <= {list, type(None)}:
         return None
-    if not all(_is_dims(list(dims)) for dims in {tuple(s) for s in shapes if s is not None}):
+    # each distinct shape checked once (an empty one is a scalar's: no dims to check)
+    try:
+        distinct = set(map(tuple, filter(None, shapes)))
+    except TypeError:           # a list or an object among the dims
         return None
-    if not {d for d in dtypes if d is not None} <= DTYPES:
+    if not all(_is_dims(list(dims)) for dims in distinct):
+        return None
+    if not set(map(type, dtypes)) <= {str, type(None)} or not set(dtypes) - {None} <= DTYPES:
         return None
     return list(zip(names, shapes, dtypes)), []
 
