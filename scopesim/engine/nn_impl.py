@@ -248,12 +248,13 @@ def _flatten_outer_dims(g: Graph, logits: Tensor) -> Tensor:
     r = rank(g, logits)
     last_dim_size = slice_(g, shape(g, logits), [subtract(g, r, 1)], [1])
     output = reshape(g, logits, concat(g, [[-1], last_dim_size], 0))
-    dims = logits._dims
-    if dims is not None and all(d is not None for d in dims[:-1]):
-        product = 1
-        for d in dims[:-1]:
-            product *= d
-        set_shape(output, (product, dims[-1]))
+    if logits._dims is not None:
+        dims = list(logits._dims)         # `shape.as_list()`: a scalar's [-1] is a list's IndexError
+        if all(d is not None for d in dims[:-1]):
+            product = 1
+            for d in dims[:-1]:
+                product *= d
+            set_shape(output, (product, dims[-1]))
     return output
 
 
