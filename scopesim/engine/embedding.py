@@ -108,15 +108,19 @@ def _clip(g: Graph, params: Tensor, ids: Tensor, max_norm) -> Tensor:
 # ============================================================ embedding_lookup
 
 
+def _first_dim(p):
+    """`dimension_value(p.get_shape()[0])`: None for an unknown rank; a
+    scalar's is the IndexError of its empty list of dims."""
+    dims = _shape_of(p)
+    return None if dims is None else list(dims)[0]
+
+
 def _partition_sizes(g: Graph, params: list, flat_ids: Tensor) -> Tensor:
     """The "div" strategy's `num_total_ids`: a `Const` of the static sum of
     the partitions' first dims when it is known and non-zero, else `Sum` of
     the `stack` of each first dim (static, or `Shape[0]`), cast to the ids'
     dtype."""
-    dims = [_shape_of(p) for p in params]
-    firsts = [None if d is None or not d else d[0] for d in dims]
-    if dims[0] is not None and not dims[0]:
-        raise TFValueError("Index out of range using input dim 0; input has only 0 dims")
+    firsts = [_first_dim(p) for p in params]
     total = None if any(f is None for f in firsts) else sum(firsts)
     if total:
         return convert_to_tensor(g, total, flat_ids._dt)
