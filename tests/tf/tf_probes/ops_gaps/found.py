@@ -45,6 +45,13 @@ def case_embedding_lookup_scalar_python_id_over_partitions(T):
     ops(T)
 
 
+def case_embedding_lookup_max_norm_tensor(T):
+    tensor(T.nn.embedding_lookup(_x(T, (5, 3)), _x(T, (2,), T.int32), max_norm=_x(T, ())))
+    err(lambda: T.nn.embedding_lookup(_x(T, (5, 3)), _x(T, (2,), T.int32),
+                                      max_norm=_x(T, (4, 2, 3))))
+    ops(T)
+
+
 def case_embedding_lookup_div_over_a_scalar_partition(T):
     for shapes in (((), (3,)), ((3,), ()), ((None, 2), ())):
         err(lambda: T.nn.embedding_lookup([_x(T, s) for s in shapes], _x(T, (2,), T.int32), "div"))
