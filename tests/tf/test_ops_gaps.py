@@ -22,16 +22,8 @@ def test_conv2d_squeeze_batch_dims_rule(name):
     check("conv", name)
 
 
-#: cases whose inputs scopesim does not make yet: the case raises NotSimulated naming them
-NOT_SIMULATED = {}
-
-
 @pytest.mark.parametrize("name", cases("embedding"))
 def test_embedding_lookup_partitioned_rule(name):
-    if name in NOT_SIMULATED:
-        with pytest.raises(NotSimulated, match=NOT_SIMULATED[name]):
-            run_case("embedding", name)
-        return
     check("embedding", name)
 
 
