@@ -42,6 +42,7 @@ ValueError (`scopesim.errors.TFValueError`) with its text:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -77,37 +78,66 @@ def resolve_assignment_map(assignment_map, checkpoint: Mapping, store: Mapping,
                            ckpt_dir_or_file="model.ckpt") -> dict[str, str]:
     """`checkpoint_utils._init_from_checkpoint`'s resolution: {store name: key}."""
     found: dict[str, str] = {}
-    for step in resolve_steps(assignment_map, checkpoint, store, ckpt_dir_or_file):
-        for name in step.targets:
+    for targets, key, _given, _single in _resolve(assignment_map, checkpoint, store,
+                                                  ckpt_dir_or_file):
+        for name in targets:
             found.pop(name, None)
-            found[name] = step.key
+            found[name] = key
     return found
 
 
 def resolve_steps(assignment_map, checkpoint: Mapping, store: Mapping,
                   ckpt_dir_or_file="model.ckpt") -> list[Step]:
     """The rule itself (`_init_from_checkpoint`); values may be `Given`."""
-    shapes = {key: None if value[0] is None else list(value[0])
-              for key, value in checkpoint.items()}
+    return [Step(targets, key, given=given, single=single) for targets, key, given, single
+            in _resolve(assignment_map, checkpoint, store, ckpt_dir_or_file)]
+
+
+def _resolve(assignment_map, checkpoint: Mapping, store: Mapping, ckpt_dir_or_file):
+    """resolve_steps' steps as (targets, key, given, single) tuples, in order."""
     pairs = assignment_map.items() if isinstance(assignment_map, Mapping) else assignment_map
-    steps: list[Step] = []
+    in_order = _SortedNames(store)
     for key, value in sorted(pairs, key=lambda pair: pair[0]):
         if isinstance(value, Given):
-            _check_key(key, shapes, ckpt_dir_or_file)
+            _check_key(key, checkpoint, ckpt_dir_or_file)
             if value.single:
-                _check_shape(value.names[0], value.shape, key, shapes[key])
-            steps.append(Step((value.ref,), key, given=True, single=value.single))
+                _check_shape(value.names[0], value.shape, key, _shape_of(checkpoint, key))
+            yield (value.ref,), key, True, value.single
             continue
         target = _lookup(value, store)
         if target is not None:
-            _check_key(key, shapes, ckpt_dir_or_file)
+            _check_key(key, checkpoint, ckpt_dir_or_file)
             single = len(target) == 1 and target[0] == value
             if single:
-                _check_shape(value + ":0", store[value][0], key, shapes[key])
-            steps.append(Step(target, key, single=single))
+                _check_shape(value + ":0", store[value][0], key, _shape_of(checkpoint, key))
+            yield target, key, False, single
             continue
-        steps.extend(_scope_steps(key, value, shapes, store, ckpt_dir_or_file))
-    return steps
+        yield from _scope_steps(key, value, checkpoint, store, in_order, ckpt_dir_or_file)
+
+
+def _shape_of(checkpoint: Mapping, key: str):
+    """The checkpoint key's shape as the reader's shape map holds it (a list; None
+    when unknown)."""
+    shape = checkpoint[key][0]
+    return None if shape is None else list(shape)
+
+
+class _SortedNames:
+    """The store's names, sorted once when first needed: the names under a scope
+    are a run of them (those starting with "x/" lie from "x/" up to "x0")."""
+
+    def __init__(self, store: Mapping):
+        self._store = store
+        self._names: list | None = None
+
+    def under(self, scope: str) -> list:
+        """The names starting with `scope` ("" for all), sorted."""
+        if self._names is None:
+            self._names = sorted(self._store)
+        if not scope:
+            return self._names
+        end = scope[:-1] + chr(ord(scope[-1]) + 1)
+        return self._names[bisect_left(self._names, scope):bisect_left(self._names, end)]
 
 
 def _lookup(name, store: Mapping):
@@ -121,8 +151,9 @@ def _lookup(name, store: Mapping):
     return tuple(parts) if parts else None
 
 
-def _check_key(key, shapes: dict, ckpt_dir_or_file) -> None:
-    if key not in shapes:
+def _check_key(key, checkpoint: Mapping, ckpt_dir_or_file) -> None:
+    if key not in checkpoint:
+        shapes = {k: _shape_of(checkpoint, k) for k in checkpoint}
         raise TFValueError("Tensor %s is not found in %s checkpoint %s"
                            % (key, ckpt_dir_or_file, shape_map_text(shapes)))
 
@@ -139,34 +170,32 @@ def _check_shape(var_name: str, shape, key: str, ckpt_shape: list) -> None:
                                                     ckpt_shape))
 
 
-def _scope_steps(key, value, shapes: dict, store: Mapping, ckpt_dir_or_file) -> list[Step]:
+def _scope_steps(key, value, checkpoint: Mapping, store: Mapping, in_order: _SortedNames,
+                 ckpt_dir_or_file):
     """A value that names no store variable: a scope (`"scope/"`, or `"/"` the root)
-    mapped to a checkpoint scope, every store variable under it expanded."""
+    mapped to a checkpoint scope, every store variable under it expanded (a
+    partitioned one once, cut at "/part_"), in sorted order."""
     scopes = value[:value.rindex("/")] if "/" in value else ""
     if not key.endswith("/"):
         raise TFValueError("Assignment map with scope only name {} should map to scope only "
                            "{}. Should be 'scope/': 'other_scope/'.".format(scopes, key))
-    names = set()
-    for name in store:
-        if not scopes or name.startswith(scopes + "/"):
-            if "/part_" in name:
-                name = name[:name.index("/part_")]
-            names.add(name)
-    steps = []
-    for name in sorted(names):
-        full = name[len(scopes):]
-        if value != "/":
-            full = full[1:]
-        if key != "/":
-            full = key + full
+    names = in_order.under(scopes + "/" if scopes else "")
+    if "/part_" in "\n".join(names):      # (a name holds it, or none does)
+        names = sorted({name[:name.index("/part_")] if "/part_" in name else name
+                        for name in names})
+    # full = key + name less its scope (and the slash after it unless the value
+    # is "/"), the root key "/" adding nothing, a trailing slash dropped
+    cut = len(scopes) + (value != "/")
+    prefix = key if key != "/" else ""
+    for name in names:
+        full = prefix + name[cut:]
         if full.endswith("/"):
             full = full[:-1]
-        if full not in shapes:
+        if full not in checkpoint:
             raise TFValueError("Tensor %s (%s in %s) is not found in %s checkpoint"
                                % (full, name[len(scopes) + 1:], key, ckpt_dir_or_file))
-        target = _lookup(name, store)
-        steps.append(Step(target, full, single=target == (name,)))
-    return steps
+        target = (name,) if name in store else _lookup(name, store)
+        yield target, full, False, target == (name,)
 
 
 def shape_map_text(shapes: dict) -> str:

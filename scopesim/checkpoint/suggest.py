@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from ..errors import TFValueError
 from .assignment import resolve_assignment_map
@@ -52,6 +53,8 @@ class Suggestion:
 
 def compatible(a, b) -> bool:
     """Shapes and dtypes that agree where both are known."""
+    if a == b:          # the same (shape, dtype): nearly always
+        return True
     (sa, da), (sb, db) = a, b
     if sa is not None and sb is not None and list(sa) != list(sb):
         return False
@@ -137,32 +140,51 @@ def _pair_by_rules(rules, free_a, free_b, pairs) -> None:
     is there (shape and dtype agreeing), each key used once."""
     if not rules:
         return
+    if len(rules) == 1:
+        _pair_by_one_rule(rules[0], free_a, free_b, pairs)
+        return
     rank: dict = {}
     for i, (a_prefix, b_prefix) in enumerate(rules):
         rank.setdefault(a_prefix, []).append((i, b_prefix))
     lengths = sorted({len(p) for p in rank})
     used = set()
-    for name in list(free_a):
+    key_info = free_b.get
+    for name, info in list(free_a.items()):
         options = []
         for length in lengths:
             if length > len(name):
                 break
             found = rank.get(name[:length])
             if found:
-                options.extend(found)
+                options += found
         if not options:
             continue
         if len(options) > 1:
             options.sort()
-        info = free_a[name]
         for i, b_prefix in options:
             key = b_prefix + name[len(rules[i][0]):]
-            if key in free_b and key not in used and compatible(info, free_b[key]):
+            other = key_info(key)
+            if other is not None and key not in used and compatible(info, other):
                 pairs[name] = key
                 used.add(key)
                 del free_a[name]
                 break
     for key in used:
+        del free_b[key]
+
+
+def _pair_by_one_rule(rule, free_a, free_b, pairs) -> None:
+    """_pair_by_rules with one rule: each name under its A prefix maps to a key of
+    its own (no two to one key), so none is taken before its name comes."""
+    a_prefix, b_prefix = rule
+    cut = len(a_prefix)
+    key_info = free_b.get
+    found = [(name, key) for name, info in free_a.items() if name.startswith(a_prefix)
+             and (other := key_info(key := b_prefix + name[cut:])) is not None
+             and (other == info or compatible(info, other))]
+    for name, key in found:
+        pairs[name] = key
+        del free_a[name]
         del free_b[key]
 
 
@@ -203,10 +225,10 @@ def smallest_map(pairs: dict, store: dict, b: dict) -> dict:
     A's names sorted: the names under a scope are a run (those starting with
     "x/" lie below "x0"), so the scope tree is walked over index ranges, the
     outermost scope first."""
-    names = sorted(set(store) | set(pairs))
-    paired = [0]
-    for name in names:
-        paired.append(paired[-1] + (name in pairs))
+    names = list(store)
+    names += [name for name in pairs if name not in store]
+    names.sort()        # (the store's names come sorted: little to do)
+    paired = list(accumulate(map(pairs.__contains__, names), initial=0))
     scope_entries: dict = {}
     singles: dict = {}
     stack = [("", 0, len(names))]
@@ -247,15 +269,17 @@ def _scope_source(names, lo, hi, scope, first, pairs, store, b):
         return None
     b_scope = key[:len(key) - len(rest)]
     depth = len(scope)
-    for at in range(lo, hi):
-        name = names[at]
+    pair_of, key_info = pairs.get, b.get
+    for name in names[lo:hi]:
         full = b_scope + name[depth:]
-        pair = pairs.get(name)
+        pair = pair_of(name)
         if pair is not None:
             if pair != full:
                 return None
-        elif full not in b or not compatible(store[name], b[full]):
-            return None
+        else:
+            info = key_info(full)
+            if info is None or not compatible(store[name], info):
+                return None
     return b_scope
 
 
@@ -291,20 +315,14 @@ def suggest(wanted: dict, a_keys: dict, store: dict | None, b: dict,
                      "looks names up in)")
     checkpoint = b if checkpoint is None else checkpoint
     view = collapsed_store(store, a_keys)
-    unexplained = []
-    loadable = {}
-    for name, info in wanted.items():
-        if name in view:
-            loadable[name] = info
-        else:
-            unexplained.append((name, "not made by tf.get_variable: init_from_checkpoint "
-                                      "finds it by name only if it is in the variable store "
-                                      "(pass the variable object itself)"))
+    loadable = {name: info for name, info in wanted.items() if name in view}
+    unexplained = [(name, "not made by tf.get_variable: init_from_checkpoint finds it by "
+                          "name only if it is in the variable store (pass the variable "
+                          "object itself)") for name in wanted if name not in view]
     pairs = pair_keys(loadable, b)
-    for name in loadable:
-        if name not in pairs:
-            unexplained.append((name, _why_not(name, loadable[name], b)))
-    unknown = sum(1 for shape, _ in checkpoint.values() if shape is None)
+    unexplained += [(name, _why_not(name, loadable[name], b))
+                    for name in loadable if name not in pairs]
+    unknown = sum(shape is None for shape, _ in checkpoint.values())
     if unknown:
         notes.append(f"{unknown} key{'s' if unknown > 1 else ''} of B without a known shape: "
                      "the map is checked by name there")
@@ -327,13 +345,18 @@ def _proven(assignment_map: dict, pairs: dict, store: dict, view: dict, b: dict)
     validation) has loaded every pair with it (and any other variable from a
     key of its shape and dtype); else the map of single entries, proven the
     same way."""
-    sources = {key: name for name, key in pairs.items()}
-    checkpoint = {}
-    for key, (shape, dtype) in b.items():
-        if shape is None:     # unknown (a key list): the paired variable's, to check names
-            shape = view.get(sources.get(key), (None,))[0]
-        checkpoint[key] = ([] if shape is None else shape, dtype)
-    for candidate in (assignment_map, {pairs[n]: n for n in sorted(pairs, key=pairs.get)}):
+    checkpoint = b
+    if any(shape is None for shape, _ in b.values()):
+        sources = {key: name for name, key in pairs.items()}
+        checkpoint = {}
+        for key, (shape, dtype) in b.items():
+            if shape is None:   # unknown (a key list): the paired variable's, to check names
+                shape = view.get(sources.get(key), (None,))[0]
+            checkpoint[key] = ([] if shape is None else shape, dtype)
+    singles = (lambda: {pairs[n]: n for n in sorted(pairs, key=pairs.get)})
+    for candidate in (assignment_map, None):
+        if candidate is None:
+            candidate = singles()
         try:
             loaded = resolve_assignment_map(candidate, checkpoint, store)
         except TFValueError:
@@ -349,13 +372,14 @@ def _loads_rightly(loaded: dict, pairs: dict, view: dict, b: dict):
     key and every other loaded store variable from a key of its shape and
     dtype; else None."""
     seen = set()
+    add, pair_of = seen.add, pairs.get
     for name, key in loaded.items():
         full = name[:name.index("/part_")] if "/part_" in name and name not in view else name
-        pair = pairs.get(full)
+        pair = pair_of(full)
         if pair is None:
             if not compatible(view[full], b[key]):
                 return None
         elif pair != key:
             return None
-        seen.add(full)
-    return seen if seen >= set(pairs) else None
+        add(full)
+    return seen if seen.issuperset(pairs) else None
