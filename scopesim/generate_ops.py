@@ -415,8 +415,8 @@ class GeneratorOps2:
     def loss(self):
         """The losses on the rank-2 placeholders (and `w`): of an unknown rank
         their assertions are graph-time control flow scopesim does not
-        simulate (and scalar labels of softmax_cross_entropy_with_logits_v2
-        are a known gap)."""
+        simulate.  The labels of the dense cross entropies may be any float
+        tensor."""
         ranked = [h for h in ("x", "k", "w") if h in self.tensors]
         logits = self.pick(ranked)
         roll = self.rng.random()
@@ -426,7 +426,7 @@ class GeneratorOps2:
             labels = self.pick([h for h in ("n", "m") if h in self.tensors])
             return (f"tf.nn.sparse_softmax_cross_entropy_with_logits(labels={labels}, "
                     f"logits={logits})"), "float"
-        other = self.pick(ranked)
+        other = self.operand(("float",))
         if roll < 0.75:
             return f"tf.nn.softmax_cross_entropy_with_logits_v2(labels={other}, logits={logits})", "float"
         return f"tf.nn.sigmoid_cross_entropy_with_logits(labels={other}, logits={logits})", "float"
