@@ -300,6 +300,11 @@ class Lowering:
         text = str(token)
         if text.isdigit():          # a decimal integer: what Python's literal is
             return self.at(ast.Constant(int(text)), where)
+        whole, dot, fraction = text.partition(".")
+        if dot and whole.isdigit() and (not fraction or fraction.isdigit()):
+            # `1.5`, `2.`: float() of the digits is the literal's value (both
+            # round correctly)
+            return self.at(ast.Constant(float(text)), where)
         try:
             value = ast.literal_eval(text)
         except (ValueError, SyntaxError) as e:
