@@ -11,11 +11,12 @@ rules in `ops.py`); and `constant_op.constant` itself (`tf.constant`).
 
 from __future__ import annotations
 
-from ..errors import TFTypeError, TFValueError
+from ..errors import NotSimulated, TFTypeError, TFValueError
 from . import ops
 from .graph import Graph, Operation, Tensor
 from .ops import failed_to_convert, python_dtype, value_shape
-from .tensor_shape import TensorShape
+from .nodedef import KeptValues
+from .tensor_shape import Dimension, TensorShape
 from .values import py_repr, py_str, type_name
 from .resource import BaseResourceVariable
 from .variables import RefVariable, _LazyEvalTensor
@@ -37,6 +38,116 @@ def tf_constant(g: Graph, value, name: str | None = None) -> Tensor:
     if not isinstance(value, _PYTHON_VALUES):
         raise failed_to_convert(py_str(value))
     return ops.constant(g, python_dtype(value), value_shape(value), name, value)
+
+
+def tf_constant_shaped(g: Graph, value, dtype: str | None, shape, name: str | None,
+                       verify_shape: bool) -> Tensor:
+    """`tf.compat.v1.constant(value, dtype, shape, name, verify_shape)` in
+    graph mode: `make_tensor_proto(..., allow_broadcast=False)`.  A shape of
+    no elements makes an empty tensor of `dtype` (float32 by default) and
+    never reads the value; otherwise the value is converted as without a
+    shape, then checked against it (`_check_shaped_size`): as many elements
+    are reshaped to it, fewer are kept as they are (the tensor repeats the
+    last one, `nodedef.KeptValues`)."""
+    dims = _shape_dims(shape)
+    if isinstance(dims, list) and _product(dims) == 0:
+        if any(d < 0 for d in dims):
+            raise TFValueError("negative dimensions are not allowed")
+        dtype, value = dtype or "float32", _nested([], dims)
+    else:
+        if isinstance(value, (Tensor, RefVariable, BaseResourceVariable)):
+            raise NotSimulated(f"tf.constant(<a {type_name(value)}>, shape=…)")
+        if dtype is None and ops.numpy_array(value) is None and \
+                not isinstance(value, _PYTHON_VALUES):
+            raise failed_to_convert(py_str(value))
+        dtype, value_dims, value = ops.tensor_value(value, dtype)
+        if not isinstance(dims, list):        # `[int(dim) for dim in shape]` of an int
+            raise TFTypeError(f"'{type_name(shape)}' object is not iterable")
+        _check_shaped_size(tuple(value_dims), tuple(dims), verify_shape)
+        value = _shaped(_flat_values(value), dims, dtype)
+    return ops.constant(g, dtype, tuple(dims), "Const" if name is None else name, value)
+
+
+def _shape_dims(shape):
+    """`shape` as `make_tensor_proto` reads it (`np.prod(shape)`, then
+    `[int(dim) for dim in shape]`): a list of ints, or an int (whose
+    iteration fails once the value is converted).  An unknown dim fails
+    `int()`, as does a TensorShape of unknown rank."""
+    if isinstance(shape, Tensor):
+        raise NotSimulated("tf.constant(shape=<a Tensor>)")
+    if isinstance(shape, int) and not isinstance(shape, bool):
+        return shape
+    if isinstance(shape, TensorShape):
+        if shape.dims is None:
+            raise TFTypeError("int() argument must be a string, a bytes-like object or a real "
+                              "number, not 'TensorShape'")
+        shape = list(shape.dims)
+    if not isinstance(shape, (list, tuple)):
+        raise NotSimulated(f"tf.constant(shape=<a {type_name(shape)}>)")
+    dims = []
+    for d in shape:
+        if isinstance(d, Dimension):
+            if d.value is None:
+                raise TFTypeError("__int__ returned non-int (type NoneType)")
+            d = d.value
+        if d is None:
+            raise TFTypeError("int() argument must be a string, a bytes-like object or a real "
+                              "number, not 'NoneType'")
+        if not isinstance(d, int) or isinstance(d, bool):
+            raise NotSimulated(f"tf.constant(shape=…) with a dim of type {type_name(d)}")
+        dims.append(d)
+    return dims
+
+
+def _product(dims) -> int:
+    size = 1
+    for d in dims:
+        size *= d
+    return size
+
+
+def _check_shaped_size(value_dims: tuple, dims: tuple, verify_shape: bool) -> None:
+    """`make_tensor_proto`'s checks of a value against a given shape without
+    `allow_broadcast` (`tf.compat.v1.constant`): with `verify_shape` the
+    value's own shape must be the shape; no more elements than it holds."""
+    if verify_shape and value_dims != dims:
+        raise TFTypeError(f"Expected Tensor's shape: {dims!r}, but got {value_dims!r}.")
+    size, given = _product(dims), _product(value_dims)
+    if given > size:
+        raise TFValueError(f"Too many elements provided. Takes at most {size:d}, "
+                           f"but got {given:d}.")
+
+
+def _flat_values(value) -> list:
+    """The value's elements in C order (`nparray.ravel()`)."""
+    if isinstance(value, (list, tuple)):
+        return [x for v in value for x in _flat_values(v)]
+    return [value]
+
+
+def _shaped(flat: list, dims: list, dtype: str):
+    """The tensor of shape `dims` a proto of the values `flat` holds: as
+    many values reshaped (C order); fewer kept as they are
+    (`nodedef.KeptValues`), the rest the last value kept, or zeros when none
+    is (`Tensor::FromProto`)."""
+    size = _product(dims)
+    if len(flat) == size:
+        return _nested(flat, dims)
+    if not dims:
+        raise NotSimulated("tf.constant([], shape=[]) (a scalar of no value)")
+    last = flat[-1] if flat else _ZEROS.get(dtype, 0)
+    return KeptValues(_nested(flat + [last] * (size - len(flat)), dims), flat)
+
+
+_ZEROS = {"float16": 0.0, "float32": 0.0, "float64": 0.0, "bool": False, "string": ""}
+
+
+def _nested(flat: list, dims: list):
+    """`flat` (C order) as nested lists of shape `dims`."""
+    if not dims:
+        return flat[0]
+    step = _product(dims[1:])
+    return [_nested(flat[i * step:(i + 1) * step], dims[1:]) for i in range(dims[0])]
 
 
 def convert_to_tensor(g: Graph, value, dtype: str | None = None, name: str | None = None,

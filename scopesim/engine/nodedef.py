@@ -125,18 +125,30 @@ def _flatten(value) -> list:
     return [value]
 
 
+class KeptValues(list):
+    """The value of a Const given fewer values than its shape holds
+    (`tf.constant(0.1, shape=[64])`): the whole tensor as nested lists, and
+    in `kept` the values its TensorProto keeps (`make_tensor_proto` writes
+    them as they are, never as `tensor_content`)."""
+
+    def __init__(self, rows: list, kept: list) -> None:
+        super().__init__(rows)
+        self.kept = kept
+
+
 def _tensor_lines(value, dtype: str, dims, pad: str) -> list:
     """Const's `value` attr: a TensorProto (`make_tensor_proto`: numbers of
-    more than one element as `tensor_content`, everything else as the
-    repeated `*_val` field)."""
+    more than one element, as many as the shape holds, as `tensor_content`;
+    everything else as the repeated `*_val` field)."""
     if value is None:
         raise NotSimulated("str() of a Const whose value scopesim does not keep")
     lines = [f"{pad}tensor {{", f"{pad}  dtype: {dt_name(dtype)}", f"{pad}  tensor_shape {{"]
     lines.extend(_shape_lines(dims, pad + "    "))
     lines.append(f"{pad}  }}")
-    values = _flatten(value)
+    kept = isinstance(value, KeptValues)
+    values = value.kept if kept else _flatten(value)
     inner = pad + "  "
-    if dtype in _PACK and len(values) > 1:
+    if dtype in _PACK and len(values) > 1 and not kept:
         fmt = _PACK[dtype]
         data = b"".join(struct.pack(fmt, _number(v, dtype)) for v in values)
         lines.append(f'{inner}tensor_content: "{_escape(data)}"')

@@ -175,9 +175,18 @@ def convert(g: Graph, value, dtype: str | None, name: str) -> Tensor:
     `name` in the current scope (the full version is `convert.convert_to_tensor`)."""
     if isinstance(value, Tensor):
         return value
+    dtype, shape, value = tensor_value(value, dtype)
+    return constant(g, dtype, shape, name, value)
+
+
+def tensor_value(value, dtype: str | None) -> tuple:
+    """`make_tensor_proto`'s conversion of a Python or numpy value to its
+    numpy array, as `(dtype, shape, value)`: a numpy value cast to `dtype`
+    (`numpy_value`), a Python value checked against it (`_AssertCompatible`)
+    or its own dtype inferred."""
     array = numpy_array(value)
     if array is not None:
-        return numpy_constant(g, array, dtype, name)
+        return numpy_value(array, dtype)
     if dtype is None:
         dtype = python_dtype(value)
     else:
@@ -185,7 +194,7 @@ def convert(g: Graph, value, dtype: str | None, name: str) -> Tensor:
         value = _dimension_values(value)
         if dtype == "int32":
             value = _wrap_int32(value)
-    return constant(g, dtype, value_shape(value), name, value)
+    return dtype, value_shape(value), value
 
 
 def _wrap_int32(value):
@@ -233,9 +242,16 @@ def numpy_array(value):
 
 
 def numpy_constant(g: Graph, array, dtype: str | None, name: str) -> Tensor:
-    """`tensor_util.make_tensor_proto` of a numpy value: with a dtype, the
-    values are cast to it (`values.astype(dtype.as_numpy_dtype)`, silently,
-    as numpy casts); without, the array's own dtype is the tensor's."""
+    """`tensor_util.make_tensor_proto` of a numpy value (`numpy_value`)."""
+    dtype, shape, value = numpy_value(array, dtype)
+    return constant(g, dtype, shape, name, value)
+
+
+def numpy_value(array, dtype: str | None) -> tuple:
+    """A numpy value as `make_tensor_proto` converts it, `(dtype, shape,
+    value)`: with a dtype, the values are cast to it (`values.astype(
+    dtype.as_numpy_dtype)`, silently, as numpy casts); without, the array's
+    own dtype is the tensor's."""
     import numpy as np
     own = np.asarray(array).dtype.name
     if own not in _NUMPY_DTYPES:
@@ -245,5 +261,4 @@ def numpy_constant(g: Graph, array, dtype: str | None, name: str) -> Tensor:
             raise NotSimulated(f"converting a numpy {own} array to {dtype} is not simulated")
         array = np.asarray(array).astype(dtype)
     array = np.asarray(array)
-    return constant(g, dtype or own, tuple(int(d) for d in array.shape), name,
-                        array.tolist())
+    return dtype or own, tuple(int(d) for d in array.shape), array.tolist()

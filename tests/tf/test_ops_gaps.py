@@ -5,8 +5,7 @@ errors."""
 
 import pytest
 
-from probe_cases import Folder, run_case
-from scopesim.errors import NotSimulated
+from probe_cases import Folder
 
 OPS_GAPS = Folder("ops_gaps")
 cases, check = OPS_GAPS.recorded_names, OPS_GAPS.check
@@ -32,16 +31,8 @@ def test_tensordot_and_einsum_rule(name):
     check("contract", name)
 
 
-#: arguments scopesim does not simulate: the case raises NotSimulated naming the first one
-ARGS_NOT_SIMULATED = {"constant_shape": r"tf\.constant\(shape=…\) is not simulated"}
-
-
 @pytest.mark.parametrize("name", cases("args"))
 def test_every_documented_argument(name):
-    if name in ARGS_NOT_SIMULATED:
-        with pytest.raises(NotSimulated, match=ARGS_NOT_SIMULATED[name]):
-            run_case("args", name)
-        return
     check("args", name)
 
 

@@ -11,7 +11,7 @@ from ...engine import array as _array
 from ...engine import array_fns as _af
 from ...engine import math as _m
 from ...engine.convert import convert_to_tensor as _convert_to_tensor
-from ...engine.convert import tf_constant
+from ...engine.convert import tf_constant, tf_constant_shaped
 from ...engine.graph import Tensor, get_default_graph
 from ...engine.initializers import fill
 from ...engine.ops import convert as _convert
@@ -27,11 +27,13 @@ from ..util.dispatch import add_dispatch_support
 def constant(value, dtype=None, shape=None, name="Const", verify_shape=False):
     """`tf.compat.v1.constant` (`constant_op.constant_v1`): a Const op named
     by `_create_op_internal`; the dtype inferred, or the value checked
-    against `dtype`.  `verify_shape` checks a given `shape` only
-    (`make_tensor_proto`): without one it changes nothing."""
-    if shape is not None:
-        raise NotSimulated("tf.constant(shape=…)")
+    against `dtype`.  A `shape` fills or reshapes the value to it
+    (`convert.tf_constant_shaped`); `verify_shape` checks a given `shape`
+    only (`make_tensor_proto`): without one it changes nothing."""
     g = get_default_graph()
+    if shape is not None:
+        return tf_constant_shaped(g, value, None if dtype is None else base_name(dtype), shape,
+                                  name, verify_shape)
     if dtype is None:
         return tf_constant(g, value, name)
     return _convert(g, value, base_name(dtype), "Const" if name is None else name)
