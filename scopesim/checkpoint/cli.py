@@ -26,8 +26,10 @@ def keys_or_exit(app, source: str, fmt: str) -> None:
             prefix, keys = checkpoint_keys(source)
         except CheckpointError as exc:
             fail_usage(app, f"cannot list checkpoint keys: {exc}")
-        write_raw(app.out, render(keys, fmt, prefix))
-        stop(ExitCode.OK)
+        text = render(keys, fmt, prefix)
+        del keys            # before the collector starts again
+    write_raw(app.out, text)
+    stop(ExitCode.OK)
 
 
 def _program_keys_or_exit(app, path: str):

@@ -244,10 +244,11 @@ def diff_or_exit(app, a_source: str, b_source: str, model_only: bool, suggest_ma
     """Print the diff of A and B (and the map); exit 0 when they match (with
     --suggest-map: when the map loads every variable of A), 1 when not, 2 for
     a side that cannot be read."""
-    from ..cli import fail_usage
+    from ..cli import fail_usage, stop
     from .program_keys import is_program
     # key lists hold no cycle: the collector is paused (gcpause.py) for the whole
-    # command, or from the comparison on when a side is a program to run
+    # command, or from the comparison on when a side is a program to run; the
+    # lists are dropped before it starts again (else it would walk them all once)
     with nullcontext() if is_program(a_source) or is_program(b_source) else gc_paused():
         sides = []
         for label, source in (("A", a_source), ("B", b_source)):
@@ -256,11 +257,14 @@ def diff_or_exit(app, a_source: str, b_source: str, model_only: bool, suggest_ma
             except (CheckpointError, KeyListError) as exc:
                 fail_usage(app, f"cannot read {label}: {exc}")
         with gc_paused():
-            _compare_and_print(app, sides, b_source, model_only, suggest_map, fmt)
+            code = _compare_and_print(app, sides, b_source, model_only, suggest_map, fmt)
+            del sides
+    stop(code)
 
 
-def _compare_and_print(app, sides, b_source, model_only, suggest_map, fmt) -> None:
-    from ..cli import fail_usage, stop
+def _compare_and_print(app, sides, b_source, model_only, suggest_map, fmt):
+    """Print the diff (and the map) of the two sides; the exit code."""
+    from ..cli import fail_usage
     from ..exitcodes import ExitCode
     from ..render import write_raw
     a, b = sides
@@ -281,8 +285,11 @@ def _compare_and_print(app, sides, b_source, model_only, suggest_map, fmt) -> No
                             "(give the checkpoint, or a key list with shapes)")
         from .suggest import suggest
         wanted = {n: (s, d) for n, s, d in a_keys}
-        suggestion = suggest(wanted, {n: (s, d) for n, s, d in a.keys.keys}, a.store,
-                             {n: (s, d) for n, s, d in b_keys},
+        b_wanted = {n: (s, d) for n, s, d in b_keys}
+        # without --model-only the lists are the sides' own: their dicts made once
+        suggestion = suggest(wanted, wanted if a_keys is a.keys.keys else
+                             {n: (s, d) for n, s, d in a.keys.keys}, a.store, b_wanted,
+                             b_wanted if b_keys is b.keys.keys else
                              {n: (s, d) for n, s, d in b.keys.keys})
     if fmt == "json":
         write_raw(app.out, render_json(diff, suggestion))
@@ -296,5 +303,5 @@ def _compare_and_print(app, sides, b_source, model_only, suggest_map, fmt) -> No
         checkpoint_arg = _py(given) if b.keys.kind == "checkpoint" else "CHECKPOINT"
         write_raw(app.out, render_text(diff, a, b, suggestion, checkpoint_arg))
     if suggestion is not None:
-        stop(ExitCode.OK if not suggestion.unexplained else ExitCode.DIFFERENCE)
-    stop(ExitCode.OK if diff.same else ExitCode.DIFFERENCE)
+        return ExitCode.OK if not suggestion.unexplained else ExitCode.DIFFERENCE
+    return ExitCode.OK if diff.same else ExitCode.DIFFERENCE
