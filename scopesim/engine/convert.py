@@ -11,7 +11,10 @@ rules in `ops.py`); and `constant_op.constant` itself (`tf.constant`).
 
 from __future__ import annotations
 
-from ..errors import NotSimulated, TFTypeError, TFValueError
+import math
+import numbers
+
+from ..errors import NotSimulated, PyError, TFTypeError, TFValueError
 from . import ops
 from .graph import Graph, Operation, Tensor
 from .ops import failed_to_convert, python_dtype, value_shape
@@ -44,59 +47,86 @@ def tf_constant_shaped(g: Graph, value, dtype: str | None, shape, name: str | No
                        verify_shape: bool) -> Tensor:
     """`tf.compat.v1.constant(value, dtype, shape, name, verify_shape)` in
     graph mode: `make_tensor_proto(..., allow_broadcast=False)`.  A shape of
-    no elements makes an empty tensor of `dtype` (float32 by default) and
-    never reads the value; otherwise the value is converted as without a
-    shape, then checked against it (`_check_shaped_size`): as many elements
-    are reshaped to it, fewer are kept as they are (the tensor repeats the
-    last one, `nodedef.KeptValues`)."""
+    no elements given a Python value makes an empty tensor of `dtype`
+    (float32 by default) and reads nothing but that the value is not None;
+    otherwise the value is converted as without a shape, then checked
+    against it (`_check_shaped_size`): as many elements are reshaped to it,
+    fewer are kept as they are (the tensor repeats the last one,
+    `nodedef.KeptValues`)."""
     dims = _shape_dims(shape)
-    if isinstance(dims, list) and _product(dims) == 0:
+    if value is None:
+        raise TFValueError("None values not supported.")
+    if isinstance(value, (Tensor, RefVariable, BaseResourceVariable)):
+        raise NotSimulated(f"tf.constant(<a {type_name(value)}>, shape=…)")
+    numpy = ops.numpy_array(value) is not None
+    if not numpy and _product(dims if isinstance(dims, list) else [dims]) == 0:
+        dims = _iterated(dims, shape)
         if any(d < 0 for d in dims):
             raise TFValueError("negative dimensions are not allowed")
-        dtype, value = dtype or "float32", _nested([], dims)
-    else:
-        if isinstance(value, (Tensor, RefVariable, BaseResourceVariable)):
-            raise NotSimulated(f"tf.constant(<a {type_name(value)}>, shape=…)")
-        if dtype is None and ops.numpy_array(value) is None and \
-                not isinstance(value, _PYTHON_VALUES):
-            raise failed_to_convert(py_str(value))
-        dtype, value_dims, value = ops.tensor_value(value, dtype)
-        if not isinstance(dims, list):        # `[int(dim) for dim in shape]` of an int
-            raise TFTypeError(f"'{type_name(shape)}' object is not iterable")
-        _check_shaped_size(tuple(value_dims), tuple(dims), verify_shape)
-        value = _shaped(_flat_values(value), dims, dtype)
-    return ops.constant(g, dtype, tuple(dims), "Const" if name is None else name, value)
+        if any(isinstance(d, float) for d in shape):
+            raise NotSimulated("tf.constant(shape=…) of no elements with a float dim")
+        return ops.constant(g, dtype or "float32", tuple(dims), _name(name), _nested([], dims))
+    if dtype is None and not numpy and not isinstance(value, _PYTHON_VALUES):
+        raise failed_to_convert(py_str(value))
+    dtype, value_dims, value = ops.tensor_value(value, dtype)
+    dims = _iterated(dims, shape)
+    _check_shaped_size(tuple(value_dims), tuple(dims), verify_shape)
+    value = _shaped(_flat_values(value), dims, dtype)
+    return ops.constant(g, dtype, tuple(dims), _name(name), value)
+
+
+def _name(name: str | None) -> str:
+    return "Const" if name is None else name
+
+
+def _iterated(dims, shape) -> list:
+    """`[int(dim) for dim in shape]`: a shape that is one int is not iterable."""
+    if not isinstance(dims, list):
+        raise TFTypeError(f"'{type_name(shape)}' object is not iterable")
+    return dims
 
 
 def _shape_dims(shape):
     """`shape` as `make_tensor_proto` reads it (`np.prod(shape)`, then
-    `[int(dim) for dim in shape]`): a list of ints, or an int (whose
-    iteration fails once the value is converted).  An unknown dim fails
-    `int()`, as does a TensorShape of unknown rank."""
+    `[int(dim) for dim in shape]`): a list of ints, or one int (whose
+    iteration fails later, `_iterated`).  numpy cannot read a Tensor; an
+    unknown dim fails `int()`, as does a TensorShape of unknown rank."""
     if isinstance(shape, Tensor):
-        raise NotSimulated("tf.constant(shape=<a Tensor>)")
-    if isinstance(shape, int) and not isinstance(shape, bool):
-        return shape
+        raise PyError("NotImplementedError",
+                      f"Cannot convert a symbolic tf.Tensor ({shape.name}) to a numpy array. "
+                      "This error may indicate that you're trying to pass a Tensor to a NumPy "
+                      "call, which is not supported.")
+    if isinstance(shape, numbers.Integral):
+        return int(shape)
     if isinstance(shape, TensorShape):
         if shape.dims is None:
             raise TFTypeError("int() argument must be a string, a bytes-like object or a real "
                               "number, not 'TensorShape'")
         shape = list(shape.dims)
+    elif ops.numpy_array(shape) is not None and shape.ndim == 1:
+        shape = shape.tolist()
     if not isinstance(shape, (list, tuple)):
         raise NotSimulated(f"tf.constant(shape=<a {type_name(shape)}>)")
-    dims = []
-    for d in shape:
-        if isinstance(d, Dimension):
-            if d.value is None:
-                raise TFTypeError("__int__ returned non-int (type NoneType)")
-            d = d.value
-        if d is None:
-            raise TFTypeError("int() argument must be a string, a bytes-like object or a real "
-                              "number, not 'NoneType'")
-        if not isinstance(d, int) or isinstance(d, bool):
-            raise NotSimulated(f"tf.constant(shape=…) with a dim of type {type_name(d)}")
-        dims.append(d)
-    return dims
+    return [_int_dim(d) for d in shape]
+
+
+def _int_dim(d) -> int:
+    """`int(dim)` of one dim: a Dimension through `__int__`, a float cut
+    toward zero, a string of decimal digits read."""
+    if isinstance(d, Dimension):
+        if d.value is None:
+            raise TFTypeError("__int__ returned non-int (type NoneType)")
+        return d.value
+    if d is None:
+        raise TFTypeError("int() argument must be a string, a bytes-like object or a real "
+                          "number, not 'NoneType'")
+    if isinstance(d, numbers.Integral):
+        return int(d)
+    if isinstance(d, float) and math.isfinite(d):
+        return int(d)
+    if isinstance(d, str) and d.isascii() and d.isdigit():
+        return int(d)
+    raise NotSimulated(f"tf.constant(shape=…) with the dim {py_repr(d)}")
 
 
 def _product(dims) -> int:

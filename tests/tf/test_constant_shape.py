@@ -9,6 +9,8 @@ filled value as shape inference reads it."""
 import pytest
 
 from probe_cases import Folder
+from scopesim.errors import NotSimulated
+from scopesim.tf import compat_v1 as T
 
 OPS_GAPS = Folder("ops_gaps")
 
@@ -20,3 +22,11 @@ def test_constant_shape_rule(name):
 
 def test_every_probe_case_is_recorded():
     assert OPS_GAPS.case_names("constant_shape") == OPS_GAPS.recorded_names("constant_shape")
+
+
+def test_a_scalar_of_no_value_is_not_simulated():
+    # TensorFlow makes a float32 scalar whose proto keeps no value (its NodeDef
+    # text prints none); scopesim keeps no such scalar and says so
+    T.reset_default_graph()
+    with pytest.raises(NotSimulated, match=r"tf\.constant\(\[\], shape=\[\]\)"):
+        T.constant([], shape=[])
