@@ -53,9 +53,9 @@ def tf_constant_shaped(g: Graph, value, dtype: str | None, shape, name: str | No
     against it (`_check_shaped_size`): as many elements are reshaped to it,
     fewer are kept as they are (the tensor repeats the last one,
     `nodedef.KeptValues`)."""
-    dims = _shape_dims(shape)
     if value is None:
         raise TFValueError("None values not supported.")
+    dims = _shape_dims(shape)
     if isinstance(value, (Tensor, RefVariable, BaseResourceVariable)):
         raise NotSimulated(f"tf.constant(<a {type_name(value)}>, shape=…)")
     numpy = ops.numpy_array(value) is not None

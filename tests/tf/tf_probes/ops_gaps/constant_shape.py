@@ -118,6 +118,7 @@ def case_numpy_values(T):
 def case_none_and_empty_values(T):
     run(T, lambda: T.constant(None, shape=[2]))
     run(T, lambda: T.constant(None, shape=[0]))
+    run(T, lambda: T.constant(None, shape=[None]))
     run(T, lambda: T.constant([], dtype=T.int32, shape=[2]))
     run(T, lambda: T.constant(1.0, shape=[2], dtype=T.bool))
     run(T, lambda: T.constant(1.0, shape=(), verify_shape=True))
