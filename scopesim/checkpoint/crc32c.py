@@ -6,8 +6,9 @@ block stores the checksum *masked* (`mask`): rotated right by 15 bits, plus
 0xA282EAD8, so that a CRC of data that itself holds CRCs stays unlikely.
 
 Pure Python, two ways.  Short inputs: one loop step folds a 32-bit word
-through two 65536-entry tables (the low and the high half of the register
-after the word is xored in, each pushed through four byte steps).  Long
+through the four 256-entry tables of one to four byte steps (slicing by 4;
+two 65536-entry tables would halve the lookups, but making them costs more
+than all the short inputs of a checkpoint's blocks take).  Long
 inputs (`_LANES_FROM` bytes and more) are cut into n lanes of L bytes that
 are hashed side by side, the n registers held as four integers of n bytes
 each (one per register byte): a step xors in byte i of every lane and looks
@@ -43,17 +44,6 @@ def _byte_tables() -> list[list[int]]:
 
 
 _BYTE = _byte_tables()
-_WORD: tuple[list[int], list[int]] | None = None
-
-
-def _word_tables() -> tuple[list[int], list[int]]:
-    global _WORD
-    if _WORD is None:
-        t0, t1, t2, t3 = _BYTE
-        low = [t3[v & 0xFF] ^ t2[v >> 8] for v in range(65536)]
-        high = [t1[v & 0xFF] ^ t0[v >> 8] for v in range(65536)]
-        _WORD = (low, high)
-    return _WORD
 
 
 def extend(crc: int, data) -> int:
@@ -72,13 +62,12 @@ def extend(crc: int, data) -> int:
 
 
 def _words(c: int, view, n: int) -> int:
-    t0 = _BYTE[0]
+    t0, t1, t2, t3 = _BYTE
     whole = n - n % 4 if n >= 64 and sys.byteorder == "little" else 0
     if whole:
-        low, high = _word_tables()
         for word in view[:whole].cast("I"):
             c ^= word
-            c = low[c & 0xFFFF] ^ high[c >> 16]
+            c = t3[c & 0xFF] ^ t2[(c >> 8) & 0xFF] ^ t1[(c >> 16) & 0xFF] ^ t0[c >> 24]
     for byte in view[whole:]:
         c = t0[(c ^ byte) & 0xFF] ^ (c >> 8)
     return c
