@@ -290,6 +290,8 @@ def collapsed_store(store: dict, full_keys: dict) -> dict:
     """A store as scope entries walk it: parts `NAME/part_K` once as NAME (cut at the
     first '/part_', as _init_from_checkpoint cuts), with the full shape of NAME
     from A's keys when known."""
+    if "/part_" not in "\n".join(store):     # (a name holds it, or none does)
+        return dict(store)
     out: dict = {}
     for name, info in store.items():
         if "/part_" in name:
