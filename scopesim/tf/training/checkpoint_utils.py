@@ -27,13 +27,11 @@ NotSimulated for a key the checkpoint has.
 
 from __future__ import annotations
 
+# scopesim.checkpoint (the reader, the assignment rule) is imported by the
+# functions that use it: a program that reads no checkpoint does not load it.
 import os
 from collections.abc import Mapping
 
-from ...checkpoint import CheckpointError, Checkpoint, read_index
-from ...checkpoint import reader as _reader
-from ...checkpoint.assignment import Given, resolve_steps
-from ...checkpoint.cxx_order import unordered_map_order
 from ...engine import io_ops as _io_ops
 from ...engine.graph import get_default_graph
 from ...engine.resource import BaseResourceVariable
@@ -59,6 +57,7 @@ def _checkpoint_filename(ckpt_dir_or_file) -> str:
 def _read(filename: str) -> Checkpoint:
     """NewCheckpointReader(filename): the bundle at prefix `filename` (or the
     `.index` file itself, which TensorFlow's reader also accepts)."""
+    from ...checkpoint import CheckpointError, read_index
     if os.path.isfile(filename + ".index"):
         index = filename + ".index"
     elif filename.endswith(".index") and os.path.isfile(filename):
@@ -95,6 +94,7 @@ class CheckpointReader:
     def _keys(self) -> list:
         """The keys in the order the C++ reader's maps hand them out (cxx_order)."""
         if self._order is None:
+            from ...checkpoint.cxx_order import unordered_map_order
             self._order = unordered_map_order(list(self._checkpoint.tensors))
         return self._order
 
@@ -139,6 +139,8 @@ def list_variables(ckpt_dir_or_file) -> list:
 def latest_checkpoint(checkpoint_dir, latest_filename=None):
     """`tf.train.latest_checkpoint(checkpoint_dir, latest_filename=None)`: the prefix the
     state file names (joined to the directory when relative), or None."""
+    from ...checkpoint import CheckpointError
+    from ...checkpoint import reader as _reader
     state = os.path.join(os.fspath(checkpoint_dir), latest_filename or _reader.STATE_FILE)
     try:
         with open(state, "rb") as f:
@@ -167,6 +169,7 @@ def init_from_checkpoint(ckpt_dir_or_file, assignment_map):
     default graph's variable store (scopesim.checkpoint.assignment), then the
     initializer of every mapped variable replaced by a restore from the
     checkpoint, in TensorFlow's order."""
+    from ...checkpoint.assignment import resolve_steps
     ckpt_file = _get_checkpoint_filename(ckpt_dir_or_file)
     reader = load_checkpoint(ckpt_dir_or_file)
     tensors = reader._checkpoint.tensors
@@ -207,6 +210,7 @@ def _dims_list(v):
 
 def _given(value):
     """A map value that is a Variable or a list of Variables, as a Given; else itself."""
+    from ...checkpoint.assignment import Given
     if _is_variable(value):
         return Given((value.name,), _dims_list(value), True, value)
     if isinstance(value, list) and all(_is_variable(v) for v in value):

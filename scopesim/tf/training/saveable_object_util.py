@@ -13,7 +13,6 @@ saving a read made when the Saver asks for it; `restore` is the saveable's
 
 from __future__ import annotations
 
-from ...checkpoint.program_keys import names_to_variables
 from ...engine import array_fns as _array_fns
 from ...engine import variables as _variables
 from ...engine.graph import Tensor
@@ -34,6 +33,7 @@ def op_list_to_dict(op_list) -> dict:
     if not isinstance(op_list, (list, tuple, set)):
         raise TFTypeError(f"Variables to save should be passed in a dict or a list. Got "
                           f"{op_list}")
+    from ...checkpoint.program_keys import names_to_variables  # not loaded at start-up
     flat = sorted(_flatten(list(op_list), []), key=lambda x: x.name)
     return names_to_variables(flat, as_saved=_variable_tensor)
 
