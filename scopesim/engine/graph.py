@@ -95,7 +95,18 @@ class Operation:
 
     @property
     def control_inputs(self) -> list:
-        return list(self._control_inputs)
+        """`Operation.control_inputs`: TensorFlow reads them off the node's in-edges
+        (TF_OperationGetControlInputs over Node::in_edges(), an EdgeSet): up to 8
+        edges, data and control together, come in the order they were added; past
+        that the set orders them by address and the order changes from run to run
+        (recorded with TF 2.21), so it is not simulated when it could matter."""
+        controls = self._control_inputs
+        if len(controls) > 1 and len(self._inputs) + len(controls) > 8:
+            from ..errors import NotSimulated
+            raise NotSimulated(f"the order of Operation.control_inputs of {self._name!r} (more "
+                               "than 8 inputs and control inputs: TensorFlow's order changes "
+                               "from run to run)")
+        return list(controls)
 
     @property
     def device(self) -> str:
