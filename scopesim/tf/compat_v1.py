@@ -51,7 +51,6 @@ from .ops.math_ops import (add_n, argmax, argmin, cast, clip_by_value, equal, ex
                            not_equal, range, reduce_max, reduce_mean, reduce_min, reduce_prod,
                            reduce_sum, rsqrt, sqrt, to_double, to_float, to_int32, to_int64)
 from .ops.math_ops import einsum, tensordot
-from .ops import nn_ops as _nn_ops
 from .ops.random_ops import random_normal, random_uniform, truncated_normal
 from .ops.variable_scope import (AUTO_REUSE, VariableScope, get_variable, get_variable_scope,
                                  variable_scope)
@@ -84,18 +83,16 @@ def _missing(path: str, module_name: str, attr: str):
 
 def _module_getattr(path: str, module_name: str):
     def __getattr__(attr: str):
+        if path in _LATER and not (attr.startswith("__") and attr.endswith("__")):
+            _fill(_SUBMODULES[path])
+            return getattr(_SUBMODULES[path], attr)
         return _missing(path, module_name, attr)
     return __getattr__
 
 
-#: The contents of the submodules scopesim simulates (others are empty).
+#: The contents of the submodules scopesim simulates (others are empty);
+#: those of `_LATER` are added when their module is first used.
 _CONTENTS = {
-    "nn": {"relu": _nn_ops.relu, "relu6": _nn_ops.relu6, "elu": _nn_ops.elu,
-           "softplus": _nn_ops.softplus, "leaky_relu": _nn_ops.leaky_relu,
-           "softmax": _nn_ops.softmax, "log_softmax": _nn_ops.log_softmax,
-           "bias_add": _nn_ops.bias_add, "xw_plus_b": _nn_ops.xw_plus_b,
-           "l2_loss": _nn_ops.l2_loss, "sigmoid": sigmoid, "tanh": tanh,
-           "conv2d": _nn_ops.conv2d, "max_pool": _nn_ops.max_pool, "avg_pool": _nn_ops.avg_pool},
     "initializers": _INITIALIZERS,
     "dtypes": {"DType": DType, "as_dtype": as_dtype, "float16": float16, "float32": float32,
                "float64": float64, "int32": int32, "int64": int64, "bool": bool,
@@ -117,47 +114,98 @@ _CONTENTS = {
 }
 
 
-from . import summary as _summary
-_CONTENTS["summary"] = {name: getattr(_summary, name)
-                        for name in ("scalar", "histogram", "image", "merge", "merge_all")}
-_CONTENTS["math"].update({"softmax": _nn_ops.softmax, "log_softmax": _nn_ops.log_softmax,
-                          "softplus": _nn_ops.softplus})
+def _nn_contents() -> dict:
+    """`tf.nn` (nn_ops; the composite functions of nn_impl, the cross
+    entropies, embedding_lookup)."""
+    from .ops import nn_impl as _nn_impl
+    from .ops import nn_ops as _nn_ops
+    return {
+        "relu": _nn_ops.relu, "relu6": _nn_ops.relu6, "elu": _nn_ops.elu,
+        "softplus": _nn_ops.softplus, "leaky_relu": _nn_ops.leaky_relu,
+        "softmax": _nn_ops.softmax, "log_softmax": _nn_ops.log_softmax,
+        "bias_add": _nn_ops.bias_add, "xw_plus_b": _nn_ops.xw_plus_b,
+        "l2_loss": _nn_ops.l2_loss, "sigmoid": sigmoid, "tanh": tanh,
+        "conv2d": _nn_ops.conv2d, "max_pool": _nn_ops.max_pool, "avg_pool": _nn_ops.avg_pool,
+        "dropout": _nn_ops.dropout, "moments": _nn_impl.moments,
+        "batch_normalization": _nn_impl.batch_normalization,
+        "sigmoid_cross_entropy_with_logits": _nn_impl.sigmoid_cross_entropy_with_logits,
+        "softmax_cross_entropy_with_logits": _nn_ops.softmax_cross_entropy_with_logits,
+        "softmax_cross_entropy_with_logits_v2": _nn_ops.softmax_cross_entropy_with_logits_v2,
+        "sparse_softmax_cross_entropy_with_logits":
+            _nn_ops.sparse_softmax_cross_entropy_with_logits,
+        "embedding_lookup": _nn_impl.embedding_lookup,
+        "zero_fraction": _nn_impl.zero_fraction}
 
-#: The composite nn functions (nn_impl, the cross entropies, embedding_lookup).
-from .ops import nn_impl as _nn_impl  # noqa: E402
-_CONTENTS["nn"].update({
-    "dropout": _nn_ops.dropout, "moments": _nn_impl.moments,
-    "batch_normalization": _nn_impl.batch_normalization,
-    "sigmoid_cross_entropy_with_logits": _nn_impl.sigmoid_cross_entropy_with_logits,
-    "softmax_cross_entropy_with_logits": _nn_ops.softmax_cross_entropy_with_logits,
-    "softmax_cross_entropy_with_logits_v2": _nn_ops.softmax_cross_entropy_with_logits_v2,
-    "sparse_softmax_cross_entropy_with_logits":
-        _nn_ops.sparse_softmax_cross_entropy_with_logits,
-    "embedding_lookup": _nn_impl.embedding_lookup})
-_CONTENTS["nn"]["zero_fraction"] = _CONTENTS["math"]["zero_fraction"] = _nn_impl.zero_fraction
 
-#: The v1 losses (losses_impl, losses.util).
-from .ops import losses as _losses  # noqa: E402
-_CONTENTS["losses"] = {name: getattr(_losses, name) for name in _losses.__all__}
+def _math_contents() -> dict:
+    """The `tf.math` names that are nn functions."""
+    nn = _nn_contents()
+    return {name: nn[name] for name in ("softmax", "log_softmax", "softplus", "zero_fraction")}
 
 
-#: Checkpoints: the key list of a real checkpoint's .index (scopesim.checkpoint).
-from .framework import errors_impl as _errors_impl  # noqa: E402
-from .training import checkpoint_utils as _checkpoint_utils  # noqa: E402
-from .training import saver as _saver  # noqa: E402
-_CONTENTS["train"] = {"list_variables": _checkpoint_utils.list_variables,
-                      "load_checkpoint": _checkpoint_utils.load_checkpoint,
-                      "latest_checkpoint": _checkpoint_utils.latest_checkpoint,
-                      "init_from_checkpoint": _checkpoint_utils.init_from_checkpoint,
-                      "load_variable": _checkpoint_utils.load_variable,
-                      "Saver": _saver.Saver}
-_CONTENTS["errors"] = {"OpError": _errors_impl.OpError,
-                       "NotFoundError": _errors_impl.NotFoundError,
-                       "InvalidArgumentError": _errors_impl.InvalidArgumentError,
-                       "DataLossError": _errors_impl.DataLossError}
+def _summary_contents() -> dict:
+    """`tf.summary` (scopesim.tf.summary: the package's `summary` attribute
+    is this module once compat_v1 is loaded, hence the names imported)."""
+    from .summary import histogram, image, merge, merge_all, scalar
+    return {"scalar": scalar, "histogram": histogram, "image": image, "merge": merge,
+            "merge_all": merge_all}
+
+
+def _losses_contents() -> dict:
+    """The v1 losses (losses_impl, losses.util)."""
+    from .ops import losses as _losses
+    return {name: getattr(_losses, name) for name in _losses.__all__}
+
+
+def _train_contents() -> dict:
+    """Checkpoints: the key list of a real checkpoint's .index (scopesim.checkpoint)."""
+    from .training import checkpoint_utils as _checkpoint_utils
+    from .training import saver as _saver
+    return {"list_variables": _checkpoint_utils.list_variables,
+            "load_checkpoint": _checkpoint_utils.load_checkpoint,
+            "latest_checkpoint": _checkpoint_utils.latest_checkpoint,
+            "init_from_checkpoint": _checkpoint_utils.init_from_checkpoint,
+            "load_variable": _checkpoint_utils.load_variable,
+            "Saver": _saver.Saver}
+
+
+def _errors_contents() -> dict:
+    from .framework import errors_impl as _errors_impl
+    return {"OpError": _errors_impl.OpError, "NotFoundError": _errors_impl.NotFoundError,
+            "InvalidArgumentError": _errors_impl.InvalidArgumentError,
+            "DataLossError": _errors_impl.DataLossError}
+
+
+#: Submodule contents loaded on first use: a program that never touches
+#: `tf.nn` or `tf.train` does not import nn_ops or the checkpoint code
+#: (issue 12, start-up).  The first attribute asked of such a module, its
+#: `dir()` or its `vars()` adds them; the module reads the same either way.
+_LATER = {"nn": _nn_contents, "math": _math_contents, "summary": _summary_contents,
+          "losses": _losses_contents, "train": _train_contents, "errors": _errors_contents}
+_LATER_IDS = {}    # id(module) -> its path, while its contents are still to load
+
+
+def _fill(module) -> None:
+    """Add the contents of `module` if they are still to load (see `_LATER`)."""
+    path = _LATER_IDS.pop(id(module), None)
+    if path is not None:
+        for key, value in _LATER.pop(path)().items():
+            setattr(module, key, value)
+
+
+_MODULE_DICT = _types.ModuleType.__dict__["__dict__"].__get__
+
 
 class TFModuleWrapper(_types.ModuleType):
     """`util/module_wrapper.TFModuleWrapper`: the class of `tf.nn`, `tf.train`, ..."""
+
+    @property
+    def __dict__(self):
+        """The module's dict, its contents loaded if they were still to be
+        (`vars()` and `dir()` read it)."""
+        if _LATER_IDS:
+            _fill(self)
+        return _MODULE_DICT(self)
 
 
 TFModuleWrapper.__module__ = "tensorflow.python.util.module_wrapper"
@@ -174,6 +222,8 @@ def _build_submodules() -> dict:
         module.__getattr__ = _module_getattr(path, info["module"])
         for key, value in _CONTENTS.get(path, {}).items():
             setattr(module, key, value)
+        if path in _LATER:
+            _LATER_IDS[id(module)] = path
         built[path] = module
         parent, _, leaf = path.rpartition(".")
         if parent:

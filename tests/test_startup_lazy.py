@@ -1,0 +1,120 @@
+"""Start-up (issue 12): a tiny run does not load what it does not use, and
+the namespaces read the same whichever way they are first touched.
+
+The names and values compared here are scopesim's own namespace against
+itself (loaded lazily versus loaded through `vars()`); what TensorFlow has
+in each module is tests/test_docs.py's and tests/tf/test_compat_v1.py's."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+#: Modules a tiny `.scope` or `.py` run has no use for.
+UNUSED = ("scopesim.checkpoint", "scopesim.checkpoint.reader", "scopesim.tf.training.saver",
+          "scopesim.tf.training.checkpoint_utils", "scopesim.tf.ops.nn_ops",
+          "scopesim.tf.ops.losses", "scopesim.engine.nn")
+
+REPORT = ("import sys, atexit, gc; atexit.register(lambda: sys.stderr.write("
+          "'\\nLOADED ' + ' '.join(m for m in %r if m in sys.modules)"
+          " + '\\nFROZEN ' + str(gc.get_freeze_count() > 0) + '\\n'));"
+          " from scopesim.entry import main; main(sys.argv[1:])" % (UNUSED,))
+
+CLICK = "import sys; from scopesim.cli import main; main(sys.argv[1:])"
+
+PROGRAMS = {
+    "tiny.scope": 'scope "a" < var w [1] >\n',
+    "model.py": ('import tensorflow as tf\ntf.compat.v1.disable_v2_behavior()\n'
+                 'with tf.compat.v1.variable_scope("s"):\n'
+                 '    print(tf.compat.v1.get_variable("w", [2]).name)\n'),
+    "nn.py": ('import tensorflow as tf\ntf.compat.v1.disable_v2_behavior()\n'
+              'print(tf.compat.v1.nn.relu(tf.compat.v1.zeros([2])).name)\n'),
+}
+
+
+def _run(tmp_path, name: str, *options: str) -> subprocess.CompletedProcess:
+    path = tmp_path / name
+    path.write_text(PROGRAMS[name], encoding="utf-8")
+    return subprocess.run([sys.executable, "-c", REPORT, "run", *options, str(path)],
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("name", ["tiny.scope", "model.py"])
+@pytest.mark.parametrize("options", [(), ("--format", "json")])
+def test_a_tiny_run_loads_no_checkpoint_or_nn_code(tmp_path, name, options):
+    done = _run(tmp_path, name, *options)
+    assert done.returncode == 0, done.stderr
+    assert "\nLOADED \n" in done.stderr
+    assert "\nFROZEN True\n" in done.stderr
+
+
+def test_a_program_using_tf_nn_gets_it(tmp_path):
+    done = _run(tmp_path, "nn.py")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip()
+    assert "scopesim.tf.ops.nn_ops" in done.stderr.split("\nLOADED ")[1].splitlines()[0]
+
+
+def test_a_failing_run_keeps_its_output_and_exit_code_when_frozen(tmp_path):
+    path = tmp_path / "raises.scope"
+    path.write_text("v = var w [1]\nv = var w [1]\n", encoding="utf-8")
+    fast = subprocess.run([sys.executable, "-c", REPORT, "run", str(path)],
+                          capture_output=True, text=True, timeout=120)
+    click = subprocess.run([sys.executable, "-c", CLICK, "run", str(path)],
+                           capture_output=True, text=True, timeout=120)
+    assert fast.returncode == click.returncode == 1
+    assert fast.stdout == click.stdout
+    assert fast.stderr.split("\nLOADED ")[0] == click.stderr
+    assert "\nFROZEN True\n" in fast.stderr
+
+
+SNAPSHOT = """
+import sys
+from scopesim.tf import compat_v1 as tf
+first = sys.argv[1]
+if first == "attribute":
+    tf.nn.relu, tf.train.Saver, tf.losses.mean_squared_error, tf.math.softmax
+    tf.summary.scalar, tf.errors.OpError
+for path in ("nn", "math", "train", "losses", "summary", "errors"):
+    module = tf
+    for part in path.split("."):
+        module = getattr(module, part)
+    names = sorted(vars(module)) if first == "vars" else sorted(dir(module))
+    print(path, repr(module), type(module).__name__,
+          [(n, getattr(getattr(module, n), "__qualname__", None)) for n in names])
+"""
+
+
+def test_lazy_modules_read_the_same_whichever_way_first_touched():
+    seen = {}
+    for first in ("attribute", "dir", "vars"):
+        done = subprocess.run([sys.executable, "-c", SNAPSHOT, first], capture_output=True,
+                              text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        seen[first] = done.stdout
+    assert seen["attribute"] == seen["dir"]
+    assert "relu" in seen["dir"] and "Saver" in seen["dir"] and "mean_squared_error" in seen["dir"]
+    # vars() lists the same names as dir() (modules have no class-level names in dir)
+    assert [line.split(" [")[0] for line in seen["vars"].splitlines()] == \
+        [line.split(" [")[0] for line in seen["dir"].splitlines()]
+
+
+def test_a_name_tensorflow_has_but_scopesim_lacks_is_still_not_simulated():
+    """The recorded names of TF 2.21 (tf_names.json) decide, as before."""
+    from scopesim.errors import NotSimulated
+    from scopesim.tf import compat_v1 as tf
+    assert "AdamOptimizer" in tf._RECORDED["train"]["names"]
+    assert "no_such_name" not in tf._RECORDED["nn"]["names"]
+    done = subprocess.run([sys.executable, "-c",
+                           "from scopesim.tf import compat_v1 as tf\n"
+                           "try:\n    tf.train.AdamOptimizer\n"
+                           "except BaseException as e:\n    print(type(e).__name__)\n"
+                           "try:\n    tf.nn.no_such_name\n"
+                           "except AttributeError as e:\n    print(e)\n"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        NotSimulated.__name__,
+        f"module '{tf._RECORDED['nn']['module']}' has no attribute 'no_such_name'"]
