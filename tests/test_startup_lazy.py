@@ -118,3 +118,14 @@ def test_a_name_tensorflow_has_but_scopesim_lacks_is_still_not_simulated():
     assert done.stdout.splitlines() == [
         NotSimulated.__name__,
         f"module '{tf._RECORDED['nn']['module']}' has no attribute 'no_such_name'"]
+
+
+def test_a_python_program_runs_with_the_collector_on(tmp_path):
+    """The collector is off only for the start-up's imports (entry.start_up_loader)."""
+    path = tmp_path / "gc_on.py"
+    path.write_text("import gc\nimport tensorflow as tf\nprint(gc.isenabled())\n",
+                    encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", REPORT, "run", str(path)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "True"
