@@ -297,7 +297,13 @@ class _ToPython:
             _starts_at(node, c[-1])     # unpacking fails at the value
         return node
     def augassign(self, m, c):
-        return self.at(ast.AugAssign(self.store(c[0], "assign to"),
+        target = c[0]
+        if isinstance(target, (ast.Tuple, ast.List, ast.Starred)):    # Python's own refusal
+            kind = {ast.Tuple: "tuple", ast.List: "list", ast.Starred: "starred"}[type(target)]
+            at = self.at(ast.Pass(), m)     # the statement's start, where Python points
+            raise _Refused(f"'{kind}' is an illegal expression for augmented assignment",
+                           line=at.lineno, column=self.lowering.char_col(at.lineno, at.col_offset))
+        return self.at(ast.AugAssign(self.store(target, "assign to"),
                                      _BINOPS[str(c[1])[:-1]](), c[2]), m)
     def print_stmt(self, m, c): return self.lowering.print_(c[0], self.groups, m)
     def assert_stmt(self, m, c): return self.at(ast.Assert(c[0], c[1]), m)

@@ -247,3 +247,14 @@ def test_a_raw_nul_in_a_string_is_the_character():
     from scopesim.runner import run
     result = run(parse('x = "a\x00b"\ny = f"c\x00{1}"\nprint len(x), len(y)\n', "t.scope"))
     assert result.error is None and result.output == ["3 3"]
+
+
+@pytest.mark.parametrize("text, kind", [("x = 1\nx, /= 2.0\n", "tuple"),
+                                        ("x = 1\n[x] += 2\n", "list"),
+                                        ("x = 1\n*x, += 2\n", "tuple")])
+def test_augmented_assignment_to_a_tuple_or_list_is_pythons_syntax_error(text, kind):
+    # Python: "'tuple' is an illegal expression for augmented assignment", at the
+    # target's start (it was an invalid AST, an internal SystemError; found by fuzzing)
+    e = error(text)
+    assert e.message == f"'{kind}' is an illegal expression for augmented assignment"
+    assert (e.line, e.column) == (2, 1)
