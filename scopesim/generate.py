@@ -102,7 +102,25 @@ def generate(seed: int, version: int = 1, ops: bool = False) -> str:
     raise ValueError(f"no generator for language version {version!r}")
 
 
-class _Generator:
+class ProgramWriter:
+    """What every generator shares: its random stream and the lines it writes
+    (each generator's `__init__` sets `rng`, `lines` and `counter`)."""
+
+    def chance(self, p: float) -> bool:
+        return self.rng.random() < p
+
+    def pick(self, seq):
+        return self.rng.choice(seq)
+
+    def emit(self, depth: int, text: str) -> None:
+        self.lines.append("    " * depth + text)
+
+    def fresh(self, prefix: str) -> str:
+        self.counter += 1
+        return f"{prefix}{self.counter}"
+
+
+class _Generator(ProgramWriter):
     def __init__(self, rng: random.Random):
         self.rng = rng
         self.lines: list[str] = []
@@ -116,14 +134,6 @@ class _Generator:
 
     # ------------------------------------------------------------ helpers
 
-    def chance(self, p: float) -> bool:
-        return self.rng.random() < p
-
-    def pick(self, seq):
-        return self.rng.choice(seq)
-
-    def emit(self, depth: int, text: str) -> None:
-        self.lines.append("    " * depth + text)
 
     def new_handle(self, kind: str) -> str:
         self.counter += 1
@@ -405,7 +415,7 @@ V2_MAX_DEPTH = 3
 V2_UNPROTECTED = 0.05
 
 
-class _Generator2:
+class _Generator2(ProgramWriter):
     """Version-2 programs: defs, loops, lists, f-strings, keywords, collections.
 
     Every `print` uses the call form (`print(a, b)`, the statement `print
@@ -425,18 +435,6 @@ class _Generator2:
         #: so it is not offered to later statements.
         self.in_try = 0
 
-    def chance(self, p: float) -> bool:
-        return self.rng.random() < p
-
-    def pick(self, seq):
-        return self.rng.choice(seq)
-
-    def emit(self, depth: int, text: str) -> None:
-        self.lines.append("    " * depth + text)
-
-    def fresh(self, prefix: str) -> str:
-        self.counter += 1
-        return f"{prefix}{self.counter}"
 
     # ------------------------------------------------------------ program
 

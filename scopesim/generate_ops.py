@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import random
 
+from .generate import ProgramWriter, string
+
 #: Names for `name=`: case twins and op-like names, so that they collide.
 OP_NAMES = ("a", "A", "add", "Add", "out", "x", "y_1", "relu", "Relu", "concat", "Sum", "m")
 #: Name scopes: relative, repeated, absolute (`"s/"`), empty (the root).
@@ -52,11 +54,7 @@ MAX_DEPTH = 2
 UNPROTECTED = 0.02
 
 
-def string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-class GeneratorOps2:
+class GeneratorOps2(ProgramWriter):
     """Version-2 programs of ops (see the module docstring).  `tensors`
     maps a handle to its dtype kind ("float", "int", "int64", "bool"), only
     for handles that are surely bound (not made inside a `try`)."""
@@ -72,18 +70,6 @@ class GeneratorOps2:
         #: Statements the next op statement needs before it.
         self.before: list[str] = []
 
-    def chance(self, p: float) -> bool:
-        return self.rng.random() < p
-
-    def pick(self, seq):
-        return self.rng.choice(seq)
-
-    def emit(self, depth: int, text: str) -> None:
-        self.lines.append("    " * depth + text)
-
-    def fresh(self, prefix: str) -> str:
-        self.counter += 1
-        return f"{prefix}{self.counter}"
 
     # ------------------------------------------------------------ program
 
