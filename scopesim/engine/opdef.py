@@ -12,8 +12,6 @@ C++ shape function (`shape_inference.py`).  `OPS` is
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ..errors import TFTypeError, TFValueError
 from .convert import convert_to_tensor
 from .graph import Graph, NameScope, Operation, Tensor
@@ -43,23 +41,38 @@ _FLOATS = "bfloat16, float16, float32, float64, complex64, complex128"
 _NEG = "bfloat16, float16, float32, float64, int8, int16, int32, int64, complex64, complex128"
 
 
-@dataclass(frozen=True)
 class OpDef:
-    """What `_apply_op_helper` and the shape function need of an OpDef."""
+    """What `_apply_op_helper` and the shape function need of an OpDef.
 
-    inputs: tuple[tuple[str, str], ...]      # (input arg, its type attr)
-    allowed: dict                            # type attr -> allowed dtypes (None: any)
-    shape_fn: str                            # broadcast, matmul, batch_matmul, unchanged
-    defaults: dict = field(default_factory=dict)   # type attr -> default dtype
-    output_dtype: str | None = None          # a fixed output dtype (comparisons: bool),
-                                             # or the output's type attr ("T")
-    strings: dict = field(default_factory=dict)    # string attr -> its allowed values
+    - inputs: (input arg, its type attr) pairs;
+    - allowed: type attr -> its allowed dtypes (None: any);
+    - shape_fn: the shape function's name (broadcast, matmul, unchanged, ...);
+    - defaults: type attr -> default dtype;
+    - output_dtype: a fixed output dtype (comparisons: bool), or the
+      output's type attr ("T");
+    - strings: string attr -> its allowed values.
 
-    def __post_init__(self) -> None:
+    A plain class (no dataclass: its import costs start-up time)."""
+
+    __slots__ = ("inputs", "allowed", "shape_fn", "defaults", "output_dtype", "strings",
+                 "_lists")
+
+    def __init__(self, inputs: tuple, allowed: dict, shape_fn: str, defaults: dict | None = None,
+                 output_dtype: str | None = None, strings: dict | None = None) -> None:
+        self.inputs = inputs
+        self.allowed = allowed
+        self.shape_fn = shape_fn
+        self.defaults = {} if defaults is None else defaults
+        self.output_dtype = output_dtype
+        self.strings = {} if strings is None else strings
         # the allowed dtypes of each type attr, split once (read for every input)
-        object.__setattr__(self, "_lists", {attr: None if text is None else
-                                            tuple(text.split(", "))
-                                            for attr, text in self.allowed.items()})
+        self._lists = {attr: None if text is None else tuple(text.split(", "))
+                       for attr, text in allowed.items()}
+
+    def __repr__(self) -> str:
+        return (f"OpDef(inputs={self.inputs!r}, allowed={self.allowed!r}, "
+                f"shape_fn={self.shape_fn!r}, defaults={self.defaults!r}, "
+                f"output_dtype={self.output_dtype!r}, strings={self.strings!r})")
 
     def allowed_list(self, attr: str) -> tuple[str, ...] | None:
         return self._lists.get(attr)

@@ -15,9 +15,6 @@ builds `convert_to_tensor` on them.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-from typing import Iterator
-
 from ..errors import NotSimulated, PyError, TFTypeError, TFValueError
 from .tensor_shape import Dimension
 from .graph import Graph, Tensor
@@ -209,11 +206,10 @@ def _wrap_int32(value):
     return value
 
 
-@contextmanager
-def op_scope(g: Graph, name: str | None, op_type: str) -> Iterator[str]:
-    """`with ops.name_scope(name or op_type) as scope` of `_apply_op_helper`."""
-    with g.name_scope(name or op_type) as scope:
-        yield scope
+def op_scope(g: Graph, name: str | None, op_type: str):
+    """`with ops.name_scope(name or op_type) as scope` of `_apply_op_helper`
+    (the graph's name scope itself: entering yields the scope string)."""
+    return g.name_scope(name or op_type)
 
 
 def generated(g: Graph, op_type: str, scope: str, shape: Shape, dtype: str | None,
