@@ -11,7 +11,7 @@ regularizer and the errors, word for word; `_LazyEvalTensor`).
 from __future__ import annotations
 
 import functools
-import inspect
+import types
 from contextlib import contextmanager
 
 from ..errors import NotSimulated, TFTypeError, TFValueError
@@ -724,10 +724,17 @@ for _name in Tensor.OVERLOADABLE_OPERATORS | {"eval", "consumers"}:
     setattr(_LazyEvalTensor, _name, _lazy_op_method(_name))
 
 
+def _signature(fn):
+    """`inspect.signature(fn)`: `inspect` is imported at the first call (it
+    costs milliseconds of start-up, and most programs never need it)."""
+    import inspect
+    return inspect.signature(fn)
+
+
 def _needs_no_arguments(fn) -> bool:
     """`variable_scope._needs_no_arguments`: every parameter has a default."""
     try:
-        params = inspect.signature(fn).parameters.values()
+        params = _signature(fn).parameters.values()
     except (TypeError, ValueError):
         return False
     return all(p.default is not p.empty for p in params
@@ -741,8 +748,7 @@ _TAKES: dict = {}
 def _takes(fn, arg: str) -> bool:
     """`arg in tf_inspect.getargspec(fn).args`; remembered per class for
     callable objects (an initializer's `__call__`)."""
-    if not inspect.isfunction(fn) and not inspect.ismethod(fn) and \
-            not isinstance(fn, functools.partial):
+    if not isinstance(fn, (types.FunctionType, types.MethodType, functools.partial)):
         key = (type(fn), arg)
         found = _TAKES.get(key)
         if found is None:
@@ -753,7 +759,7 @@ def _takes(fn, arg: str) -> bool:
 
 def _signature_has(fn, arg: str) -> bool:
     try:
-        params = inspect.signature(fn).parameters
+        params = _signature(fn).parameters
     except (TypeError, ValueError):
         return False
     return arg in params
@@ -761,7 +767,7 @@ def _signature_has(fn, arg: str) -> bool:
 
 def _has_kwargs(fn) -> bool:
     try:
-        params = inspect.signature(fn).parameters.values()
+        params = _signature(fn).parameters.values()
     except (TypeError, ValueError):
         return False
     return any(p.kind is p.VAR_KEYWORD for p in params)
