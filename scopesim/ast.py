@@ -1,6 +1,7 @@
 """The syntax tree of a `.scope` program.
 
-Every node is a small frozen dataclass that carries the `Span` of the source
+Every node is a small frozen record (`_Node`: fields, equality, repr and hash
+as a frozen dataclass has them) that carries the `Span` of the source
 text it came from, so that errors raised while running a node can point at
 the program (file, line, column, caret).  The parser builds these nodes and
 nothing else; the interpreter, the emitter and the tools only read them.
@@ -11,10 +12,78 @@ at the bottom of the file name them for type annotations.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 
 from .span import Span  # noqa: F401  (the nodes' spans; defined apart, see span.py)
+
+
+class FrozenInstanceError(AttributeError):
+    """Assigning to a field of a node (what a frozen dataclass raises)."""
+
+
+class _Node:
+    """A frozen record: `_fields` in order, `_defaults` for the trailing ones
+    that may be left out, `_hidden` left out of equality (a span) and
+    `_norepr` out of the repr.  Not `dataclasses`: it imports `inspect`,
+    several milliseconds of every start-up."""
+
+    __slots__ = ()
+    _fields: tuple[str, ...] = ()
+    _defaults: dict[str, object] = {}
+    _hidden: frozenset[str] = frozenset()
+    _norepr: frozenset[str] = frozenset()
+
+    def __init__(self, *args, **kwargs):
+        fields = self._fields
+        if len(args) > len(fields):
+            raise TypeError(f"{type(self).__name__}() takes {len(fields)} arguments")
+        values = dict(zip(fields, args))
+        for key, value in kwargs.items():
+            if key not in fields or key in values:
+                raise TypeError(f"{type(self).__name__}() got an unexpected or repeated "
+                                f"argument {key!r}")
+            values[key] = value
+        for name in fields:
+            if name not in values:
+                if name not in self._defaults:
+                    raise TypeError(f"{type(self).__name__}() missing argument {name!r}")
+                values[name] = self._defaults[name]
+            object.__setattr__(self, name, values[name])
+
+    def __setattr__(self, name, value):
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name):
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def _compared(self) -> tuple:
+        return tuple(getattr(self, f) for f in self._fields if f not in self._hidden)
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._compared() == other._compared()
+
+    def __hash__(self):
+        return hash(self._compared())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{f}={getattr(self, f)!r}" for f in self._fields
+                          if f not in self._norepr)
+        return f"{type(self).__name__}({shown})"
+
+
+def _node(cls):
+    """Make a `_Node` subclass of an annotated class body: the fields are its
+    annotations, defaults its class attributes (as @dataclass reads them)."""
+    fields = tuple(cls.__dict__.get("__annotations__", {}))
+    defaults = {f: cls.__dict__[f] for f in fields if f in cls.__dict__}
+    body = {k: v for k, v in cls.__dict__.items()
+            if k not in fields and k not in ("__dict__", "__weakref__")}
+    # a cached_property keeps its value in the instance's __dict__
+    extra = ("__dict__",) if any(isinstance(v, cached_property) for v in body.values()) else ()
+    body.update(__slots__=fields + extra, _fields=fields, _defaults=defaults)
+    return type(cls.__name__, (_Node,), body)
 
 
 # --------------------------------------------------------------------- values
@@ -23,17 +92,18 @@ from .span import Span  # noqa: F401  (the nodes' spans; defined apart, see span
 # language and parse to these small nodes.
 
 
-@dataclass(frozen=True)
+@_node
 class Initializer:
     """`zeros`, `ones`, `glorot_uniform`, `random_normal`, `truncated_normal`,
     or `constant(<number>)` (then `value` holds the number)."""
 
     name: str
     value: int | float | None = None
-    span: Span | None = field(default=None, compare=False)
+    span: Span | None = None
+    _hidden = frozenset({"span"})
 
 
-@dataclass(frozen=True)
+@_node
 class Option:
     """`key=value` after a statement head.
 
@@ -53,7 +123,7 @@ class Option:
 # ---------------------------------------------------------------- expressions
 
 
-@dataclass(frozen=True)
+@_node
 class Name:
     """A handle reference: an identifier bound by `x = ...`, `as x`."""
 
@@ -61,13 +131,13 @@ class Name:
     span: Span
 
 
-@dataclass(frozen=True)
+@_node
 class Str:
     value: str
     span: Span
 
 
-@dataclass(frozen=True)
+@_node
 class Number:
     """An int or float literal.  `text` keeps the spelling for the emitter."""
 
@@ -76,7 +146,7 @@ class Number:
     span: Span
 
 
-@dataclass(frozen=True)
+@_node
 class Literal:
     """`true`/`false`/`none`/`auto` (and the Python spellings).
 
@@ -87,7 +157,7 @@ class Literal:
     span: Span
 
 
-@dataclass(frozen=True)
+@_node
 class BinOp:
     """`a + b`; op is one of "+", "-", "*", "/", "@"."""
 
@@ -97,7 +167,7 @@ class BinOp:
     span: Span
 
 
-@dataclass(frozen=True)
+@_node
 class Neg:
     """Unary minus of a non-literal (a literal `-1.0` is a `Number`)."""
 
@@ -105,7 +175,7 @@ class Neg:
     span: Span
 
 
-@dataclass(frozen=True)
+@_node
 class Compare:
     """`a == b`; op is one of "==", "!=", "is", "is not"."""
 
@@ -115,7 +185,7 @@ class Compare:
     span: Span
 
 
-@dataclass(frozen=True)
+@_node
 class Not:
     """`not x`."""
 
@@ -123,7 +193,7 @@ class Not:
     span: Span
 
 
-@dataclass(frozen=True)
+@_node
 class Call:
     """A call of a named function.
 
@@ -139,7 +209,7 @@ class Call:
     span: Span
 
 
-@dataclass(frozen=True)
+@_node
 class Attribute:
     """`x.name`, `x.shape`, `x.dtype`, `x.reuse`, `x.original_name_scope`."""
 
@@ -148,7 +218,7 @@ class Attribute:
     span: Span
 
 
-@dataclass(frozen=True)
+@_node
 class ConstOp:
     """`const 1.0 [name="c"]`: tf.constant(value, name=...)."""
 
@@ -157,7 +227,7 @@ class ConstOp:
     span: Span
 
 
-@dataclass(frozen=True)
+@_node
 class Shape:
     """`[2, 3]`, `[]`, `[None, 3]`: dims are int or None (unknown)."""
 
@@ -165,7 +235,7 @@ class Shape:
     span: Span
 
 
-@dataclass(frozen=True)
+@_node
 class GetVariable:
     """`var w [2, 3] dtype=... trainable=... initializer=...`: tf.get_variable.
 
@@ -178,7 +248,7 @@ class GetVariable:
     span: Span
 
 
-@dataclass(frozen=True)
+@_node
 class NewVariable:
     """`variable v1 [2, 3] init=zeros`: tf.Variable(...).  `name` None => "Variable"."""
 
@@ -188,7 +258,7 @@ class NewVariable:
     span: Span
 
 
-@dataclass(frozen=True)
+@_node
 class NoOp:
     """`op foo` / `op` / `op name="foo"`: tf.no_op(name=...)."""
 
@@ -204,7 +274,7 @@ Expr = (
 # ----------------------------------------------------------------- statements
 
 
-@dataclass(frozen=True)
+@_node
 class Assign:
     """`x = <expr>`; `target_span` is the span of the handle name."""
 
@@ -214,7 +284,7 @@ class Assign:
     target_span: Span
 
 
-@dataclass(frozen=True)
+@_node
 class ExprStmt:
     """An expression standing alone: `var w [1]`, `op foo`, `add(a, b)`."""
 
@@ -222,7 +292,7 @@ class ExprStmt:
     span: Span
 
 
-@dataclass(frozen=True)
+@_node
 class VariableScope:
     """`scope <target>? <options> [as alias] < body >`.
 
@@ -240,7 +310,7 @@ class VariableScope:
     head: Span
 
 
-@dataclass(frozen=True)
+@_node
 class NameScope:
     """`name_scope <target>? [default="d"] [as alias] < body >`.
 
@@ -256,14 +326,14 @@ class NameScope:
     head: Span
 
 
-@dataclass(frozen=True)
+@_node
 class Reuse:
     """`reuse`: tf.get_variable_scope().reuse_variables()."""
 
     span: Span
 
 
-@dataclass(frozen=True)
+@_node
 class Print:
     """`print a, b`: Python's print of each value (see the language reference)."""
 
@@ -271,7 +341,7 @@ class Print:
     span: Span
 
 
-@dataclass(frozen=True)
+@_node
 class Assert:
     """`assert <test> [, <message>]`."""
 
@@ -280,7 +350,7 @@ class Assert:
     span: Span
 
 
-@dataclass(frozen=True)
+@_node
 class Handler:
     """`except ValueError [as e] [< body >]`; `exc_type` is the class name."""
 
@@ -290,7 +360,7 @@ class Handler:
     span: Span
 
 
-@dataclass(frozen=True)
+@_node
 class Try:
     """`try < body > except ... [except ...]`."""
 
@@ -302,11 +372,12 @@ class Try:
 Stmt = Assign | ExprStmt | VariableScope | NameScope | Reuse | Print | Assert | Try
 
 
-@dataclass(frozen=True)
+@_node
 class Program:
     statements: tuple[Stmt, ...]
     filename: str
-    source: str = field(repr=False)
+    source: str
+    _norepr = frozenset({"source"})
 
     @cached_property
     def lines(self) -> list[str]:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import ast
 import functools
-from dataclasses import dataclass, field
 
 #: The version-1 bare functions and the TensorFlow call each one is.
 V1_FUNCTIONS = {
@@ -65,11 +64,23 @@ class Refused(Exception):
 LoweringError = Refused
 
 
-@dataclass
 class Option:
-    key: str
-    value: ast.expr
-    meta: object
+    """`key=value` of a version-1 form; `meta` is its span."""
+
+    __slots__ = ("key", "value", "meta")
+
+    def __init__(self, key: str, value: ast.expr, meta: object):
+        self.key, self.value, self.meta = key, value, meta
+
+    def __repr__(self) -> str:
+        return f"Option(key={self.key!r}, value={self.value!r}, meta={self.meta!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is not Option:
+            return NotImplemented
+        return (self.key, self.value, self.meta) == (other.key, other.value, other.meta)
+
+    __hash__ = None
 
 
 class BadGroup(ast.expr):
@@ -78,29 +89,61 @@ class BadGroup(ast.expr):
     _fields = ()
 
 
-@dataclass
 class Head:
-    """A block head (`scope "a" reuse=true`, `def f(x)`, `for i in xs`)."""
+    """A block head (`scope "a" reuse=true`, `def f(x)`, `for i in xs`).
 
-    text: str
-    line: int
-    column: int
-    parent: int            # index of the enclosing head, -1 at the top
-    function: str | None = None     # set on a def's own head
+    A plain class rather than a dataclass: `dataclasses` imports `inspect`,
+    which would cost every run's start-up several milliseconds."""
+
+    __slots__ = ("text", "line", "column", "parent", "function")
+
+    def __init__(self, text: str, line: int, column: int, parent: int,
+                 function: str | None = None):
+        self.text, self.line, self.column = text, line, column
+        self.parent = parent            # index of the enclosing head, -1 at the top
+        self.function = function        # set on a def's own head
+
+    def _key(self) -> tuple:
+        return (self.text, self.line, self.column, self.parent, self.function)
+
+    def __repr__(self) -> str:
+        return ("Head(text={!r}, line={!r}, column={!r}, parent={!r}, function={!r})"
+                .format(*self._key()))
+
+    def __eq__(self, other):
+        if other.__class__ is not Head:
+            return NotImplemented
+        return self._key() == other._key()
+
+    __hash__ = None
 
 
-@dataclass
 class Program:
     """A parsed program: the Python module and what is needed to report on it."""
 
-    module: ast.Module
-    filename: str
-    source: str
-    heads: list[Head] = field(default_factory=list)
-    #: line -> [(col, end_line, end_col, head index)] of the statements starting on it
-    statements: dict[int, list[tuple[int, int, int, int]]] = field(default_factory=dict)
-    block_depth: int = 0
-    code: object = None             # the compiled module (set by the parser)
+    def __init__(self, module: ast.Module, filename: str, source: str, heads=None,
+                 statements=None, block_depth: int = 0, code: object = None):
+        self.module, self.filename, self.source = module, filename, source
+        self.heads: list[Head] = [] if heads is None else heads
+        #: line -> [(col, end_line, end_col, head index)] of the statements starting on it
+        self.statements: dict[int, list[tuple[int, int, int, int]]] = \
+            {} if statements is None else statements
+        self.block_depth = block_depth
+        self.code = code                # the compiled module (set by the parser)
+
+    def __repr__(self) -> str:
+        return (f"Program(module={self.module!r}, filename={self.filename!r}, "
+                f"source={self.source!r}, heads={self.heads!r}, "
+                f"statements={self.statements!r}, block_depth={self.block_depth!r}, "
+                f"code={self.code!r})")
+
+    def __eq__(self, other):
+        if other.__class__ is not Program:
+            return NotImplemented
+        fields = ("module", "filename", "source", "heads", "statements", "block_depth", "code")
+        return all(getattr(self, f) == getattr(other, f) for f in fields)
+
+    __hash__ = None
 
     @functools.cached_property
     def lines(self) -> list[str]:
@@ -534,13 +577,15 @@ class Lowering:
         return ast.arguments(posonly, args, vararg, kwonly, kw_defaults, kwarg, defaults)
 
 
-@dataclass
 class _Meta:
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    empty: bool = False
+    """A span given by hand (a scope's head): what `Lowering.at` reads."""
+
+    __slots__ = ("line", "column", "end_line", "end_column", "empty")
+
+    def __init__(self, line: int, column: int, end_line: int, end_column: int,
+                 empty: bool = False):
+        self.line, self.column, self.end_line, self.end_column = line, column, end_line, end_column
+        self.empty = empty
 
 
 def _empty_group():
