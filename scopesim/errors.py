@@ -17,9 +17,12 @@ types; the interpreter turns them into `ProgramError`s.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from .record import Record
 from .span import Span
+
+_set = object.__setattr__
+#: The default of `ProgramError.fields`: a new dict for each error.
+_NEW_DICT: dict = {}
 
 
 class ScopeSyntaxError(Exception):
@@ -216,8 +219,7 @@ def catches(handler_type: str, raised_type: str) -> bool:
 # ------------------------------------------------------------ program errors
 
 
-@dataclass(frozen=True)
-class ProgramError:
+class ProgramError(Record):
     """An uncaught error of a program run.
 
     `message` is TensorFlow's (or Python's) text.  For "already exists" errors
@@ -225,17 +227,25 @@ class ProgramError:
     `Originally defined at:`; scopesim appends the `.scope` location instead
     (`defined_at` holds it as data too).  `scopes` are the enclosing
     statements' heads, outermost first, e.g. ('scope "a"', 'name_scope "n"').
+    `fields` (more data for tools) is left out of equality and the hash.
     """
 
-    type: str
-    message: str
-    filename: str
-    span: Span
-    source_line: str
-    scopes: tuple[str, ...] = ()
-    defined_at: Span | None = None
-    defined_source_line: str = ""
-    fields: dict = field(default_factory=dict, compare=False)
+    __slots__ = ("type", "message", "filename", "span", "source_line", "scopes", "defined_at",
+                 "defined_source_line", "fields")
+    _compared = __slots__[:-1]
+
+    def __init__(self, type: str, message: str, filename: str, span: Span,  # noqa: A002
+                 source_line: str, scopes: tuple[str, ...] = (), defined_at: Span | None = None,
+                 defined_source_line: str = "", fields: dict = _NEW_DICT) -> None:
+        _set(self, "type", type)
+        _set(self, "message", message)
+        _set(self, "filename", filename)
+        _set(self, "span", span)
+        _set(self, "source_line", source_line)
+        _set(self, "scopes", scopes)
+        _set(self, "defined_at", defined_at)
+        _set(self, "defined_source_line", defined_source_line)
+        _set(self, "fields", {} if fields is _NEW_DICT else fields)
 
     @property
     def line(self) -> int:

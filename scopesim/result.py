@@ -3,35 +3,48 @@
 A `RunResult` is plain data.  The CLI renders it as text or JSON, `check`
 compares it with a sample's expectation, `verify` compares it with
 TensorFlow's.  `to_json()` is exactly the JSON object of the contract.
+
+The classes behave as the dataclasses they were (frozen `VariableInfo` and
+`OpInfo`, mutable `RunResult`: fields, equality, repr), written out by hand
+so that a run does not import `dataclasses` (see `scopesim.record`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from .span import Span
 from .errors import ProgramError
+from .record import Record
+from .span import Span
+
+_set = object.__setattr__
+#: The default of a `RunResult` field that is a new list or dict each time.
+_NEW: list = []
 
 
-@dataclass(frozen=True)
-class VariableInfo:
+class VariableInfo(Record):
     """One entry of `tf.global_variables()`.
 
     `name` is `var.name` (`scope1/variable1:0`); `store_key` is the key of
     the get_variable store (`scope1/variable1`; it can differ from the op name,
     and is None for `tf.Variable`).  `handles` are the program's handles bound
     to this very variable, in binding order; `defined_at` is the statement that
-    created it.
+    created it.  `shape` is a tuple of ints and Nones, None for an unknown
+    rank; `kind` is "get_variable" or "Variable".
     """
 
-    name: str
-    shape: tuple[int | None, ...] | None     # None: unknown rank
-    dtype: str
-    trainable: bool
-    kind: str                       # "get_variable" or "Variable"
-    store_key: str | None = None
-    handles: tuple[str, ...] = ()
-    defined_at: Span | None = None
+    __slots__ = ("name", "shape", "dtype", "trainable", "kind", "store_key", "handles",
+                 "defined_at")
+
+    def __init__(self, name: str, shape: tuple[int | None, ...] | None, dtype: str,
+                 trainable: bool, kind: str, store_key: str | None = None,
+                 handles: tuple[str, ...] = (), defined_at: Span | None = None) -> None:
+        _set(self, "name", name)
+        _set(self, "shape", shape)
+        _set(self, "dtype", dtype)
+        _set(self, "trainable", trainable)
+        _set(self, "kind", kind)
+        _set(self, "store_key", store_key)
+        _set(self, "handles", handles)
+        _set(self, "defined_at", defined_at)
 
     @property
     def op_name(self) -> str:
@@ -43,27 +56,49 @@ class VariableInfo:
                 "trainable": self.trainable}
 
 
-@dataclass(frozen=True, slots=True)
-class OpInfo:
+class OpInfo(Record):
     """One op of `graph.get_operations()`.  `owner` is the op name of the
     variable this op was created for (its initializer ops, `Assign`, `read`,
     and the variable op itself), None for every other op."""
 
-    name: str
-    type: str
-    owner: str | None = None
+    __slots__ = ("name", "type", "owner")
+
+    def __init__(self, name: str, type: str, owner: str | None = None) -> None:  # noqa: A002
+        _set(self, "name", name)
+        _set(self, "type", type)
+        _set(self, "owner", owner)
 
     def to_json(self) -> dict:
         return {"name": self.name, "type": self.type}
 
 
-@dataclass
 class RunResult:
-    output: list[str] = field(default_factory=list)
-    variables: list[VariableInfo] = field(default_factory=list)
-    ops: list[OpInfo] = field(default_factory=list)
-    error: ProgramError | None = None
-    collections: dict[str, list[str]] = field(default_factory=dict)
+    """A run's printed lines, variables, ops, error (None if it ended well)
+    and collections (key -> the names in it)."""
+
+    __hash__ = None     # mutable, compared by value
+
+    def __init__(self, output: list[str] = _NEW, variables: list[VariableInfo] = _NEW,
+                 ops: list[OpInfo] = _NEW, error: ProgramError | None = None,
+                 collections: dict[str, list[str]] = _NEW) -> None:
+        self.output = [] if output is _NEW else output
+        self.variables = [] if variables is _NEW else variables
+        self.ops = [] if ops is _NEW else ops
+        self.error = error
+        self.collections = {} if collections is _NEW else collections
+
+    def _key(self) -> tuple:
+        return self.output, self.variables, self.ops, self.error, self.collections
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__qualname__}(output={self.output!r}, "
+                f"variables={self.variables!r}, ops={self.ops!r}, error={self.error!r}, "
+                f"collections={self.collections!r})")
 
     @property
     def ok(self) -> bool:

@@ -23,9 +23,8 @@ import functools
 import io
 import sys
 import threading
-from dataclasses import dataclass
-
 from . import prelude
+from .record import Record
 from .span import Span
 from .errors import NotSimulated, ProgramError
 from .result import OpInfo, RunResult, VariableInfo
@@ -92,19 +91,26 @@ def default_tf():
 # ------------------------------------------------------------------ origins
 
 
-@dataclass(frozen=True)
-class Frame:
+class Frame(Record):
     """One program frame: its function (`<module>` at the top), where it is,
-    the source line and the enclosing block heads (outermost first)."""
+    the source line and the enclosing block heads (outermost first);
+    `end_line` and `end_column` are where the failing expression ends (0:
+    unknown)."""
 
-    function: str
-    filename: str
-    line: int
-    column: int
-    source_line: str
-    heads: tuple[str, ...] = ()
-    end_line: int = 0               # where the failing expression ends (0: unknown)
-    end_column: int = 0
+    __slots__ = ("function", "filename", "line", "column", "source_line", "heads", "end_line",
+                 "end_column")
+
+    def __init__(self, function: str, filename: str, line: int, column: int, source_line: str,
+                 heads: tuple[str, ...] = (), end_line: int = 0, end_column: int = 0) -> None:
+        _set = object.__setattr__
+        _set(self, "function", function)
+        _set(self, "filename", filename)
+        _set(self, "line", line)
+        _set(self, "column", column)
+        _set(self, "source_line", source_line)
+        _set(self, "heads", heads)
+        _set(self, "end_line", end_line)
+        _set(self, "end_column", end_column)
 
     def render(self) -> str:
         """`  File "f.scope", line 3, column 5, in fn` and the source line;

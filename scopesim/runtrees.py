@@ -16,9 +16,11 @@ the width a subtree is listed flat by relative path.
 
 from __future__ import annotations
 
-from typing import Callable, Iterator, Mapping, Sequence
-
 from .engine.shapes import format_shape
+
+TYPE_CHECKING = False   # typing's names for the annotations only: no import at run time
+if TYPE_CHECKING:
+    from typing import Callable, Iterator, Mapping, Sequence  # noqa: F401
 
 #: Scope heads or path segments beyond this many are elided in the middle
 #: (the first and last `_KEEP` are shown).
@@ -134,7 +136,7 @@ def _descendants(node: _Node) -> Iterator[tuple[list[str], _Node]]:
             path.pop()
 
 
-Label = Callable[[_Node, list[str]], Segments]
+Label = "Callable[[_Node, list[str]], Segments]"  # (a layout function's type)
 
 
 def _layout(root_label: Segments, root: _Node, label: Label, max_depth: int) -> Branch:

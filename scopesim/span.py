@@ -4,14 +4,18 @@ at one).  Kept apart from the version-1 syntax tree of `scopesim/ast.py`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .record import Record
+
+_set = object.__setattr__
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(Record):
     """A region of the source: 1-based line and column, end exclusive."""
 
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+    __slots__ = ("line", "column", "end_line", "end_column")
+
+    def __init__(self, line: int, column: int, end_line: int, end_column: int) -> None:
+        _set(self, "line", line)
+        _set(self, "column", column)
+        _set(self, "end_line", end_line)
+        _set(self, "end_column", end_column)

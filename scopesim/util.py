@@ -3,25 +3,27 @@
 from __future__ import annotations
 
 import gc
-from contextlib import contextmanager
-from typing import Iterator
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector.
+class gc_paused:  # noqa: N801 - used as the function it was: `with gc_paused():`
+    """Pause the cyclic garbage collector (a context manager).
 
     Parsing and running allocate many long-lived objects and little garbage;
     the collector's repeated passes over the growing heap would make the
     cost of a large program superlinear.  Reference counting still frees
-    everything acyclic; the collector resumes afterwards.
+    everything acyclic; the collector resumes afterwards (if it was on).
+    A class rather than `contextlib.contextmanager`, so that a start-up
+    imports neither contextlib nor typing.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
+
+    __slots__ = ("_was_enabled",)
+
+    def __enter__(self) -> None:
+        self._was_enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc) -> None:
+        if self._was_enabled:
             gc.enable()
 
 

@@ -12,7 +12,6 @@ Expected 3 but got 4.", "Got multiple values for argument 'name'",
 from __future__ import annotations
 
 import functools
-import inspect
 
 from ...errors import TFTypeError
 
@@ -24,10 +23,7 @@ def add_dispatch_support(target):
     dispatcher's binding (the checks in the order the recorded cases show:
     too many positionals, a keyword given positionally too, an unknown
     keyword, a missing required parameter)."""
-    signature = inspect.signature(target)
-    params = tuple(signature.parameters)
-    required = tuple(name for name, p in signature.parameters.items()
-                     if p.default is inspect.Parameter.empty)
+    params, required = _parameters(target)
 
     @functools.wraps(target)
     def op_dispatch_handler(*args, **kwargs):
@@ -45,3 +41,29 @@ def add_dispatch_support(target):
         return target(*args, **kwargs)
 
     return op_dispatch_handler
+
+
+#: co_flags of a function with `*args` or `**kwargs`.
+_VARIADIC = 0x04 | 0x08
+
+
+def _parameters(target) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the parameter names of `target` in order, those without a default),
+    as `inspect.signature` lists them; read off the code object of a plain
+    function (importing inspect costs every start-up some 5 ms), through
+    `inspect` for anything else."""
+    code = getattr(target, "__code__", None)
+    if type(target).__name__ != "function" or code is None or code.co_flags & _VARIADIC \
+            or hasattr(target, "__wrapped__") or hasattr(target, "__signature__"):
+        import inspect
+        signature = inspect.signature(target)
+        return (tuple(signature.parameters),
+                tuple(name for name, p in signature.parameters.items()
+                      if p.default is inspect.Parameter.empty))
+    positional = code.co_argcount
+    names = code.co_varnames[:positional + code.co_kwonlyargcount]
+    first_default = positional - len(target.__defaults__ or ())
+    keyword_defaults = target.__kwdefaults__ or {}
+    required = tuple(name for i, name in enumerate(names)
+                     if (i < first_default if i < positional else name not in keyword_defaults))
+    return names, required
