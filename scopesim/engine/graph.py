@@ -55,9 +55,15 @@ TENSOR_ITERATED = "Iterating over a symbolic `tf.Tensor` is not allowed. " + _AU
 class Operation:
     """`tf.Operation`.  `owner` is the op name of the variable it belongs to
     (initializer ops, the variable op, `Assign`, `read`), else None
-    (scopesim's bookkeeping for its trees)."""
+    (scopesim's bookkeeping for its trees).
 
-    __slots__ = ("_name", "_type", "_graph", "_inputs", "_outputs", "_control_inputs",
+    `_outs` holds the outputs compactly: the one output itself, or None for
+    none, until `outputs` is read, which makes it the list TensorFlow keeps
+    (the same list at every read); most ops have one output and nothing
+    reads their list.  The engine reads `_outputs`, a sequence that makes
+    no list."""
+
+    __slots__ = ("_name", "_type", "_graph", "_inputs", "_outs", "_control_inputs",
                  "_device", "_attrs", "owner", "__weakref__")
 
     def __init__(self, graph: "Graph", name: str, op_type: str, inputs=(),
@@ -65,8 +71,8 @@ class Operation:
         self._graph = graph
         self._name = name
         self._type = op_type
-        self._inputs = tuple(inputs)
-        self._outputs: list[Tensor] = []
+        self._inputs = inputs if inputs.__class__ is tuple else tuple(inputs)
+        self._outs = None
         # a list only when there are some (rebound, never appended to, when one is added)
         self._control_inputs = list(control_inputs) if control_inputs else ()
         self._device = device
@@ -91,7 +97,19 @@ class Operation:
 
     @property
     def outputs(self) -> list:
-        return self._outputs
+        """`Operation.outputs`: the op's own list (made at the first read)."""
+        outs = self._outs
+        if outs.__class__ is not list:
+            outs = self._outs = [] if outs is None else [outs]
+        return outs
+
+    @property
+    def _outputs(self):
+        """The outputs as a sequence (a tuple, or the list once made)."""
+        outs = self._outs
+        if outs.__class__ is list:
+            return outs
+        return () if outs is None else (outs,)
 
     @property
     def control_inputs(self) -> list:
@@ -294,7 +312,7 @@ class Graph:
         once; left to the cyclic collector, a finished program's graph costs
         a walk over all its objects (half a second at 85,000 ops, at exit)."""
         for op in self._ops:
-            op._outputs = []
+            op._outs = None
         self._ops = []
         self._ops_by_name = {}
         self._collections = {}
@@ -388,6 +406,42 @@ class Graph:
         uniquified in the current scope unless it ends with `/`; the full
         name is then checked and must not exist yet.  The op takes the
         control dependencies and device of the enclosing scopes."""
+        op = Operation(self, self._new_op_name(op_type, name), op_type, inputs,
+                       self._control_inputs_for(inputs) if self._control_stack else (), "",
+                       attrs)
+        if len(outputs) == 1:
+            shape, dtype = outputs[0]
+            op._outs = SymbolicTensor(op, 0, shape, dtype)
+        elif outputs:
+            op._outs = [SymbolicTensor(op, i, shape, dtype)
+                        for i, (shape, dtype) in enumerate(outputs)]
+        self._add_op(op)
+        return op
+
+    def create_tensor(self, op_type: str, name: str | None, shape, dtype: str, inputs=(),
+                      attrs=None) -> "Tensor":
+        """`create_op` of an op with one output (`shape`, `dtype`): that output."""
+        op = Operation(self, self._new_op_name(op_type, name), op_type, inputs,
+                       self._control_inputs_for(inputs) if self._control_stack else (), "",
+                       attrs)
+        op._outs = out = SymbolicTensor(op, 0, shape, dtype)
+        self._add_op(op)
+        return out
+
+    def create_checked(self, op_type: str, name: str, shape, dtype: str, inputs: tuple,
+                       attrs) -> "Tensor":
+        """`create_tensor` of an op whose full `name` the caller has just
+        checked (`check_node_name`, not in the graph), as `_apply_op_helper`
+        checks its scope's name before the shape function runs."""
+        op = Operation(self, name, op_type, inputs,
+                       self._control_inputs_for(inputs) if self._control_stack else (), "",
+                       attrs)
+        op._outs = out = SymbolicTensor(op, 0, shape, dtype)
+        self._add_op(op)
+        return out
+
+    def _new_op_name(self, op_type: str, name: str | None) -> str:
+        """The full name `_create_op_internal` gives a new op, checked."""
         if name is None:
             name = op_type
         if name[-1:] == "/":  # fuzz: Python's error, as TF's (`name[-1]` of name=5)
@@ -399,18 +453,13 @@ class Graph:
         check_node_name(name)
         if name in self._ops_by_name:
             raise TFValueError(f"Duplicate node name in graph: '{name}'", name=name)
-        control = ()
-        if self._control_stack:
-            control = self._control_inputs_for(inputs)
-        op = Operation(self, name, op_type, inputs, control, "", attrs)
-        if len(outputs) == 1:
-            shape, dtype = outputs[0]
-            op._outputs = [SymbolicTensor(op, 0, shape, dtype)]
-        else:
-            op._outputs = [SymbolicTensor(op, i, shape, dtype)
-                           for i, (shape, dtype) in enumerate(outputs)]
+        return name
+
+    def _add_op(self, op: Operation) -> None:
+        """Register a new op (its outputs made): in the graph, the enclosing
+        control-dependency blocks, the device functions, the cond context."""
         self._ops.append(op)
-        self._ops_by_name[name] = op
+        self._ops_by_name[op._name] = op
         if self._control_stack:           # `_record_op_seen_by_control_dependencies`
             for controller in self._control_stack:
                 controller.seen.add(op)
@@ -420,7 +469,6 @@ class Graph:
             self._cond_context.add_op(op)
         if _observe.current is not None:
             _observe.current.op_created(self, op)
-        return op
 
     def _control_inputs_for(self, inputs) -> list:
         """`Graph._control_dependencies_for_inputs`: for each enclosing

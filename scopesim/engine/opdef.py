@@ -12,7 +12,7 @@ C++ shape function (`shape_inference.py`).  `OPS` is
 
 from __future__ import annotations
 
-from ..errors import TFTypeError, TFValueError
+from ..errors import TFRuntimeError, TFTypeError, TFValueError
 from .convert import convert_to_tensor
 from .graph import Graph, NameScope, Operation, Tensor
 from .names import check_node_name
@@ -177,53 +177,82 @@ def apply_op(g: Graph, op_type: str, name, inputs: list, attrs: dict | None = No
     exact name.  `attrs` are the other attrs as the node text prints them;
     the output dtype is `out_dtype` or the first type attr's."""
     opdef = OPS[op_type]
-    attrs = dict(attrs or {})
+    attrs = dict(attrs) if attrs else {}
     g = graph_from_inputs(g, inputs)
-    with name_scope(g, name if truth(name) else op_type) as scope:
-        types: dict[str, str] = {}
-        inferred_from: dict[str, str] = {}
-        tensors = []
-        for (arg, type_attr), value in zip(opdef.inputs, inputs):
-            if arg[0] == "*":
-                arg = arg[1:]
-                converted = _convert_list_input(g, op_type, opdef, arg, type_attr, value, types)
-                if converted:
-                    _check_input_type(op_type, opdef, arg, type_attr, converted[0]._dt, types,
-                                      inferred_from)
-                tensors.extend(converted)
-                continue
-            tensor = _convert_input(g, op_type, opdef, arg, type_attr, value, types, inferred_from)
-            _check_input_type(op_type, opdef, arg, type_attr, tensor._dt, types, inferred_from)
-            tensors.append(tensor)
-        for attr, value in attrs.items():
-            if isinstance(value, ShapeAttr):
-                make_shape_proto(value.dims, attr)
-            elif attr in opdef.allowed and opdef.allowed_list(attr) is not None:
-                _satisfies_type_constraint(value, opdef.allowed_list(attr), attr)
-        for attr, allowed in opdef.strings.items():
-            if attr in attrs and attrs[attr] not in allowed:
-                joined = '", "'.join(allowed)
-                raise TFValueError(f"Attr '{attr}' of '{op_type}' Op passed string "
-                                   f"'{attrs[attr]}' not in: \"{joined}\".")
-        for attr in types:
-            if attr[0] != "=":
-                attrs[attr] = types[attr]
-        op_name = scope[:-1]
-        _check_new_node_name(g, op_name)
-        shape = infer_shape(opdef.shape_fn, op_type, op_name, attrs, tensors)
-        if out_dtype is None:
-            out_dtype = opdef.output_dtype
-            if out_dtype in types:        # the output's type attr (Fill, OneHot: T)
-                out_dtype = types[out_dtype]
-            elif out_dtype is None:
-                first = opdef.inputs[0][1] if opdef.inputs else "dtype"
-                out_dtype = types[first] if first in types else attrs[first]
-        if isinstance(shape, list):       # several outputs (Unpack, Split)
-            outputs = tuple((dims, out_dtype) for dims in shape)
-            return g.create_op(op_type, scope, outputs=outputs, inputs=tensors,
-                               attrs=attrs).outputs
-        return g.create_op(op_type, scope, outputs=((shape, out_dtype),), inputs=tensors,
-                           attrs=attrs).outputs[0]
+    scope_name = name if truth(name) else op_type
+    if scope_name.__class__ is not str:      # name_scope's own checks and errors
+        with name_scope(g, scope_name) as scope:
+            return _apply_in_scope(g, opdef, op_type, scope, scope[:-1], inputs, attrs,
+                                   out_dtype)
+    # `with name_scope(scope_name) as scope:` without the context manager
+    old = g.name_stack
+    new, scope = g.enter_name_scope(scope_name)
+    try:
+        made = _apply_in_scope(g, opdef, op_type, scope, new, inputs, attrs, out_dtype)
+    except BaseException:
+        g.name_stack = old
+        raise
+    if g.name_stack != new:
+        raise TFRuntimeError("Improper nesting of name_scope.")
+    g.name_stack = old
+    return made
+
+
+def _apply_in_scope(g: Graph, opdef: OpDef, op_type: str, scope: str, op_name: str, inputs,
+                    attrs: dict, out_dtype: str | None):
+    """The body of `apply_op` inside its name scope (`scope`, the op's name
+    `op_name`).  A tensor input whose dtype the type attr accepts as it is
+    converts to itself (`convert_to_tensor` of a Tensor), so it is not
+    converted."""
+    types: dict[str, str] = {}
+    inferred_from: dict[str, str] = {}
+    tensors = []
+    for (arg, type_attr), value in zip(opdef.inputs, inputs):
+        if arg[0] == "*":
+            arg = arg[1:]
+            converted = _convert_list_input(g, op_type, opdef, arg, type_attr, value, types)
+            if converted:
+                _check_input_type(op_type, opdef, arg, type_attr, converted[0]._dt, types,
+                                  inferred_from)
+            tensors.extend(converted)
+            continue
+        if isinstance(value, Tensor) and (
+                value._dt == type_attr[1:] if type_attr[0] == "=" else
+                types.get(type_attr, value._dt) == value._dt):
+            tensor = value
+        else:
+            tensor = _convert_input(g, op_type, opdef, arg, type_attr, value, types,
+                                    inferred_from)
+        _check_input_type(op_type, opdef, arg, type_attr, tensor._dt, types, inferred_from)
+        tensors.append(tensor)
+    for attr, value in attrs.items():
+        if isinstance(value, ShapeAttr):
+            make_shape_proto(value.dims, attr)
+        elif attr in opdef.allowed and opdef.allowed_list(attr) is not None:
+            _satisfies_type_constraint(value, opdef.allowed_list(attr), attr)
+    for attr, allowed in opdef.strings.items():
+        if attr in attrs and attrs[attr] not in allowed:
+            joined = '", "'.join(allowed)
+            raise TFValueError(f"Attr '{attr}' of '{op_type}' Op passed string "
+                               f"'{attrs[attr]}' not in: \"{joined}\".")
+    for attr in types:
+        if attr[0] != "=":
+            attrs[attr] = types[attr]
+    _check_new_node_name(g, op_name)
+    shape = infer_shape(opdef.shape_fn, op_type, op_name, attrs, tensors)
+    if out_dtype is None:
+        out_dtype = opdef.output_dtype
+        if out_dtype in types:        # the output's type attr (Fill, OneHot: T)
+            out_dtype = types[out_dtype]
+        elif out_dtype is None:
+            first = opdef.inputs[0][1] if opdef.inputs else "dtype"
+            out_dtype = types[first] if first in types else attrs[first]
+    if isinstance(shape, list):       # several outputs (Unpack, Split)
+        outputs = tuple((dims, out_dtype) for dims in shape)
+        return g.create_op(op_type, scope, outputs=outputs, inputs=tensors,
+                           attrs=attrs).outputs
+    # the name was checked above, as creating the node checks it
+    return g.create_checked(op_type, op_name, shape, out_dtype, tuple(tensors), attrs)
 
 
 def _convert_list_input(g: Graph, op_type: str, opdef: OpDef, arg: str, type_attr: str,

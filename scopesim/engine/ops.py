@@ -139,8 +139,8 @@ def constant(g: Graph, dtype: str, shape: Shape = (), name: str | None = None,
     attrs = None if value is _NO_VALUE else {"value": value, "dtype": dtype}
     # `name=""` is not the default: `unique_name("")` is the scope itself
     # (`n/`), an invalid node name at the root
-    return g.create_op("Const", "Const" if name is None else name, outputs=((shape, dtype),),
-                       attrs=attrs).outputs[0]
+    return g.create_tensor("Const", "Const" if name is None else name, shape, dtype,
+                           attrs=attrs)
 
 
 def value_shape(value) -> Shape:
@@ -215,9 +215,9 @@ def op_scope(g: Graph, name: str | None, op_type: str):
 def generated(g: Graph, op_type: str, scope: str, shape: Shape, dtype: str | None,
               inputs=()):
     """Create the op of an `op_scope` with the scope's exact name."""
-    outputs = () if dtype is None else ((shape, dtype),)
-    op = g.create_op(op_type, scope, outputs=outputs, inputs=inputs)
-    return op.outputs[0] if outputs else op
+    if dtype is None:
+        return g.create_op(op_type, scope, inputs=inputs)
+    return g.create_tensor(op_type, scope, shape, dtype, inputs)
 
 
 #: numpy's dtype names that are TensorFlow's too (`dtypes.as_dtype(np_dtype)`).
