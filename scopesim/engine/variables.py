@@ -16,7 +16,7 @@ from contextlib import contextmanager
 
 from ..errors import NotSimulated, TFTypeError, TFValueError
 from . import dtypes, partitioned
-from .graph import Graph, Tensor
+from .graph import Graph, Tensor, get_default_graph
 from .resource import (BaseResourceVariable, ResourceVariable, resource_variable,
                        resource_variables_enabled)
 from .names import check_scope_name
@@ -220,20 +220,46 @@ Variable = RefVariable
 #: `engine.convert`, `engine.opdef`, `engine.gen_ops` and the API's
 #: `init_ops`, which import this module: bound at the first variable (an
 #: import inside a function costs an import-system lookup at every call).
-_convert = _opdef = _gen_ops = _init_ops = None
+_convert = _opdef = _gen_ops = _init_ops = _initializers = None
 
 
 def _bind_late_modules() -> None:
-    global _convert, _opdef, _gen_ops, _init_ops
+    global _convert, _opdef, _gen_ops, _init_ops, _initializers
     from ..tf.ops import init_ops
-    from . import convert, gen_ops, opdef
+    from . import convert, gen_ops, initializers, opdef
     _convert, _opdef, _gen_ops, _init_ops = convert, opdef, gen_ops, init_ops
+    _initializers = initializers
+    for cls in (init_ops.VarianceScaling, init_ops.GlorotUniform, init_ops.GlorotNormal):
+        _KNOWN_INITIALIZERS[cls] = (cls.__call__, _variance_scaling_value)
+    _KNOWN_INITIALIZERS[init_ops.Zeros] = (init_ops.Zeros.__call__, _zeros_value)
+
+
+#: Initializer classes (exactly these) whose call get_variable makes
+#: itself: class -> (the class's `__call__`, checked at each use, and the
+#: function that does what it does with `partition_info=None`).  Their ops
+#: read nothing but constants they make.
+_KNOWN_INITIALIZERS: dict = {}
+
+
+def _variance_scaling_value(init, dims: tuple, dtype: str):
+    """`VarianceScaling.__call__(list(dims), dtype)`: `_dims` of the list
+    is `dims`, `_call_dtype` of a DType its base name."""
+    _ = init.dtype                        # read (unused) as `_call_dtype`'s default
+    return _initializers.variance_scaling(get_default_graph(), dims, dtype, init.scale,
+                                          init.mode, init.distribution, init.seed, None)
+
+
+def _zeros_value(init, dims: tuple, dtype: str):
+    """`Zeros.__call__(list(dims), dtype)`: `array_ops.zeros` of the list."""
+    _ = init.dtype                        # read (unused) as `_call_dtype`'s default
+    return _initializers.fill(get_default_graph(), "zeros", list(dims), dtype)
 
 
 
 def ref_variable(g: Graph, initial_value=None, trainable=None, collections=None,
                  validate_shape=True, caching_device=None, name=None, dtype=None,
-                 constraint=None, shape=None, origin=None, store_key=None) -> RefVariable:
+                 constraint=None, shape=None, origin=None, store_key=None,
+                 pure=False) -> RefVariable:
     """`RefVariable._init_from_args`.
 
     Checks, then inside `name_scope(name, "Variable")`: a callable initial
@@ -242,7 +268,8 @@ def ref_variable(g: Graph, initial_value=None, trainable=None, collections=None,
     is).  Then `VariableV2` with the scope's exact name, `Assign` (whose
     shape check can fail after the variable op exists) and `read`; the
     variable joins `collections` (default: global; trainable added).
-    `dtype` is a dtype name or None, `shape` a dims tuple or None."""
+    `dtype` is a dtype name or None, `shape` a dims tuple or None; `pure`:
+    see `_init_from_args`."""
     if initial_value is None:
         raise TFValueError("initial_value must be specified.")
     init_from_fn = callable(initial_value)
@@ -263,7 +290,8 @@ def ref_variable(g: Graph, initial_value=None, trainable=None, collections=None,
     g._control_stack = []                 # `ops.init_scope()`: no control dependencies
     try:
         var = _init_from_args(g, initial_value, init_from_fn, validate_shape, caching_device,
-                              name, dtype, constraint, shape, origin, store_key, trainable)
+                              name, dtype, constraint, shape, origin, store_key, trainable,
+                              pure)
     finally:
         g._control_stack = saved_control
     g.claim_ops_since(start, var._op._name)
@@ -272,9 +300,14 @@ def ref_variable(g: Graph, initial_value=None, trainable=None, collections=None,
 
 
 def _init_from_args(g, initial_value, init_from_fn, validate_shape, caching_device, name, dtype,
-                    constraint, shape, origin, store_key, trainable) -> RefVariable:
-    """The ops of `RefVariable._init_from_args`, inside `name_scope(name, "Variable")`."""
-    convert_to_tensor = _convert.convert_to_tensor
+                    constraint, shape, origin, store_key, trainable, pure=False) -> RefVariable:
+    """The ops of `RefVariable._init_from_args`, inside `name_scope(name, "Variable")`.
+
+    `pure`: the initial value is made by one of the initializers whose ops
+    read only constants of their own (`_KNOWN_INITIALIZERS`), so the guard
+    against uninitialized dependencies has nothing to find and is skipped.
+    The name scopes the engine enters itself (`Assign`, `read`) are entered
+    and left directly (no program code runs inside them)."""
     with _opdef.name_scope(g, name, "Variable") as scope:
         start = len(g._ops)
         if init_from_fn:
@@ -282,26 +315,30 @@ def _init_from_args(g, initial_value, init_from_fn, validate_shape, caching_devi
                 saved_device = g._device_stack
                 g._device_stack = []      # ops.device(None)
                 try:
-                    value = convert_to_tensor(g, initial_value(), dtype, "initial_value")
+                    value = initial_value()
+                    if not (isinstance(value, Tensor) and (dtype is None or dtype == value._dt)):
+                        value = _convert.convert_to_tensor(g, value, dtype, "initial_value")
                 finally:
                     g._device_stack = saved_device
         else:
-            value = convert_to_tensor(g, initial_value, dtype, "initial_value")
+            value = _convert.convert_to_tensor(g, initial_value, dtype, "initial_value")
         if shape is None:
             shape = value._dims if validate_shape else None
         else:                             # `variable_op_v2`'s attr: `_MakeShape`
             shape = _gen_ops.make_shape(shape, "shape")
-        base = value._dt[:-4] if value._dt.endswith("_ref") else value._dt
+        value_dt = value._dt
+        base = value_dt[:-4] if value_dt.endswith("_ref") else value_dt
         # `state_ops.variable_op_v2(shape, dtype, name=scope)`: `_apply_op_helper`
         # names an op whose name is empty after its type (`name if name else
         # op_type_name`), then the node is checked before it joins the graph
-        attrs = {"shape": _opdef.ShapeAttr(shape), "dtype": base, "container": StrAttr(""),
-                 "shared_name": StrAttr("")}
+        attrs = {"shape": _opdef.ShapeAttr(shape), "dtype": base, "container": _EMPTY_STR,
+                 "shared_name": _EMPTY_STR}
         op_name = scope[:-1] if scope else g.unique_name("VariableV2")
         if scope:       # its `ops.name_scope(scope)` is checked inside this one's
             check_scope_name(scope, at_root=False)
-        _opdef.make_shape_proto(shape, "shape")   # `_MakeShape` of the shape attr
-        explicit_shape(shape, "VariableV2", op_name, attrs)
+        if not _small_shape(shape):
+            _opdef.make_shape_proto(shape, "shape")   # `_MakeShape` of the shape attr
+            explicit_shape(shape, "VariableV2", op_name, attrs)
         op = g.create_op("VariableV2", op_name + "/", outputs=((shape, base + "_ref"),),
                          attrs=attrs)
         if init_from_fn:                  # `_attr_scope({"_class": ["loc:@<name>"]})`
@@ -310,23 +347,67 @@ def _init_from_args(g, initial_value, init_from_fn, validate_shape, caching_devi
                 if made._attrs is not None:
                     made._attrs["_class"] = located
         var_tensor = op._outputs[0]
-        if validate_shape and not _fully_defined(value._dims):
+        value_dims = value._dims
+        if validate_shape and not _fully_defined(value_dims):
             raise TFValueError(f"initial_value must have a shape specified: {value}")
-        guarded = guard_against_uninitialized_dependencies(g, scope, value)
-        assign_op = _assign_op(g, "Assign", None, var_tensor, guarded, use_locking=None,
-                               validate_shape=validate_shape).op
+        guarded = value if pure else guard_against_uninitialized_dependencies(g, scope, value)
+        if validate_shape is True and guarded._dt == base and guarded._dims == shape:
+            assign_op = _plain_assign(g, var_tensor, guarded, base)
+        else:
+            assign_op = _assign_op(g, "Assign", None, var_tensor, guarded, use_locking=None,
+                                   validate_shape=validate_shape).op
         if caching_device is not None:
             g._device_stack.append(caching_device)
+        old = g.name_stack
         try:
-            with g.name_scope("read") as read:       # colocated with the variable
-                snapshot = g.create_op(
-                    "Identity", read, outputs=((shape, base),), inputs=(var_tensor,),
-                    attrs={"T": base, "_class": _colocation(op)}).outputs[0]
+            _, read = g.enter_name_scope("read")     # colocated with the variable
+            snapshot = g.create_op(
+                "Identity", read, outputs=((shape, base),), inputs=(var_tensor,),
+                attrs={"T": base, "_class": _colocation(op)})._outputs[0]
         finally:
+            g.name_stack = old
             if caching_device is not None:
                 g._device_stack.pop()
     return RefVariable(op, shape, base, trainable, store_key, snapshot, assign_op, value,
                        origin, constraint, caching_device)
+
+
+#: The empty string attrs of VariableV2 (`container`, `shared_name`).
+_EMPTY_STR = StrAttr("")
+
+
+def _small_shape(dims) -> bool:
+    """Whether `dims` is a known shape of ints whose element count is far
+    below 2**63 (the common case): then `_MakeShape` and `ExplicitShape`
+    have nothing to refuse."""
+    if dims is None:
+        return False
+    count = 1
+    for d in dims:
+        if type(d) is not int or d < 0 or d > _MAX_ELEMENTS:
+            return False
+        count *= d
+    return count < _MAX_ELEMENTS
+
+
+def _plain_assign(g: Graph, ref: Tensor, value: Tensor, base: str):
+    """The `Assign` op of `_init_from_args` when `_assign_op` provably
+    checks nothing: `validate_shape=True`, the value of the variable's
+    dtype and shape (the merge is the shape itself).  Same name scope,
+    attrs (in order), colocation and device as `_assign_op`."""
+    ref_op = ref._op
+    old = g.name_stack
+    saved = g._device_stack
+    try:
+        _, scope = g.enter_name_scope("Assign")
+        attrs = {"T": base, "use_locking": True, "validate_shape": True,
+                 "_class": _colocation(ref_op)}
+        g._device_stack = [ref_op._device] if ref_op._device else []
+        return g.create_op("Assign", scope, outputs=((ref._dims, ref._dt),),
+                           inputs=(ref, value), attrs=attrs)
+    finally:
+        g._device_stack = saved
+        g.name_stack = old
 
 
 #: `TensorShape::IsValid`'s bound on a shape's number of elements.
@@ -796,40 +877,28 @@ class VariableStore:
                      synchronization=None, aggregation=None):
         """`_VariableStore.get_variable`: a callable `custom_getter` is
         called with `getter=_true_getter` and every argument as a keyword
-        (`constraint` only if it takes one); else `_true_getter`."""
+        (`constraint` only if it takes one); else `_true_getter` (the
+        store's `_true_get`, without making the closure)."""
         if custom_getter is not None and not callable(custom_getter):
             raise TFValueError(f"Passed a custom_getter which is not callable: {custom_getter}")
         if dtype is None:
             dtype = dtypes.FLOAT32
         dtype = getattr(dtype, "base_dtype", dtype)
+        trainable = True if trainable is None else trainable
+        if custom_getter is None:
+            return self._true_get(name, shape, dtype, initializer, regularizer, reuse, trainable,
+                                  collections, caching_device, partitioner, validate_shape,
+                                  use_resource, constraint)
 
         def _true_getter(name, shape=None, dtype=dtypes.FLOAT32, initializer=None,
                          regularizer=None, reuse=None, trainable=None, collections=None,
                          caching_device=None, partitioner=None, validate_shape=True,
                          use_resource=None, constraint=None, synchronization=None,
                          aggregation=None):
-            if partitioned.applies(self, name, shape, reuse, partitioner):
-                return partitioned.get_partitioned_variable(
-                    self, name, partitioner, shape, dtype, initializer, regularizer, reuse,
-                    trainable, collections, caching_device, validate_shape, use_resource,
-                    constraint)
-            if f"{name}/part_0" in self.vars:
-                raise TFValueError(
-                    f"No partitioner was provided, but a partitioned version of the variable "
-                    f"was found: {name}/part_0. Perhaps a variable of the same name was already "
-                    f"created with partitioning?")
-            return self._get_single_variable(
-                name, shape, dtype, initializer, regularizer, reuse, trainable, collections,
-                caching_device, validate_shape, constraint, use_resource=use_resource)
+            return self._true_get(name, shape, dtype, initializer, regularizer, reuse,
+                                  trainable, collections, caching_device, partitioner,
+                                  validate_shape, use_resource, constraint)
 
-        trainable = True if trainable is None else trainable
-        if custom_getter is None:
-            return _true_getter(name, shape=shape, dtype=dtype, initializer=initializer,
-                                regularizer=regularizer, reuse=reuse, trainable=trainable,
-                                collections=collections, caching_device=caching_device,
-                                partitioner=partitioner, validate_shape=validate_shape,
-                                use_resource=use_resource, constraint=constraint,
-                                synchronization=synchronization, aggregation=aggregation)
         kwargs = {"getter": _true_getter, "name": name, "shape": shape, "dtype": dtype,
                   "initializer": initializer, "regularizer": regularizer, "reuse": reuse,
                   "trainable": trainable, "collections": collections,
@@ -841,12 +910,34 @@ class VariableStore:
             kwargs["constraint"] = constraint
         return custom_getter(**kwargs)
 
+    def _true_get(self, name, shape, dtype, initializer, regularizer, reuse, trainable,
+                  collections, caching_device, partitioner, validate_shape, use_resource,
+                  constraint):
+        """`_true_getter`: the partitioned case, else one variable (unless a
+        partitioned one of that name exists)."""
+        if partitioner is not None or reuse is True:
+            if partitioned.applies(self, name, shape, reuse, partitioner):
+                return partitioned.get_partitioned_variable(
+                    self, name, partitioner, shape, dtype, initializer, regularizer, reuse,
+                    trainable, collections, caching_device, validate_shape, use_resource,
+                    constraint)
+        if self.vars and f"{name}/part_0" in self.vars:
+            raise TFValueError(
+                f"No partitioner was provided, but a partitioned version of the variable "
+                f"was found: {name}/part_0. Perhaps a variable of the same name was already "
+                f"created with partitioning?")
+        return self._get_single_variable(
+            name, shape, dtype, initializer, regularizer, reuse, trainable, collections,
+            caching_device, validate_shape, constraint, use_resource=use_resource)
+
     def _get_single_variable(self, name, shape, dtype, initializer, regularizer, reuse,
                              trainable, collections, caching_device, validate_shape, constraint,
                              partition_info=None, use_resource=None):
         """`_VariableStore._get_single_variable` (`use_resource` a keyword:
         None is the toggle's default)."""
         g = self._graph
+        if _init_ops is None:
+            _bind_late_modules()
         initializing_from_value = initializer is not None and not callable(initializer)
         if shape is not None and initializing_from_value:
             raise TFValueError("If initializer is a constant, do not specify shape.")
@@ -878,17 +969,27 @@ class VariableStore:
                 raise TFValueError(f"Variable {name} did not get an initializer, so its `shape` "
                                    f"argument must be specified.", name=name)
             initializer = default_initializer(name, dtype)
+        pure = False
         if initializing_from_value:
             init_val, variable_dtype = initializer, None
         else:
             if isinstance(initializer, type):
                 initializer = initializer()
             if shape is not None and shape.is_fully_defined():
-                kwargs = {"dtype": dtype}
-                if _takes(initializer, "partition_info"):
-                    kwargs["partition_info"] = partition_info
-                init_val = functools.partial(initializer, shape.as_list(), **kwargs)
                 variable_dtype = dtype.base_dtype.name
+                known = _KNOWN_INITIALIZERS.get(type(initializer)) \
+                    if partition_info is None else None
+                if known is not None and type(initializer).__call__ is known[0]:
+                    # what `initializer(shape.as_list(), dtype=dtype,
+                    # partition_info=None)` does, without its argument handling
+                    init_val = functools.partial(known[1], initializer, shape._dims,
+                                                 variable_dtype)
+                    pure = True
+                else:
+                    kwargs = {"dtype": dtype}
+                    if _takes(initializer, "partition_info"):
+                        kwargs["partition_info"] = partition_info
+                    init_val = functools.partial(initializer, shape.as_list(), **kwargs)
             elif _needs_no_arguments(initializer):
                 init_val, variable_dtype = initializer, None
             else:
@@ -899,9 +1000,14 @@ class VariableStore:
         origin = None if origin_source is None else origin_source()
         if use_resource is None:
             use_resource = resource_variables_enabled()
-        v = (resource_variable if use_resource else ref_variable)(
-            g, init_val, trainable, collections, validate_shape, caching_device, name,
-            variable_dtype, constraint, None if shape is None else shape._dims, origin, name)
+        if use_resource:
+            v = resource_variable(g, init_val, trainable, collections, validate_shape,
+                                  caching_device, name, variable_dtype, constraint,
+                                  None if shape is None else shape._dims, origin, name)
+        else:
+            v = ref_variable(g, init_val, trainable, collections, validate_shape,
+                             caching_device, name, variable_dtype, constraint,
+                             None if shape is None else shape._dims, origin, name, pure)
         self.vars[name] = v
         if regularizer:
             def make_regularizer_op():
@@ -934,14 +1040,26 @@ AGG_NONE = _Enum("<VariableAggregation.NONE: 0>")
 
 def default_initializer(name: str, dtype):
     """`_get_default_initializer`: glorot_uniform for floats, zeros for
-    integers, bools and strings, else an error."""
+    integers, bools and strings, else an error.  One instance of each is
+    made and kept: get_variable only calls it (with the shape and dtype),
+    and these initializers keep no state."""
     if _init_ops is None:
         _bind_late_modules()
     if dtype.is_floating:
-        return _init_ops.glorot_uniform_initializer()
-    if dtype.is_integer or dtype.is_unsigned or dtype.is_bool or dtype.base_dtype.name == "string":
-        return _init_ops.zeros_initializer()
-    raise TFValueError(f"An initializer for variable {name} of {dtype.base_dtype} is required")
+        cls = _init_ops.glorot_uniform_initializer
+    elif dtype.is_integer or dtype.is_unsigned or dtype.is_bool or \
+            dtype.base_dtype.name == "string":
+        cls = _init_ops.zeros_initializer
+    else:
+        raise TFValueError(f"An initializer for variable {name} of {dtype.base_dtype} is required")
+    made = _DEFAULT_INITIALIZERS.get(cls)
+    if made is None:
+        made = _DEFAULT_INITIALIZERS[cls] = cls()
+    return made
+
+
+#: The default initializers made so far, by class.
+_DEFAULT_INITIALIZERS: dict = {}
 
 
 def store_of(g: Graph) -> VariableStore:
