@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from . import parser_tables as _tables
+from .lowering import EMPTY_SPAN as _EMPTY, Span2 as _Span2
 
 __all__ = ["FastParser", "Token", "ParseFailed"]
 
@@ -36,16 +37,18 @@ class ParseFailed(Exception):
     """Not a program of the grammar (the tree-building path says why)."""
 
 
+_new_str = str.__new__
+
+
 class Token(str):
     """A terminal with its span, as Lark's Token has it."""
 
     empty = False       # as a position (`Lowering.at`): never the empty span
 
     def __new__(cls, type_, value, start_pos, line, column, end_line, end_column, end_pos):
-        self = str.__new__(cls, value)
-        self.type = type_
-        self.start_pos, self.line, self.column = start_pos, line, column
-        self.end_line, self.end_column, self.end_pos = end_line, end_column, end_pos
+        self = _new_str(cls, value)
+        self.__dict__ = {"type": type_, "start_pos": start_pos, "line": line, "column": column,
+                         "end_line": end_line, "end_column": end_column, "end_pos": end_pos}
         return self
 
     @property
@@ -53,33 +56,37 @@ class Token(str):
         return str(self)
 
 
-class _Meta:
-    """The span of a rule, as Lark's `propagate_positions` gives it: from the
-    first token of its first child to the last token of its last child."""
-
-    __slots__ = ("line", "column", "start_pos", "end_line", "end_column", "end_pos", "empty")
-
-    def __init__(self, first, last):
-        self.line, self.column, self.start_pos = first.line, first.column, first.start_pos
-        self.end_line, self.end_column, self.end_pos = last.end_line, last.end_column, last.end_pos
-        self.empty = False
-
-
-class _EmptyMeta:
-    __slots__ = ()
-    empty = True
-
-
-_EMPTY_META = _EmptyMeta()
+#: A rule's span: its first and last tokens (`lowering.Span2`).
+_Meta = _Span2
 
 _OPENERS = frozenset({"LPAR", "LSQB", "LBRACE"})
 _CLOSERS = frozenset({"RPAR", "RSQB", "RBRACE"})
 _ANGLES = frozenset({"LESS", "MORE", "LSHIFT", "RSHIFT"})
 
+# What the post-lexer does with a terminal (`_kind_class`).
+_PLAIN, _IGNORED, _OPENER, _CLOSER, _SEPARATOR, _ANGLE, _REFUSED = range(7)
+
+
+def _kind_class(name: str) -> int:
+    if name in _tables.IGNORE:
+        return _IGNORED
+    if name in _OPENERS:
+        return _OPENER
+    if name in _CLOSERS:
+        return _CLOSER
+    if name == "_SEP":
+        return _SEPARATOR
+    if name in _ANGLES:
+        return _ANGLE
+    if name == "FORBIDDEN":
+        return _REFUSED
+    return _PLAIN
+
 
 class _Lexers:
     """For each contextual lexer and character bucket, the terminals to try
-    (their `match` methods and names, in Lark's order), made on first use."""
+    (their `match` methods, names and post-lexer classes, in Lark's order),
+    made on first use."""
 
     def __init__(self):
         self.patterns: dict[str, object] = {}
@@ -94,40 +101,37 @@ class _Lexers:
                 match = self.patterns.get(name)
                 if match is None:
                     match = self.patterns[name] = re.compile(_tables.TERMINALS[name]).match
-                found.append((match, name))
+                found.append((match, name, _kind_class(name)))
         found = tuple(found)
         self.by_lexer[lexer][key] = found
         return found
 
 
 def _callback(terminal, include, tail, expand1, method):
-    """The reduction of one rule: its value from the children's values, and
-    its first and last tokens (for the spans of the rules above it)."""
+    """The reduction of one rule: from the children's (value, first token,
+    last token) triples, the rule's triple.  The first and last tokens give
+    the span of the rules above (Lark's `propagate_positions`)."""
     n = len(terminal)
     if n == 1 and expand1 and include == ((0, False, 0, terminal[0]),) and not tail:
         return _first_child          # `?rule: other` with one child: the child as it is
-    forward = tuple(enumerate(terminal))
-    backward = forward[::-1]
+    plain = tuple(i for i, expand, nones, _ in include if not expand and not nones)
+    if n and not tail and len(plain) == len(include) and not expand1 and method:
+        # the common shape: some children kept as they are
+        return _plain_callback(n, plain, method)
 
     def reduce(raw):
         first = last = None
-        for i, is_term in forward:
-            if is_term:
-                first = raw[i]
-                break
-            first = raw[i][1]
+        for value in raw:
+            first = value[1]
             if first is not None:
                 break
         if first is not None:
-            for i, is_term in backward:
-                if is_term:
-                    last = raw[i]
-                    break
+            for i in range(n - 1, -1, -1):
                 last = raw[i][2]
                 if last is not None:
                     break
         children = []
-        for i, expand, nones, is_term in include:
+        for i, expand, nones, _ in include:
             if nones:
                 children += [None] * nones
             if expand:
@@ -135,8 +139,6 @@ def _callback(terminal, include, tail, expand1, method):
                     children += raw[i][0]
                 else:
                     children = raw[i][0]
-            elif is_term:
-                children.append(raw[i])
             else:
                 children.append(raw[i][0])
         if tail:
@@ -147,8 +149,38 @@ def _callback(terminal, include, tail, expand1, method):
             return children, first, last
         if not method:
             raise ParseFailed("a one-child rule with other children")
-        return method(_Meta(first, last) if first is not None else _EMPTY_META, children), \
+        return method(_Span2(first, last) if first is not None else _EMPTY, children), \
             first, last
+    return reduce
+
+
+def _plain_callback(n, kept, method):
+    """`_callback` of a rule whose kept children are neither inlined nor
+    absent, nor the rule a `?rule`."""
+    last_index = n - 1
+    if len(kept) == 1:
+        only = kept[0]
+    else:
+        only = None
+
+    def reduce(raw):
+        first = raw[0][1]
+        if first is None:
+            for value in raw:
+                first = value[1]
+                if first is not None:
+                    break
+            else:
+                children = [raw[i][0] for i in kept] if only is None else [raw[only][0]]
+                return method(_EMPTY, children), None, None
+        last = raw[last_index][2]
+        if last is None:
+            for i in range(last_index - 1, -1, -1):
+                last = raw[i][2]
+                if last is not None:
+                    break
+        children = [raw[i][0] for i in kept] if only is None else [raw[only][0]]
+        return method(_Span2(first, last), children), first, last
     return reduce
 
 
@@ -183,23 +215,80 @@ class FastParser:
         self.after_units: dict[tuple, int] = {}
 
     def parse(self, text: str, builder):
-        """Lark's LALR loop (`ParserState.feed_token`) over the tokens of
-        `_tokens`; the module, or an exception."""
+        """Lark's LALR loop (`ParserState.feed_token`) over the tokens of the
+        contextual lexer and the post-lexer (read in line here, see
+        `tokens`); the module, or an exception."""
         callbacks = [_callback(terminal, include, tail, expand1,
                                getattr(builder, method) if method else method)
                      for terminal, include, tail, expand1, method in self.specs]
         actions, sizes, origins, unit = self.actions, self.sizes, self.origins, self.unit
         after_units, units = self.after_units, self._units
+        state_lexer = self.state_lexer
+        by_lexer, candidates = self.lexers.by_lexer, self.lexers.candidates
         states, values = [self.start], []
-        for token in self._tokens(text, states):
-            kind = token.type
+        pos, line, line_start, size = 0, 1, 0, len(text)
+        depth = 0
+        pending = []            # the second `>` of a `>>` block closer, ...
+        new_str = _new_str
+        while True:
+            # ------------------------------------------------ the next token
+            if pending:
+                token = pending.pop()
+                kind = token.type
+            elif pos < size:
+                code = ord(text[pos])
+                lexer = state_lexer[states[-1]]
+                tried = by_lexer[lexer].get(code if code < 128 else 128)
+                if tried is None:
+                    tried = candidates(lexer, code if code < 128 else 128)
+                for match, kind, klass in tried:
+                    found = match(text, pos)
+                    if found is not None:
+                        break
+                else:
+                    raise ParseFailed(f"no token at {pos}")
+                end = found.end()
+                value = found.group()
+                start_line, column = line, pos - line_start + 1
+                newlines = value.count("\n")
+                if newlines:
+                    line += newlines
+                    line_start = pos + value.rindex("\n") + 1
+                start, pos = pos, end
+                if klass:
+                    if klass == _IGNORED:
+                        continue
+                    if klass == _OPENER:
+                        depth += 1
+                    elif klass == _CLOSER:
+                        depth = depth - 1 if depth else 0
+                    elif klass == _SEPARATOR:
+                        if depth:
+                            continue
+                    elif klass == _ANGLE:
+                        if depth == 0:     # blocks: `>>` is two closers
+                            kind = "_LBLOCK" if value[0] == "<" else "_RBLOCK"
+                            for i in range(len(value) - 1, 0, -1):
+                                pending.append(Token(kind, value[i], start + i, start_line,
+                                                     column + i, start_line, column + i + 1,
+                                                     start + i + 1))
+                            value, end = value[0], start + 1
+                    else:
+                        raise ParseFailed(f"refused word {value}")
+                token = new_str(Token, value)
+                token.__dict__ = {"type": kind, "start_pos": start, "line": start_line,
+                                  "column": column, "end_line": line,
+                                  "end_column": end - line_start + 1, "end_pos": end}
+            else:
+                break
+            # ------------------------------------------- shift it, reducing
             while True:
                 action = actions[states[-1]].get(kind)
                 if action is None:
                     raise ParseFailed(f"unexpected {kind}")
                 if action >= 0:
                     states.append(action)
-                    values.append(token)
+                    values.append((token, token, token))
                     break
                 rule = ~action
                 if unit[rule]:      # the value stays; only the state changes
@@ -209,13 +298,13 @@ class FastParser:
                         top = after_units[key] = units(key)
                     states[-1] = top
                     continue
-                size = sizes[rule]
-                if size:
-                    children = values[-size:]
-                    del states[-size:]
-                    del values[-size:]
+                size_ = sizes[rule]
+                if size_:
+                    children = values[-size_:]
+                    del states[-size_:]
+                    del values[-size_:]
                 else:
-                    children = []
+                    children = ()
                 values.append(callbacks[rule](children))
                 states.append(actions[states[-1]][origins[rule]])
         end = self.end
@@ -224,13 +313,13 @@ class FastParser:
             if action is None or action >= 0:
                 raise ParseFailed("unexpected end of input")
             rule = ~action
-            size = sizes[rule]
-            if size:
-                children = values[-size:]
-                del states[-size:]
-                del values[-size:]
+            size_ = sizes[rule]
+            if size_:
+                children = values[-size_:]
+                del states[-size_:]
+                del values[-size_:]
             else:
-                children = []
+                children = ()
             values.append(callbacks[rule](children))
             states.append(actions[states[-1]][origins[rule]])
             if states[-1] == end:
@@ -245,50 +334,3 @@ class FastParser:
             if action is None or action >= 0 or not unit[~action]:
                 return top
             top = actions[below][origins[~action]]
-
-    def _tokens(self, text: str, states: list):
-        """The contextual lexer and the post-lexer: tokens for the parser
-        state `states[-1]` at the time each one is asked for."""
-        state_lexer, ignore = self.state_lexer, self.ignore
-        by_lexer, candidates = self.lexers.by_lexer, self.lexers.candidates
-        pos, line, line_start, size = 0, 1, 0, len(text)
-        depth = 0
-        while pos < size:
-            code = ord(text[pos])
-            key = code if code < 128 else 128
-            lexer = state_lexer[states[-1]]
-            tried = by_lexer[lexer].get(key)
-            if tried is None:
-                tried = candidates(lexer, key)
-            for match, kind in tried:
-                found = match(text, pos)
-                if found is not None:
-                    break
-            else:
-                raise ParseFailed(f"no token at {pos}")
-            end = found.end()
-            value = found.group()
-            start_line, column = line, pos - line_start + 1
-            newlines = value.count("\n")
-            if newlines:
-                line += newlines
-                line_start = pos + value.rindex("\n") + 1
-            start, pos = pos, end
-            if kind in ignore:
-                continue
-            if kind in _OPENERS:
-                depth += 1
-            elif kind in _CLOSERS:
-                depth = depth - 1 if depth else 0
-            elif kind == "_SEP":
-                if depth:
-                    continue
-            elif kind in _ANGLES and depth == 0:
-                block = "_LBLOCK" if value[0] == "<" else "_RBLOCK"
-                for i, ch in enumerate(value):
-                    yield Token(block, ch, start + i, start_line, column + i, start_line,
-                                column + i + 1, start + i + 1)
-                continue
-            elif kind == "FORBIDDEN":
-                raise ParseFailed(f"refused word {value}")
-            yield Token(kind, value, start, start_line, column, line, end - line_start + 1, end)
