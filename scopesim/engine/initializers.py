@@ -25,8 +25,32 @@ DEFAULT_GRAPH_SEED = 87654321
 
 def _op(g: Graph, op_type: str, name: str, dims, dtype: str, inputs=(), attrs=None) -> Tensor:
     """An op with one output and its NodeDef attrs (`name` ending in `/` is exact)."""
-    return g.create_op(op_type, name, outputs=((dims, dtype),), inputs=inputs,
-                       attrs=attrs).outputs[0]
+    return g.create_tensor(op_type, name, dims, dtype, inputs, attrs)
+
+
+def _scoped_op(g: Graph, op_type: str, scope_name: str, dims, dtype: str, inputs,
+               attrs) -> Tensor:
+    """`with g.name_scope(scope_name) as scope:` an op named `scope`: the
+    scope entered and left directly (nothing else runs inside it)."""
+    old = g.name_stack
+    try:
+        _, scope = g.enter_name_scope(scope_name)
+        return g.create_tensor(op_type, scope, dims, dtype, inputs, attrs)
+    finally:
+        g.name_stack = old
+
+
+def _float_const(g: Graph, value, dtype: str, name: str) -> Tensor:
+    """`convert(g, value, dtype, name)` (`ops.convert_to_tensor`): a Python
+    float of a float dtype is its own value, checked by nothing; anything
+    else goes the whole way."""
+    if value.__class__ is float and dtype in _FLOATS:
+        return g.create_tensor("Const", name, (), dtype, (), {"value": value, "dtype": dtype})
+    return convert(g, value, dtype, name)
+
+
+#: The dtypes a Python float converts to as it is (`_AssertCompatible`).
+_FLOATS = frozenset(("float16", "bfloat16", "float32", "float64"))
 
 
 def _seed_attrs(seed) -> dict:
@@ -70,20 +94,32 @@ def fill(g: Graph, name: str, shape, dtype: str, scope_name=None) -> Tensor:
         value = 1 if one else ""
     else:
         value = 1 if one else 0
-    with name_scope(g, scope_name, name) as scope:
+    if scope_name is None:                # `name_scope(None, name)`: entered directly
+        old = g.name_stack
         try:
-            small = _constant_if_small(g, value, shape, dtype, scope)
-            if small is not None:
-                return small
-            shape_t = _shape_as_tensor(g, TensorShape(shape))
-        except (TFTypeError, TFValueError):
-            from .convert import convert_to_tensor
-            shape_t = convert_to_tensor(g, list(shape) if isinstance(shape, tuple) else shape,
-                                        "int32")
-        if not shape_t._dims:
-            shape_t = apply_op(g, "Reshape", None, [shape_t, [-1]])
-        fill_value = convert(g, value, dtype, "Const")
-        return apply_op(g, "Fill", scope, [shape_t, fill_value])
+            _, scope = g.enter_name_scope(name)
+            return _fill_in(g, scope, value, shape, dtype)
+        finally:
+            g.name_stack = old
+    with name_scope(g, scope_name, name) as scope:
+        return _fill_in(g, scope, value, shape, dtype)
+
+
+def _fill_in(g: Graph, scope: str, value, shape, dtype: str) -> Tensor:
+    """The ops of `fill` inside its scope."""
+    try:
+        small = _constant_if_small(g, value, shape, dtype, scope)
+        if small is not None:
+            return small
+        shape_t = _shape_as_tensor(g, TensorShape(shape))
+    except (TFTypeError, TFValueError):
+        from .convert import convert_to_tensor
+        shape_t = convert_to_tensor(g, list(shape) if isinstance(shape, tuple) else shape,
+                                    "int32")
+    if not shape_t._dims:
+        shape_t = apply_op(g, "Reshape", None, [shape_t, [-1]])
+    fill_value = convert(g, value, dtype, "Const")
+    return apply_op(g, "Fill", scope, [shape_t, fill_value])
 
 
 def _shape_as_tensor(g: Graph, shape) -> Tensor:
@@ -133,17 +169,32 @@ def _constant_if_small(g: Graph, value, shape, dtype: str, scope: str):
     the dtype, takes `np.prod(shape, dtype=np.int64)` (an int beyond int64
     overflows), makes an empty array for a size of 0 (numpy's errors for a
     negative or a too big shape) and refuses more elements than the size."""
-    product = _numpy_prod(shape)
+    plain = _plain_dims(shape)
+    product = math.prod(plain) if plain is not None else _numpy_prod(shape)
     if product is None or not product < FILL_THRESHOLD:
         return None
     try:
         check_convertible(value, dtype)
     except TFTypeError:                   # `except (NotImplementedError, TypeError)`
         return None
+    if plain is not None:                 # one element, at most `size`: nothing to refuse
+        return constant(g, dtype, plain, scope, value)
     dims = [int(d) for d in shape] if isinstance(shape, (list, tuple)) else \
         [int(d) for d in getattr(shape, "_dims", [shape])]
     check_proto_size(dims, dtype, 1)
     return constant(g, dtype, tuple(dims), scope, value)
+
+
+def _plain_dims(shape):
+    """A list or tuple of ints in `0 <= d < 2**31` as a dims tuple (numpy's
+    product of them is theirs, `make_tensor_proto` refuses none of them),
+    else None."""
+    if shape.__class__ is not list and shape.__class__ is not tuple:
+        return None
+    for d in shape:
+        if d.__class__ is not int or not 0 <= d < 2**31:
+            return None
+    return tuple(shape)
 
 
 def check_proto_size(dims: list, dtype: str, count: int) -> None:
@@ -270,21 +321,27 @@ def random_uniform(g: Graph, shape: Shape, dtype: str, minval=0.0, maxval=None,
         if integer:
             raise TFValueError(f"Must specify maxval for integer dtype tf.{dtype}")
         maxval = 1
-    with g.name_scope(name or "random_uniform") as scope:
-        shape_t = _shape_tensor(g, shape)
-        lo = convert(g, minval, dtype, "min")
-        hi = convert(g, maxval, dtype, "max")
-        if integer:
+    if integer:
+        with g.name_scope(name or "random_uniform") as scope:
+            shape_t = _shape_tensor(g, shape)
+            lo = convert(g, minval, dtype, "min")
+            hi = convert(g, maxval, dtype, "max")
             with g.name_scope("RandomUniformInt"):
                 _check_shape_type(shape_t._dt)
             return _op(g, "RandomUniformInt", scope, shape, dtype, (shape_t, lo, hi),
                        {"T": shape_t._dt, "Tout": dtype, **_seed_attrs(seed)})
+    old = g.name_stack                    # the scopes entered directly: no program code inside
+    try:
+        _, scope = g.enter_name_scope(name or "random_uniform")
+        shape_t = _shape_tensor(g, shape)
+        lo = _float_const(g, minval, dtype, "min")
+        hi = _float_const(g, maxval, dtype, "max")
         rnd = _sampler(g, "RandomUniform", shape_t, shape, dtype, seed)
-        with g.name_scope("sub") as sub:
-            width = _op(g, "Sub", sub, (), dtype, (hi, lo), {"T": dtype})
-        with g.name_scope("mul") as mul:
-            scaled = _op(g, "Mul", mul, shape, dtype, (rnd, width), {"T": dtype})
-        return _op(g, "AddV2", scope, shape, dtype, (scaled, lo), {"T": dtype})
+        width = _scoped_op(g, "Sub", "sub", (), dtype, (hi, lo), {"T": dtype})
+        scaled = _scoped_op(g, "Mul", "mul", shape, dtype, (rnd, width), {"T": dtype})
+        return g.create_tensor("AddV2", scope, shape, dtype, (scaled, lo), {"T": dtype})
+    finally:
+        g.name_stack = old
 
 
 def random_normal(g: Graph, name: str, sampler: str, shape: Shape, dtype: str,
@@ -304,10 +361,15 @@ def random_normal(g: Graph, name: str, sampler: str, shape: Shape, dtype: str,
 
 def _sampler(g: Graph, op_type: str, shape_t: Tensor, shape: Shape, dtype: str,
              seed=None) -> Tensor:
-    with g.name_scope(op_type) as scope:
+    old = g.name_stack
+    try:
+        _, scope = g.enter_name_scope(op_type)
         _check_shape_type(shape_t._dt)
-        return _op(g, op_type, scope, shape, dtype, (shape_t,),
-                   {"T": shape_t._dt, "dtype": dtype, **_seed_attrs(seed)})
+        attrs = {"T": shape_t._dt, "dtype": dtype, "seed": 0, "seed2": 0} if seed is None \
+            else {"T": shape_t._dt, "dtype": dtype, **_seed_attrs(seed)}
+        return g.create_tensor(op_type, scope, shape, dtype, (shape_t,), attrs)
+    finally:
+        g.name_stack = old
 
 
 def _shape_tensor(g: Graph, shape: Shape) -> Tensor:
@@ -317,12 +379,15 @@ def _shape_tensor(g: Graph, shape: Shape) -> Tensor:
     uint64 meets smaller dims: `[2, 2**63]`; past uint64 not convertible,
     the tuple quoted)."""
     dims = list(shape)
-    if all(0 <= d < 2**31 for d in dims):
-        dtype = "int32"
+    for d in dims:
+        if not 0 <= d < 2**31:
+            from .ops import python_dtype
+            dtype = python_dtype(tuple(dims))
+            break
     else:
-        from .ops import python_dtype
-        dtype = python_dtype(tuple(dims))
-    return constant(g, dtype, (len(dims),), "shape", dims)
+        dtype = "int32"
+    return g.create_tensor("Const", "shape", (len(dims),), dtype, (),
+                           {"value": dims, "dtype": dtype})
 
 
 def _check_shape_type(dtype: str) -> None:
