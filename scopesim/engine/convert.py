@@ -25,6 +25,9 @@ from .resource import BaseResourceVariable
 from .variables import RefVariable, _LazyEvalTensor
 
 _PYTHON_VALUES = (bool, int, float, str, list, tuple, type(None))
+#: Python's scalars (exactly these classes): none is a graph element or a
+#: variable, so they go straight to `constant_op`'s conversion
+_SCALARS = frozenset((bool, int, float, str))
 
 #: `tensor_conversion_registry`: the conversion function of other modules'
 #: classes, `fn(value, dtype_name_or_None, name) -> Tensor` (PartitionedVariable).
@@ -197,6 +200,8 @@ def convert_to_tensor(g: Graph, value, dtype: str | None = None, name: str | Non
 
 def _convert(g: Graph, value, dtype: str | None, name: str | None) -> Tensor:
     """The conversion function registered for the value's class."""
+    if type(value) in _SCALARS and type(value) not in CONVERSION_FUNCTIONS:
+        return ops.convert(g, value, dtype, "Const" if name is None else name)
     if isinstance(value, Tensor):
         if dtype is not None and dtype != value._dt:
             raise TFValueError(_error_prefix(

@@ -29,6 +29,7 @@ from . import observe as _observe
 from .device import apply_device_functions
 from .dtypes import of as _dtype_of
 from .nodedef import node_def_text
+from .names import _CHECKED as _CHECKED_SCOPE_NAMES
 from .names import NameRegistry, check_node_name, check_scope_name
 from .tensor_shape import TensorShape
 
@@ -387,11 +388,17 @@ class Graph:
         if not name:
             new = entered = ""
         else:
-            check_scope_name(name, not self.name_stack)
+            stack = self.name_stack
+            if name.__class__ is not str or name not in _CHECKED_SCOPE_NAMES[not stack]:
+                check_scope_name(name, not stack)
             if name[-1] == "/":
                 new, entered = name[:-1], name
-            else:
-                new = self.unique_name(name)
+            else:                           # `unique_name(name)`
+                full = stack + "/" + name if stack else name
+                if _observe.current is not None:
+                    new = _observe.current.unique_name(self, full, True)
+                else:
+                    new = self.names.unique_name(full)
                 entered = new + "/"
         self.name_stack = new
         if _observe.current is not None:

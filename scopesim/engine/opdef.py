@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..errors import TFRuntimeError, TFTypeError, TFValueError
 from .convert import convert_to_tensor
-from .graph import Graph, NameScope, Operation, Tensor
+from .graph import Graph, NameScope, Operation, SymbolicTensor, Tensor
 from .names import check_node_name
 from .shape_inference import infer_shape
 from .values import py_repr, truth, type_name
@@ -55,7 +55,7 @@ class OpDef:
     A plain class (no dataclass: its import costs start-up time)."""
 
     __slots__ = ("inputs", "allowed", "shape_fn", "defaults", "output_dtype", "strings",
-                 "_lists")
+                 "_lists", "_sets")
 
     def __init__(self, inputs: tuple, allowed: dict, shape_fn: str, defaults: dict | None = None,
                  output_dtype: str | None = None, strings: dict | None = None) -> None:
@@ -68,6 +68,9 @@ class OpDef:
         # the allowed dtypes of each type attr, split once (read for every input)
         self._lists = {attr: None if text is None else tuple(text.split(", "))
                        for attr, text in allowed.items()}
+        # the same as sets, for the check of a dtype that is allowed (the common case)
+        self._sets = {attr: frozenset(dtypes) for attr, dtypes in self._lists.items()
+                      if dtypes is not None}
 
     def __repr__(self) -> str:
         return (f"OpDef(inputs={self.inputs!r}, allowed={self.allowed!r}, "
@@ -216,28 +219,39 @@ def _apply_in_scope(g: Graph, opdef: OpDef, op_type: str, scope: str, op_name: s
                                   inferred_from)
             tensors.extend(converted)
             continue
-        if isinstance(value, Tensor) and (
-                value._dt == type_attr[1:] if type_attr[0] == "=" else
-                types.get(type_attr, value._dt) == value._dt):
-            tensor = value
-        else:
-            tensor = _convert_input(g, op_type, opdef, arg, type_attr, value, types,
-                                    inferred_from)
+        if isinstance(value, Tensor):
+            dt = value._dt
+            if type_attr[0] == "=":
+                if dt == type_attr[1:]:
+                    tensors.append(value)
+                    continue
+            else:
+                known = types.get(type_attr)
+                if known == dt:                       # matches the attr's dtype
+                    tensors.append(value)
+                    continue
+                if known is None:                     # sets the attr: an allowed dtype?
+                    allowed = opdef._sets.get(type_attr)
+                    if allowed is None or dt in allowed:
+                        types[type_attr] = dt
+                        inferred_from[type_attr] = arg
+                        tensors.append(value)
+                        continue
+        tensor = _convert_input(g, op_type, opdef, arg, type_attr, value, types, inferred_from)
         _check_input_type(op_type, opdef, arg, type_attr, tensor._dt, types, inferred_from)
         tensors.append(tensor)
-    for attr, value in attrs.items():
-        if isinstance(value, ShapeAttr):
-            make_shape_proto(value.dims, attr)
-        elif attr in opdef.allowed and opdef.allowed_list(attr) is not None:
-            _satisfies_type_constraint(value, opdef.allowed_list(attr), attr)
-    for attr, allowed in opdef.strings.items():
-        if attr in attrs and attrs[attr] not in allowed:
-            joined = '", "'.join(allowed)
-            raise TFValueError(f"Attr '{attr}' of '{op_type}' Op passed string "
-                               f"'{attrs[attr]}' not in: \"{joined}\".")
-    for attr in types:
-        if attr[0] != "=":
-            attrs[attr] = types[attr]
+    if attrs:
+        for attr, value in attrs.items():
+            if isinstance(value, ShapeAttr):
+                make_shape_proto(value.dims, attr)
+            elif attr in opdef.allowed and opdef.allowed_list(attr) is not None:
+                _satisfies_type_constraint(value, opdef.allowed_list(attr), attr)
+        for attr, allowed in opdef.strings.items():
+            if attr in attrs and attrs[attr] not in allowed:
+                joined = '", "'.join(allowed)
+                raise TFValueError(f"Attr '{attr}' of '{op_type}' Op passed string "
+                                   f"'{attrs[attr]}' not in: \"{joined}\".")
+    attrs.update(types)               # the type attrs (never a fixed `=` one)
     _check_new_node_name(g, op_name)
     shape = infer_shape(opdef.shape_fn, op_type, op_name, attrs, tensors)
     if out_dtype is None:
@@ -315,7 +329,21 @@ def make_shape_proto(dims, arg_name: str) -> None:
 def graph_from_inputs(g: Graph, values) -> Graph:
     """`ops._get_graph_from_inputs(values)`: the graph of the first graph
     element among `values` (a Tensor, an Operation, a Variable's tensor),
-    every other one checked by `_assert_same_graph`; `g` when there is none."""
+    every other one checked by `_assert_same_graph`; `g` when there is none.
+    Tensors of one graph (the common case) are seen at once."""
+    graph = None
+    for value in values:
+        if value.__class__ is not SymbolicTensor:
+            return _graph_from_elements(g, values)
+        if graph is None:
+            graph = value._op._graph
+        elif value._op._graph is not graph:
+            return _graph_from_elements(g, values)
+    return g if graph is None else graph
+
+
+def _graph_from_elements(g: Graph, values) -> Graph:
+    """`graph_from_inputs` of any values."""
     first = None
     for value in values:
         if isinstance(value, (list, tuple)):
@@ -337,7 +365,7 @@ def _check_new_node_name(g: Graph, name: str) -> None:
     node name (`Operation.from_node_def`), then `TF_FinishOperationLocked`'s
     "Duplicate node name in graph"."""
     check_node_name(name)
-    if g.has_op(name):
+    if name in g._ops_by_name:
         raise TFValueError(f"Duplicate node name in graph: '{name}'", name=name)
 
 

@@ -181,6 +181,11 @@ def tensor_value(value, dtype: str | None) -> tuple:
     numpy array, as `(dtype, shape, value)`: a numpy value cast to `dtype`
     (`numpy_value`), a Python value checked against it (`_AssertCompatible`)
     or its own dtype inferred."""
+    if type(value) in _SCALARS:           # a Python scalar: no numpy, no dims
+        if dtype is None:
+            return python_dtype(value), (), value
+        check_convertible(value, dtype)
+        return dtype, (), _wrap_int32(value) if dtype == "int32" else value
     array = numpy_array(value)
     if array is not None:
         return numpy_value(array, dtype)
@@ -192,6 +197,9 @@ def tensor_value(value, dtype: str | None) -> tuple:
         if dtype == "int32":
             value = _wrap_int32(value)
     return dtype, value_shape(value), value
+
+
+_SCALARS = frozenset((bool, int, float, str))
 
 
 def _wrap_int32(value):

@@ -25,16 +25,13 @@ def infer_shape(shape_fn: str, op_type: str, op_name: str, attrs: dict, inputs: 
     """The output shape of a new op: `shape_fn` names the OpDef's shape
     function (`unchanged`, `broadcast`, `matmul`, `batch_matmul`,
     `placeholder`, `placeholder_with_default`, `pack`, `strided_slice`)."""
-    def error(message: str, computed=None, partial=None) -> TFValueError:
-        return TFValueError(f"{message} for "
-                            f"{node_text(op_type, op_name, attrs, inputs, computed, partial)}")
-
     registered = SHAPE_FNS.get(shape_fn)
+    if registered is None and shape_fn == "unchanged":
+        return inputs[0]._dims
+    error = _shape_error(op_type, op_name, attrs, inputs)
     if registered is not None:
         return registered(inputs, attrs, error)
     shapes = [t._dims for t in inputs]
-    if shape_fn == "unchanged":
-        return shapes[0]
     if shape_fn == "broadcast":
         return broadcast_shape(shapes[0], shapes[1], error)
     if shape_fn == "matmul":
@@ -48,6 +45,15 @@ def infer_shape(shape_fn: str, op_type: str, op_name: str, attrs: dict, inputs: 
     if shape_fn == "strided_slice":
         return strided_slice_shape(inputs, attrs, error)
     return batch_matmul_shape(shapes[0], shapes[1], attrs["adj_x"], attrs["adj_y"], error)
+
+
+def _shape_error(op_type: str, op_name: str, attrs: dict, inputs: list):
+    """The `error(message, computed, partial)` of a shape function: its
+    ValueError, the node quoted after the message."""
+    def error(message: str, computed=None, partial=None) -> TFValueError:
+        return TFValueError(f"{message} for "
+                            f"{node_text(op_type, op_name, attrs, inputs, computed, partial)}")
+    return error
 
 
 def _attr_text(value) -> str:
@@ -396,6 +402,11 @@ def broadcast_shape(x: Shape, y: Shape, error) -> Shape:
     unknown otherwise (against 0 too); unknown rank gives unknown rank."""
     if x is None or y is None:
         return None
+    # the same shape, or a scalar on one side: that shape (the tuple itself)
+    if x.__class__ is tuple and (not y or x == y):
+        return x
+    if not x and y.__class__ is tuple:
+        return y
     rank = max(len(x), len(y))
     x = (1,) * (rank - len(x)) + tuple(x)
     y = (1,) * (rank - len(y)) + tuple(y)
