@@ -210,9 +210,11 @@ class FastParser:
             self.specs.append((terminal, include, tail, expand1, method))
         #: The rules whose reduction leaves the value as it is (`?rule: other`).
         self.unit = [_callback(*spec[:4], None) is _first_child for spec in self.specs]
-        #: (state below, state on top, lookahead) -> the state on top once
-        #: every unit reduction there is done (they keep the state below).
-        self.after_units: dict[tuple, int] = {}
+        #: (state below, state on top, lookahead) -> the reductions of one
+        #: child that follow there, in order (the rules whose value is not the
+        #: child's), and the state on top once they are done: they keep the
+        #: state below, so the table says all of it (`_units`).
+        self.after_units: dict[tuple, tuple] = {}
 
     def parse(self, text: str, builder):
         """Lark's LALR loop (`ParserState.feed_token`) over the tokens of the
@@ -291,14 +293,16 @@ class FastParser:
                     values.append((token, token, token))
                     break
                 rule = ~action
-                if unit[rule]:      # the value stays; only the state changes
-                    key = (states[-2], states[-1], kind)
-                    top = after_units.get(key)
-                    if top is None:
-                        top = after_units[key] = units(key)
-                    states[-1] = top
-                    continue
                 size_ = sizes[rule]
+                if size_ == 1:      # one child: the state below stays
+                    key = (states[-2], states[-1], kind)
+                    plan = after_units.get(key)
+                    if plan is None:
+                        plan = after_units[key] = units(key)
+                    rules, states[-1] = plan
+                    for rule in rules:
+                        values[-1] = callbacks[rule]((values[-1],))
+                    continue
                 if size_:
                     children = values[-size_:]
                     del states[-size_:]
@@ -325,12 +329,16 @@ class FastParser:
             if states[-1] == end:
                 return values[-1][0]
 
-    def _units(self, key) -> int:
-        """The top state after the unit reductions `key` starts with."""
+    def _units(self, key) -> tuple:
+        """The reductions of one child `key` starts with: the rules to call
+        (not the unit ones, which keep the value) and the top state after."""
         below, top, kind = key
-        actions, unit, origins = self.actions, self.unit, self.origins
+        actions, unit, origins, sizes = self.actions, self.unit, self.origins, self.sizes
+        rules = []
         while True:
             action = actions[top].get(kind)
-            if action is None or action >= 0 or not unit[~action]:
-                return top
+            if action is None or action >= 0 or sizes[~action] != 1:
+                return tuple(rules), top
+            if not unit[~action]:
+                rules.append(~action)
             top = actions[below][origins[~action]]
