@@ -230,15 +230,25 @@ def _bind_late_modules() -> None:
     _convert, _opdef, _gen_ops, _init_ops = convert, opdef, gen_ops, init_ops
     _initializers = initializers
     for cls in (init_ops.VarianceScaling, init_ops.GlorotUniform, init_ops.GlorotNormal):
-        _KNOWN_INITIALIZERS[cls] = (cls.__call__, _variance_scaling_value)
-    _KNOWN_INITIALIZERS[init_ops.Zeros] = (init_ops.Zeros.__call__, _zeros_value)
+        _KNOWN_INITIALIZERS[cls] = (cls.__call__, _variance_scaling_value, _plain_scaling)
+    _KNOWN_INITIALIZERS[init_ops.Zeros] = (init_ops.Zeros.__call__, _zeros_value, None)
 
 
 #: Initializer classes (exactly these) whose call get_variable makes
-#: itself: class -> (the class's `__call__`, checked at each use, and the
-#: function that does what it does with `partition_info=None`).  Their ops
-#: read nothing but constants they make.
+#: itself: class -> (the class's `__call__`, checked at each use; the
+#: function that does what it does with `partition_info=None`; None or a
+#: check that the instance's fields are plain values).  Their ops read
+#: nothing but constants they make, and no program code runs meanwhile.
 _KNOWN_INITIALIZERS: dict = {}
+
+
+def _plain_scaling(init) -> bool:
+    """Whether a VarianceScaling's fields are the plain values its
+    constructor leaves (a number, two strings, a seed int or None): then
+    its arithmetic calls nothing of the program's."""
+    seed = init.seed
+    return (init.scale.__class__ in (float, int) and init.mode.__class__ is str
+            and init.distribution.__class__ is str and (seed is None or seed.__class__ is int))
 
 
 def _variance_scaling_value(init, dims: tuple, dtype: str):
@@ -301,73 +311,106 @@ def ref_variable(g: Graph, initial_value=None, trainable=None, collections=None,
 
 def _init_from_args(g, initial_value, init_from_fn, validate_shape, caching_device, name, dtype,
                     constraint, shape, origin, store_key, trainable, pure=False) -> RefVariable:
-    """The ops of `RefVariable._init_from_args`, inside `name_scope(name, "Variable")`.
+    """`RefVariable._init_from_args`: its ops inside `name_scope(name, "Variable")`.
 
     `pure`: the initial value is made by one of the initializers whose ops
-    read only constants of their own (`_KNOWN_INITIALIZERS`), so the guard
-    against uninitialized dependencies has nothing to find and is skipped.
-    The name scopes the engine enters itself (`Assign`, `read`) are entered
-    and left directly (no program code runs inside them)."""
-    with _opdef.name_scope(g, name, "Variable") as scope:
-        start = len(g._ops)
-        if init_from_fn:
-            with g.name_scope("Initializer"):
-                saved_device = g._device_stack
-                g._device_stack = []      # ops.device(None)
-                try:
-                    value = initial_value()
-                    if not (isinstance(value, Tensor) and (dtype is None or dtype == value._dt)):
-                        value = _convert.convert_to_tensor(g, value, dtype, "initial_value")
-                finally:
-                    g._device_stack = saved_device
-        else:
-            value = _convert.convert_to_tensor(g, initial_value, dtype, "initial_value")
-        if shape is None:
-            shape = value._dims if validate_shape else None
-        else:                             # `variable_op_v2`'s attr: `_MakeShape`
-            shape = _gen_ops.make_shape(shape, "shape")
-        value_dt = value._dt
-        base = value_dt[:-4] if value_dt.endswith("_ref") else value_dt
-        # `state_ops.variable_op_v2(shape, dtype, name=scope)`: `_apply_op_helper`
-        # names an op whose name is empty after its type (`name if name else
-        # op_type_name`), then the node is checked before it joins the graph
-        attrs = {"shape": _opdef.ShapeAttr(shape), "dtype": base, "container": _EMPTY_STR,
-                 "shared_name": _EMPTY_STR}
-        op_name = scope[:-1] if scope else g.unique_name("VariableV2")
-        if scope:       # its `ops.name_scope(scope)` is checked inside this one's
-            check_scope_name(scope, at_root=False)
-        if not _small_shape(shape):
-            _opdef.make_shape_proto(shape, "shape")   # `_MakeShape` of the shape attr
-            explicit_shape(shape, "VariableV2", op_name, attrs)
-        op = g.create_op("VariableV2", op_name + "/", outputs=((shape, base + "_ref"),),
-                         attrs=attrs)
-        if init_from_fn:                  # `_attr_scope({"_class": ["loc:@<name>"]})`
-            located = [StrAttr("loc:@" + scope[:-1])]
-            for made in g._ops[start:]:
-                if made._attrs is not None:
-                    made._attrs["_class"] = located
-        var_tensor = op._outputs[0]
-        value_dims = value._dims
-        if validate_shape and not _fully_defined(value_dims):
-            raise TFValueError(f"initial_value must have a shape specified: {value}")
-        guarded = value if pure else guard_against_uninitialized_dependencies(g, scope, value)
-        if validate_shape is True and guarded._dt == base and guarded._dims == shape:
-            assign_op = _plain_assign(g, var_tensor, guarded, base)
-        else:
-            assign_op = _assign_op(g, "Assign", None, var_tensor, guarded, use_locking=None,
-                                   validate_shape=validate_shape).op
-        if caching_device is not None:
-            g._device_stack.append(caching_device)
+    read only constants of their own (`_KNOWN_INITIALIZERS`): no program
+    code runs while the variable is made, so its name scopes are entered
+    and left directly, and the guard against uninitialized dependencies
+    has nothing to find."""
+    if pure and name.__class__ is str and name:
         old = g.name_stack
         try:
-            _, read = g.enter_name_scope("read")     # colocated with the variable
-            snapshot = g.create_op(
-                "Identity", read, outputs=((shape, base),), inputs=(var_tensor,),
-                attrs={"T": base, "_class": _colocation(op)})._outputs[0]
+            _, scope = g.enter_name_scope(name)
+            return _variable_ops(g, scope, initial_value, init_from_fn, validate_shape,
+                                 caching_device, dtype, constraint, shape, origin, store_key,
+                                 trainable, True)
         finally:
             g.name_stack = old
-            if caching_device is not None:
-                g._device_stack.pop()
+    with _opdef.name_scope(g, name, "Variable") as scope:
+        return _variable_ops(g, scope, initial_value, init_from_fn, validate_shape,
+                             caching_device, dtype, constraint, shape, origin, store_key,
+                             trainable, False)
+
+
+def _variable_ops(g, scope, initial_value, init_from_fn, validate_shape, caching_device, dtype,
+                  constraint, shape, origin, store_key, trainable, pure) -> RefVariable:
+    """The ops of `_init_from_args` in the variable's scope `scope`: the
+    initial value (under `Initializer` if a callable), `VariableV2`,
+    `Assign`, `read`.  The scopes the engine enters itself (`Assign`,
+    `read`, and `Initializer` when `pure`) are entered and left directly."""
+    start = len(g._ops)
+    if not init_from_fn:
+        value = _convert.convert_to_tensor(g, initial_value, dtype, "initial_value")
+    elif pure:
+        old = g.name_stack
+        saved_device = g._device_stack
+        try:
+            g.enter_name_scope("Initializer")
+            g._device_stack = []          # ops.device(None)
+            value = initial_value()
+            if not (isinstance(value, Tensor) and (dtype is None or dtype == value._dt)):
+                value = _convert.convert_to_tensor(g, value, dtype, "initial_value")
+        finally:
+            g._device_stack = saved_device
+            g.name_stack = old
+    else:
+        with g.name_scope("Initializer"):
+            saved_device = g._device_stack
+            g._device_stack = []          # ops.device(None)
+            try:
+                value = initial_value()
+                if not (isinstance(value, Tensor) and (dtype is None or dtype == value._dt)):
+                    value = _convert.convert_to_tensor(g, value, dtype, "initial_value")
+            finally:
+                g._device_stack = saved_device
+    small = False
+    if shape is None:
+        shape = value._dims if validate_shape else None
+    elif shape.__class__ is tuple and _small_shape(shape):
+        small = True                      # `_MakeShape` of plain ints: the dims themselves
+    else:                                 # `variable_op_v2`'s attr: `_MakeShape`
+        shape = _gen_ops.make_shape(shape, "shape")
+    value_dt = value._dt
+    base = value_dt[:-4] if value_dt.endswith("_ref") else value_dt
+    # `state_ops.variable_op_v2(shape, dtype, name=scope)`: `_apply_op_helper`
+    # names an op whose name is empty after its type (`name if name else
+    # op_type_name`), then the node is checked before it joins the graph
+    attrs = {"shape": _opdef.ShapeAttr(shape), "dtype": base, "container": _EMPTY_STR,
+             "shared_name": _EMPTY_STR}
+    op_name = scope[:-1] if scope else g.unique_name("VariableV2")
+    if scope:           # its `ops.name_scope(scope)` is checked inside this one's
+        check_scope_name(scope, at_root=False)
+    if not small and not _small_shape(shape):
+        _opdef.make_shape_proto(shape, "shape")   # `_MakeShape` of the shape attr
+        explicit_shape(shape, "VariableV2", op_name, attrs)
+    var_tensor = g.create_tensor("VariableV2", op_name + "/", shape, base + "_ref", (), attrs)
+    op = var_tensor._op
+    if init_from_fn:                      # `_attr_scope({"_class": ["loc:@<name>"]})`
+        located = [StrAttr("loc:@" + scope[:-1])]
+        for made in g._ops[start:]:
+            if made._attrs is not None:
+                made._attrs["_class"] = located
+    value_dims = value._dims
+    if validate_shape and (value_dims is None or None in value_dims):
+        raise TFValueError(f"initial_value must have a shape specified: {value}")
+    guarded = value if pure else guard_against_uninitialized_dependencies(g, scope, value)
+    if validate_shape is True and guarded._dt == base and guarded._dims == shape:
+        assign_op = _plain_assign(g, var_tensor, guarded, base)
+    else:
+        assign_op = _assign_op(g, "Assign", None, var_tensor, guarded, use_locking=None,
+                               validate_shape=validate_shape).op
+    if caching_device is not None:
+        g._device_stack.append(caching_device)
+    old = g.name_stack
+    try:
+        _, read = g.enter_name_scope("read")         # colocated with the variable
+        snapshot = g.create_tensor("Identity", read, shape, base, (var_tensor,),
+                                   {"T": base, "_class": _colocation(op)})
+    finally:
+        g.name_stack = old
+        if caching_device is not None:
+            g._device_stack.pop()
     return RefVariable(op, shape, base, trainable, store_key, snapshot, assign_op, value,
                        origin, constraint, caching_device)
 
@@ -403,8 +446,7 @@ def _plain_assign(g: Graph, ref: Tensor, value: Tensor, base: str):
         attrs = {"T": base, "use_locking": True, "validate_shape": True,
                  "_class": _colocation(ref_op)}
         g._device_stack = [ref_op._device] if ref_op._device else []
-        return g.create_op("Assign", scope, outputs=((ref._dims, ref._dt),),
-                           inputs=(ref, value), attrs=attrs)
+        return g.create_tensor("Assign", scope, ref._dims, ref._dt, (ref, value), attrs)._op
     finally:
         g._device_stack = saved
         g.name_stack = old
@@ -979,7 +1021,8 @@ class VariableStore:
                 variable_dtype = dtype.base_dtype.name
                 known = _KNOWN_INITIALIZERS.get(type(initializer)) \
                     if partition_info is None else None
-                if known is not None and type(initializer).__call__ is known[0]:
+                if known is not None and type(initializer).__call__ is known[0] and \
+                        (known[2] is None or known[2](initializer)):
                     # what `initializer(shape.as_list(), dtype=dtype,
                     # partition_info=None)` does, without its argument handling
                     init_val = functools.partial(known[1], initializer, shape._dims,
