@@ -90,11 +90,16 @@ class TensorFlowFinder:
         return None
 
 
+#: The engine's `Graph` methods that create an op (each takes the op type first).
+_CREATORS = ("create_op", "create_tensor", "create_checked")
+
+
 class _OpCheck:
-    """`Graph.create_op` wrapped for a run: each op is first shown to
-    `Namespaces.check_op` (the graph-mode check at its root).  Installed on
-    the engine's Graph class by `tensorflow_importable`, removed on exit
-    (the previous method put back, so runs may nest)."""
+    """`Graph.create_op` (and the engine's other op creators, `_CREATORS`)
+    wrapped for a run: each op is first shown to `Namespaces.check_op` (the
+    graph-mode check at its root).  Installed on the engine's Graph class by
+    `tensorflow_importable`, removed on exit (the previous methods put back,
+    so runs may nest)."""
 
     def __init__(self, spaces: Namespaces) -> None:
         self.spaces = spaces
@@ -102,21 +107,27 @@ class _OpCheck:
 
     def install(self) -> None:
         from ..engine.graph import Graph
-        self._saved = Graph.__dict__["create_op"]
-        create_op, check = self._saved, self.spaces.check_op
-
-        def checked_create_op(graph, op_type, *args, **kwargs):
-            check(op_type)
-            return create_op(graph, op_type, *args, **kwargs)
-        checked_create_op.__doc__ = create_op.__doc__
-        checked_create_op.__wrapped__ = create_op
-        Graph.create_op = checked_create_op
+        self._saved = {name: Graph.__dict__[name] for name in _CREATORS if name in Graph.__dict__}
+        for name, create in self._saved.items():
+            setattr(Graph, name, _checked(create, self.spaces.check_op))
 
     def remove(self) -> None:
         from ..engine.graph import Graph
         if self._saved is not None:
-            Graph.create_op = self._saved
+            for name, create in self._saved.items():
+                setattr(Graph, name, create)
             self._saved = None
+
+
+def _checked(create, check):
+    """`create` (a Graph method) after `check(op_type)`."""
+    def checked_create(graph, op_type, *args, **kwargs):
+        check(op_type)
+        return create(graph, op_type, *args, **kwargs)
+    checked_create.__name__ = create.__name__
+    checked_create.__doc__ = create.__doc__
+    checked_create.__wrapped__ = create
+    return checked_create
 
 
 class tensorflow_importable:
