@@ -10,7 +10,6 @@ words it (`module 'tensorflow.compat.v1' has no attribute 'foo'`).
 
 from __future__ import annotations
 
-import json as _json
 import os as _os
 import sys as _sys
 import types as _types
@@ -66,8 +65,21 @@ __version__ = "2.21.0"
 _ = (_dtypes, _init_ops, _math_ops)
 
 _NAMES_FILE = _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "tf_names.json")
-with open(_NAMES_FILE) as _f:
-    _RECORDED = _json.load(_f)["modules"]
+#: `tf.compat.v1`'s own `__name__` (the `module` of the root of tf_names.json).
+_ROOT_NAME = "tensorflow.compat.v1"
+
+
+def _recorded() -> dict:
+    """The modules of tf_names.json (path -> its module name and names),
+    read when first needed: a name scopesim lacks, or the first use of a
+    submodule.  A tiny run needs neither, nor the json module.  It is the
+    module attribute `_RECORDED` from then on."""
+    found = globals().get("_RECORDED")
+    if found is None:
+        import json
+        with open(_NAMES_FILE) as file:
+            found = globals()["_RECORDED"] = json.load(file)["modules"]
+    return found
 
 
 def _missing(path: str, module_name: str, attr: str):
@@ -75,7 +87,7 @@ def _missing(path: str, module_name: str, attr: str):
     else Python's AttributeError for TensorFlow's module name."""
     if attr.startswith("__") and attr.endswith("__"):
         raise AttributeError(f"module '{module_name}' has no attribute '{attr}'")
-    names = _RECORDED.get(path, {}).get("names", ())
+    names = _recorded().get(path, {}).get("names", ())
     if attr in names:
         raise NotSimulated(f"tf.{path + '.' if path else ''}{attr}")
     raise AttributeError(f"module '{module_name}' has no attribute '{attr}'")
@@ -202,22 +214,30 @@ class TFModuleWrapper(_types.ModuleType):
     @property
     def __dict__(self):
         """The module's dict, its contents loaded if they were still to be
-        (`vars()` and `dir()` read it)."""
+        (`vars()` and `dir()` read it): the submodules of `tf` itself, the
+        contents of one of `_LATER`."""
+        found = _MODULE_DICT(self)
+        if _SUBMODULES is None and found is _GLOBALS:
+            _submodules()
         if _LATER_IDS:
             _fill(self)
-        return _MODULE_DICT(self)
+        return found
 
 
 TFModuleWrapper.__module__ = "tensorflow.python.util.module_wrapper"
+_GLOBALS = globals()
 
 
 def _build_submodules() -> dict:
-    """One module object per recorded submodule path, nested by attribute."""
+    """One module object per recorded submodule path, nested by attribute;
+    those of the top level become attributes of `tf` (unless a program
+    gave it such an attribute first)."""
+    recorded = _recorded()
     built: dict[str, _types.ModuleType] = {}
-    for path in sorted(_RECORDED, key=lambda p: p.count(".")):
+    for path in sorted(recorded, key=lambda p: p.count(".")):
         if not path:
             continue
-        info = _RECORDED[path]
+        info = recorded[path]
         module = TFModuleWrapper(info["module"])
         module.__getattr__ = _module_getattr(path, info["module"])
         for key, value in _CONTENTS.get(path, {}).items():
@@ -230,15 +250,31 @@ def _build_submodules() -> dict:
             if parent in built:
                 setattr(built[parent], leaf, module)
         else:
-            globals()[leaf] = module
+            _GLOBALS.setdefault(leaf, module)
     return built
 
 
-_SUBMODULES = _build_submodules()
-_ROOT_NAME = _RECORDED[""]["module"]
+#: The submodules by path, once built: `tf.nn`, `tf.train`... are made
+#: when one of them (or `dir(tf)`, `vars(tf)`) is first asked for.
+_SUBMODULES = None
+
+
+def _submodules() -> dict:
+    global _SUBMODULES
+    if _SUBMODULES is None:
+        _SUBMODULES = _build_submodules()
+    return _SUBMODULES
 
 
 def __getattr__(attr: str):
+    if attr.startswith("__") and attr.endswith("__"):
+        return _missing("", _ROOT_NAME, attr)
+    if attr == "_RECORDED":
+        return _recorded()
+    if _SUBMODULES is None:
+        _submodules()
+        if attr in _GLOBALS:
+            return _GLOBALS[attr]
     return _missing("", _ROOT_NAME, attr)
 
 
