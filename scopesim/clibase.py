@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import errno
 import importlib
-import json
 import os
 import sys
 
@@ -156,6 +155,7 @@ def parse_or_exit(app: App, source: str, filename: str, *, json_errors: bool = F
     except ScopeSyntaxError as err:
         from .render import print_syntax_error, syntax_error_json
         if json_errors:
+            import json
             app.write_out(json.dumps(syntax_error_json(err), indent=2) + "\n")
         else:
             print_syntax_error(app.err, err)
@@ -188,6 +188,7 @@ def run_file(app: App, file: str, program_args=(), lang: str | None = None, tf1:
         program = parse_or_exit(app, source, filename, json_errors=json_format, loader=loader)
         result = loader("interpreter", "run")(program)
     if json_format:
+        import json     # only here: a text run does without it
         app.write_out(json.dumps(result.to_json(), indent=2) + "\n")
     else:
         text = _plain_run(app, result, all_ops, show_collections)
