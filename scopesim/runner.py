@@ -18,11 +18,11 @@ A `NotSimulated` ends the run even if the program swallowed it.
 
 from __future__ import annotations
 
+import _thread
 import builtins as _builtins
 import functools
 import io
 import sys
-import threading
 from . import prelude
 from .record import Record
 from .span import Span
@@ -57,25 +57,30 @@ def run(program) -> RunResult:
 
 def on_deep_stack(fn):
     """Call `fn` on a thread with a large stack and recursion limit, so that
-    10,000 nested blocks do not overflow; re-raise what it raised."""
+    10,000 nested blocks do not overflow; re-raise what it raised.  The
+    thread is `_thread`'s (importing `threading` costs a start-up more than
+    the one thread it would start); the caller waits on a lock it releases."""
     box: dict = {}
+    done = _thread.allocate_lock()
+    done.acquire()
 
     def target() -> None:
         try:
             box["value"] = fn()
         except BaseException as e:  # handed back to the caller below
             box["error"] = e
+        finally:
+            done.release()
 
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, _RECURSION_LIMIT))
-    old_size = threading.stack_size()
+    old_size = _thread.stack_size()
     try:
-        threading.stack_size(_THREAD_STACK)
-        thread = threading.Thread(target=target, name="scopesim-run")
-        thread.start()
+        _thread.stack_size(_THREAD_STACK)
+        _thread.start_new_thread(target, ())
     finally:
-        threading.stack_size(old_size)
-    thread.join()
+        _thread.stack_size(old_size)
+    done.acquire()
     sys.setrecursionlimit(old_limit)
     if "error" in box:
         raise box["error"]
