@@ -49,7 +49,10 @@ def gen_cast(g: Graph, x, dst: str, name=None) -> Tensor:
 
 def _bools(values: dict) -> dict:
     """The bool attrs of a generated wrapper: None is False, then `make_bool`."""
-    return {key: make_bool(False if value is None else value, key) for key, value in values.items()}
+    for key, value in values.items():
+        if value.__class__ is not bool:
+            values[key] = make_bool(False if value is None else value, key)
+    return values
 
 
 def gen_mat_mul(g: Graph, a, b, transpose_a, transpose_b, grad_a, grad_b, name) -> Tensor:

@@ -241,10 +241,11 @@ def _apply_in_scope(g: Graph, opdef: OpDef, op_type: str, scope: str, op_name: s
         _check_input_type(op_type, opdef, arg, type_attr, tensor._dt, types, inferred_from)
         tensors.append(tensor)
     if attrs:
+        constrained = opdef._sets         # the type attrs with allowed dtypes
         for attr, value in attrs.items():
             if isinstance(value, ShapeAttr):
                 make_shape_proto(value.dims, attr)
-            elif attr in opdef.allowed and opdef.allowed_list(attr) is not None:
+            elif attr in constrained:
                 _satisfies_type_constraint(value, opdef.allowed_list(attr), attr)
         for attr, allowed in opdef.strings.items():
             if attr in attrs and attrs[attr] not in allowed:

@@ -27,10 +27,10 @@ def py_str(value) -> str:
     return str(value)
 
 
-def truth(value) -> bool:
-    """`bool(value)`: a graph tensor refuses (`Tensor.__bool__`); a
-    TensorShape is false only with an unknown rank (`TensorShape.__bool__`)."""
-    return bool(value)
+#: `bool(value)`: a graph tensor refuses (`Tensor.__bool__`); a TensorShape
+#: is false only with an unknown rank (`TensorShape.__bool__`).  `bool`
+#: itself, so that the flags of every op cost no call of ours.
+truth = bool
 
 
 def is_tensor_like(value) -> bool:
