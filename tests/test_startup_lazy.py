@@ -129,3 +129,96 @@ def test_a_python_program_runs_with_the_collector_on(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == "True"
+
+
+#: Standard modules a tiny `.scope` run does without (each costs a start-up
+#: milliseconds: dataclasses and inspect, typing, threading).
+STDLIB_UNUSED = ("dataclasses", "inspect", "typing", "threading")
+
+STDLIB_REPORT = ("import sys, atexit; atexit.register(lambda: sys.stderr.write("
+                 "'\\nLOADED ' + ' '.join(m for m in %r if m in sys.modules)"
+                 " + '\\nRECORDED ' + str('_RECORDED' in"
+                 " sys.modules['scopesim.tf.compat_v1']._GLOBALS) + '\\n'));"
+                 " from scopesim.entry import main; main(sys.argv[1:])" % (STDLIB_UNUSED,))
+
+
+@pytest.mark.parametrize("options", [(), ("--format", "json")])
+def test_a_tiny_scope_run_imports_no_dataclasses_typing_or_threading(tmp_path, options):
+    path = tmp_path / "tiny.scope"
+    path.write_text(PROGRAMS["tiny.scope"], encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", STDLIB_REPORT, "run", *options, str(path)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "\nLOADED \n" in done.stderr
+    assert "\nRECORDED False\n" in done.stderr      # tf_names.json not read
+
+
+def test_the_top_level_submodule_names_are_those_of_tf_names_json():
+    import json
+    from scopesim.tf import compat_v1 as tf
+    with open(tf._NAMES_FILE, encoding="utf-8") as file:
+        recorded = json.load(file)["modules"]
+    assert tf._TOP_LEVEL == {path for path in recorded if path and "." not in path}
+    assert tf._ROOT_NAME == recorded[""]["module"] == tf.__name__
+
+
+def test_a_submodule_is_there_whichever_way_tf_is_first_touched():
+    script = ("import sys\nfrom scopesim.tf import compat_v1 as tf\nfirst = sys.argv[1]\n"
+              "if first == 'attribute':\n    tf.nn\n"
+              "elif first == 'dir':\n    dir(tf)\n"
+              "elif first == 'missing':\n    hasattr(tf, 'no_such_name')\n"
+              "elif first == 'package':\n    import scopesim.tf as p; p.summary\n"
+              "print(sorted(n for n in dir(tf) if not n.startswith('_')))\n"
+              "print(repr(tf.summary), repr(tf.compat.v1), tf.train.Saver.__name__)\n")
+    seen = set()
+    for first in ("attribute", "dir", "missing", "package"):
+        done = subprocess.run([sys.executable, "-c", script, first], capture_output=True,
+                              text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert "'nn'" in done.stdout and "'get_variable'" in done.stdout
+        seen.add(done.stdout)
+    assert len(seen) == 1
+
+
+def test_records_compare_hash_and_print_as_frozen_dataclasses():
+    import copy
+    import pickle
+
+    from scopesim.errors import ProgramError
+    from scopesim.record import FrozenInstanceError
+    from scopesim.result import OpInfo, RunResult, VariableInfo
+    from scopesim.span import Span
+
+    span = Span(1, 2, 3, 4)
+    assert span == Span(1, 2, 3, 4) and span != Span(1, 2, 3, 5)
+    assert hash(span) == hash((1, 2, 3, 4))
+    assert repr(span) == "Span(line=1, column=2, end_line=3, end_column=4)"
+    assert span != (1, 2, 3, 4)
+    with pytest.raises(FrozenInstanceError, match="cannot assign to field 'line'"):
+        span.line = 5
+    assert isinstance(FrozenInstanceError("x"), AttributeError)
+    assert copy.deepcopy(span) == span and pickle.loads(pickle.dumps(span)) == span
+
+    error = ProgramError("ValueError", "m", "f.scope", span, "x", fields={"frames": ()})
+    same = ProgramError("ValueError", "m", "f.scope", span, "x")
+    assert error == same and hash(error) == hash(same)     # `fields` is not compared
+    assert same.fields == {} and same.fields is not ProgramError("T", "", "", span, "").fields
+    assert repr(same) == ("ProgramError(type='ValueError', message='m', filename='f.scope', "
+                          "span=Span(line=1, column=2, end_line=3, end_column=4), "
+                          "source_line='x', scopes=(), defined_at=None, "
+                          "defined_source_line='', fields={})")
+
+    op = OpInfo(name="a", type="Const")
+    assert op == OpInfo("a", "Const", None) and repr(op) == \
+        "OpInfo(name='a', type='Const', owner=None)"
+    var = VariableInfo("v:0", (1,), "float32", True, "get_variable")
+    assert var.handles == () and var.defined_at is None and var.op_name == "v"
+
+    result = RunResult()
+    assert result == RunResult([], [], [], None, {}) and result.output is not RunResult().output
+    assert repr(result) == ("RunResult(output=[], variables=[], ops=[], error=None, "
+                            "collections={})")
+    with pytest.raises(TypeError):
+        hash(result)
+    result.output.append("x")
+    assert result != RunResult()

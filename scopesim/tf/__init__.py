@@ -76,9 +76,11 @@ _NAMES: dict = {}
 
 
 def _v1_names(module) -> frozenset:
+    """What `dir(compat_v1)` lists, without building its submodules (as
+    `dir()` would): its globals and the names of its submodules."""
     names = _NAMES.get("v1")
     if names is None:
-        names = _NAMES["v1"] = frozenset(dir(module))
+        names = _NAMES["v1"] = frozenset(module._GLOBALS) | module._TOP_LEVEL
     return names
 
 

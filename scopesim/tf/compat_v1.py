@@ -67,6 +67,17 @@ _ = (_dtypes, _init_ops, _math_ops)
 _NAMES_FILE = _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "tf_names.json")
 #: `tf.compat.v1`'s own `__name__` (the `module` of the root of tf_names.json).
 _ROOT_NAME = "tensorflow.compat.v1"
+#: Its submodules of the top level (the paths of tf_names.json without a
+#: dot), known before the file is read (tests/test_startup_lazy.py compares).
+_TOP_LEVEL = frozenset({
+    "app", "audio", "autograph", "bitwise", "compat", "config", "data", "debugging",
+    "distribute", "distributions", "dtypes", "errors", "experimental", "feature_column",
+    "flags", "gfile", "graph_util", "image", "initializers", "io", "keras", "layers",
+    "linalg", "lite", "logging", "lookup", "losses", "manip", "math", "metrics",
+    "mixed_precision", "mlir", "nest", "nn", "profiler", "python_io", "quantization",
+    "queue", "ragged", "random", "raw_ops", "resource_loader", "saved_model", "sets",
+    "signal", "sparse", "spectral", "strings", "summary", "sysconfig", "test", "tpu",
+    "train", "types", "user_ops", "version", "xla"})
 
 
 def _recorded() -> dict:
@@ -271,7 +282,7 @@ def __getattr__(attr: str):
         return _missing("", _ROOT_NAME, attr)
     if attr == "_RECORDED":
         return _recorded()
-    if _SUBMODULES is None:
+    if _SUBMODULES is None and attr in _TOP_LEVEL:
         _submodules()
         if attr in _GLOBALS:
             return _GLOBALS[attr]
