@@ -188,6 +188,37 @@ def _first_child(raw):
     return raw[0]
 
 
+_UNSEEN = object()      # `records.get`'s default: a line not read yet
+_SHIFT, _ONE_CHILD, _REDUCE = range(3)
+
+
+def _recordable(line: str) -> bool:
+    """Whether a line's reading depends on its text alone: not on what
+    follows it (a comment or trailing blanks may start the gap before an
+    `else` on the next line; a backslash joins lines; `;` separates
+    inside the line), and it is not empty."""
+    return bool(line) and not line[-1].isspace() and "#" not in line and "\\" not in line \
+        and ";" not in line and "\r" not in line
+
+
+class _Record:
+    """The actions of a line being read for the first time: shifts (token
+    kind, text, offsets in the line, state), one-child reductions (rules,
+    state) and reductions (rule, size, state).  Given up on (the line is
+    not replayed) where an action reaches below the line's first state or
+    a token goes past the line's end."""
+
+    __slots__ = ("key", "pos", "stop", "height", "ops")
+
+    def __init__(self, key, pos, stop, height):
+        self.key, self.pos, self.stop, self.height = key, pos, stop, height
+        self.ops = []
+
+    def token(self, token, depth) -> bool:
+        """True if the line cannot be recorded past this token."""
+        return token.end_pos > self.stop
+
+
 class FastParser:
     """The generated tables, with the transformer class whose methods build
     the module (`parser._ToPython`)."""
@@ -218,12 +249,17 @@ class FastParser:
 
     def parse(self, text: str, builder):
         """Lark's LALR loop (`ParserState.feed_token`) over the tokens of the
-        contextual lexer and the post-lexer (read in line here, see
-        `tokens`); the module, or an exception."""
+        contextual lexer and the post-lexer, read in line here; the module,
+        or an exception.
+
+        A line read before in the same parser state is read the same way
+        (the lexer's choices and the parser's actions depend on nothing
+        else), so its tokens and actions are replayed from the record of its
+        first reading (`_Record`): only the builder's methods run again."""
         callbacks = [_callback(terminal, include, tail, expand1,
                                getattr(builder, method) if method else method)
                      for terminal, include, tail, expand1, method in self.specs]
-        actions, sizes, origins, unit = self.actions, self.sizes, self.origins, self.unit
+        actions, sizes, origins = self.actions, self.sizes, self.origins
         after_units, units = self.after_units, self._units
         state_lexer = self.state_lexer
         by_lexer, candidates = self.lexers.by_lexer, self.lexers.candidates
@@ -232,12 +268,56 @@ class FastParser:
         depth = 0
         pending = []            # the second `>` of a `>>` block closer, ...
         new_str = _new_str
+        records: dict[tuple, tuple | None] = {}     # (state, line's text) -> its actions
+        record = None           # the line being recorded
+        line_begins = False     # a separator was just read: a line's statement follows
         while True:
             # ------------------------------------------------ the next token
             if pending:
                 token = pending.pop()
                 kind = token.type
             elif pos < size:
+                if line_begins:
+                    line_begins = False
+                    if depth == 0 and record is None:
+                        stop = text.find("\n", pos)
+                        if stop < 0:
+                            stop = size
+                        key = (states[-1], text[pos:stop])
+                        ops = records.get(key, _UNSEEN)
+                        if ops.__class__ is tuple:
+                            # the line again: its tokens, at their new place
+                            column = pos - line_start + 1
+                            for op in ops:
+                                tag = op[0]
+                                if tag == _SHIFT:
+                                    _, kind, value, begin, finish, state = op
+                                    token = new_str(Token, value)
+                                    token.__dict__ = {
+                                        "type": kind, "start_pos": pos + begin, "line": line,
+                                        "column": column + begin, "end_line": line,
+                                        "end_column": column + finish, "end_pos": pos + finish}
+                                    states.append(state)
+                                    values.append((token, token, token))
+                                elif tag == _ONE_CHILD:
+                                    for rule in op[1]:
+                                        values[-1] = callbacks[rule]((values[-1],))
+                                    states[-1] = op[2]
+                                else:
+                                    _, rule, size_, state = op
+                                    if size_:
+                                        children = values[-size_:]
+                                        del states[-size_:]
+                                        del values[-size_:]
+                                    else:
+                                        children = ()
+                                    values.append(callbacks[rule](children))
+                                    states.append(state)
+                            pos = stop
+                            continue
+                        if ops is _UNSEEN and _recordable(key[1]):
+                            record = _Record(key, pos, stop, len(states))
+                            records[key] = None     # unless the record is completed
                 code = ord(text[pos])
                 lexer = state_lexer[states[-1]]
                 tried = by_lexer[lexer].get(code if code < 128 else 128)
@@ -267,6 +347,7 @@ class FastParser:
                     elif klass == _SEPARATOR:
                         if depth:
                             continue
+                        line_begins = True
                     elif klass == _ANGLE:
                         if depth == 0:     # blocks: `>>` is two closers
                             kind = "_LBLOCK" if value[0] == "<" else "_RBLOCK"
@@ -284,6 +365,8 @@ class FastParser:
             else:
                 break
             # ------------------------------------------- shift it, reducing
+            if record is not None and record.token(token, depth):
+                record = None
             while True:
                 action = actions[states[-1]].get(kind)
                 if action is None:
@@ -291,6 +374,9 @@ class FastParser:
                 if action >= 0:
                     states.append(action)
                     values.append((token, token, token))
+                    if record is not None:
+                        record.ops.append((_SHIFT, kind, str(token), token.start_pos - record.pos,
+                                           token.end_pos - record.pos, action))
                     break
                 rule = ~action
                 size_ = sizes[rule]
@@ -299,10 +385,17 @@ class FastParser:
                     plan = after_units.get(key)
                     if plan is None:
                         plan = after_units[key] = units(key)
+                    if record is not None:
+                        if len(states) > record.height:
+                            record.ops.append((_ONE_CHILD,) + plan)
+                        else:       # a value from before the line
+                            record = None
                     rules, states[-1] = plan
                     for rule in rules:
                         values[-1] = callbacks[rule]((values[-1],))
                     continue
+                if record is not None and len(states) - size_ < record.height:
+                    record = None
                 if size_:
                     children = values[-size_:]
                     del states[-size_:]
@@ -311,6 +404,12 @@ class FastParser:
                     children = ()
                 values.append(callbacks[rule](children))
                 states.append(actions[states[-1]][origins[rule]])
+                if record is not None:
+                    record.ops.append((_REDUCE, rule, size_, states[-1]))
+            if record is not None and pos >= record.stop and not pending:
+                if pos == record.stop and depth == 0:
+                    records[record.key] = tuple(record.ops)
+                record = None
         end = self.end
         while True:
             action = actions[states[-1]].get("$END")

@@ -136,6 +136,76 @@ def test_small_texts(text):
     assert _on_big_stack(lambda: _compare([text]))[1] == []
 
 
+#: Statements, block openers and lines that read differently by what
+#: surrounds them (a gap before `else`, brackets open across lines, soft
+#: keywords, block closers, refusals).
+_STATEMENTS = ["x = 1", "x = var w [2, 3] initializer=zeros", "w = var kernel [8, 8]",
+               "x = tf.nn.relu(tf.matmul(x, w) + b)", "return a", "reuse", "op", "op foo",
+               "print x, 1", "x = var w", "const 1.0", "variable v [2]", "pass",
+               "s = var s [1] dtype=float64 trainable=false", "x = not a", "f(x)",
+               "x = 'é' + \"ü\"", "x = 1  ", "x = 1 # c", "x; y"]
+_OPENERS = ["scope \"a\" <", "scope 'a' reuse=auto <", "if x <", "def f(a, b=1) <",
+            "for i in range(2) <", "with tf.name_scope('s') <", "name_scope 'n' <", "try <"]
+_ODD = ["a < b", "x = a >> 1", ">>", "> >", "> else <", "else <", "y = (1,", "2)", "z = [x,", "]", "x = a \\", "+ b",
+        "> except ValueError <", "__x = 1", "x = {1: 2,", "3: 4}", "elif y <"]
+
+
+def _line_programs(rng, count):
+    """Programs made of lines drawn again and again from the lists above,
+    in blocks, with indentation and separators that vary: the lines the
+    fast path replays.  Every other program also has odd lines."""
+    for n in range(count):
+        lines, blocks = [], []
+        odd = 0.08 if n % 2 else 0.0
+        for _ in range(rng.randrange(2, 30)):
+            kind = rng.random()
+            if kind < odd:
+                line = rng.choice(_ODD)
+            elif kind < 0.7:
+                line = rng.choice(_STATEMENTS)
+            elif kind < 0.85:
+                line = rng.choice(_OPENERS)
+                blocks.append(line.split()[0])
+            elif blocks:
+                line = _closer(blocks, rng)
+            else:
+                continue
+            lines.append(" " * rng.choice((0, 0, 2, 4)) + line)
+        while blocks:
+            lines.append(_closer(blocks, rng))
+        text = rng.choice(("\n", "\n", "\n\n", "\n  \n")).join(lines)
+        yield text + rng.choice(("", "\n", "\n", "\n\n"))
+
+
+def _closer(blocks, rng) -> str:
+    """The line that closes (or continues) the innermost block."""
+    kind = blocks.pop()
+    if kind == "try":
+        blocks.append("except")
+        return "> except ValueError <"
+    if kind == "if" and rng.random() < 0.4:
+        blocks.append("else")
+        return "> else <"
+    return ">"
+
+
+def test_lines_read_again():
+    """A line read again in the same parser state is replayed from its first
+    reading (fastparse's records): the same module as the tree path, or a
+    refusal where it refuses."""
+    rng = random.Random(5)
+    texts = list(_line_programs(rng, 600))
+    texts += ["x = 1\n" * 50, "scope 'a' <\n  x = 1\n  x = 1\n>\nx = 1\nx = 1",
+              "if a <\n x = 1\n>\nelse <\n x = 1\n>\nif a <\n x = 1\n>\n x = 1\n",
+              "x = 1 \nelse\nx = 1 \nx = 1 \n", "y = (1,\n2)\n" * 4,
+              "if a <\n  x = 1\n  >\n  x = 1\n>\n" * 4, "z = [x,\n]\n" * 4]
+    gave_up, different = _on_big_stack(lambda: _compare(texts))
+    assert different == []
+    assert gave_up == []
+    accepted = sum(_slow(t) is not None for t in texts)
+    assert accepted > 200       # the draw makes programs, not only mistakes
+
+
 def test_tables_are_up_to_date():
     done = subprocess.run([sys.executable, str(ROOT / "tools" / "gen_parser_tables.py"),
                            "--check"], capture_output=True, text=True)
