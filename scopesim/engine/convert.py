@@ -38,6 +38,8 @@ def tf_constant(g: Graph, value, name: str | None = None) -> Tensor:
     """`tf.constant(value, name=name)` in graph mode: `make_tensor_proto`
     infers the dtype of a Python value; any other object fails, quoted by
     its `str`.  The op is a `Const` named by `_create_op_internal`."""
+    if type(value) in _SCALARS:           # a Python scalar: its dtype, no dims
+        return ops.constant(g, python_dtype(value), (), name, value)
     array = ops.numpy_array(value)
     if array is not None:
         return ops.numpy_constant(g, array, None, "Const" if name is None else name)

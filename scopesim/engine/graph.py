@@ -455,6 +455,9 @@ class Graph:
             name = name[:-1]
             if name == self.name_stack:   # the op's own scope: one string for both
                 name = self.name_stack
+        elif _observe.current is None:    # `unique_name(name)`
+            name = self.names.unique_name(self.name_stack + "/" + name if self.name_stack
+                                          else name)
         else:
             name = self.unique_name(name)
         check_node_name(name)
