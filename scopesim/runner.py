@@ -132,10 +132,11 @@ class Origin:
     scopesim keeps the program frames (outermost first).
 
     Made for every variable, read for few: `Origin.captured` keeps each
-    frame as `(code, lasti, line)` (`line` only where CPython knows no
-    position) and makes the `Frame`s with `resolve(code, lasti, line)` when
-    they are first asked for; the span needs only the innermost position
-    (`spot(code, lasti, line)` gives its line and column, if given)."""
+    frame as `(code, lasti, line)` (`line` None: read off the code where
+    CPython knows no position) and makes the `Frame`s with
+    `resolve(code, lasti, line)` when they are first asked for; the span
+    needs only the innermost position (`spot(code, lasti, line)` gives its
+    line and column, if given)."""
 
     __slots__ = ("_frames", "_resolvers", "_raw")
 
@@ -227,19 +228,32 @@ def _position(code, lasti):
     return found[0], found[2], found[1], found[3]
 
 
+def _line_at(code, lasti) -> int:
+    """The line of the instruction at byte offset `lasti` in `code`, as the
+    frame's `f_lineno` gives it while the instruction runs: read off the
+    line table only where no position is known (`_position` is None), so
+    an origin need not read `f_lineno` (a scan of the table) when captured."""
+    for start, end, line in code.co_lines():
+        if start <= lasti < end:
+            return code.co_firstlineno if line is None else line
+    return code.co_firstlineno
+
+
 def _program_spot(program, code, lasti, lineno) -> tuple[int, int]:
     """(line, character column) of the instruction at `lasti`: what
-    `_program_frame` gives as the frame's line and column."""
+    `_program_frame` gives as the frame's line and column (`lineno`: the
+    frame's line, None to read it off the code)."""
     where = _position(code, lasti)
     if where is None:
-        return int(lineno), program.char_column(int(lineno), 0)
+        line = int(lineno) if lineno is not None else _line_at(code, lasti)
+        return line, program.char_column(line, 0)
     return where[0], program.char_column(where[0], where[1])
 
 
 def _program_frame(program, code, lasti, lineno) -> Frame:
     where = _position(code, lasti)
     line, byte_col, end_line, end_byte = where if where is not None else \
-        (int(lineno), 0, None, None)
+        (int(lineno) if lineno is not None else _line_at(code, lasti), 0, None, None)
     column = program.char_column(line, byte_col)
     head = program.enclosing(line, byte_col)
     heads = tuple(h.text for h in program.head_chain(head))
@@ -248,6 +262,32 @@ def _program_frame(program, code, lasti, lineno) -> Frame:
         if end_line is not None and end_byte is not None else 0
     return Frame(function, program.filename, line, column, program.line(line), heads,
                  end_line or 0, end_column)
+
+
+def origin_hook(filename: str, resolvers: tuple, origin_class=None, stop=None):
+    """The function `runtime.set_origin_hook` calls at each variable's
+    creation: the frames of code from `filename` (the program's) that led
+    there, outermost first, kept as `(code, lasti, None)` (see `Origin`);
+    the prelude's `__scopesim` functions are left out, and the walk ends at
+    a frame of code `stop` (the runner's, above the program).  It runs for
+    every variable: no position or line is looked up here."""
+    getframe = sys._getframe
+    captured = (origin_class or Origin).captured
+
+    def origin() -> Origin:
+        frames = []
+        frame = getframe(1)
+        while frame is not None:
+            code = frame.f_code
+            if code.co_filename == filename:
+                if not code.co_name.startswith("__scopesim"):
+                    frames.append((code, frame.f_lasti, None))
+            elif code is stop:
+                break
+            frame = frame.f_back
+        frames.reverse()
+        return captured(resolvers, tuple(frames))
+    return origin
 
 
 # ----------------------------------------------------------------- session
@@ -311,7 +351,8 @@ class Session:
         runtime.reset()
         resolvers = (functools.partial(_program_frame, program),
                      functools.partial(_program_spot, program))
-        runtime.set_origin_hook(lambda: self._origin(program, resolvers))
+        runtime.set_origin_hook(origin_hook(program.filename, resolvers,
+                                            stop=Session._execute.__code__))
         code = program.code if getattr(program, "code", None) is not None else \
             compile(program.module, program.filename, "exec")
         old = sys.getrecursionlimit()
@@ -338,20 +379,8 @@ class Session:
     # ------------------------------------------------------------- errors
 
     def _origin(self, program, resolvers: tuple) -> Origin:
-        frames = []
-        filename = program.filename
-        frame = sys._getframe(1)
-        while frame is not None:
-            code = frame.f_code
-            if code.co_filename == filename and not code.co_name.startswith("__scopesim"):
-                # `f_lineno` scans the code's line table from its start (a long
-                # module's, at every variable): read only when the position fails.
-                lasti = frame.f_lasti
-                line = None if _position(code, lasti) is not None else frame.f_lineno
-                frames.append((code, lasti, line))
-            frame = frame.f_back
-        frames.reverse()
-        return Origin.captured(resolvers, tuple(frames))
+        """The origin of a variable created now (what the run's hook gives)."""
+        return origin_hook(program.filename, resolvers)()
 
     def program_error(self, program, e: BaseException) -> ProgramError:
         frames = []

@@ -27,7 +27,7 @@ import traceback
 from ..span import Span
 from ..errors import NotSimulated, ProgramError
 from ..result import RunResult
-from ..runner import Frame, Origin, Session, _position
+from ..runner import Frame, Origin, Session, _line_at, _position
 from .hook import tensorflow_importable
 from .namespace import Namespaces
 
@@ -91,7 +91,7 @@ class _Lines:
 def _frame(lines: _Lines, code, lasti: int, lineno: int) -> Frame:
     where = _position(code, lasti)
     line, byte_col, end_line, end_byte = where if where is not None else \
-        (int(lineno), 0, None, None)
+        (int(lineno) if lineno is not None else _line_at(code, lasti), 0, None, None)
     filename = code.co_filename
     column = lines.char_column(filename, line, byte_col)
     end_column = lines.char_column(filename, end_line, end_byte) \
@@ -122,10 +122,8 @@ def _origin(lines: _Lines, resolvers: tuple) -> Origin:
     while frame is not None and frame.f_code is not stop:
         code = frame.f_code
         if is_program_frame(code.co_filename):
-            # `f_lineno` scans the code's line table: read only when the position fails
-            lasti = frame.f_lasti
-            line = None if _position(code, lasti) is not None else frame.f_lineno
-            frames.append((code, lasti, line))
+            # no position or line looked up now (`_frame` does, if asked)
+            frames.append((code, frame.f_lasti, None))
         frame = frame.f_back
     frames.reverse()
     return PyOrigin.captured(resolvers, tuple(frames))
