@@ -30,7 +30,8 @@ from .device import apply_device_functions
 from .dtypes import of as _dtype_of
 from .nodedef import node_def_text
 from .names import _CHECKED as _CHECKED_SCOPE_NAMES
-from .names import NameRegistry, check_node_name, check_scope_name
+from .names import (VALID_OP_NAME_REGEX, VALID_SCOPE_NAME_REGEX, NameRegistry, check_node_name,
+                    check_scope_name)
 from .tensor_shape import TensorShape
 
 _OPS_MODULE = "tensorflow.python.framework.ops"
@@ -173,6 +174,9 @@ def _attr_value(value):
     if dims is not False:
         return TensorShape._of(dims)
     return value
+
+
+_new_object = object.__new__
 
 
 class Tensor:
@@ -389,7 +393,12 @@ class Graph:
             new = entered = ""
         else:
             stack = self.name_stack
-            if name.__class__ is not str or name not in _CHECKED_SCOPE_NAMES[not stack]:
+            if name.__class__ is not str:
+                check_scope_name(name, not stack)
+            elif name[-1] == "/":               # a full scope: checked each time (once each)
+                if not (VALID_SCOPE_NAME_REGEX if stack else VALID_OP_NAME_REGEX).match(name):
+                    check_scope_name(name, not stack)
+            elif name not in _CHECKED_SCOPE_NAMES[not stack]:
                 check_scope_name(name, not stack)
             if name[-1] == "/":
                 new, entered = name[:-1], name
@@ -413,38 +422,54 @@ class Graph:
         uniquified in the current scope unless it ends with `/`; the full
         name is then checked and must not exist yet.  The op takes the
         control dependencies and device of the enclosing scopes."""
-        op = Operation(self, self._new_op_name(op_type, name), op_type, inputs,
-                       self._control_inputs_for(inputs) if self._control_stack else (), "",
-                       attrs)
+        name = self._new_op_name(op_type, name)
         if len(outputs) == 1:
             shape, dtype = outputs[0]
-            op._outs = SymbolicTensor(op, 0, shape, dtype)
-        elif outputs:
+            return self.create_checked(op_type, name, shape, dtype, inputs, attrs)._op
+        op = Operation(self, name, op_type, inputs,
+                       self._control_inputs_for(inputs) if self._control_stack else (), "",
+                       attrs)
+        if outputs:
             op._outs = [SymbolicTensor(op, i, shape, dtype)
                         for i, (shape, dtype) in enumerate(outputs)]
-        self._add_op(op)
+        self._ops.append(op)
+        self._ops_by_name[name] = op
+        self._enter_op(op)
         return op
 
     def create_tensor(self, op_type: str, name: str | None, shape, dtype: str, inputs=(),
                       attrs=None) -> "Tensor":
         """`create_op` of an op with one output (`shape`, `dtype`): that output."""
-        op = Operation(self, self._new_op_name(op_type, name), op_type, inputs,
-                       self._control_inputs_for(inputs) if self._control_stack else (), "",
-                       attrs)
-        op._outs = out = SymbolicTensor(op, 0, shape, dtype)
-        self._add_op(op)
-        return out
+        return self.create_checked(op_type, self._new_op_name(op_type, name), shape, dtype,
+                                   inputs, attrs)
 
-    def create_checked(self, op_type: str, name: str, shape, dtype: str, inputs: tuple,
+    def create_checked(self, op_type: str, name: str, shape, dtype: str, inputs,
                        attrs) -> "Tensor":
         """`create_tensor` of an op whose full `name` the caller has just
         checked (`check_node_name`, not in the graph), as `_apply_op_helper`
-        checks its scope's name before the shape function runs."""
-        op = Operation(self, name, op_type, inputs,
-                       self._control_inputs_for(inputs) if self._control_stack else (), "",
-                       attrs)
-        op._outs = out = SymbolicTensor(op, 0, shape, dtype)
-        self._add_op(op)
+        checks its scope's name before the shape function runs.  The op and
+        its tensor are filled in here (`Operation.__init__`'s fields, without
+        the calls of two constructors: nearly every op is made here)."""
+        op = _new_object(Operation)
+        op._graph = self
+        op._name = name
+        op._type = op_type
+        op._inputs = inputs if inputs.__class__ is tuple else tuple(inputs)
+        controls = self._control_inputs_for(inputs) if self._control_stack else ()
+        op._control_inputs = controls if controls else ()
+        op._device = ""
+        op._attrs = attrs
+        op.owner = None
+        op._outs = out = _new_object(SymbolicTensor)
+        out._op = op
+        out._value_index = 0
+        out._dims = shape
+        out._dt = dtype
+        self._ops.append(op)
+        self._ops_by_name[name] = op
+        if self._control_stack or self._device_stack or self._cond_context is not None or \
+                _observe.current is not None:
+            self._enter_op(op)
         return out
 
     def _new_op_name(self, op_type: str, name: str | None) -> str:
@@ -465,11 +490,10 @@ class Graph:
             raise TFValueError(f"Duplicate node name in graph: '{name}'", name=name)
         return name
 
-    def _add_op(self, op: Operation) -> None:
-        """Register a new op (its outputs made): in the graph, the enclosing
-        control-dependency blocks, the device functions, the cond context."""
-        self._ops.append(op)
-        self._ops_by_name[op._name] = op
+    def _enter_op(self, op: Operation) -> None:
+        """A new op (its outputs made, in the graph) in the enclosing
+        control-dependency blocks, through the device functions, into the
+        cond context, and to the observer."""
         if self._control_stack:           # `_record_op_seen_by_control_dependencies`
             for controller in self._control_stack:
                 controller.seen.add(op)
