@@ -505,15 +505,16 @@ def _pure_variable_scope(g, name_or_scope, reuse, old_name_scope, dtype, initial
         counts.open(obj.name)
         mark = counts.snapshot()
     else:
-        new_name = old.name + "/" + name_or_scope if old.name else name_or_scope
-        settings = settings or {}
-        scope = VariableScope(reuse or old.reuse, name=new_name, initializer=old._initializer,
-                              regularizer=old._regularizer, caching_device=old._caching_device,
-                              partitioner=old._partitioner, custom_getter=old._custom_getter,
-                              name_scope=(name_or_scope if old_name_scope is None
-                                          else old_name_scope),
-                              dtype=old._dtype, use_resource=old._use_resource,
-                              constraint=settings.get("constraint"))
+        # `old` is the engine's own VariableScope (the current scope): its
+        # fields are read directly
+        old_name = old._name
+        new_name = old_name + "/" + name_or_scope if old_name else name_or_scope
+        scope = VariableScope(reuse or old._reuse, new_name, old._initializer,
+                              old._regularizer, old._caching_device, old._partitioner,
+                              old._custom_getter,
+                              name_or_scope if old_name_scope is None else old_name_scope,
+                              old._dtype, old._use_resource,
+                              settings.get("constraint") if settings else None)
         base = old
         counts.open(new_name)
     if initializer is not None:

@@ -283,18 +283,24 @@ def ref_variable(g: Graph, initial_value=None, trainable=None, collections=None,
     if initial_value is None:
         raise TFValueError("initial_value must be specified.")
     init_from_fn = callable(initial_value)
-    if collections is None:
-        collections = [GLOBAL_VARIABLES]
-    if not isinstance(collections, (list, tuple, set)):
-        raise TFValueError(f"collections argument to Variable constructor must be a list, "
-                           f"tuple, or set. Got {collections} of type {type(collections)}")
-    if constraint is not None and not callable(constraint):
-        raise TFValueError("The `constraint` argument must be a callable.")
-    trainable = True if trainable is None else trainable
+    if collections is None and (trainable is True or trainable is None):
+        collections = _DEFAULT_COLLECTIONS    # global, and trainable added
+        trainable = True
+        if constraint is not None and not callable(constraint):
+            raise TFValueError("The `constraint` argument must be a callable.")
+    else:
+        if collections is None:
+            collections = [GLOBAL_VARIABLES]
+        if not isinstance(collections, (list, tuple, set)):
+            raise TFValueError(f"collections argument to Variable constructor must be a list, "
+                               f"tuple, or set. Got {collections} of type {type(collections)}")
+        if constraint is not None and not callable(constraint):
+            raise TFValueError("The `constraint` argument must be a callable.")
+        trainable = True if trainable is None else trainable
+        if trainable and TRAINABLE_VARIABLES not in collections:
+            collections = list(collections) + [TRAINABLE_VARIABLES]
     if _opdef is None:
         _bind_late_modules()
-    if trainable and TRAINABLE_VARIABLES not in collections:
-        collections = list(collections) + [TRAINABLE_VARIABLES]
     start = len(g._ops)
     saved_control = g._control_stack
     g._control_stack = []                 # `ops.init_scope()`: no control dependencies
@@ -322,9 +328,13 @@ def _init_from_args(g, initial_value, init_from_fn, validate_shape, caching_devi
         old = g.name_stack
         try:
             _, scope = g.enter_name_scope(name)
+            # at the root, `name` passed the root pattern, which the nested one
+            # takes, and so does `<name>_<n>/` (not after a final newline, which
+            # `$` lets through once)
+            checked = not old and name[-1] != "\n"
             return _variable_ops(g, scope, initial_value, init_from_fn, validate_shape,
                                  caching_device, dtype, constraint, shape, origin, store_key,
-                                 trainable, True)
+                                 trainable, True, checked)
         finally:
             g.name_stack = old
     with _opdef.name_scope(g, name, "Variable") as scope:
@@ -334,11 +344,13 @@ def _init_from_args(g, initial_value, init_from_fn, validate_shape, caching_devi
 
 
 def _variable_ops(g, scope, initial_value, init_from_fn, validate_shape, caching_device, dtype,
-                  constraint, shape, origin, store_key, trainable, pure) -> RefVariable:
+                  constraint, shape, origin, store_key, trainable, pure,
+                  checked=False) -> RefVariable:
     """The ops of `_init_from_args` in the variable's scope `scope`: the
     initial value (under `Initializer` if a callable), `VariableV2`,
     `Assign`, `read`.  The scopes the engine enters itself (`Assign`,
-    `read`, and `Initializer` when `pure`) are entered and left directly."""
+    `read`, and `Initializer` when `pure`) are entered and left directly.
+    `checked`: `scope` provably matches the nested scope pattern."""
     start = len(g._ops)
     if not init_from_fn:
         value = _convert.convert_to_tensor(g, initial_value, dtype, "initial_value")
@@ -379,7 +391,7 @@ def _variable_ops(g, scope, initial_value, init_from_fn, validate_shape, caching
     attrs = {"shape": _opdef.ShapeAttr(shape), "dtype": base, "container": _EMPTY_STR,
              "shared_name": _EMPTY_STR}
     op_name = scope[:-1] if scope else g.unique_name("VariableV2")
-    if scope:           # its `ops.name_scope(scope)` is checked inside this one's
+    if scope and not checked:     # its `ops.name_scope(scope)` is checked inside this one's
         check_scope_name(scope, at_root=False)
     if not small and not _small_shape(shape):
         _opdef.make_shape_proto(shape, "shape")   # `_MakeShape` of the shape attr
@@ -414,6 +426,9 @@ def _variable_ops(g, scope, initial_value, init_from_fn, validate_shape, caching
     return RefVariable(op, shape, base, trainable, store_key, snapshot, assign_op, value,
                        origin, constraint, caching_device)
 
+
+#: A trainable variable's collections when none are given.
+_DEFAULT_COLLECTIONS = (GLOBAL_VARIABLES, TRAINABLE_VARIABLES)
 
 #: The empty string attrs of VariableV2 (`container`, `shared_name`).
 _EMPTY_STR = StrAttr("")
