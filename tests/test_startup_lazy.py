@@ -222,3 +222,15 @@ def test_records_compare_hash_and_print_as_frozen_dataclasses():
         hash(result)
     result.output.append("x")
     assert result != RunResult()
+
+
+def test_the_tf_package_knows_its_own_modules():
+    import os
+
+    import scopesim.tf as package
+    folder = os.path.dirname(package.__file__)
+    found = {entry[:-3] if entry.endswith(".py") else entry for entry in os.listdir(folder)
+             if not entry.startswith(("_", ".")) and (
+                 entry.endswith(".py")
+                 or os.path.isfile(os.path.join(folder, entry, "__init__.py")))}
+    assert package._OWN == found

@@ -13,18 +13,14 @@ name is also a `tf.compat.v1` name (`summary`) reads as TensorFlow's
 """
 
 import importlib as _importlib
-import os as _os
 import sys as _sys
 import types as _types
 
-#: The package's own modules and subpackages, by name.
-_OWN = frozenset(
-    entry[:-3] if entry.endswith(".py") else entry
-    for entry in _os.listdir(_os.path.dirname(_os.path.abspath(__file__)))
-    if not entry.startswith(("_", ".")) and (
-        entry.endswith(".py")
-        or _os.path.isfile(_os.path.join(_os.path.dirname(_os.path.abspath(__file__)),
-                                         entry, "__init__.py"))))
+#: The package's own modules and subpackages, by name (listed here rather
+#: than read off the directory at every start-up; tests/test_startup_lazy.py
+#: compares the two).
+_OWN = frozenset({"compat_v1", "framework", "ops", "runtime", "summary", "testing", "training",
+                  "util"})
 
 
 def _compat_v1(load: bool):

@@ -7,7 +7,6 @@ from __future__ import annotations
 from ..framework.dtypes import as_dtype as _as_dtype
 
 from ...engine import math as _m
-from ...engine import contraction as _contraction
 from ...engine import math_fns as _mf
 from ...engine.array_fns import range_ as _range
 from ...engine.gen_ops import make_type as _make_type
@@ -178,6 +177,7 @@ def _unary_op(func: str, op_type: str):
 @add_dispatch_support
 def tensordot(a, b, axes, name=None):
     """`tf.tensordot` (`math_ops.tensordot`)."""
+    from ...engine import contraction as _contraction   # on first use: its import is costly
     return _contraction.tensordot(get_default_graph(), a, b, axes, name)
 
 
@@ -190,6 +190,7 @@ def einsum(equation, *inputs, **kwargs):
         raise TypeError(f"Invalid keyword arguments for einsum: {', '.join(kwargs)}. "
                         f"Valid arguments: name, optimize, greedy.")
     del optimize
+    from ...engine import contraction as _contraction
     return _contraction.einsum(get_default_graph(), equation, inputs, name)
 
 
