@@ -115,9 +115,10 @@ def _callback(terminal, include, tail, expand1, method):
     if n == 1 and expand1 and include == ((0, False, 0, terminal[0]),) and not tail:
         return _first_child          # `?rule: other` with one child: the child as it is
     plain = tuple(i for i, expand, nones, _ in include if not expand and not nones)
-    if n and not tail and len(plain) == len(include) and not expand1 and method:
-        # the common shape: some children kept as they are
-        return _plain_callback(n, plain, method)
+    if n and len(plain) == len(include) and not expand1 and method != "":
+        # the common shape: some children kept as they are (then the Nones
+        # of absent `[x]`s at the end)
+        return _plain_callback(n, plain, tail, method)
 
     def reduce(raw):
         first = last = None
@@ -154,14 +155,26 @@ def _callback(terminal, include, tail, expand1, method):
     return reduce
 
 
-def _plain_callback(n, kept, method):
+def _plain_callback(n, kept, tail, method):
     """`_callback` of a rule whose kept children are neither inlined nor
-    absent, nor the rule a `?rule`."""
+    absent before the last of them, nor the rule a `?rule`; `method` None
+    for a `_rule` (its children go into the rule above)."""
     last_index = n - 1
+    pad = [None] * tail
     if len(kept) == 1:
         only = kept[0]
+        if tail:
+            def children_of(raw):
+                return [raw[only][0]] + pad
+        else:
+            def children_of(raw):
+                return [raw[only][0]]
+    elif tail:
+        def children_of(raw):
+            return [raw[i][0] for i in kept] + pad
     else:
-        only = None
+        def children_of(raw):
+            return [raw[i][0] for i in kept]
 
     def reduce(raw):
         first = raw[0][1]
@@ -171,16 +184,18 @@ def _plain_callback(n, kept, method):
                 if first is not None:
                     break
             else:
-                children = [raw[i][0] for i in kept] if only is None else [raw[only][0]]
-                return method(_EMPTY, children), None, None
+                if method is None:
+                    return children_of(raw), None, None
+                return method(_EMPTY, children_of(raw)), None, None
         last = raw[last_index][2]
         if last is None:
             for i in range(last_index - 1, -1, -1):
                 last = raw[i][2]
                 if last is not None:
                     break
-        children = [raw[i][0] for i in kept] if only is None else [raw[only][0]]
-        return method(_Span2(first, last), children), first, last
+        if method is None:
+            return children_of(raw), first, last
+        return method(_Span2(first, last), children_of(raw)), first, last
     return reduce
 
 
@@ -203,10 +218,12 @@ def _recordable(line: str) -> bool:
 
 class _Record:
     """The actions of a line being read for the first time: shifts (token
-    kind, text, offsets in the line, state), one-child reductions (rules,
-    state) and reductions (rule, size, state).  Given up on (the line is
-    not replayed) where an action reaches below the line's first state or
-    a token goes past the line's end."""
+    kind, text, offsets in the line), one-child reductions (the rules) and
+    reductions (rule, size).  No action reaches below the line's first
+    state, so the states the line leaves above it are the same each time
+    (recorded once it is read).  Given up on (the line is not replayed)
+    where an action would reach below it, or a token goes past the line's
+    end."""
 
     __slots__ = ("key", "pos", "stop", "height", "ops")
 
@@ -214,7 +231,7 @@ class _Record:
         self.key, self.pos, self.stop, self.height = key, pos, stop, height
         self.ops = []
 
-    def token(self, token, depth) -> bool:
+    def token(self, token) -> bool:
         """True if the line cannot be recorded past this token."""
         return token.end_pos > self.stop
 
@@ -286,33 +303,32 @@ class FastParser:
                         key = (states[-1], text[pos:stop])
                         ops = records.get(key, _UNSEEN)
                         if ops.__class__ is tuple:
-                            # the line again: its tokens, at their new place
+                            # the line again: its tokens, at their new place, and
+                            # the actions (the states they leave are recorded)
+                            ops, after = ops
                             column = pos - line_start + 1
                             for op in ops:
                                 tag = op[0]
                                 if tag == _SHIFT:
-                                    _, kind, value, begin, finish, state = op
+                                    _, kind, value, begin, finish = op
                                     token = new_str(Token, value)
                                     token.__dict__ = {
                                         "type": kind, "start_pos": pos + begin, "line": line,
                                         "column": column + begin, "end_line": line,
                                         "end_column": column + finish, "end_pos": pos + finish}
-                                    states.append(state)
                                     values.append((token, token, token))
                                 elif tag == _ONE_CHILD:
                                     for rule in op[1]:
                                         values[-1] = callbacks[rule]((values[-1],))
-                                    states[-1] = op[2]
                                 else:
-                                    _, rule, size_, state = op
+                                    _, rule, size_ = op
                                     if size_:
                                         children = values[-size_:]
-                                        del states[-size_:]
                                         del values[-size_:]
                                     else:
                                         children = ()
                                     values.append(callbacks[rule](children))
-                                    states.append(state)
+                            states += after
                             pos = stop
                             continue
                         if ops is _UNSEEN and _recordable(key[1]):
@@ -365,7 +381,7 @@ class FastParser:
             else:
                 break
             # ------------------------------------------- shift it, reducing
-            if record is not None and record.token(token, depth):
+            if record is not None and record.token(token):
                 record = None
             while True:
                 action = actions[states[-1]].get(kind)
@@ -376,7 +392,7 @@ class FastParser:
                     values.append((token, token, token))
                     if record is not None:
                         record.ops.append((_SHIFT, kind, str(token), token.start_pos - record.pos,
-                                           token.end_pos - record.pos, action))
+                                           token.end_pos - record.pos))
                     break
                 rule = ~action
                 size_ = sizes[rule]
@@ -387,7 +403,7 @@ class FastParser:
                         plan = after_units[key] = units(key)
                     if record is not None:
                         if len(states) > record.height:
-                            record.ops.append((_ONE_CHILD,) + plan)
+                            record.ops.append((_ONE_CHILD, plan[0]))
                         else:       # a value from before the line
                             record = None
                     rules, states[-1] = plan
@@ -396,6 +412,8 @@ class FastParser:
                     continue
                 if record is not None and len(states) - size_ < record.height:
                     record = None
+                    # (an action below the line's first state: that state
+                    # alone does not say what it does)
                 if size_:
                     children = values[-size_:]
                     del states[-size_:]
@@ -405,10 +423,11 @@ class FastParser:
                 values.append(callbacks[rule](children))
                 states.append(actions[states[-1]][origins[rule]])
                 if record is not None:
-                    record.ops.append((_REDUCE, rule, size_, states[-1]))
+                    record.ops.append((_REDUCE, rule, size_))
             if record is not None and pos >= record.stop and not pending:
                 if pos == record.stop and depth == 0:
-                    records[record.key] = tuple(record.ops)
+                    # and the states the line leaves above its first one
+                    records[record.key] = (tuple(record.ops), tuple(states[record.height:]))
                 record = None
         end = self.end
         while True:

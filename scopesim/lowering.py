@@ -804,6 +804,11 @@ class _Frame:
         self.module = module          # module level (not inside a def)
 
 
+#: Statements `_Blocks.statement` keeps as they are, wherever they stand.
+_SIMPLE_STATEMENTS = frozenset({ast.Assign, ast.Expr, ast.AugAssign, ast.Pass, ast.Assert,
+                                ast.Raise, ast.Global, ast.Nonlocal})
+
+
 class _Blocks:
     """Lower deep `with`s, and index statements and heads (see the module doc)."""
 
@@ -847,8 +852,12 @@ class _Blocks:
                 frame.done(frame.out or [_pass_at_start() if not stack else ast.Pass()])
                 continue
             self.index(stmt, frame.head)
-            deepest = max(deepest, len(stack))
-            self.statement(stmt, frame, stack)
+            if len(stack) > deepest:
+                deepest = len(stack)
+            if stmt.__class__ in _SIMPLE_STATEMENTS:
+                frame.out.append(stmt)      # what `statement` does with them
+            else:
+                self.statement(stmt, frame, stack)
         self.program.block_depth = deepest - 1
         if fix_locations:
             ast.fix_missing_locations(module)
