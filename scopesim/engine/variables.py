@@ -388,7 +388,7 @@ def _variable_ops(g, scope, initial_value, init_from_fn, validate_shape, caching
     # `state_ops.variable_op_v2(shape, dtype, name=scope)`: `_apply_op_helper`
     # names an op whose name is empty after its type (`name if name else
     # op_type_name`), then the node is checked before it joins the graph
-    attrs = {"shape": _opdef.ShapeAttr(shape), "dtype": base, "container": _EMPTY_STR,
+    attrs = {"shape": _shape_attr(shape), "dtype": base, "container": _EMPTY_STR,
              "shared_name": _EMPTY_STR}
     op_name = scope[:-1] if scope else g.unique_name("VariableV2")
     if scope and not checked:     # its `ops.name_scope(scope)` is checked inside this one's
@@ -396,7 +396,10 @@ def _variable_ops(g, scope, initial_value, init_from_fn, validate_shape, caching
     if not small and not _small_shape(shape):
         _opdef.make_shape_proto(shape, "shape")   # `_MakeShape` of the shape attr
         explicit_shape(shape, "VariableV2", op_name, attrs)
-    var_tensor = g.create_tensor("VariableV2", op_name + "/", shape, base + "_ref", (), attrs)
+    ref_dt = _REF_DTYPES.get(base)
+    if ref_dt is None:
+        ref_dt = _REF_DTYPES[base] = base + "_ref"
+    var_tensor = g.create_tensor("VariableV2", op_name + "/", shape, ref_dt, (), attrs)
     op = var_tensor._op
     if init_from_fn:                      # `_attr_scope({"_class": ["loc:@<name>"]})`
         located = [StrAttr("loc:@" + scope[:-1])]
@@ -418,13 +421,31 @@ def _variable_ops(g, scope, initial_value, init_from_fn, validate_shape, caching
     try:
         _, read = g.enter_name_scope("read")         # colocated with the variable
         snapshot = g.create_tensor("Identity", read, shape, base, (var_tensor,),
-                                   {"T": base, "_class": _colocation(op)})
+                                   {"T": base, "_class": _colocation(op, shared=True)})
     finally:
         g.name_stack = old
         if caching_device is not None:
             g._device_stack.pop()
     return RefVariable(op, shape, base, trainable, store_key, snapshot, assign_op, value,
                        origin, constraint, caching_device)
+
+
+#: `<dtype>_ref` of each base dtype name, one string each.
+_REF_DTYPES: dict = {}
+
+#: The `shape` attr values made, by dims (never changed once made: one
+#: object serves every VariableV2 of those dims).
+_SHAPE_ATTRS: dict = {}
+
+
+def _shape_attr(dims):
+    """`ShapeAttr(dims)`, one per dims tuple (up to a few thousand kept)."""
+    made = _SHAPE_ATTRS.get(dims)
+    if made is None:
+        made = _opdef.ShapeAttr(dims)
+        if len(_SHAPE_ATTRS) < 4096:
+            _SHAPE_ATTRS[dims] = made
+    return made
 
 
 #: A trainable variable's collections when none are given.
@@ -459,7 +480,7 @@ def _plain_assign(g: Graph, ref: Tensor, value: Tensor, base: str):
     try:
         _, scope = g.enter_name_scope("Assign")
         attrs = {"T": base, "use_locking": True, "validate_shape": True,
-                 "_class": _colocation(ref_op)}
+                 "_class": _colocation(ref_op, shared=True)}
         g._device_stack = [ref_op._device] if ref_op._device else []
         return g.create_tensor("Assign", scope, ref._dims, ref._dt, (ref, value), attrs)._op
     finally:
@@ -568,12 +589,14 @@ def colocated_with(g: Graph, op):
         g._device_stack = saved
 
 
-def _colocation(op) -> list:
+def _colocation(op, shared: bool = False) -> list:
     """The `_class` attr of an op made `colocate_with(op)`: op's own
-    colocation group, else `loc:@<op name>`."""
+    colocation group, else `loc:@<op name>`.  `shared`: op's own list
+    itself (a variable's ops share it: no attr list is ever changed in
+    place, `Operation.get_attr` gives a copy)."""
     attrs = op._attrs
     if attrs and "_class" in attrs:
-        return list(attrs["_class"])
+        return attrs["_class"] if shared else list(attrs["_class"])
     return [StrAttr("loc:@" + op._name)]
 
 
