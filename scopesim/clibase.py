@@ -10,7 +10,6 @@ nor rich (rich only when text is rendered, or an error is reported).
 from __future__ import annotations
 
 import errno
-import importlib
 import os
 import sys
 
@@ -81,7 +80,8 @@ def load(module: str, attr: str):
     """`scopesim.<module>.<attr>`, imported now; `Unavailable` if missing."""
     qualified = f"{__package__}.{module}"
     try:
-        found = importlib.import_module(qualified)
+        __import__(qualified)           # (importlib itself is not loaded at start-up)
+        found = sys.modules[qualified]
     except ModuleNotFoundError as exc:
         if exc.name != qualified:
             raise

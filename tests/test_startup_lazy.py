@@ -234,3 +234,30 @@ def test_the_tf_package_knows_its_own_modules():
                  entry.endswith(".py")
                  or os.path.isfile(os.path.join(folder, entry, "__init__.py")))}
     assert package._OWN == found
+
+
+def test_the_python_front_end_knows_tensorflows_root_before_reading_its_names():
+    import json
+
+    from scopesim import TENSORFLOW_VERSION
+    from scopesim.pyfront import namespace
+    with open(namespace._NAMES_FILE, encoding="utf-8") as file:
+        recorded = json.load(file)
+    assert namespace._ROOT_MODULE == recorded["modules"][""]["module"]
+    assert TENSORFLOW_VERSION == recorded["tensorflow"]
+    assert namespace.TOP == recorded["modules"] and namespace._TOP == recorded
+
+
+def test_a_tiny_python_run_reads_neither_names_file(tmp_path):
+    path = tmp_path / "model.py"
+    path.write_text(PROGRAMS["model.py"], encoding="utf-8")
+    script = ("import sys, atexit; atexit.register(lambda: sys.stderr.write("
+              "'\\nREAD ' + str('_RECORDED' in sys.modules['scopesim.tf.compat_v1']._GLOBALS)"
+              " + ' ' + str('TOP' in vars(sys.modules['scopesim.pyfront.namespace']))"
+              " + ' ' + str('traceback' in sys.modules) + '\\n'));"
+              " from scopesim.entry import main; main(sys.argv[1:])")
+    done = subprocess.run([sys.executable, "-c", script, "run", str(path)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("s/w:0\n")
+    assert "\nREAD False False False\n" in done.stderr

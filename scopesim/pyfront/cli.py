@@ -4,8 +4,6 @@
 
 from __future__ import annotations
 
-import json
-
 
 def run_or_exit(app, source: str, filename: str, argv, tf1: bool, json_errors: bool):
     """The program's RunResult, or exit 2 after reporting its SyntaxError
@@ -17,6 +15,7 @@ def run_or_exit(app, source: str, filename: str, argv, tf1: bool, json_errors: b
         code = compile_program(source, filename)
     except PythonSyntaxError as err:
         if json_errors:
+            import json
             app.write_out(json.dumps({"output": [], "variables": [], "ops": [],
                                       "collections": {}, "error": err.to_json()},
                                      indent=2) + "\n")

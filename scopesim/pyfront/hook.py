@@ -12,7 +12,6 @@ modules it served and the program's own modules (those under
 
 from __future__ import annotations
 
-import importlib.machinery
 import os
 import sys
 import types
@@ -21,6 +20,9 @@ from ..errors import NotSimulated
 from .namespace import Namespaces, keras_module
 
 _ROOTS = ("tensorflow", "tf_keras")
+#: `importlib.machinery.ModuleSpec` (the class of every module's `__spec__`),
+#: without importing the importlib package at start-up.
+_ModuleSpec = type(__spec__)
 
 
 def _ours(name: str) -> bool:
@@ -56,7 +58,7 @@ class TensorFlowFinder:
             if module is None:
                 return None
             self.spaces.modules[fullname] = module
-        return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
+        return _ModuleSpec(fullname, self, is_package=True)
 
     def _keras(self, fullname: str):
         """`tensorflow.keras[.layers...]` and `tensorflow.compat.v1.keras[...]`
@@ -75,7 +77,7 @@ class TensorFlowFinder:
             except AttributeError:
                 return None
         return value if isinstance(value, types.ModuleType) else None
-        return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
+        return _ModuleSpec(fullname, self, is_package=True)
 
     def create_module(self, spec):
         return self.spaces.modules[spec.name]

@@ -23,16 +23,42 @@ One `Namespaces` per run: it owns the graph-mode switch and builds
 from __future__ import annotations
 
 import functools
-import json
 import os
 import types
 
+from .. import TENSORFLOW_VERSION
 from ..errors import NotSimulated
 
 _NAMES_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tf_top_names.json")
-with open(_NAMES_FILE, encoding="utf-8") as _f:
-    _TOP = json.load(_f)
-TOP = _TOP["modules"]
+#: The `module` of TOP's root (tests/test_startup_lazy.py compares).
+_ROOT_MODULE = "tensorflow"
+
+
+def _top_file() -> dict:
+    """tf_top_names.json, read on first use: the first name asked of
+    `tensorflow` other than `compat` (a tiny program needs none), or of
+    `tf_keras`.  The module attributes `_TOP` (this) and `TOP` (its
+    modules) are the same tables from then on."""
+    found = globals().get("_TOP")
+    if found is None:
+        import json
+        with open(_NAMES_FILE, encoding="utf-8") as file:
+            found = json.load(file)
+        globals()["_TOP"], globals()["TOP"] = found, found["modules"]
+    return found
+
+
+def _top() -> dict:
+    """`TOP`: path -> the module's name, names and tf.compat.v1 targets."""
+    return _top_file()["modules"]
+
+
+def __getattr__(name: str):
+    if name in ("TOP", "_TOP"):
+        _top_file()
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 GRAPH_MODE_HINT = "scopesim simulates graph mode: call tf.compat.v1.disable_v2_behavior()"
 RESOURCE_VARIABLES = ("resource variables (TensorFlow 2's default after "
@@ -211,21 +237,23 @@ class Namespaces:
         return self._top_module("", module_name)
 
     def _top_module(self, path: str, module_name: str | None = None):
-        info = TOP[path]
         spaces = self
-        module = types.ModuleType(module_name or info["module"])
+        module = types.ModuleType(module_name or _top()[path]["module"])
         module.__path__ = []
         if not path:
-            module.__version__ = _TOP["tensorflow"]
+            module.__version__ = TENSORFLOW_VERSION      # tf_top_names.json's "tensorflow"
             module.newaxis = None
+        recorded_name = _ROOT_MODULE if not path else _top()[path]["module"]
 
         def __getattr__(attr):
             if attr.startswith("__") and attr.endswith("__"):
-                raise AttributeError(f"module '{info['module']}' has no attribute '{attr}'")
+                raise AttributeError(f"module '{recorded_name}' has no attribute '{attr}'")
             if not path and attr == "compat":
                 return spaces.compat
+            top = _top()
+            info = top[path]
             child = f"{path}.{attr}" if path else attr
-            if child in TOP:
+            if child in top:
                 sub = spaces._top_module(child)
                 setattr(module, attr, sub)
                 return sub
@@ -256,18 +284,19 @@ class Namespaces:
 
 def keras_module(fullname: str):
     """`tf_keras` or one of its recorded submodules: every name is NotSimulated."""
-    info = TOP.get(fullname)
+    top = _top()
+    info = top.get(fullname)
     if info is None:
         return None
     module = types.ModuleType(info["module"] if fullname == "tf_keras" else fullname)
     module.__path__ = []
-    module.__version__ = _TOP.get("tf_keras", "")
+    module.__version__ = _top_file().get("tf_keras", "")
 
     def __getattr__(attr):
         if attr.startswith("__") and attr.endswith("__"):
             raise AttributeError(f"module '{fullname}' has no attribute '{attr}'")
         child = f"{fullname}.{attr}"
-        if child in TOP:
+        if child in top:
             sub = keras_module(child)
             setattr(module, attr, sub)
             return sub

@@ -22,7 +22,6 @@ import functools
 import io
 import os
 import sys
-import traceback
 
 from ..span import Span
 from ..errors import NotSimulated, ProgramError
@@ -43,6 +42,7 @@ class PythonSyntaxError(Exception):
         self.line = error.lineno or 1
         self.column = error.offset or 1
         self.message = error.msg
+        import traceback        # (errors only: its import costs a run's start-up)
         self.text = "".join(traceback.format_exception_only(type(error), error))
         super().__init__(self.text)
 
@@ -213,7 +213,9 @@ def type_name(e: BaseException) -> str:
     return "NotSimulated" if isinstance(e, NotSimulated) else type(e).__name__
 
 
-def _filter(te: traceback.TracebackException, seen: set) -> None:
+def _filter(te, seen: set) -> None:
+    """Program frames only in the `traceback.TracebackException` `te` and its chain."""
+    import traceback
     if id(te) in seen:
         return
     seen.add(id(te))
@@ -227,6 +229,7 @@ def _filter(te: traceback.TracebackException, seen: set) -> None:
 def python_traceback(e: BaseException) -> str:
     """Python's traceback of `e` (its chain included), program frames only,
     the last line TensorFlow's type and message (`error_message`)."""
+    import traceback
     te = traceback.TracebackException(type(e), e, e.__traceback__, compact=True)
     _filter(te, set())
     lines = list(te.format())

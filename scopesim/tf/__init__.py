@@ -12,7 +12,6 @@ name is also a `tf.compat.v1` name (`summary`) reads as TensorFlow's
 `tf.summary` once `compat_v1` is loaded.
 """
 
-import importlib as _importlib
 import sys as _sys
 import types as _types
 
@@ -31,7 +30,8 @@ def _compat_v1(load: bool):
     if module is None:
         if not load:
             return None
-        module = _importlib.import_module(".compat_v1", __name__)
+        __import__(__name__ + ".compat_v1")
+        module = _sys.modules[__name__ + ".compat_v1"]
     spec = getattr(module, "__spec__", None)
     if spec is not None and getattr(spec, "_initializing", False):
         return None
