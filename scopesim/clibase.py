@@ -123,7 +123,8 @@ def read_program(app: App, path: str) -> tuple[str, str]:
     except OSError as exc:
         fail_usage(app, f"cannot read {_shown(path)}: {os_reason(exc)}")
     try:
-        text = data.decode("utf-8-sig")
+        # what the "utf-8-sig" codec does, without importing its module
+        text = (data[3:] if data[:3] == b"\xef\xbb\xbf" else data).decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         fail_usage(app, f"cannot read {_shown(path)}: not UTF-8 text "

@@ -15,6 +15,9 @@ cannot write.
   (see `scopesim.lowering`).
 """
 
+# `compile()` in `code()` inherits this, as when runner.py compiled the prelude.
+from __future__ import annotations
+
 FILENAME = "<scopesim prelude>"
 
 SOURCE = '''\
@@ -72,3 +75,66 @@ def __scopesim_unwind(mark, error):
 NAMES = frozenset({"__tf", "__scopesim_named", "__scopesim_show", "__scopesim_show_all",
                    "__scopesim_names", "__scopesim_managers", "__scopesim_depth",
                    "__scopesim_enter", "__scopesim_exit", "__scopesim_unwind"})
+
+
+#: The compiled prelude, once per process (`code()`).
+_CODE: list = []
+
+
+def code():
+    """`SOURCE` compiled (as `FILENAME`).  Compiling it costs a start-up
+    milliseconds, so the code object is kept in `__pycache__` beside this
+    module's bytecode, as marshal data with what it was compiled by and from
+    (`_cache_key`); a file that does not match (another Python, another
+    prelude) or cannot be read is compiled afresh, and written back where
+    Python writes bytecode."""
+    if _CODE:
+        return _CODE[0]
+    import marshal
+    import sys
+    path = _cache_path()
+    found = None
+    try:
+        with open(path, "rb") as file:
+            version, source, flags, found = marshal.loads(file.read())
+        if (version, source, flags) != _cache_key() or type(found) is not type(code.__code__):
+            found = None
+    except (OSError, ValueError, EOFError, TypeError):
+        found = None
+    if found is None:
+        found = compile(SOURCE, FILENAME, "exec")
+        if not sys.dont_write_bytecode and sys.pycache_prefix is None:
+            _write(path, marshal.dumps((*_cache_key(), found)))
+    _CODE.append(found)
+    return found
+
+
+def _cache_key() -> tuple:
+    """What the cached code was compiled by and from: this Python, `SOURCE`,
+    the flags `compile` inherits here."""
+    import sys
+    return sys.version, SOURCE, annotations.compiler_flag
+
+
+def _cache_path() -> str:
+    import os
+    import sys
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__",
+                        f"prelude-source.{sys.implementation.cache_tag}.marshal")
+
+
+def _write(path: str, data: bytes) -> None:
+    """Write `data` to `path` whole or not at all (another process may be
+    reading it); a folder that cannot be written is no error."""
+    import os
+    temporary = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(temporary, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass

@@ -302,8 +302,7 @@ class Session:
         self._out = io.StringIO()
         self.builtins = self._builtins()
         self.globals: dict = {"__builtins__": self.builtins, "__name__": "__main__"}
-        code = compile(prelude.SOURCE, prelude.FILENAME, "exec")
-        exec(code, self.globals)
+        exec(prelude.code(), self.globals)
         self.program = None
 
     def _builtins(self) -> dict:

@@ -261,3 +261,28 @@ def test_a_tiny_python_run_reads_neither_names_file(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("s/w:0\n")
     assert "\nREAD False False False\n" in done.stderr
+
+
+def test_the_prelude_code_is_its_source_compiled_whether_cached_or_not(tmp_path, monkeypatch):
+    import marshal
+
+    from scopesim import prelude
+    fresh = compile(prelude.SOURCE, prelude.FILENAME, "exec")      # (code objects compare)
+    cache = tmp_path / "__pycache__" / "prelude.marshal"
+    monkeypatch.setattr(prelude, "_cache_path", lambda: str(cache))
+    monkeypatch.setattr(prelude, "_CODE", [])
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    assert prelude.code() == fresh           # compiled, then written
+    assert cache.is_file()
+    version, source, flags = prelude._cache_key()
+    other = compile("x = 1", "f", "exec")
+    for stale in (marshal.dumps((version, source + "x = 1\n", flags, other)),
+                  marshal.dumps(("2.7", source, flags, other)),
+                  marshal.dumps((version, source, 0, other)), b"not marshal data",
+                  marshal.dumps((version, source, flags, None)), b""):
+        cache.write_bytes(stale)
+        monkeypatch.setattr(prelude, "_CODE", [])
+        assert prelude.code() == fresh
+    monkeypatch.setattr(prelude, "_CODE", [])
+    assert prelude.code() == fresh           # read from the file this time
+    assert prelude.code() is prelude.code()
