@@ -389,29 +389,42 @@ class Graph:
     def enter_name_scope(self, name: str | None) -> tuple[str, str]:
         """The entry half of `Graph.name_scope`: sets the stack, returns
         (new stack, the scope string); the caller restores the old stack."""
+        observer = _observe.current
         if not name:
             new = entered = ""
         else:
             stack = self.name_stack
             if name.__class__ is not str:
                 check_scope_name(name, not stack)
+                absolute = name[-1] == "/"
             elif name[-1] == "/":               # a full scope: checked each time (once each)
+                absolute = True
                 if not (VALID_SCOPE_NAME_REGEX if stack else VALID_OP_NAME_REGEX).match(name):
                     check_scope_name(name, not stack)
-            elif name not in _CHECKED_SCOPE_NAMES[not stack]:
-                check_scope_name(name, not stack)
-            if name[-1] == "/":
+            else:
+                absolute = False
+                if name not in _CHECKED_SCOPE_NAMES[not stack]:
+                    check_scope_name(name, not stack)
+            if absolute:
                 new, entered = name[:-1], name
             else:                           # `unique_name(name)`
-                full = stack + "/" + name if stack else name
-                if _observe.current is not None:
-                    new = _observe.current.unique_name(self, full, True)
+                new = stack + "/" + name if stack else name
+                if observer is not None:
+                    new = observer.unique_name(self, new, True)
                 else:
-                    new = self.names.unique_name(full)
+                    # `NameRegistry.unique_name` of a name not used yet, inline
+                    in_use = self.names.in_use
+                    key = new.lower()
+                    if key == new:
+                        key = new
+                    if in_use.get(key, 0):
+                        new = self.names.unique_name(new)
+                    else:
+                        in_use[key] = 1
                 entered = new + "/"
         self.name_stack = new
-        if _observe.current is not None:
-            _observe.current.name_scope_entered(self, name, new)
+        if observer is not None:
+            observer.name_scope_entered(self, name, new)
         return new, entered
 
     # -------------------------------------------------------------- ops
@@ -480,9 +493,17 @@ class Graph:
             name = name[:-1]
             if name == self.name_stack:   # the op's own scope: one string for both
                 name = self.name_stack
-        elif _observe.current is None:    # `unique_name(name)`
-            name = self.names.unique_name(self.name_stack + "/" + name if self.name_stack
-                                          else name)
+        elif _observe.current is None:    # `unique_name(name)`, a name not used yet inline
+            if self.name_stack:
+                name = self.name_stack + "/" + name
+            in_use = self.names.in_use
+            key = name.lower()
+            if key == name:
+                key = name
+            if in_use.get(key, 0):
+                name = self.names.unique_name(name)
+            else:
+                in_use[key] = 1
         else:
             name = self.unique_name(name)
         check_node_name(name)
