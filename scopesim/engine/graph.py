@@ -63,10 +63,17 @@ class Operation:
     none, until `outputs` is read, which makes it the list TensorFlow keeps
     (the same list at every read); most ops have one output and nothing
     reads their list.  The engine reads `_outputs`, a sequence that makes
-    no list."""
+    no list.
+
+    `_attr_data` holds the NodeDef attrs: None when scopesim does not know
+    them, else compactly as a tuple (the attr names, a tuple shared by every
+    op with the same names, then the values; a dict costs 200 bytes) until
+    `_attrs` is read, which makes it the op's own dict (for the code that
+    changes it); `_attr_dict()` reads them without keeping a dict and
+    `_set_attr` sets one keeping them compact."""
 
     __slots__ = ("_name", "_type", "_graph", "_inputs", "_outs", "_control_inputs",
-                 "_device", "_attrs", "owner", "__weakref__")
+                 "_device", "_attr_data", "owner", "__weakref__")
 
     def __init__(self, graph: "Graph", name: str, op_type: str, inputs=(),
                  control_inputs=(), device: str = "", attrs=None) -> None:
@@ -78,8 +85,41 @@ class Operation:
         # a list only when there are some (rebound, never appended to, when one is added)
         self._control_inputs = list(control_inputs) if control_inputs else ()
         self._device = device
-        self._attrs = attrs
+        self._attr_data = _compact_attrs(attrs)
         self.owner = None
+
+    @property
+    def _attrs(self):
+        """The attrs as the op's own dict (None when unknown), made at the
+        first read from the compact form."""
+        data = self._attr_data
+        if data.__class__ is tuple:
+            data = self._attr_data = dict(zip(data[0], data[1:]))
+        return data
+
+    @_attrs.setter
+    def _attrs(self, attrs) -> None:
+        self._attr_data = attrs
+
+    def _set_attr(self, name: str, value) -> None:
+        """`op._attrs[name] = value`, the attrs kept compact."""
+        data = self._attr_data
+        if data.__class__ is not tuple:
+            data[name] = value
+            return
+        names = data[0]
+        if name in names:
+            i = names.index(name) + 1
+            self._attr_data = data[:i] + (value,) + data[i + 1:]
+        else:
+            self._attr_data = (_shared_names(names + (name,)),) + data[1:] + (value,)
+
+    def _attr_dict(self):
+        """The attrs as a dict to read (None when unknown), not kept."""
+        data = self._attr_data
+        if data.__class__ is tuple:
+            return dict(zip(data[0], data[1:]))
+        return data
 
     @property
     def name(self) -> str:
@@ -140,7 +180,7 @@ class Operation:
         """`Operation.get_attr`: a type attr as its DType, a string as bytes,
         a shape as a TensorShape, ints, bools and lists as they are; an attr
         the op lacks is TensorFlow's ValueError."""
-        attrs = self._attrs
+        attrs = self._attr_dict()
         if attrs is None or (name == "value" and self._type == "Const"):
             from ..errors import NotSimulated
             raise NotSimulated(f"Operation.get_attr of the {self._type} op's {name!r}")
@@ -154,6 +194,30 @@ class Operation:
     def __str__(self) -> str:
         """`str(op)`: the NodeDef text (`nodedef.node_def_text`)."""
         return node_def_text(self)
+
+
+#: The attr-name tuples of the compact attrs, one per set of names (few:
+#: one or two per op type); past this many, new ones are not shared.
+_ATTR_NAMES: dict = {}
+_ATTR_NAMES_KEPT = 4096
+
+
+def _compact_attrs(attrs):
+    """A new op's attrs as it keeps them (see `Operation`): a dict as the
+    tuple (names, values...), anything else (None) as it is."""
+    if attrs.__class__ is not dict:
+        return attrs
+    return (_shared_names(tuple(attrs)), *attrs.values())
+
+
+def _shared_names(names: tuple) -> tuple:
+    """The one tuple kept for these attr names."""
+    shared = _ATTR_NAMES.get(names)
+    if shared is None:
+        shared = names
+        if len(_ATTR_NAMES) < _ATTR_NAMES_KEPT:
+            _ATTR_NAMES[names] = names
+    return shared
 
 
 def _attr_value(value):
@@ -471,7 +535,7 @@ class Graph:
         controls = self._control_inputs_for(inputs) if self._control_stack else ()
         op._control_inputs = controls if controls else ()
         op._device = ""
-        op._attrs = attrs
+        op._attr_data = _compact_attrs(attrs)
         op.owner = None
         op._outs = out = _new_object(SymbolicTensor)
         out._op = op

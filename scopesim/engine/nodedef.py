@@ -51,7 +51,7 @@ def _attr_order(key: str) -> str:
 
 def node_def_text(op) -> str:
     """`str(op)`: the NodeDef text, ending in a newline."""
-    attrs = op._attrs
+    attrs = op._attr_dict()
     if attrs is None:
         raise NotSimulated(f"str() of the {op._type} op (its attrs)")
     lines = [f'name: "{op._name}"', f'op: "{op._type}"']

@@ -128,7 +128,8 @@ def constant_value(t):
     op = t._op
     kind = op._type
     if kind == "Const":
-        return None if op._attrs is None else op._attrs.get("value")
+        attrs = op._attr_dict()
+        return None if attrs is None else attrs.get("value")
     folded = fold(t, constant_value)     # vectors of the composites' plumbing
     if folded is not None:
         return folded
@@ -190,7 +191,7 @@ def _extremum_value(op, pick):
     """Max / Min of a known integer vector over its one axis, not kept (the
     `maxlen` of `sequence_mask`, evaluated as EvaluateConstantTensor does)."""
     values, axes = constant_value(op._inputs[0]), constant_value(op._inputs[1])
-    if (op._attrs or {}).get("keep_dims") or axes not in (0, -1, [0], [-1]):
+    if (op._attr_dict() or {}).get("keep_dims") or axes not in (0, -1, [0], [-1]):
         return None
     if not isinstance(values, list) or not values or not all(_is_int(v) for v in values):
         return None
@@ -208,7 +209,7 @@ def _shape_slice_value(op):
     spec = [constant_value(i) for i in op._inputs[1:]]
     if not all(isinstance(v, list) and len(v) == 1 for v in spec):
         return None
-    attrs = op._attrs or {}
+    attrs = op._attr_dict() or {}
     if attrs.get("ellipsis_mask") or attrs.get("new_axis_mask") or \
             not attrs.get("shrink_axis_mask", 0) & 1:
         return None
@@ -225,7 +226,7 @@ def _strided_slice_value(op):
     values = [constant_value(i) for i in op._inputs]
     if any(not isinstance(v, list) for v in values) or any(len(v) != 1 for v in values[1:]):
         return None
-    attrs = op._attrs
+    attrs = op._attr_dict()
     if attrs.get("ellipsis_mask") or attrs.get("new_axis_mask"):
         return None
     vector, (begin,), (end,), (stride,) = values

@@ -120,7 +120,7 @@ def _slice_spec(op):
     begin, end, strides = (constant_value(i) for i in op._inputs[1:])
     if not all(isinstance(v, list) and len(v) == 1 for v in (begin, end, strides)):
         return None
-    attrs = op._attrs or {}
+    attrs = op._attr_dict() or {}
     if attrs.get("ellipsis_mask") or attrs.get("new_axis_mask"):
         return None
     return begin[0], end[0], strides[0], attrs
@@ -481,7 +481,7 @@ def resource_gather_shape(inputs, attrs, error):
     """ResourceGather: the indices' shape, then the variable's dims after
     the first (the handle's shape, from its VarHandleOp)."""
     handle, indices = inputs[0], inputs[1]._dims
-    shape_attr = (handle._op._attrs or {}).get("shape")
+    shape_attr = (handle._op._attr_dict() or {}).get("shape")
     var_dims = None if shape_attr is None else shape_attr.dims
     if indices is None or var_dims is None:
         return None
