@@ -335,12 +335,19 @@ def graph_from_inputs(g: Graph, values) -> Graph:
     graph = None
     for value in values:
         if value.__class__ is not SymbolicTensor:
+            if type(value) in _NOT_ELEMENTS:
+                continue
             return _graph_from_elements(g, values)
         if graph is None:
             graph = value._op._graph
         elif value._op._graph is not graph:
             return _graph_from_elements(g, values)
     return g if graph is None else graph
+
+
+#: Classes whose values are no graph element and hold none (as
+#: `_graph_from_elements` finds: no `_variable`, or a list skipped).
+_NOT_ELEMENTS = frozenset((float, int, bool, str, type(None), list, tuple))
 
 
 def _graph_from_elements(g: Graph, values) -> Graph:
