@@ -14,7 +14,7 @@ import operator
 
 from ..errors import TFTypeError, TFValueError
 from .graph import Graph, Tensor
-from .ops import check_convertible, constant, convert, generated
+from .ops import check_convertible, constant, convert, generated, tensor_value
 from .opdef import apply_op, name_scope
 from .shapes import Shape, num_elements
 from .tensor_shape import TensorShape
@@ -40,13 +40,28 @@ def _scoped_op(g: Graph, op_type: str, scope_name: str, dims, dtype: str, inputs
         g.name_stack = old
 
 
-def _float_const(g: Graph, value, dtype: str, name: str) -> Tensor:
+def _float_const(g: Graph, value, dtype: str, name: str, colocate=None) -> Tensor:
     """`convert(g, value, dtype, name)` (`ops.convert_to_tensor`): a Python
     float of a float dtype is its own value, checked by nothing; anything
-    else goes the whole way."""
+    else goes the whole way (`colocate`: see `variance_scaling`)."""
     if value.__class__ is float and dtype in _FLOATS:
-        return g.create_tensor("Const", name, (), dtype, (), {"value": value, "dtype": dtype})
-    return convert(g, value, dtype, name)
+        attrs = {"value": value, "dtype": dtype}
+    elif colocate is None or isinstance(value, Tensor):
+        return convert(g, value, dtype, name)
+    else:                                 # `convert`'s constant
+        dtype, shape, value = tensor_value(value, dtype)
+        return g.create_tensor("Const", name, shape, dtype, (),
+                               {"value": value, "dtype": dtype, "_class": colocate})
+    if colocate is not None:
+        attrs["_class"] = colocate
+    return g.create_tensor("Const", name, (), dtype, (), attrs)
+
+
+def _with_class(attrs: dict, colocate) -> dict:
+    """`attrs`, with `_class` last when `colocate` is given."""
+    if colocate is not None:
+        attrs["_class"] = colocate
+    return attrs
 
 
 #: The dtypes a Python float converts to as it is (`_AssertCompatible`).
@@ -75,6 +90,33 @@ RANDOM_DTYPES = ("float16", "bfloat16", "float32", "float64", "int32", "int64")
 
 
 # ------------------------------------------------------------ array_ops
+
+
+def small_zeros(g: Graph, shape: tuple, dtype: str, colocate):
+    """`fill(g, "zeros", list(shape), dtype)` where it makes one `Const`
+    (plain small dims, a dtype the zero converts to): (that op's output,
+    True), the op made with `_class` colocate last (see
+    `variance_scaling`); if the constant cannot be made (its name taken),
+    fill's fallback ops without it, and False.  None when fill would not
+    make one `Const` (nothing made)."""
+    value = False if dtype == "bool" else "" if dtype == "string" else 0
+    plain = _plain_dims(shape)
+    if plain is None or not math.prod(plain) < FILL_THRESHOLD:
+        return None
+    try:
+        check_convertible(value, dtype)
+    except TFTypeError:
+        return None
+    old = g.name_stack
+    try:
+        _, scope = g.enter_name_scope("zeros")
+        try:
+            return g.create_tensor("Const", scope, plain, dtype, (),
+                                   {"value": value, "dtype": dtype, "_class": colocate}), True
+        except (TFTypeError, TFValueError):   # nothing made: fill's own way from the start
+            return _fill_in(g, scope, value, list(shape), dtype), False
+    finally:
+        g.name_stack = old
 
 
 def fill(g: Graph, name: str, shape, dtype: str, scope_name=None) -> Tensor:
@@ -311,10 +353,11 @@ def _check_random_dtype(dtype: str) -> None:
 
 
 def random_uniform(g: Graph, shape: Shape, dtype: str, minval=0.0, maxval=None,
-                   name: str | None = None, seed=None) -> Tensor:
+                   name: str | None = None, seed=None, colocate=None) -> Tensor:
     """`random_ops.random_uniform`: the dtype checked first; floats:
     `shape`, `min`, `max`, `RandomUniform`, `sub`, `mul`, the add;
-    integers: `shape`, `min`, `max`, `RandomUniformInt` (maxval required)."""
+    integers: `shape`, `min`, `max`, `RandomUniformInt` (maxval required).
+    `colocate` (float dtypes): see `variance_scaling`."""
     _check_random_dtype(dtype)
     integer = dtype in ("int32", "int64")
     if maxval is None:
@@ -322,6 +365,8 @@ def random_uniform(g: Graph, shape: Shape, dtype: str, minval=0.0, maxval=None,
             raise TFValueError(f"Must specify maxval for integer dtype tf.{dtype}")
         maxval = 1
     if integer:
+        if colocate is not None:
+            raise AssertionError("random_uniform: colocate is for float dtypes")
         with g.name_scope(name or "random_uniform") as scope:
             shape_t = _shape_tensor(g, shape)
             lo = convert(g, minval, dtype, "min")
@@ -333,46 +378,64 @@ def random_uniform(g: Graph, shape: Shape, dtype: str, minval=0.0, maxval=None,
     old = g.name_stack                    # the scopes entered directly: no program code inside
     try:
         _, scope = g.enter_name_scope(name or "random_uniform")
-        shape_t = _shape_tensor(g, shape)
-        lo = _float_const(g, minval, dtype, "min")
-        hi = _float_const(g, maxval, dtype, "max")
-        rnd = _sampler(g, "RandomUniform", shape_t, shape, dtype, seed)
-        width = _scoped_op(g, "Sub", "sub", (), dtype, (hi, lo), {"T": dtype})
-        scaled = _scoped_op(g, "Mul", "mul", shape, dtype, (rnd, width), {"T": dtype})
-        return g.create_tensor("AddV2", scope, shape, dtype, (scaled, lo), {"T": dtype})
+        shape_t = _shape_tensor(g, shape, colocate)
+        lo = _float_const(g, minval, dtype, "min", colocate)
+        hi = _float_const(g, maxval, dtype, "max", colocate)
+        rnd = _sampler(g, "RandomUniform", shape_t, shape, dtype, seed, colocate)
+        width = _scoped_op(g, "Sub", "sub", (), dtype, (hi, lo),
+                           _with_class({"T": dtype}, colocate))
+        scaled = _scoped_op(g, "Mul", "mul", shape, dtype, (rnd, width),
+                            _with_class({"T": dtype}, colocate))
+        return g.create_tensor("AddV2", scope, shape, dtype, (scaled, lo),
+                               _with_class({"T": dtype}, colocate))
     finally:
         g.name_stack = old
 
 
 def random_normal(g: Graph, name: str, sampler: str, shape: Shape, dtype: str,
-                  mean=0.0, stddev=1.0, seed=None) -> Tensor:
+                  mean=0.0, stddev=1.0, seed=None, colocate=None) -> Tensor:
     """`random_ops.random_normal` / `truncated_normal` (`sampler` is
     RandomStandardNormal or TruncatedNormal): `shape`, `mean`, `stddev`,
-    the sampler, `mul`, the add."""
-    with g.name_scope(name) as scope:
-        shape_t = _shape_tensor(g, shape)
-        mean_t = convert(g, mean, dtype, "mean")
-        stddev_t = convert(g, stddev, dtype, "stddev")
-        rnd = _sampler(g, sampler, shape_t, shape, dtype, seed)
-        with g.name_scope("mul") as mul:
-            scaled = _op(g, "Mul", mul, shape, dtype, (rnd, stddev_t), {"T": dtype})
-        return _op(g, "AddV2", scope, shape, dtype, (scaled, mean_t), {"T": dtype})
+    the sampler, `mul`, the add.  `colocate`: see `variance_scaling`."""
+    if colocate is None:
+        with g.name_scope(name) as scope:
+            shape_t = _shape_tensor(g, shape)
+            mean_t = convert(g, mean, dtype, "mean")
+            stddev_t = convert(g, stddev, dtype, "stddev")
+            rnd = _sampler(g, sampler, shape_t, shape, dtype, seed)
+            with g.name_scope("mul") as mul:
+                scaled = _op(g, "Mul", mul, shape, dtype, (rnd, stddev_t), {"T": dtype})
+            return _op(g, "AddV2", scope, shape, dtype, (scaled, mean_t), {"T": dtype})
+    old = g.name_stack                    # the scopes entered directly: no program code inside
+    try:
+        _, scope = g.enter_name_scope(name)
+        shape_t = _shape_tensor(g, shape, colocate)
+        mean_t = _float_const(g, mean, dtype, "mean", colocate)
+        stddev_t = _float_const(g, stddev, dtype, "stddev", colocate)
+        rnd = _sampler(g, sampler, shape_t, shape, dtype, seed, colocate)
+        scaled = _scoped_op(g, "Mul", "mul", shape, dtype, (rnd, stddev_t),
+                            {"T": dtype, "_class": colocate})
+        return g.create_tensor("AddV2", scope, shape, dtype, (scaled, mean_t),
+                               {"T": dtype, "_class": colocate})
+    finally:
+        g.name_stack = old
 
 
 def _sampler(g: Graph, op_type: str, shape_t: Tensor, shape: Shape, dtype: str,
-             seed=None) -> Tensor:
+             seed=None, colocate=None) -> Tensor:
     old = g.name_stack
     try:
         _, scope = g.enter_name_scope(op_type)
         _check_shape_type(shape_t._dt)
         attrs = {"T": shape_t._dt, "dtype": dtype, "seed": 0, "seed2": 0} if seed is None \
             else {"T": shape_t._dt, "dtype": dtype, **_seed_attrs(seed)}
-        return g.create_tensor(op_type, scope, shape, dtype, (shape_t,), attrs)
+        return g.create_tensor(op_type, scope, shape, dtype, (shape_t,),
+                               _with_class(attrs, colocate))
     finally:
         g.name_stack = old
 
 
-def _shape_tensor(g: Graph, shape: Shape) -> Tensor:
+def _shape_tensor(g: Graph, shape: Shape, colocate=None) -> Tensor:
     """`shape_util.shape_tensor(shape)` of a variable's fully defined shape:
     its dims converted as `shape` by their own dtype, int32 while they fit,
     else as numpy infers it (int64; uint64 past 2**63 - 1; float32 when
@@ -387,7 +450,7 @@ def _shape_tensor(g: Graph, shape: Shape) -> Tensor:
     else:
         dtype = "int32"
     return g.create_tensor("Const", "shape", (len(dims),), dtype, (),
-                           {"value": dims, "dtype": dtype})
+                           _with_class({"value": dims, "dtype": dtype}, colocate))
 
 
 def _check_shape_type(dtype: str) -> None:
@@ -415,11 +478,17 @@ def compute_fans(shape: Shape) -> tuple[float, float]:
 
 
 def variance_scaling(g: Graph, shape: Shape, dtype: str, scale: float, mode: str,
-                     distribution: str, seed=None, scale_shape: Shape | None = None) -> Tensor:
+                     distribution: str, seed=None, scale_shape: Shape | None = None,
+                     colocate=None) -> Tensor:
     """`VarianceScaling.__call__`: the scale from the fans (of `scale_shape`,
     a partitioned variable's full shape, when given), then truncated_normal
     ("normal", "truncated_normal"), random_normal ("untruncated_normal") or
-    random_uniform ("uniform")."""
+    random_uniform ("uniform").
+
+    `colocate` (a float dtype): the `_class` list every op gets last among
+    its attrs, as `RefVariable._init_from_args` sets it on its initializer's
+    ops once the variable op exists (get_variable gives it when nothing can
+    fail, or see the ops, in between)."""
     fan_in, fan_out = compute_fans(shape if scale_shape is None else scale_shape)
     if mode == "fan_in":
         scale /= max(1., fan_in)
@@ -430,12 +499,12 @@ def variance_scaling(g: Graph, shape: Shape, dtype: str, scale: float, mode: str
     if distribution in ("normal", "truncated_normal"):
         stddev = math.sqrt(scale) / .87962566103423978
         return random_normal(g, "truncated_normal", "TruncatedNormal", shape, dtype, 0.0, stddev,
-                             seed)
+                             seed, colocate)
     if distribution == "untruncated_normal":
         return random_normal(g, "random_normal", "RandomStandardNormal", shape, dtype, 0.0,
-                             math.sqrt(scale), seed)
+                             math.sqrt(scale), seed, colocate)
     limit = math.sqrt(3.0 * scale)
-    return random_uniform(g, shape, dtype, -limit, limit, seed=seed)
+    return random_uniform(g, shape, dtype, -limit, limit, seed=seed, colocate=colocate)
 
 
 def uniform_unit_scaling(g: Graph, shape: Shape, dtype: str, factor: float,

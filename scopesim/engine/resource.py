@@ -201,7 +201,7 @@ class BaseResourceVariable(_CoreTensor):
         return self._lazy_read(op)
 
     def _lazy_read(self, op) -> "_UnreadVariable":
-        op._attrs["_has_manual_control_dependencies"] = True
+        op._set_attr("_has_manual_control_dependencies", True)
         return _UnreadVariable(self, op)
 
     def assign(self, value, use_locking=None, name=None, read_value=True):
@@ -432,8 +432,8 @@ def resource_variable(g: Graph, initial_value=None, trainable=None, collections=
                        "container": StrAttr(""), "allowed_devices": [],
                        "_class": located}).outputs[0]
             for op in g._ops[made:-1]:
-                if op._attrs is not None:
-                    op._attrs["_class"] = located
+                if op._attr_data is not None:
+                    op._set_attr("_class", located)     # kept compact
             with g.name_scope("IsInitialized"):
                 g.create_op("VarIsInitializedOp", "VarIsInitializedOp",
                             outputs=(((), "bool"),), inputs=(handle,))

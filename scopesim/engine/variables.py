@@ -16,6 +16,7 @@ from contextlib import contextmanager
 
 from ..errors import NotSimulated, TFTypeError, TFValueError
 from . import dtypes, partitioned
+from . import observe as _observe
 from .graph import Graph, Tensor, get_default_graph
 from .resource import (BaseResourceVariable, ResourceVariable, resource_variable,
                        resource_variables_enabled)
@@ -251,19 +252,35 @@ def _plain_scaling(init) -> bool:
             and init.distribution.__class__ is str and (seed is None or seed.__class__ is int))
 
 
-def _variance_scaling_value(init, dims: tuple, dtype: str):
+def _variance_scaling_value(init, dims: tuple, dtype: str, colocate=None):
     """`VarianceScaling.__call__(list(dims), dtype)`: `_dims` of the list
-    is `dims`, `_call_dtype` of a DType its base name."""
+    is `dims`, `_call_dtype` of a DType its base name.  With `colocate`
+    (see `_variable_ops`): (the value, whether its ops have it)."""
     _ = init.dtype                        # read (unused) as `_call_dtype`'s default
-    return _initializers.variance_scaling(get_default_graph(), dims, dtype, init.scale,
-                                          init.mode, init.distribution, init.seed, None)
+    if colocate is not None and dtype not in _COLOCATABLE_DTYPES:
+        colocate = False
+    value = _initializers.variance_scaling(get_default_graph(), dims, dtype, init.scale,
+                                           init.mode, init.distribution, init.seed, None,
+                                           colocate or None)
+    return value if colocate is None else (value, colocate is not False)
 
 
-def _zeros_value(init, dims: tuple, dtype: str):
-    """`Zeros.__call__(list(dims), dtype)`: `array_ops.zeros` of the list."""
+def _zeros_value(init, dims: tuple, dtype: str, colocate=None):
+    """`Zeros.__call__(list(dims), dtype)`: `array_ops.zeros` of the list.
+    With `colocate` (see `_variable_ops`): (the value, whether its op has it)."""
     _ = init.dtype                        # read (unused) as `_call_dtype`'s default
-    return _initializers.fill(get_default_graph(), "zeros", list(dims), dtype)
+    g = get_default_graph()
+    if colocate is not None:
+        made = _initializers.small_zeros(g, dims, dtype, colocate)
+        if made is not None:
+            return made
+        return _initializers.fill(g, "zeros", list(dims), dtype), False
+    return _initializers.fill(g, "zeros", list(dims), dtype)
 
+
+#: The dtypes whose random initializers' ops all come from the engine's
+#: own code (`initializers.variance_scaling` with `colocate`).
+_COLOCATABLE_DTYPES = frozenset(("float16", "bfloat16", "float32", "float64"))
 
 
 def ref_variable(g: Graph, initial_value=None, trainable=None, collections=None,
@@ -350,19 +367,40 @@ def _variable_ops(g, scope, initial_value, init_from_fn, validate_shape, caching
     initial value (under `Initializer` if a callable), `VariableV2`,
     `Assign`, `read`.  The scopes the engine enters itself (`Assign`,
     `read`, and `Initializer` when `pure`) are entered and left directly.
-    `checked`: `scope` provably matches the nested scope pattern."""
+    `checked`: `scope` provably matches the nested scope pattern.
+
+    A known initializer's ops get the variable's `_class` as they are
+    made (`colocate`), not once the variable op exists, when nothing can
+    see them in between (no device function, cond context or observer)
+    and the steps in between cannot fail (a plain small shape, a fresh
+    valid op name); if something fails all the same, the attr is taken
+    off again, as if it had never been set."""
     start = len(g._ops)
+    located = None
+    colocated = False
+    small = shape is not None and shape.__class__ is tuple and _small_shape(shape)
     if not init_from_fn:
         value = _convert.convert_to_tensor(g, initial_value, dtype, "initial_value")
     elif pure:
         old = g.name_stack
         saved_device = g._device_stack
+        if checked and small and validate_shape is True and not saved_device and \
+                g._cond_context is None and _observe.current is None and \
+                not g.has_op(scope[:-1]):
+            located = [StrAttr("loc:@" + scope[:-1])]
         try:
             g.enter_name_scope("Initializer")
             g._device_stack = []          # ops.device(None)
-            value = initial_value()
+            if located is None:
+                value = initial_value()
+            else:
+                value, colocated = initial_value(located)
             if not (isinstance(value, Tensor) and (dtype is None or dtype == value._dt)):
                 value = _convert.convert_to_tensor(g, value, dtype, "initial_value")
+        except BaseException:
+            if colocated or located is not None:
+                _uncolocate(g, start)
+            raise
         finally:
             g._device_stack = saved_device
             g.name_stack = old
@@ -376,42 +414,52 @@ def _variable_ops(g, scope, initial_value, init_from_fn, validate_shape, caching
                     value = _convert.convert_to_tensor(g, value, dtype, "initial_value")
             finally:
                 g._device_stack = saved_device
-    small = False
-    if shape is None:
-        shape = value._dims if validate_shape else None
-    elif shape.__class__ is tuple and _small_shape(shape):
-        small = True                      # `_MakeShape` of plain ints: the dims themselves
-    else:                                 # `variable_op_v2`'s attr: `_MakeShape`
-        shape = _gen_ops.make_shape(shape, "shape")
-    value_dt = value._dt
-    base = value_dt[:-4] if value_dt.endswith("_ref") else value_dt
-    # `state_ops.variable_op_v2(shape, dtype, name=scope)`: `_apply_op_helper`
-    # names an op whose name is empty after its type (`name if name else
-    # op_type_name`), then the node is checked before it joins the graph
-    attrs = {"shape": _shape_attr(shape), "dtype": base, "container": _EMPTY_STR,
-             "shared_name": _EMPTY_STR}
-    op_name = scope[:-1] if scope else g.unique_name("VariableV2")
-    if scope and not checked:     # its `ops.name_scope(scope)` is checked inside this one's
-        check_scope_name(scope, at_root=False)
-    if not small and not _small_shape(shape):
-        _opdef.make_shape_proto(shape, "shape")   # `_MakeShape` of the shape attr
-        explicit_shape(shape, "VariableV2", op_name, attrs)
-    ref_dt = _REF_DTYPES.get(base)
-    if ref_dt is None:
-        ref_dt = _REF_DTYPES[base] = base + "_ref"
-    var_tensor = g.create_tensor("VariableV2", op_name + "/", shape, ref_dt, (), attrs)
+    try:
+        if shape is None:
+            shape = value._dims if validate_shape else None
+        elif not small:                   # `variable_op_v2`'s attr: `_MakeShape`
+            shape = _gen_ops.make_shape(shape, "shape")
+        # (a tuple of plain small ints is its own `_MakeShape`)
+        value_dt = value._dt
+        base = value_dt[:-4] if value_dt.endswith("_ref") else value_dt
+        # `state_ops.variable_op_v2(shape, dtype, name=scope)`: `_apply_op_helper`
+        # names an op whose name is empty after its type (`name if name else
+        # op_type_name`), then the node is checked before it joins the graph
+        attrs = {"shape": _shape_attr(shape), "dtype": base, "container": _EMPTY_STR,
+                 "shared_name": _EMPTY_STR}
+        op_name = scope[:-1] if scope else g.unique_name("VariableV2")
+        if scope and not checked:   # its `ops.name_scope(scope)` is checked inside this one's
+            check_scope_name(scope, at_root=False)
+        if not small and not _small_shape(shape):
+            _opdef.make_shape_proto(shape, "shape")   # `_MakeShape` of the shape attr
+            explicit_shape(shape, "VariableV2", op_name, attrs)
+        ref_dt = _REF_DTYPES.get(base)
+        if ref_dt is None:
+            ref_dt = _REF_DTYPES[base] = base + "_ref"
+        if colocated:
+            attrs["_class"] = located
+        var_tensor = g.create_tensor("VariableV2", op_name + "/", shape, ref_dt, (), attrs)
+    except BaseException:
+        if colocated:
+            _uncolocate(g, start)
+        raise
     op = var_tensor._op
     if init_from_fn:                      # `_attr_scope({"_class": ["loc:@<name>"]})`
-        located = [StrAttr("loc:@" + scope[:-1])]
-        for made in g._ops[start:]:
-            if made._attrs is not None:
-                made._attrs["_class"] = located
+        if located is None:
+            located = [StrAttr("loc:@" + scope[:-1])]
+        if not colocated:
+            for made in g._ops[start:]:
+                if made._attr_data is not None:
+                    made._set_attr("_class", located)
+        colocation = located              # the variable op's own `_class`
+    else:
+        colocation = None
     value_dims = value._dims
     if validate_shape and (value_dims is None or None in value_dims):
         raise TFValueError(f"initial_value must have a shape specified: {value}")
     guarded = value if pure else guard_against_uninitialized_dependencies(g, scope, value)
     if validate_shape is True and guarded._dt == base and guarded._dims == shape:
-        assign_op = _plain_assign(g, var_tensor, guarded, base)
+        assign_op = _plain_assign(g, var_tensor, guarded, base, colocation)
     else:
         assign_op = _assign_op(g, "Assign", None, var_tensor, guarded, use_locking=None,
                                validate_shape=validate_shape).op
@@ -420,14 +468,24 @@ def _variable_ops(g, scope, initial_value, init_from_fn, validate_shape, caching
     old = g.name_stack
     try:
         _, read = g.enter_name_scope("read")         # colocated with the variable
-        snapshot = g.create_tensor("Identity", read, shape, base, (var_tensor,),
-                                   {"T": base, "_class": _colocation(op, shared=True)})
+        snapshot = g.create_tensor(
+            "Identity", read, shape, base, (var_tensor,),
+            {"T": base, "_class": _colocation(op, True) if colocation is None else colocation})
     finally:
         g.name_stack = old
         if caching_device is not None:
             g._device_stack.pop()
     return RefVariable(op, shape, base, trainable, store_key, snapshot, assign_op, value,
                        origin, constraint, caching_device)
+
+
+def _uncolocate(g, start: int) -> None:
+    """Take the `_class` attr given at creation off the ops made since
+    `start` (the variable was not made: they never had it)."""
+    for made in g._ops[start:]:
+        attrs = made._attrs
+        if attrs is not None:
+            attrs.pop("_class", None)
 
 
 #: `<dtype>_ref` of each base dtype name, one string each.
@@ -469,18 +527,19 @@ def _small_shape(dims) -> bool:
     return count < _MAX_ELEMENTS
 
 
-def _plain_assign(g: Graph, ref: Tensor, value: Tensor, base: str):
+def _plain_assign(g: Graph, ref: Tensor, value: Tensor, base: str, colocation=None):
     """The `Assign` op of `_init_from_args` when `_assign_op` provably
     checks nothing: `validate_shape=True`, the value of the variable's
     dtype and shape (the merge is the shape itself).  Same name scope,
-    attrs (in order), colocation and device as `_assign_op`."""
+    attrs (in order), colocation (`colocation`: the variable op's own
+    `_class`, when known) and device as `_assign_op`."""
     ref_op = ref._op
     old = g.name_stack
     saved = g._device_stack
     try:
         _, scope = g.enter_name_scope("Assign")
         attrs = {"T": base, "use_locking": True, "validate_shape": True,
-                 "_class": _colocation(ref_op, shared=True)}
+                 "_class": _colocation(ref_op, True) if colocation is None else colocation}
         g._device_stack = [ref_op._device] if ref_op._device else []
         return g.create_tensor("Assign", scope, ref._dims, ref._dt, (ref, value), attrs)._op
     finally:
@@ -594,7 +653,7 @@ def _colocation(op, shared: bool = False) -> list:
     colocation group, else `loc:@<op name>`.  `shared`: op's own list
     itself (a variable's ops share it: no attr list is ever changed in
     place, `Operation.get_attr` gives a copy)."""
-    attrs = op._attrs
+    attrs = op._attr_dict()
     if attrs and "_class" in attrs:
         return attrs["_class"] if shared else list(attrs["_class"])
     return [StrAttr("loc:@" + op._name)]
@@ -708,7 +767,7 @@ def guard_against_uninitialized_dependencies(g: Graph, name: str, value: Tensor)
         outputs = tuple((t._dims, new_inputs[0]._dt if op._type == "RefSwitch" else t._dt)
                         for t in op._outputs)
         cache[op._name] = g.create_op(op_type, new_name, outputs=outputs,
-                                      inputs=tuple(new_inputs), attrs=op._attrs)
+                                      inputs=tuple(new_inputs), attrs=op._attr_dict())
     return cache[value._op._name]._outputs[value._value_index]
 
 
