@@ -15,7 +15,9 @@ import pytest
 #: Modules a tiny `.scope` or `.py` run has no use for.
 UNUSED = ("scopesim.checkpoint", "scopesim.checkpoint.reader", "scopesim.tf.training.saver",
           "scopesim.tf.training.checkpoint_utils", "scopesim.tf.ops.nn_ops",
-          "scopesim.tf.ops.losses", "scopesim.engine.nn")
+          "scopesim.tf.ops.losses", "scopesim.engine.nn", "scopesim.tf.ops.random_ops",
+          "scopesim.tf.ops.template", "scopesim.tf.ops.state_ops",
+          "scopesim.tf.ops.partitioned_variables", "scopesim.engine.contraction")
 
 REPORT = ("import sys, atexit, gc; atexit.register(lambda: sys.stderr.write("
           "'\\nLOADED ' + ' '.join(m for m in %r if m in sys.modules)"
@@ -286,3 +288,27 @@ def test_the_prelude_code_is_its_source_compiled_whether_cached_or_not(tmp_path,
     monkeypatch.setattr(prelude, "_CODE", [])
     assert prelude.code() == fresh           # read from the file this time
     assert prelude.code() is prelude.code()
+
+
+def test_names_imported_on_first_use_are_those_of_their_modules():
+    script = ("import sys\nfrom scopesim.tf import compat_v1 as tf\n"
+              "from scopesim.tf.ops import variable_names\n"
+              "names = ['random_normal', 'random_uniform', 'truncated_normal',"
+              " *variable_names.ROOT_ON_USE]\n"
+              "first = sys.argv[1]\n"
+              "if first == 'dir':\n    dir(tf)\n"
+              "elif first == 'random':\n    tf.random.uniform\n"
+              "for name in names:\n"
+              "    value = getattr(tf, name)\n"
+              "    print(name, value.__module__, value.__qualname__, name in dir(tf))\n"
+              "print(tf.random.normal is tf.random_normal, tf.random.uniform is tf.random_uniform)\n")
+    seen = set()
+    for first in ("attribute", "dir", "random"):
+        done = subprocess.run([sys.executable, "-c", script, first], capture_output=True,
+                              text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert "make_template scopesim.tf.ops.template make_template True" in done.stdout
+        assert "random_normal scopesim.tf.ops.random_ops random_normal True" in done.stdout
+        assert done.stdout.endswith("True True\n")
+        seen.add(done.stdout)
+    assert len(seen) == 1

@@ -72,11 +72,13 @@ _NAMES: dict = {}
 
 
 def _v1_names(module) -> frozenset:
-    """What `dir(compat_v1)` lists, without building its submodules (as
-    `dir()` would): its globals and the names of its submodules."""
+    """What `dir(compat_v1)` lists, without building its submodules or
+    importing the modules of its `_ON_USE` names (as `dir()` would): its
+    globals, the names of its submodules, those names."""
     names = _NAMES.get("v1")
     if names is None:
-        names = _NAMES["v1"] = frozenset(module._GLOBALS) | module._TOP_LEVEL
+        names = _NAMES["v1"] = frozenset(module._GLOBALS) | module._TOP_LEVEL | \
+            frozenset(module._ON_USE)
     return names
 
 

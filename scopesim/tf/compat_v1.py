@@ -50,14 +50,22 @@ from .ops.math_ops import (add_n, argmax, argmin, cast, clip_by_value, equal, ex
                            not_equal, range, reduce_max, reduce_mean, reduce_min, reduce_prod,
                            reduce_sum, rsqrt, sqrt, to_double, to_float, to_int32, to_int64)
 from .ops.math_ops import einsum, tensordot
-from .ops.random_ops import random_normal, random_uniform, truncated_normal
 from .ops.variable_scope import (AUTO_REUSE, VariableScope, get_variable, get_variable_scope,
                                  variable_scope)
 from .ops.variables import VariableV1 as Variable
 from .ops.variables import global_variables, trainable_variables
 from .ops.variable_names import INITIALIZERS as _INITIALIZERS
 from .ops.variable_names import ROOT as _VARIABLE_NAMES
+from .ops.variable_names import ROOT_ON_USE as _VARIABLE_NAMES_ON_USE
 globals().update(_VARIABLE_NAMES)
+
+#: Names whose modules a tiny program has no use for: name -> (module of
+#: scopesim.tf.ops, attribute).  The first of a module's names asked for
+#: (or `dir(tf)`, `vars(tf)`) imports it and adds its names (`_load_on_use`).
+_ON_USE = {"random_normal": ("random_ops", "random_normal"),
+           "random_uniform": ("random_ops", "random_uniform"),
+           "truncated_normal": ("random_ops", "truncated_normal"),
+           **_VARIABLE_NAMES_ON_USE}
 
 _variables.overload_all_operators()
 
@@ -132,9 +140,27 @@ _CONTENTS = {
              "reduce_mean": reduce_mean, "reduce_max": reduce_max, "reduce_min": reduce_min,
              "reduce_prod": reduce_prod},
     "linalg": {"matmul": matmul, "tensordot": tensordot, "einsum": einsum},
-    "random": {"normal": random_normal, "truncated_normal": truncated_normal,
-               "uniform": random_uniform},
 }
+
+
+def _load_on_use(modules=None) -> None:
+    """Import the `_ON_USE` modules named (all if None) and add their names."""
+    for name, (module_name, attr) in list(_ON_USE.items()):
+        if modules is None or module_name in modules:
+            module = _sys.modules.get(f"{__package__}.ops.{module_name}")
+            if module is None:
+                __import__(f"{__package__}.ops.{module_name}")
+                module = _sys.modules[f"{__package__}.ops.{module_name}"]
+            _GLOBALS.setdefault(name, getattr(module, attr))
+            del _ON_USE[name]
+
+
+def _random_contents() -> dict:
+    """`tf.random` (random_ops)."""
+    _load_on_use(("random_ops",))
+    return {"normal": _GLOBALS["random_normal"],
+            "truncated_normal": _GLOBALS["truncated_normal"],
+            "uniform": _GLOBALS["random_uniform"]}
 
 
 def _nn_contents() -> dict:
@@ -204,6 +230,7 @@ def _errors_contents() -> dict:
 #: (issue 12, start-up).  The first attribute asked of such a module, its
 #: `dir()` or its `vars()` adds them; the module reads the same either way.
 _LATER = {"nn": _nn_contents, "math": _math_contents, "summary": _summary_contents,
+          "random": _random_contents,
           "losses": _losses_contents, "train": _train_contents, "errors": _errors_contents}
 _LATER_IDS = {}    # id(module) -> its path, while its contents are still to load
 
@@ -228,8 +255,11 @@ class TFModuleWrapper(_types.ModuleType):
         (`vars()` and `dir()` read it): the submodules of `tf` itself, the
         contents of one of `_LATER`."""
         found = _MODULE_DICT(self)
-        if _SUBMODULES is None and found is _GLOBALS:
-            _submodules()
+        if found is _GLOBALS:
+            if _SUBMODULES is None:
+                _submodules()
+            if _ON_USE:
+                _load_on_use()
         if _LATER_IDS:
             _fill(self)
         return found
@@ -282,6 +312,9 @@ def __getattr__(attr: str):
         return _missing("", _ROOT_NAME, attr)
     if attr == "_RECORDED":
         return _recorded()
+    if attr in _ON_USE:
+        _load_on_use((_ON_USE[attr][0],))
+        return _GLOBALS[attr]
     if _SUBMODULES is None and attr in _TOP_LEVEL:
         _submodules()
         if attr in _GLOBALS:

@@ -1,13 +1,11 @@
 """The names of LANGUAGE.md part 5's "Variables" and "Initializers"
-paragraphs, as `tf.compat.v1` (`ROOT`) and `tf.compat.v1.initializers`
+paragraphs, as `tf.compat.v1` (`ROOT`, and `ROOT_ON_USE` for the names of
+modules imported on first use) and `tf.compat.v1.initializers`
 (`INITIALIZERS`) have them; `compat_v1` adds these to its namespace."""
 
 from __future__ import annotations
 
 from . import init_ops as _i
-from . import partitioned_variables as _p
-from . import state_ops as _s
-from . import template as _t
 from . import variable_scope as _vs
 from . import variables as _v
 
@@ -26,14 +24,9 @@ ROOT = {
     "initialize_variables": _v.initialize_variables,
     "initialize_all_variables": _v.initialize_all_variables,
     "initialize_local_variables": _v.initialize_local_variables,
-    "assign": _s.assign, "assign_add": _s.assign_add, "assign_sub": _s.assign_sub,
-    "make_template": _t.make_template,
     "enable_resource_variables": _vs.enable_resource_variables,
     "disable_resource_variables": _vs.disable_resource_variables,
     "resource_variables_enabled": _vs.resource_variables_enabled,
-    "fixed_size_partitioner": _p.fixed_size_partitioner,
-    "min_max_variable_partitioner": _p.min_max_variable_partitioner,
-    "variable_axis_size_partitioner": _p.variable_axis_size_partitioner,
     "zeros_initializer": _i.zeros_initializer, "ones_initializer": _i.ones_initializer,
     "constant_initializer": _i.constant_initializer,
     "random_normal_initializer": _i.random_normal_initializer,
@@ -44,6 +37,18 @@ ROOT = {
     "variance_scaling_initializer": _i.variance_scaling_initializer,
     "orthogonal_initializer": _i.orthogonal_initializer,
     "uniform_unit_scaling_initializer": _i.uniform_unit_scaling_initializer,
+}
+
+#: The rest of `ROOT`, whose modules a program that does not use them need
+#: not import: name -> (module of scopesim.tf.ops, its attribute).
+ROOT_ON_USE = {
+    "assign": ("state_ops", "assign"), "assign_add": ("state_ops", "assign_add"),
+    "assign_sub": ("state_ops", "assign_sub"),
+    "make_template": ("template", "make_template"),
+    "fixed_size_partitioner": ("partitioned_variables", "fixed_size_partitioner"),
+    "min_max_variable_partitioner": ("partitioned_variables", "min_max_variable_partitioner"),
+    "variable_axis_size_partitioner": ("partitioned_variables",
+                                       "variable_axis_size_partitioner"),
 }
 
 INITIALIZERS = {
