@@ -570,7 +570,8 @@ class Graph:
                 in_use[key] = 1
         else:
             name = self.unique_name(name)
-        check_node_name(name)
+        if not VALID_OP_NAME_REGEX.match(name):   # `check_node_name`'s error
+            check_node_name(name)
         if name in self._ops_by_name:
             raise TFValueError(f"Duplicate node name in graph: '{name}'", name=name)
         return name

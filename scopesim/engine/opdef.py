@@ -15,7 +15,7 @@ from __future__ import annotations
 from ..errors import TFRuntimeError, TFTypeError, TFValueError
 from .convert import convert_to_tensor
 from .graph import Graph, NameScope, Operation, SymbolicTensor, Tensor
-from .names import check_node_name
+from .names import VALID_OP_NAME_REGEX, check_node_name
 from .shape_inference import infer_shape
 from .values import py_repr, truth, type_name
 
@@ -163,7 +163,10 @@ class name_scope(NameScope):
         elif not isinstance(name, str):
             raise TFTypeError(f"expected string or bytes-like object, got '{type_name(name)}'")
         self._name = name
-        return NameScope.__enter__(self)
+        g = self._graph                   # `NameScope.__enter__`
+        self._old = g.name_stack
+        self._new, entered = g.enter_name_scope(name)
+        return entered
 
 
 def apply_op(g: Graph, op_type: str, name, inputs: list, attrs: dict | None = None,
@@ -372,7 +375,8 @@ def _check_new_node_name(g: Graph, name: str) -> None:
     """What creating the node checks before its shape function runs: the
     node name (`Operation.from_node_def`), then `TF_FinishOperationLocked`'s
     "Duplicate node name in graph"."""
-    check_node_name(name)
+    if not VALID_OP_NAME_REGEX.match(name):   # `check_node_name`'s error
+        check_node_name(name)
     if name in g._ops_by_name:
         raise TFValueError(f"Duplicate node name in graph: '{name}'", name=name)
 
