@@ -5,6 +5,7 @@
     python benchmarks/bench_model.py --layers 4   # a smaller model
     python benchmarks/bench_model.py --growth     # run time at 100k and 1M ops
     python benchmarks/bench_model.py --profile looped   # cProfile of one run
+    python benchmarks/bench_model.py --rounds 5   # medians of 5 runs of each
 
 The model is a stack of `--layers` layers (24 by default), each a scope
 `layer_{i}` holding `--width` dense-like blocks (a kernel, a bias, MatMul,
@@ -172,19 +173,32 @@ def measure_tf(kind: str, layers: int, width: int) -> dict:
             "output": done.stdout.splitlines()}
 
 
-def _in_subprocess(what: str, kind: str, layers: int, width: int) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--one", what, kind, "--layers", str(layers),
-                          "--width", str(width)], check=True, capture_output=True, text=True)
-    return json.loads(out.stdout)
+def _in_subprocess(what: str, kind: str, layers: int, width: int, rounds: int = 1) -> dict:
+    """One measurement in a fresh process; with `rounds`, that many, and the
+    median of each time and of the peak memory (other work on the machine
+    disturbs single runs)."""
+    runs = []
+    for _ in range(max(rounds, 1)):
+        out = subprocess.run([sys.executable, __file__, "--one", what, kind, "--layers",
+                              str(layers), "--width", str(width)],
+                             check=True, capture_output=True, text=True)
+        runs.append(json.loads(out.stdout))
+    result = dict(runs[0])
+    for key in ("parse_s", "run_s", "total_s", "parse_cpu_s", "run_cpu_s", "us_per_variable",
+                "cpu_us_per_variable", "peak_kib", "peak_mib"):
+        if key in result:
+            values = sorted(r[key] for r in runs)
+            result[key] = values[len(values) // 2]
+    return result
 
 
 def _bytes_per_op(r: dict, base: dict) -> int:
     return round((r["peak_kib"] - base["peak_kib"]) * 1024 / max(r["ops"] - base["ops"], 1))
 
 
-def growth(width: int) -> None:
+def growth(width: int, rounds: int = 1) -> None:
     """Run time of the loop-built model at about 100k and 1M ops."""
-    small, big = (_in_subprocess("scopesim", "looped", n, width) for n in (28, 280))
+    small, big = (_in_subprocess("scopesim", "looped", n, width, rounds) for n in (28, 280))
     print(f"{'ops':>9} {'run s':>8} {'run cpu s':>10} {'µs/op (cpu)':>12} {'peak MiB':>9}")
     for r in (small, big):
         print(f"{r['ops']:>9} {r['run_s']:>8} {r['run_cpu_s']:>10} "
@@ -201,6 +215,8 @@ def main() -> None:
     parser.add_argument("--tf", action="store_true", help="also run TensorFlow")
     parser.add_argument("--growth", action="store_true", help="run time at 100k and 1M ops")
     parser.add_argument("--profile", choices=("looped", "flat"), help="cProfile of one run")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="runs of each measurement (the medians are shown)")
     parser.add_argument("--one", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -212,15 +228,16 @@ def main() -> None:
         profile(args.profile, args.layers, args.width)
         return
     if args.growth:
-        growth(args.width)
+        growth(args.width, args.rounds)
         return
-    base = _in_subprocess("scopesim", "tiny", args.layers, args.width)
+    base = _in_subprocess("scopesim", "tiny", args.layers, args.width, args.rounds)
     print(f"{'program':>8} {'lines':>7} {'variables':>10} {'ops':>8} {'parse s (cpu)':>15} "
           f"{'run s (cpu)':>15} {'µs/var (cpu)':>15} {'peak MiB':>9} {'B/op':>6} "
           f"{'end to end s':>13}")
     results = {}
     for kind in ("looped", "flat"):
-        r = results[kind] = _in_subprocess("scopesim", kind, args.layers, args.width)
+        r = results[kind] = _in_subprocess("scopesim", kind, args.layers, args.width,
+                                           args.rounds)
         r["end_to_end_s"] = end_to_end(kind, args.layers, args.width)
         print(f"{kind:>8} {r['lines']:>7} {r['variables']:>10} {r['ops']:>8} "
               f"{r['parse_s']:>7} ({r['parse_cpu_s']:>5}) {r['run_s']:>7} ({r['run_cpu_s']:>5}) "
