@@ -335,6 +335,8 @@ def graph_from_inputs(g: Graph, values) -> Graph:
     element among `values` (a Tensor, an Operation, a Variable's tensor),
     every other one checked by `_assert_same_graph`; `g` when there is none.
     Tensors of one graph (the common case) are seen at once."""
+    if values.__class__ is not tuple and values.__class__ is not list:
+        values = tuple(values)            # TensorFlow's `tuple(op_input_list)`: read once
     graph = None
     for value in values:
         if value.__class__ is not SymbolicTensor:
