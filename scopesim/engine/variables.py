@@ -369,12 +369,12 @@ def _variable_ops(g, scope, initial_value, init_from_fn, validate_shape, caching
     `read`, and `Initializer` when `pure`) are entered and left directly.
     `checked`: `scope` provably matches the nested scope pattern.
 
-    A known initializer's ops get the variable's `_class` as they are
-    made (`colocate`), not once the variable op exists, when nothing can
-    see them in between (no device function, cond context or observer)
-    and the steps in between cannot fail (a plain small shape, a fresh
-    valid op name); if something fails all the same, the attr is taken
-    off again, as if it had never been set."""
+    The initializer's ops and the variable op get the variable's `_class`
+    (unless they have one), as under TensorFlow's attr scope: set as they
+    are made (`colocate`) for a known initializer in the plain case (a
+    small shape, a fresh valid name at the root; no device function, cond
+    context or observer), else once the variable op exists, or when
+    making the variable fails (the ops made so far keep it)."""
     start = len(g._ops)
     located = None
     colocated = False
@@ -398,22 +398,26 @@ def _variable_ops(g, scope, initial_value, init_from_fn, validate_shape, caching
             if not (isinstance(value, Tensor) and (dtype is None or dtype == value._dt)):
                 value = _convert.convert_to_tensor(g, value, dtype, "initial_value")
         except BaseException:
-            if colocated or located is not None:
-                _uncolocate(g, start)
+            _colocate_since(g, start, located or _located(scope))
             raise
         finally:
             g._device_stack = saved_device
             g.name_stack = old
     else:
-        with g.name_scope("Initializer"):
-            saved_device = g._device_stack
-            g._device_stack = []          # ops.device(None)
-            try:
-                value = initial_value()
-                if not (isinstance(value, Tensor) and (dtype is None or dtype == value._dt)):
-                    value = _convert.convert_to_tensor(g, value, dtype, "initial_value")
-            finally:
-                g._device_stack = saved_device
+        try:
+            with g.name_scope("Initializer"):
+                saved_device = g._device_stack
+                g._device_stack = []      # ops.device(None)
+                try:
+                    value = initial_value()
+                    if not (isinstance(value, Tensor) and
+                            (dtype is None or dtype == value._dt)):
+                        value = _convert.convert_to_tensor(g, value, dtype, "initial_value")
+                finally:
+                    g._device_stack = saved_device
+        except BaseException:
+            _colocate_since(g, start, _located(scope))
+            raise
     try:
         if shape is None:
             shape = value._dims if validate_shape else None
@@ -440,17 +444,15 @@ def _variable_ops(g, scope, initial_value, init_from_fn, validate_shape, caching
             attrs["_class"] = located
         var_tensor = g.create_tensor("VariableV2", op_name + "/", shape, ref_dt, (), attrs)
     except BaseException:
-        if colocated:
-            _uncolocate(g, start)
+        if init_from_fn:
+            _colocate_since(g, start, located or _located(scope))
         raise
     op = var_tensor._op
     if init_from_fn:                      # `_attr_scope({"_class": ["loc:@<name>"]})`
         if located is None:
-            located = [StrAttr("loc:@" + scope[:-1])]
+            located = _located(scope)
         if not colocated:
-            for made in g._ops[start:]:
-                if made._attr_data is not None:
-                    made._set_attr("_class", located)
+            _colocate_since(g, start, located)
         colocation = located              # the variable op's own `_class`
     else:
         colocation = None
@@ -479,13 +481,21 @@ def _variable_ops(g, scope, initial_value, init_from_fn, validate_shape, caching
                        origin, constraint, caching_device)
 
 
-def _uncolocate(g, start: int) -> None:
-    """Take the `_class` attr given at creation off the ops made since
-    `start` (the variable was not made: they never had it)."""
+def _located(scope: str) -> list:
+    """The `_class` value of a variable's colocation group, `loc:@<name>`."""
+    return [StrAttr("loc:@" + scope[:-1])]
+
+
+def _colocate_since(g, start: int, located: list) -> None:
+    """`Graph._attr_scope({"_class": located})` around a variable's
+    initializer and its op, applied to the ops made since `start`: an op
+    that has a `_class` of its own (colocated with another op) keeps it;
+    TensorFlow sets it as each op is made, so the ops keep it when making
+    the variable fails after them."""
     for made in g._ops[start:]:
-        attrs = made._attrs
-        if attrs is not None:
-            attrs.pop("_class", None)
+        attrs = made._attr_dict()
+        if attrs is not None and "_class" not in attrs:
+            made._set_attr("_class", located)
 
 
 #: `<dtype>_ref` of each base dtype name, one string each.
