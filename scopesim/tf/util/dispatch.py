@@ -22,11 +22,15 @@ def add_dispatch_support(target):
     """`dispatch.add_dispatch_support(target)`: `target` behind the
     dispatcher's binding (the checks in the order the recorded cases show:
     too many positionals, a keyword given positionally too, an unknown
-    keyword, a missing required parameter)."""
-    params, required = _parameters(target)
+    keyword, a missing required parameter).  The parameters are read off
+    `target` at its first call, not when a module wraps its functions."""
+    found: list = []        # [(params, required)] once called
 
     @functools.wraps(target)
     def op_dispatch_handler(*args, **kwargs):
+        if not found:
+            found.append(_parameters(target))
+        params, required = found[0]
         if len(args) > len(params):
             raise TFTypeError(f"Too many arguments were given. Expected {len(params)} but got "
                               f"{len(args)}.")
