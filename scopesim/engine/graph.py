@@ -535,7 +535,11 @@ class Graph:
         controls = self._control_inputs_for(inputs) if self._control_stack else ()
         op._control_inputs = controls if controls else ()
         op._device = ""
-        op._attr_data = _compact_attrs(attrs)
+        if attrs.__class__ is dict:       # `_compact_attrs(attrs)`
+            names = tuple(attrs)
+            op._attr_data = (_ATTR_NAMES.get(names) or _shared_names(names), *attrs.values())
+        else:
+            op._attr_data = attrs
         op.owner = None
         op._outs = out = _new_object(SymbolicTensor)
         out._op = op
