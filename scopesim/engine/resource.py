@@ -431,8 +431,9 @@ def resource_variable(g: Graph, initial_value=None, trainable=None, collections=
                        "dtype": base, "debug_name": StrAttr(scope),
                        "container": StrAttr(""), "allowed_devices": [],
                        "_class": located}).outputs[0]
-            for op in g._ops[made:-1]:
-                if op._attr_data is not None:
+            for op in g._ops[made:-1]:        # `_attr_scope`: an op's own _class stays
+                attrs = op._attr_dict()
+                if attrs is not None and "_class" not in attrs:
                     op._set_attr("_class", located)     # kept compact
             with g.name_scope("IsInitialized"):
                 g.create_op("VarIsInitializedOp", "VarIsInitializedOp",

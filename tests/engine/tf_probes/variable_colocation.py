@@ -39,6 +39,12 @@ def from_another_variable():
     return T.get_variable("b", initializer=lambda: a.initialized_value() * 2.0)
 
 
+def resource_from_another_variable():
+    a = T.get_variable("a", [2])
+    with T.variable_scope("r", use_resource=True):
+        return T.get_variable("b", initializer=lambda: a.initialized_value() * 2.0)
+
+
 def zeros_name_taken():
     c = T.constant(1.0, name="c")
     T.identity(c, name="z/Initializer/zeros/")
@@ -68,6 +74,7 @@ def too_large_uniform():
 
 case("plain", plain)
 case("from another variable", from_another_variable, "b")
+case("resource variable from another variable", resource_from_another_variable, "r/b/Init")
 case("zeros name taken", zeros_name_taken)
 case("uniform name taken", uniform_name_taken)
 try:
