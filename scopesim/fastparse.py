@@ -17,7 +17,14 @@ drives those tables over the text:
 * every reduction calls the `_ToPython` method of its rule with the
   children shaped as Lark's tree builder shapes them (tokens filtered out,
   `_rules` and `?rules` inlined, None for an absent `[x]`) and the span
-  `propagate_positions` would give.
+  `propagate_positions` would give (the pair of its first and last tokens,
+  `lowering.Span2`);
+* a line read again in the parser state of an earlier reading of it is
+  not lexed and parsed again: its tokens (at their new offsets) and the
+  parser's actions are replayed from the record of the first reading
+  (`_Record`), which calls the same methods with the same children.  A
+  program's lines repeat (a model's layers), and most of the time of a
+  pure-Python LALR parse goes to the lexer and the table look-ups.
 
 Only successful parses come out of here: any mistake raises, and the parser
 takes the tree-building path of Lark, whose errors are the reference.
@@ -55,9 +62,6 @@ class Token(str):
     def value(self) -> str:
         return str(self)
 
-
-#: A rule's span: its first and last tokens (`lowering.Span2`).
-_Meta = _Span2
 
 _OPENERS = frozenset({"LPAR", "LSQB", "LBRACE"})
 _CLOSERS = frozenset({"RPAR", "RSQB", "RBRACE"})
