@@ -255,7 +255,10 @@ def _apply_in_scope(g: Graph, opdef: OpDef, op_type: str, scope: str, op_name: s
                 joined = '", "'.join(allowed)
                 raise TFValueError(f"Attr '{attr}' of '{op_type}' Op passed string "
                                    f"'{attrs[attr]}' not in: \"{joined}\".")
-    attrs.update(types)               # the type attrs (never a fixed `=` one)
+    if attrs:                         # then the type attrs (never a fixed `=` one)
+        attrs.update(types)
+    else:
+        attrs = types
     _check_new_node_name(g, op_name)
     shape = infer_shape(opdef.shape_fn, op_type, op_name, attrs, tensors)
     if out_dtype is None:
