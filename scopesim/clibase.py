@@ -189,8 +189,7 @@ def run_file(app: App, file: str, program_args=(), lang: str | None = None, tf1:
         program = parse_or_exit(app, source, filename, json_errors=json_format, loader=loader)
         result = loader("interpreter", "run")(program)
     if json_format:
-        import json     # only here: a text run does without it
-        app.write_out(json.dumps(result.to_json(), indent=2) + "\n")
+        app.write_out(result.json_text() + "\n")     # json.dumps(to_json(), indent=2)
     else:
         text = _plain_run(app, result, all_ops, show_collections)
         if text is not None:

@@ -92,3 +92,71 @@ def test_other_command_lines_go_to_click(files, args):
     assert "click" in done.stderr.rsplit("\nLOADED ", 1)[1].split()
     slow = _run(CLICK, args, files)
     assert (done.returncode, done.stdout) == (slow.returncode, slow.stdout)
+
+
+def _json_dumps_text(result) -> str:
+    import json
+    return json.dumps(result.to_json(), indent=2)
+
+
+def test_the_json_of_a_run_is_json_dumps_text_for_every_sample():
+    """`RunResult.json_text` (what `run --format json` writes) against
+    `json.dumps(to_json(), indent=2)`, on the samples and the corpus."""
+    from pathlib import Path
+
+    from scopesim.parser import parse
+    from scopesim.runner import run
+    root = Path(__file__).resolve().parent.parent
+    paths = sorted(root.glob("samples/*.scope")) + sorted(root.glob("tests/conformance/**/*.scope"))
+    assert len(paths) > 20
+    checked = 0
+    for path in paths[::3]:
+        try:
+            program = parse(path.read_text(encoding="utf-8"), str(path))
+        except Exception:  # noqa: BLE001 - a syntax error has no run
+            continue
+        result = run(program)
+        assert result.json_text() == _json_dumps_text(result), path
+        checked += 1
+    assert checked > 10
+
+
+def test_the_json_of_odd_results_is_json_dumps_text():
+    from scopesim.errors import ProgramError
+    from scopesim.result import OpInfo, RunResult, VariableInfo
+    from scopesim.span import Span
+
+    class Text(str):
+        pass
+
+    cases = [
+        RunResult(),
+        RunResult(["a", "\u00fc\x00\u2028", ""],
+                  [VariableInfo("v:0", (1, None), "float32", True, "get_variable"),
+                   VariableInfo("w:0", None, "int32", False, "Variable"),
+                   VariableInfo("x:0", (), "float32", True, "Variable", "x", ("h",))],
+                  [OpInfo("a", "Const"), OpInfo("\u00e9/\"b\"", "X", "a")], None,
+                  {"k": ["a", "b"], "e": []}),
+        RunResult([Text("x"), "y"], [VariableInfo("v", [1], "f", 1, "k"),
+                                     VariableInfo(Text("v"), (2,), "f", True, "k")],
+                  [OpInfo(Text("a"), "b"), OpInfo("a", 3)],
+                  ProgramError("ValueError", "m\n\"q\"\t\U0001f600", "f", Span(1, 2, 1, 2), "x"),
+                  {"a": []}),
+    ]
+    for result in cases:
+        assert result.json_text() == _json_dumps_text(result)
+
+
+def test_json_text_is_json_dumps_with_indent_two():
+    import json
+
+    from scopesim.util import json_text
+
+    class Text(str):
+        pass
+    values = [{}, [], (), {"a": [], "b": {}}, [[], [{}]], "\u00e9\u2028\x00\"\\\t\U0001f600",
+              0, -5, 12345678901234567890, 1.5, -0.0, 1e300, float("nan"), float("inf"),
+              float("-inf"), True, False, None, {"t": (1, (2, [3, {"": ""}]))},
+              {1: "x"}, {"a": Text("x")}, [True, None, "s"]]
+    for value in values:
+        assert json_text(value) == json.dumps(value, indent=2)
