@@ -260,6 +260,10 @@ class _ToPython:
     def store(self, node, what="assign to"):
         """`node` as an assignment target (Store context), or a syntax error."""
         bound = self.lowering.bound
+        if node.__class__ is ast.Name:      # the common target, as the loop below does it
+            node.ctx = ast.Store()
+            bound.add(node.id)
+            return node
         stack = [node]
         while stack:
             n = stack.pop()
@@ -293,8 +297,10 @@ class _ToPython:
     def expr_stmt(self, m, c): return self.at(ast.Expr(c[0]), m)
     def assign(self, m, c):
         node = self.at(ast.Assign([self.store(t) for t in c[:-1]], c[-1]), m)
-        if any(isinstance(t, (ast.Tuple, ast.List)) for t in node.targets):
-            _starts_at(node, c[-1])     # unpacking fails at the value
+        for target in node.targets:
+            if isinstance(target, (ast.Tuple, ast.List)):
+                _starts_at(node, c[-1])     # unpacking fails at the value
+                break
         return node
     def augassign(self, m, c):
         target = c[0]
@@ -375,10 +381,9 @@ class _ToPython:
     # ---------------------------------------------------------- expressions
 
     def testlist_star(self, m, c):
-        *items, comma = c
-        if len(items) == 1 and comma is None:
-            return items[0]
-        return self.at(ast.Tuple(items, ast.Load()), m)
+        if len(c) == 2 and c[1] is None:    # one item, no comma: the item
+            return c[0]
+        return self.at(ast.Tuple(c[:-1], ast.Load()), m)
     testlist = exprlist = testlist_star
     def star_expr(self, m, c): return self.at(ast.Starred(c[0], ast.Load()), m)
     def ifexp(self, m, c): return self.at(ast.IfExp(c[1], c[0], c[2]), m)
