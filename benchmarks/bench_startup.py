@@ -2,6 +2,7 @@
 
     python benchmarks/bench_startup.py            # 21 rounds
     python benchmarks/bench_startup.py --rounds 51
+    python benchmarks/bench_startup.py --instructions   # and each command's instruction count
     python benchmarks/bench.py --startup          # the same
 
 Each command runs in a fresh process, with its output going to a pipe (not a
@@ -11,14 +12,19 @@ PYTHONDONTWRITEBYTECODE dropped: an installed package has them).  The
 commands are interleaved round by round, so that load from other work on
 the machine falls on all of them alike; the figures are medians, wall time
 and the CPU time of the child (user + system), which that load disturbs
-least.  `python -c pass` is the interpreter's own floor.
+least.  `python -c pass` is the interpreter's own floor.  `--instructions` adds the
+instructions each command executes (valgrind's callgrind, one run each):
+a figure that other work on the machine does not move at all, for
+comparing two versions of the code on a busy machine.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -83,19 +89,44 @@ def measure(rounds: int) -> list[tuple[str, int | None, float, float]]:
             for label, _, target in table]
 
 
-def report(rows) -> None:
-    print(f"{'command':34} {'wall ms':>8} {'cpu ms':>8} {'target':>8}")
+def instructions() -> dict[str, int]:
+    """label -> instructions executed by the command (callgrind's count)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    counts = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, command, _ in cases(Path(tmp)):
+            timed(command, env)         # bytecode caches written
+            done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                                   *command], capture_output=True, env=env, text=True)
+            found = re.search(r"Collected : (\d+)", done.stderr)
+            if done.returncode != 0 or found is None:
+                raise SystemExit(f"valgrind failed on {' '.join(command)}:\n{done.stderr}")
+            counts[label] = int(found.group(1))
+    return counts
+
+
+def report(rows, counts: dict | None = None) -> None:
+    extra = f" {'instr. M':>9}" if counts else ""
+    print(f"{'command':34} {'wall ms':>8} {'cpu ms':>8} {'target':>8}{extra}")
     for label, target, wall, cpu in rows:
         goal = f"≤ {target}" if target else ""
         verdict = "" if target is None else ("  met" if wall * 1000 <= target else "  not met")
-        print(f"{label:34} {wall * 1000:8.1f} {cpu * 1000:8.1f} {goal:>8}{verdict}")
+        line = f"{label:34} {wall * 1000:8.1f} {cpu * 1000:8.1f} {goal:>8}{verdict}"
+        if counts:
+            line = f"{line:68} {counts[label] / 1e6:9.1f}"
+        print(line)
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=21)
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count each command's instructions (needs valgrind)")
     args = parser.parse_args(argv)
-    report(measure(args.rounds))
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind")
+    rows = measure(args.rounds)
+    report(rows, instructions() if args.instructions else None)
 
 
 if __name__ == "__main__":
