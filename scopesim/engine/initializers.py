@@ -486,9 +486,9 @@ def variance_scaling(g: Graph, shape: Shape, dtype: str, scale: float, mode: str
     random_uniform ("uniform").
 
     `colocate` (a float dtype): the `_class` list every op gets last among
-    its attrs, as `RefVariable._init_from_args` sets it on its initializer's
-    ops once the variable op exists (get_variable gives it when nothing can
-    fail, or see the ops, in between)."""
+    its attrs as it is made, as TensorFlow's attr scope in
+    `RefVariable._init_from_args` sets it (get_variable gives it when
+    nothing can see the ops before the variable op exists)."""
     fan_in, fan_out = compute_fans(shape if scale_shape is None else scale_shape)
     if mode == "fan_in":
         scale /= max(1., fan_in)
