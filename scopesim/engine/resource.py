@@ -367,6 +367,15 @@ _UnreadVariable.__module__ = "tensorflow.python.ops.resource_variable_ops"
 # ------------------------------------------------------ _init_from_args
 
 
+def _colocate(ops, located) -> None:
+    """`_attr_scope({"_class": ...})` around the initializer: the ops made in
+    it carry the variable's location, but an op's own `_class` stays."""
+    for op in ops:
+        attrs = op._attr_dict()
+        if attrs is not None and "_class" not in attrs:
+            op._set_attr("_class", located)     # kept compact
+
+
 def resource_variable(g: Graph, initial_value=None, trainable=None, collections=None,
                       validate_shape=True, caching_device=None, name=None, dtype=None,
                       constraint=None, shape=None, origin=None,
@@ -382,7 +391,7 @@ def resource_variable(g: Graph, initial_value=None, trainable=None, collections=
     from .convert import convert_to_tensor
     from .nodedef import StrAttr
     from .opdef import ShapeAttr, name_scope
-    from .variables import (GLOBAL_VARIABLES, TRAINABLE_VARIABLES,
+    from .variables import (GLOBAL_VARIABLES, TRAINABLE_VARIABLES, explicit_shape,
                             guard_against_uninitialized_dependencies)
     if initial_value is None:
         raise TFValueError("The `initial_value` arg to `tf.Variable` must be specified except "
@@ -425,16 +434,18 @@ def resource_variable(g: Graph, initial_value=None, trainable=None, collections=
                 shape = value._dims
             base = value._dt[:-4] if value._dt.endswith("_ref") else value._dt
             located = [StrAttr("loc:@" + handle_name)]
-            handle = g.create_op(
-                "VarHandleOp", scope, outputs=(((), "resource"),),
-                attrs={"shared_name": StrAttr(handle_name), "shape": ShapeAttr(shape),
-                       "dtype": base, "debug_name": StrAttr(scope),
-                       "container": StrAttr(""), "allowed_devices": [],
-                       "_class": located}).outputs[0]
-            for op in g._ops[made:-1]:        # `_attr_scope`: an op's own _class stays
-                attrs = op._attr_dict()
-                if attrs is not None and "_class" not in attrs:
-                    op._set_attr("_class", located)     # kept compact
+            attrs = {"shared_name": StrAttr(handle_name), "shape": ShapeAttr(shape),
+                     "dtype": base, "debug_name": StrAttr(scope),
+                     "container": StrAttr(""), "allowed_devices": []}
+            try:        # VarHandleOp's shape function: `ExplicitShape`, as VariableV2's
+                explicit_shape(shape, "VarHandleOp", handle_name, attrs)
+            except TFValueError:
+                _colocate(g._ops[made:], located)
+                raise
+            attrs["_class"] = located
+            handle = g.create_op("VarHandleOp", scope, outputs=(((), "resource"),),
+                                 attrs=attrs).outputs[0]
+            _colocate(g._ops[made:-1], located)
             with g.name_scope("IsInitialized"):
                 g.create_op("VarIsInitializedOp", "VarIsInitializedOp",
                             outputs=(((), "bool"),), inputs=(handle,))

@@ -3,7 +3,8 @@ initializer: `RefVariable._init_from_args` makes them and the variable op
 under `Graph._attr_scope({"_class": ...})`, which sets the attr as each op
 is made unless the op has one of its own, so an op colocated with another
 variable keeps that one, and the ops made before the variable fails
-(a taken name, a shape too large) keep it."""
+(a taken name, a shape too large) keep it; a resource variable's
+VarHandleOp refuses a shape too large as VariableV2 does."""
 from h import T, tf  # noqa: F401
 
 
@@ -84,3 +85,17 @@ except RuntimeError as e:
     classes()
 case("too large zeros", too_large_zeros)
 case("too large uniform", too_large_uniform)
+
+
+def resource_too_large():
+    """VarHandleOp's shape function refuses the shape as VariableV2's does;
+    the scope's name stays taken and the store keeps nothing."""
+    with T.variable_scope("r", use_resource=True):
+        try:
+            T.get_variable("big", [2**40, 2**40])
+        except ValueError as e:
+            print("   ValueError:", e)
+        return T.get_variable("big", [2])
+
+
+case("resource variable too large", resource_too_large, "r/big/")
