@@ -109,9 +109,8 @@ class RunResult:
         without building the dicts (a big run's 85,000 ops took 0.4 s in
         json's pure-Python encoder): each op and variable of the usual
         types by one expression, anything else through `util.json_text`."""
-        from json.encoder import encode_basestring_ascii as quote
-
-        from .util import json_text
+        from .util import json_quote, json_text
+        quote = json_quote()
 
         def nested(value, indent: str) -> str:
             return json_text(value).replace("\n", "\n" + indent)

@@ -58,14 +58,24 @@ def json_text(value) -> str:
     str, int, float, bool and None are written here, with json's own C
     string encoder; any other value (a subclass, another key type) is left
     to `json.dumps`."""
-    import json
-    from json.encoder import encode_basestring_ascii
     out: list = []
     try:
-        _json_into(value, out, "\n", encode_basestring_ascii)
+        _json_into(value, out, "\n", json_quote())
     except _NotPlainJson:
+        import json
         return json.dumps(value, indent=2)
     return "".join(out)
+
+
+def json_quote():
+    """json's string encoder (`ensure_ascii`): the C one of `_json` itself,
+    so that writing JSON does not import the json package (its decoder
+    too), else json.encoder's."""
+    try:
+        from _json import encode_basestring_ascii
+    except ImportError:         # pragma: no cover - an interpreter without _json
+        from json.encoder import encode_basestring_ascii
+    return encode_basestring_ascii
 
 
 class _NotPlainJson(Exception):
