@@ -124,8 +124,10 @@ def read_program(app: App, path: str) -> tuple[str, str]:
         fail_usage(app, f"cannot read {_shown(path)}: {os_reason(exc)}")
     try:
         # what the "utf-8-sig" codec does, without importing its module
-        text = (data[3:] if data[:3] == b"\xef\xbb\xbf" else data).decode("utf-8")
-    except UnicodeDecodeError as exc:
+        if data[:3] == b"\xef\xbb\xbf":
+            data = data[3:]
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:       # exc.start counts in `data`, after the mark
         line = data.count(b"\n", 0, exc.start) + 1
         fail_usage(app, f"cannot read {_shown(path)}: not UTF-8 text "
                         f"(byte 0x{data[exc.start]:02x} on line {line})")

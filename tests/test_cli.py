@@ -843,3 +843,13 @@ def test_verify_says_an_unreadable_file_on_stderr(runner, write, monkeypatch):
     assert result.exit_code == ExitCode.USAGE
     assert "nonexist.scope: cannot read" in result.stderr
     assert "nonexist" not in result.stdout and "cannot" not in result.stdout
+
+
+def test_not_utf8_after_a_byte_order_mark_names_the_bad_byte_and_its_line(runner, tmp_path,
+                                                                           monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bom.scope").write_bytes(b"\xef\xbb\xbfx = 1\nprint \"caf\xff\"\n")
+    result = invoke(runner, ["run", "bom.scope"])
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == ("scopesim: cannot read 'bom.scope': not UTF-8 text "
+                             "(byte 0xff on line 2)\n")
