@@ -14,7 +14,6 @@ one of TensorFlow's types is NotSimulated too.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from functools import lru_cache
@@ -26,6 +25,7 @@ from ..errors import NotSimulated
 def tensorflow_gradient_op_types() -> frozenset:
     """The op types TF 2.21 registers a gradient (or `no_gradient`) for."""
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tf_gradient_ops.json")
+    import json                 # here: a run that never asks need not import it
     with open(path, encoding="utf-8") as file:     # (os.path: pathlib costs start-up time)
         return frozenset(json.load(file))
 
