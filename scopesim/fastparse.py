@@ -221,23 +221,58 @@ def _recordable(line: str) -> bool:
 
 
 class _Record:
-    """The actions of a line being read for the first time: shifts (token
-    kind, text, offsets in the line), one-child reductions (the rules) and
-    reductions (rule, size).  No action reaches below the line's first
-    state, so the states the line leaves above it are the same each time
-    (recorded once it is read).  Given up on (the line is not replayed)
-    where an action would reach below it, or a token goes past the line's
-    end."""
+    """The actions of a line being read for the first time (and of the
+    separator after it, when the record covers it): shifts (token kind,
+    text, offsets in the line, the newlines in the token and the offset of
+    the last), one-child reductions (the rules) and reductions (rule,
+    size).  The actions of the line itself never reach below its first
+    state; the separator's reduce the statement, reaching the states below,
+    which the record keeps (`floor`: at most 8 of them): it is replayed only
+    where they are the same.  Given up on (not replayed) where an action
+    would reach lower, or a token goes past the record's end."""
 
-    __slots__ = ("key", "pos", "stop", "height", "ops")
+    __slots__ = ("key", "pos", "stop", "height", "ops", "low", "floor", "below")
 
-    def __init__(self, key, pos, stop, height):
-        self.key, self.pos, self.stop, self.height = key, pos, stop, height
+    def __init__(self, key, pos, stop, states, with_separator):
+        self.key, self.pos, self.stop = key, pos, stop
+        self.height = self.low = len(states)
         self.ops = []
+        # the lowest index an action may reveal, and the states from there
+        self.floor = max(0, self.height - 8) if with_separator else self.height - 1
+        self.below = states[self.floor:]
 
     def token(self, token) -> bool:
         """True if the line cannot be recorded past this token."""
         return token.end_pos > self.stop
+
+    def shift(self, token) -> None:
+        newlines = token.count("\n")
+        last = token.rindex("\n") + token.start_pos - self.pos if newlines else 0
+        self.ops.append((_SHIFT, token.type, str(token), token.start_pos - self.pos,
+                         token.end_pos - self.pos, newlines, last))
+
+    def reaches(self, revealed: int) -> bool:
+        """Whether an action that reveals the state at index `revealed` may
+        be recorded (and if so, note how low the actions went)."""
+        if revealed < self.floor:
+            return False
+        if revealed + 1 < self.low:
+            self.low = revealed + 1
+        return True
+
+    def done(self, states) -> tuple:
+        """The record: the actions; how many of the states below the first
+        one's top are replaced, the states they must be (else no replay) and
+        the states above the lowest one reached, once the record is read."""
+        replaced = self.height - self.low
+        expected = self.below[self.low - 1 - self.floor:] if replaced else None
+        return tuple(self.ops), replaced, expected, tuple(states[self.low:])
+
+
+#: Where a separator ends, and a clause keyword after it (then the lexer
+#: reads the gap before the clause instead: `_CLAUSE_GAP`).
+_SEPARATOR_RE = re.compile(_tables.TERMINALS["_SEP"])
+_CLAUSE_RE = re.compile(r"(?:elif|else|except|finally)(?![A-Za-z0-9_])")
 
 
 class FastParser:
@@ -301,25 +336,42 @@ class FastParser:
                 if line_begins:
                     line_begins = False
                     if depth == 0 and record is None:
-                        stop = text.find("\n", pos)
+                        stop = end = text.find("\n", pos)
                         if stop < 0:
-                            stop = size
-                        key = (states[-1], text[pos:stop])
+                            stop = end = size
+                        else:       # the separator after the line, unless a clause follows
+                            end = _SEPARATOR_RE.match(text, stop).end()
+                            if _CLAUSE_RE.match(text, end):
+                                end = stop
+                        key = (states[-1], text[pos:end])
                         ops = records.get(key, _UNSEEN)
+                        if ops.__class__ is tuple:
+                            ops, replaced, expected, after = ops
+                            if replaced and states[len(states) - len(expected):] != expected:
+                                ops = None      # other states below: read it
                         if ops.__class__ is tuple:
                             # the line again: its tokens, at their new place, and
                             # the actions (the states they leave are recorded)
-                            ops, after = ops
                             column = pos - line_start + 1
                             for op in ops:
                                 tag = op[0]
                                 if tag == _SHIFT:
-                                    _, kind, value, begin, finish = op
+                                    _, kind, value, begin, finish, newlines, last = op
                                     token = new_str(Token, value)
-                                    token.__dict__ = {
-                                        "type": kind, "start_pos": pos + begin, "line": line,
-                                        "column": column + begin, "end_line": line,
-                                        "end_column": column + finish, "end_pos": pos + finish}
+                                    if newlines:    # the separator
+                                        token.__dict__ = {
+                                            "type": kind, "start_pos": pos + begin, "line": line,
+                                            "column": column + begin,
+                                            "end_line": line + newlines,
+                                            "end_column": finish - last, "end_pos": pos + finish}
+                                        line += newlines
+                                        line_start = pos + last + 1
+                                        line_begins = True
+                                    else:
+                                        token.__dict__ = {
+                                            "type": kind, "start_pos": pos + begin, "line": line,
+                                            "column": column + begin, "end_line": line,
+                                            "end_column": column + finish, "end_pos": pos + finish}
                                     values.append((token, token, token))
                                 elif tag == _ONE_CHILD:
                                     for rule in op[1]:
@@ -332,11 +384,13 @@ class FastParser:
                                     else:
                                         children = ()
                                     values.append(callbacks[rule](children))
+                            if replaced:
+                                del states[len(states) - replaced:]
                             states += after
-                            pos = stop
+                            pos = end
                             continue
-                        if ops is _UNSEEN and _recordable(key[1]):
-                            record = _Record(key, pos, stop, len(states))
+                        if ops is _UNSEEN and _recordable(text[pos:stop]):
+                            record = _Record(key, pos, end, states, end > stop)
                             records[key] = None     # unless the record is completed
                 code = ord(text[pos])
                 lexer = state_lexer[states[-1]]
@@ -395,8 +449,7 @@ class FastParser:
                     states.append(action)
                     values.append((token, token, token))
                     if record is not None:
-                        record.ops.append((_SHIFT, kind, str(token), token.start_pos - record.pos,
-                                           token.end_pos - record.pos))
+                        record.shift(token)
                     break
                 rule = ~action
                 size_ = sizes[rule]
@@ -406,7 +459,7 @@ class FastParser:
                     if plan is None:
                         plan = after_units[key] = units(key)
                     if record is not None:
-                        if len(states) > record.height:
+                        if record.reaches(len(states) - 2):
                             record.ops.append((_ONE_CHILD, plan[0]))
                         else:       # a value from before the line
                             record = None
@@ -414,7 +467,7 @@ class FastParser:
                     for rule in rules:
                         values[-1] = callbacks[rule]((values[-1],))
                     continue
-                if record is not None and len(states) - size_ < record.height:
+                if record is not None and not record.reaches(len(states) - size_ - 1):
                     record = None
                     # (an action below the line's first state: that state
                     # alone does not say what it does)
@@ -430,8 +483,7 @@ class FastParser:
                     record.ops.append((_REDUCE, rule, size_))
             if record is not None and pos >= record.stop and not pending:
                 if pos == record.stop and depth == 0:
-                    # and the states the line leaves above its first one
-                    records[record.key] = (tuple(record.ops), tuple(states[record.height:]))
+                    records[record.key] = record.done(states)
                 record = None
         end = self.end
         while True:

@@ -198,7 +198,10 @@ def test_lines_read_again():
     texts += ["x = 1\n" * 50, "scope 'a' <\n  x = 1\n  x = 1\n>\nx = 1\nx = 1",
               "if a <\n x = 1\n>\nelse <\n x = 1\n>\nif a <\n x = 1\n>\n x = 1\n",
               "x = 1 \nelse\nx = 1 \nx = 1 \n", "y = (1,\n2)\n" * 4,
-              "if a <\n  x = 1\n  >\n  x = 1\n>\n" * 4, "z = [x,\n]\n" * 4]
+              "if a <\n  x = 1\n  >\n  x = 1\n>\n" * 4, "z = [x,\n]\n" * 4,
+              ("if a <\n  x = 1\n>\nelse <\n  x = 1\n>\n" + "if a <\n  x = 1\n>\nx = 1\n") * 3,
+              ("if a <\n  x = 1\n>\nx = 1\n" + "if a <\n  x = 1\n>\nelse <\n  x = 1\n>\n") * 3,
+              ("try <\n  x = 1\n>\n  # c\n\nexcept ValueError <\n>\n" + "x = 1\n\n;y = 2\n") * 3]
     gave_up, different = _on_big_stack(lambda: _compare(texts))
     assert different == []
     assert gave_up == []
