@@ -98,14 +98,18 @@ class _Lexers:
                       for name, chars in _tables.FIRST.items()}
         self.by_lexer = [dict() for _ in _tables.LEXERS]
 
+    def pattern(self, name: str):
+        """The `match` method of a terminal's regexp, compiled on first use."""
+        match = self.patterns.get(name)
+        if match is None:
+            match = self.patterns[name] = re.compile(_tables.TERMINALS[name]).match
+        return match
+
     def candidates(self, lexer: int, key: int):
         found = []
         for name in _tables.LEXERS[lexer]:
             if key in self.first[name]:
-                match = self.patterns.get(name)
-                if match is None:
-                    match = self.patterns[name] = re.compile(_tables.TERMINALS[name]).match
-                found.append((match, name, _kind_class(name)))
+                found.append((self.pattern(name), name, _kind_class(name)))
         found = tuple(found)
         self.by_lexer[lexer][key] = found
         return found
@@ -269,10 +273,11 @@ class _Record:
         return tuple(self.ops), replaced, expected, tuple(states[self.low:])
 
 
-#: Where a separator ends, and a clause keyword after it (then the lexer
-#: reads the gap before the clause instead: `_CLAUSE_GAP`).
-_SEPARATOR_RE = re.compile(_tables.TERMINALS["_SEP"])
-_CLAUSE_RE = re.compile(r"(?:elif|else|except|finally)(?![A-Za-z0-9_])")
+#: The words of a clause after a block: where one starts the next line, the
+#: lexer reads the gap before it (`_CLAUSE_GAP`), not a separator (a word
+#: that only starts with one, `elsewhere`, is taken for one: the record then
+#: stops at the line's end, as it does before a clause).
+_CLAUSES = ("elif", "else", "except", "finally")
 
 
 class FastParser:
@@ -324,6 +329,8 @@ class FastParser:
         depth = 0
         pending = []            # the second `>` of a `>>` block closer, ...
         new_str = _new_str
+        # the separator terminal's pattern, shared with the lexer (which reads one first)
+        separator = self.lexers.pattern("_SEP")
         records: dict[tuple, tuple | None] = {}     # (state, line's text) -> its actions
         record = None           # the line being recorded
         line_begins = False     # a separator was just read: a line's statement follows
@@ -340,8 +347,8 @@ class FastParser:
                         if stop < 0:
                             stop = end = size
                         else:       # the separator after the line, unless a clause follows
-                            end = _SEPARATOR_RE.match(text, stop).end()
-                            if _CLAUSE_RE.match(text, end):
+                            end = separator(text, stop).end()
+                            if text.startswith(_CLAUSES, end):
                                 end = stop
                         key = (states[-1], text[pos:end])
                         ops = records.get(key, _UNSEEN)
