@@ -546,15 +546,27 @@ def orthogonal(g: Graph, shape: Shape, dtype: str, gain, seed=None) -> Tensor:
 
 
 def eye_scaled(g: Graph, shape: Shape, dtype: str, gain) -> Tensor:
-    """`Identity.__call__`: `linalg_ops_impl.eye(rows, cols)` (ones, zeros,
-    `set_diag`) times the gain."""
+    """`Identity.__call__`: `linalg_ops_impl.eye(rows, cols)` times the gain.
+    `eye` knows the shape statically: a square one is `matrix_diag` of the
+    ones (`diag`: MatrixDiagV3 with its k, num_rows, num_cols and
+    padding_value constants), any other `matrix_set_diag` of zeros and the
+    ones (`set_diag`: MatrixSetDiagV3 and its k)."""
     if len(shape) != 2:
         raise TFValueError("The tensor to initialize, specified by argument `shape` must be at "
                            f"least two-dimensional. Received shape={list(shape)}")
     with g.name_scope("eye"):
         ones = fill(g, "ones", (min(shape),), dtype)
-        zeros = fill(g, "zeros", shape, dtype)
-        with g.name_scope("set_diag") as scope:
-            k = constant(g, "int32", (), "k", 0)
-            matrix = generated(g, "MatrixSetDiagV3", scope, shape, dtype, inputs=(zeros, ones, k))
+        if shape[0] == shape[1]:
+            with g.name_scope("diag") as scope:
+                inputs = (ones, constant(g, "int32", (), "k", 0),
+                          constant(g, "int32", (), "num_rows", -1),
+                          constant(g, "int32", (), "num_cols", -1),
+                          constant(g, dtype, (), "padding_value", dtype != "bool" and 0))
+                matrix = generated(g, "MatrixDiagV3", scope, shape, dtype, inputs=inputs)
+        else:
+            zeros = fill(g, "zeros", shape, dtype)
+            with g.name_scope("set_diag") as scope:
+                k = constant(g, "int32", (), "k", 0)
+                matrix = generated(g, "MatrixSetDiagV3", scope, shape, dtype,
+                                   inputs=(zeros, ones, k))
     return _scaled(g, gain, matrix)

@@ -43,8 +43,8 @@ def test_op_str_of_an_op_without_known_attrs_is_not_simulated():
     from scopesim.errors import NotSimulated
     T.reset_default_graph()
     T.get_variable("w", [2, 2], initializer=T.initializers.identity())
-    with pytest.raises(NotSimulated):     # MatrixSetDiagV3 of eye(): no attrs yet
-        str(T.get_default_graph().get_operation_by_name("w/Initializer/eye/set_diag"))
+    with pytest.raises(NotSimulated):     # MatrixDiagV3 of eye(): no attrs yet
+        str(T.get_default_graph().get_operation_by_name("w/Initializer/eye/diag"))
 
 
 def test_boolean_mask_subscript_is_not_simulated():

@@ -115,6 +115,22 @@ def test_identity_initializer():
                      ("v/Initializer/mul/x", "Const"), ("v/Initializer/mul", "Mul")] + var_ops("v")
 
 
+def test_identity_initializer_of_a_square_shape_is_matrix_diag():
+    """`linalg_ops_impl.eye` of rows == cols: `matrix_diag` of the ones."""
+    var(T.initializers.identity(), (3, 3))
+    eye = "v/Initializer/eye/"
+    assert ops() == [(eye + "ones", "Const"), (eye + "diag/k", "Const"),
+                     (eye + "diag/num_rows", "Const"), (eye + "diag/num_cols", "Const"),
+                     (eye + "diag/padding_value", "Const"), (eye + "diag", "MatrixDiagV3"),
+                     ("v/Initializer/mul/x", "Const"), ("v/Initializer/mul", "Mul")] + var_ops("v")
+
+
+def test_identity_initializer_of_bool_fails_at_the_gain_after_its_diag():
+    assert raises(TypeError, lambda: var(T.initializers.identity(), (2, 2), T.bool)) == \
+        "Expected bool, but got 1.0 of type 'float'."
+    assert ops()[-1] == ("v/Initializer/eye/diag", "MatrixDiagV3")
+
+
 def test_dtypes_of_floats():
     for dt in (T.float16, T.float64):
         for init in (T.zeros_initializer(), T.random_normal_initializer(),

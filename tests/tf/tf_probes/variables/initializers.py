@@ -70,6 +70,8 @@ short("initializers.he_uniform()", lambda: T.get_variable("v", [2, 3], initializ
 short("initializers.lecun_normal()", lambda: T.get_variable("v", [2, 3], initializer=I.lecun_normal()))
 short("initializers.lecun_uniform()", lambda: T.get_variable("v", [2, 3], initializer=I.lecun_uniform()))
 short("initializers.identity()", lambda: T.get_variable("v", [2, 3], initializer=I.identity()))
+short("initializers.identity() of a square shape", lambda: T.get_variable("v", [3, 3], initializer=I.identity()))
+short("initializers.identity() of a square shape, bool", lambda: T.get_variable("v", [2, 2], dtype=T.bool, initializer=I.identity()))
 print("  he_normal():", repr(type(I.he_normal())), vars(I.he_normal(seed=1)))
 print("== repr / get_config / call directly")
 for title, init in cases:
