@@ -122,8 +122,11 @@ def _run_batch(jobs: list[dict], python: str, timeout: float | None):
             try:
                 for line in process.stdout:
                     if line.startswith("{"):
-                        message = json.loads(line)
-                        if "id" in message:
+                        try:
+                            message = json.loads(line)
+                        except ValueError:  # not one of the runner's messages (a broken line)
+                            continue
+                        if isinstance(message, dict) and "id" in message:
                             payload = {k: v for k, v in message.items() if k != "id"}
                             yield "result", message["id"], payload
                 process.wait(timeout=timeout)

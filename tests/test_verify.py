@@ -287,3 +287,14 @@ def test_shorten_diff_keeps_a_short_diff_as_it_is():
     assert verify.shorten_diff(lines) == lines
     assert verify.shorten_diff(["-abcdef"], max_chars=3) == ["-ab… 4 more characters"]
     assert verify.shorten_diff(["-a", "+b", " c"], max_lines=2) == ["-a", "+b", "… 1 more diff line"]
+
+
+def test_a_broken_line_from_the_tensorflow_runner_is_not_a_traceback(tmp_path):
+    """A line that starts like a message but is no JSON (a program's huge
+    print cut short) is skipped: the job it belonged to is unverifiable."""
+    from scopesim import tf_runner
+    fake = tmp_path / "python"
+    fake.write_text('#!/bin/sh\necho \'{"id": 0, "stdout": "ok"}\'\necho \'{"id": 1, "stdout\'\n')
+    fake.chmod(0o755)
+    got = list(tf_runner.run_jobs([{"id": 0}, {"id": 1}], str(fake)))
+    assert got == [(0, {"stdout": "ok"}), (1, {"unverifiable": "TensorFlow stopped early"})]
