@@ -48,6 +48,9 @@ def record(script: Path, python: str = sys.executable) -> list[str]:
     error = uncaught_error(done.stderr) if done.returncode else None
     if done.returncode and error is None:
         raise SystemExit(f"{script.name} failed without a traceback:\n{done.stderr}")
+    if error == "ModuleNotFoundError: No module named 'tensorflow'":
+        raise SystemExit(f"{python} has no tensorflow: run this file with the Python of a "
+                         "TensorFlow 2.21 venv (no record was written)")
     if error is not None:
         error = error.replace(str(script.resolve()), script.name)
         lines += [marked("#!", line) for line in error.split("\n")]
