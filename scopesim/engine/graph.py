@@ -476,15 +476,7 @@ class Graph:
                 if observer is not None:
                     new = observer.unique_name(self, new, True)
                 else:
-                    # `NameRegistry.unique_name` of a name not used yet, inline
-                    in_use = self.names.in_use
-                    key = new.lower()
-                    if key == new:
-                        key = new
-                    if in_use.get(key, 0):
-                        new = self.names.unique_name(new)
-                    else:
-                        in_use[key] = 1
+                    new = self.names.unique_name(new)
                 entered = new + "/"
         self.name_stack = new
         if observer is not None:
@@ -561,17 +553,6 @@ class Graph:
             name = name[:-1]
             if name == self.name_stack:   # the op's own scope: one string for both
                 name = self.name_stack
-        elif _observe.current is None:    # `unique_name(name)`, a name not used yet inline
-            if self.name_stack:
-                name = self.name_stack + "/" + name
-            in_use = self.names.in_use
-            key = name.lower()
-            if key == name:
-                key = name
-            if in_use.get(key, 0):
-                name = self.names.unique_name(name)
-            else:
-                in_use[key] = 1
         else:
             name = self.unique_name(name)
         if not VALID_OP_NAME_REGEX.match(name):   # `check_node_name`'s error
