@@ -391,23 +391,16 @@ def resource_variable(g: Graph, initial_value=None, trainable=None, collections=
     from .convert import convert_to_tensor
     from .nodedef import StrAttr
     from .opdef import ShapeAttr, name_scope
-    from .variables import (GLOBAL_VARIABLES, TRAINABLE_VARIABLES, explicit_shape,
-                            guard_against_uninitialized_dependencies)
+    from .variables import (explicit_shape, guard_against_uninitialized_dependencies,
+                            variable_collections)
     if initial_value is None:
         raise TFValueError("The `initial_value` arg to `tf.Variable` must be specified except "
                            "when you are not providing a `variable_def`. You provided neither.")
     init_from_fn = callable(initial_value)
-    if collections is None:
-        collections = [GLOBAL_VARIABLES]
-    if not isinstance(collections, (list, tuple, set)):
-        raise TFValueError(f"collections argument to Variable constructor must be a list, "
-                           f"tuple, or set. Got {collections} of type {type(collections)}")
+    collections, trainable = variable_collections(collections, trainable)
     if constraint is not None and not callable(constraint):
         raise TFValueError(f"Argument `constraint` must be None or a callable. a callable. "
                            f"Got a {type(constraint)}:  {constraint}")
-    trainable = True if trainable is None else trainable
-    if trainable and TRAINABLE_VARIABLES not in collections:
-        collections = list(collections) + [TRAINABLE_VARIABLES]
     start = len(g._ops)
     saved_control = g._control_stack
     g._control_stack = []

@@ -300,22 +300,9 @@ def ref_variable(g: Graph, initial_value=None, trainable=None, collections=None,
     if initial_value is None:
         raise TFValueError("initial_value must be specified.")
     init_from_fn = callable(initial_value)
-    if collections is None and (trainable is True or trainable is None):
-        collections = _DEFAULT_COLLECTIONS    # global, and trainable added
-        trainable = True
-        if constraint is not None and not callable(constraint):
-            raise TFValueError("The `constraint` argument must be a callable.")
-    else:
-        if collections is None:
-            collections = [GLOBAL_VARIABLES]
-        if not isinstance(collections, (list, tuple, set)):
-            raise TFValueError(f"collections argument to Variable constructor must be a list, "
-                               f"tuple, or set. Got {collections} of type {type(collections)}")
-        if constraint is not None and not callable(constraint):
-            raise TFValueError("The `constraint` argument must be a callable.")
-        trainable = True if trainable is None else trainable
-        if trainable and TRAINABLE_VARIABLES not in collections:
-            collections = list(collections) + [TRAINABLE_VARIABLES]
+    collections, trainable = variable_collections(collections, trainable)
+    if constraint is not None and not callable(constraint):
+        raise TFValueError("The `constraint` argument must be a callable.")
     if _opdef is None:
         _bind_late_modules()
     start = len(g._ops)
@@ -518,6 +505,25 @@ def _shape_attr(dims):
 
 #: A trainable variable's collections when none are given.
 _DEFAULT_COLLECTIONS = (GLOBAL_VARIABLES, TRAINABLE_VARIABLES)
+
+
+def variable_collections(collections, trainable) -> tuple:
+    """`_init_from_args`' collections, RefVariable's and ResourceVariable's
+    alike: (collections, trainable).  None is `[GLOBAL_VARIABLES]`, anything
+    but a list, tuple or set is refused, and a trainable variable (None is
+    True) joins `TRAINABLE_VARIABLES` too.  Nothing here can fail after the
+    type check, so the callers' constraint check may follow it."""
+    if collections is None:
+        if trainable is None or trainable is True:
+            return _DEFAULT_COLLECTIONS, True     # global, and trainable added
+        collections = [GLOBAL_VARIABLES]
+    elif not isinstance(collections, (list, tuple, set)):
+        raise TFValueError(f"collections argument to Variable constructor must be a list, "
+                           f"tuple, or set. Got {collections} of type {type(collections)}")
+    trainable = True if trainable is None else trainable
+    if trainable and TRAINABLE_VARIABLES not in collections:
+        collections = list(collections) + [TRAINABLE_VARIABLES]
+    return collections, trainable
 
 #: The empty string attrs of VariableV2 (`container`, `shared_name`).
 _EMPTY_STR = StrAttr("")
