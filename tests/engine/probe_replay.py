@@ -1,7 +1,8 @@
 """Replay a TensorFlow probe of tf_probes/ with scopesim's tf.compat.v1.
 
 The probe programs (`math_*.py`, `values_*.py`) import TensorFlow through
-`h.py` (`tf`, `T = tf.compat.v1`) and `math_env.py` (which also imports
+`h.py` (`tf`, `T = tf.compat.v1`; its `case` is `cases.py`'s, which imports
+no TensorFlow and runs here as it is) and `math_env.py` (which also imports
 `tensorflow.python.framework.ops` for `ops.convert_to_tensor`).  Here the
 probe itself runs, unchanged, with those names bound to scopesim's
 `tf.compat.v1`, and what it prints is compared with the `.out` TensorFlow
@@ -46,8 +47,9 @@ def replay(probe: str, monkeypatch) -> list[str]:
         "tensorflow.python.framework": _module("tensorflow.python.framework", ops=ops),
         "tensorflow.python.framework.ops": ops,
     }
-    for name in ("math_env", probe):
+    for name in ("math_env", "cases", probe):
         monkeypatch.delitem(sys.modules, name, raising=False)
+    monkeypatch.syspath_prepend(str(PROBES))      # the probes' own cases.py
     for name, module in fake.items():
         monkeypatch.setitem(sys.modules, name, module)
     out = io.StringIO()

@@ -1,21 +1,8 @@
 """Scope names checked again after they passed once (at another depth, after
 an invalid one) and op names that differ only in case: what scopesim's
 engine/names.py remembers must not change what TensorFlow answers."""
+from cases import case
 from h import T, tf  # noqa: F401
-
-
-def case(title, fn):
-    """h.py's case(), here so that the replay's `h` need only give tf and T."""
-    T.reset_default_graph()
-    g = T.get_default_graph()
-    try:
-        r = fn()
-        res = "ok " + (getattr(r, "name", None) or repr(r))
-    except Exception as e:
-        res = "%s: %s" % (type(e).__name__, e)
-    print("==", title, "->", res)
-    print("   ops:", [(o.name, o.type) for o in g.get_operations()])
-    print("   vars:", [(v.name, str(v.shape), v.dtype.name) for v in T.global_variables()])
 
 
 def nested_then_root():

@@ -4,19 +4,15 @@ list, the same at every read and changed by what changes it; `values()` a
 new tuple; tensors in `inputs`, `consumers()` and by name are the very
 output objects; ops created in their own scope (`_apply_op_helper`) and by
 `_create_op_internal` (a constant) keep their names, errors and order."""
+from cases import outcome
 from h import T, tf  # noqa: F401
 
 
 def case(title, fn):
-    """h.py's case(), here so that the replay's `h` need only give tf and T."""
+    """cases.case, with each op's number of outputs instead of the variables."""
     T.reset_default_graph()
     g = T.get_default_graph()
-    try:
-        r = fn()
-        res = "ok " + (getattr(r, "name", None) or repr(r))
-    except Exception as e:
-        res = "%s: %s" % (type(e).__name__, e)
-    print("==", title, "->", res)
+    print("==", title, "->", outcome(fn))
     print("   ops:", [(o.name, o.type, len(o.outputs)) for o in g.get_operations()])
 
 

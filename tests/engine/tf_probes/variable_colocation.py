@@ -5,6 +5,7 @@ is made unless the op has one of its own, so an op colocated with another
 variable keeps that one, and the ops made before the variable fails
 (a taken name, a shape too large) keep it; a resource variable's
 VarHandleOp refuses a shape too large as VariableV2 does."""
+from cases import outcome
 from h import T, tf  # noqa: F401
 
 
@@ -20,12 +21,7 @@ def classes(prefix=""):
 
 def case(title, fn, prefix=""):
     T.reset_default_graph()
-    try:
-        r = fn()
-        res = "ok " + (getattr(r, "name", None) or repr(r))
-    except Exception as e:
-        res = "%s: %s" % (type(e).__name__, e)
-    print("==", title, "->", res)
+    print("==", title, "->", outcome(fn))
     classes(prefix)
 
 
