@@ -54,6 +54,24 @@ def check_node_name(name: str) -> None:
                            f"Accepted names conform to Regex /{VALID_OP_NAME_REGEX}/", name=name)
 
 
+#: The last stack `valid_prefix` passed (a one-entry cache: the ops of one
+#: scope come one after another).
+_VALID_PREFIX = [""]
+
+
+def valid_prefix(stack: str) -> bool:
+    """Whether `stack + "/" + tail` passes the node-name pattern for every
+    `tail` of pattern characters (no newline): whether `stack + "/"` does
+    (`$` would let a final newline of `stack` through, not one before the
+    `/`).  The last stack that passed is remembered."""
+    if stack is _VALID_PREFIX[0]:
+        return True
+    if VALID_OP_NAME_REGEX.match(stack + "/") is None:
+        return False
+    _VALID_PREFIX[0] = stack
+    return True
+
+
 class NameRegistry:
     """`Graph._names_in_use`: lower-cased full name -> use counter."""
 

@@ -13,11 +13,14 @@ C++ shape function (`shape_inference.py`).  `OPS` is
 from __future__ import annotations
 
 from ..errors import TFRuntimeError, TFTypeError, TFValueError
+from . import observe as _observe
 from .convert import convert_to_tensor
 from .graph import Graph, NameScope, Operation, SymbolicTensor, Tensor
-from .names import VALID_OP_NAME_REGEX, check_node_name
-from .shape_inference import infer_shape
+from .names import _CHECKED as _CHECKED_SCOPE_NAMES
+from .names import VALID_OP_NAME_REGEX, check_node_name, check_scope_name, valid_prefix
+from .shape_inference import infer_shape, try_infer_shape
 from .values import py_repr, truth, type_name
+from .variables import RefVariable
 
 _ADDV2 = ("bfloat16, float16, float32, float64, uint8, uint16, uint32, uint64, int8, int16, "
           "int32, int64, complex64, complex128")
@@ -181,8 +184,13 @@ def apply_op(g: Graph, op_type: str, name, inputs: list, attrs: dict | None = No
     dtypes, then the remaining type attrs (`attrs` with a dtype value, e.g.
     Tout), then the shape function; the op is created with the scope's
     exact name.  `attrs` are the other attrs as the node text prints them;
-    the output dtype is `out_dtype` or the first type attr's."""
+    the output dtype is `out_dtype` or the first type attr's.
+
+    Nearly every op is the plain case `_quick_apply` makes directly."""
     opdef = OPS[op_type]
+    made = _quick_apply(g, opdef, op_type, name, inputs, attrs, out_dtype)
+    if made is not None:
+        return made
     attrs = dict(attrs) if attrs else {}
     g = graph_from_inputs(g, inputs)
     scope_name = name if truth(name) else op_type
@@ -202,6 +210,193 @@ def apply_op(g: Graph, op_type: str, name, inputs: list, attrs: dict | None = No
         raise TFRuntimeError("Improper nesting of name_scope.")
     g.name_stack = old
     return made
+
+
+# ------------------------------------------------------------ the plain case
+#
+# Most ops take tensors (or variables) of one graph that need no conversion,
+# in a graph with no control dependencies, device functions, cond context or
+# naming observer.  Then `_apply_op_helper` runs no program code and creates
+# nothing but the op inside its name scope, so nobody can see the name stack
+# while it is set: the plain case checks what the general path checks, in
+# its order, without setting the stack, converting or copying.  Whatever it
+# finds out of the ordinary is left to the general path before anything is
+# done (the checks before the name is taken are pure).
+
+
+def plain_graph(g: Graph) -> bool:
+    """No control dependencies, device functions, cond context or observer."""
+    return not g._control_stack and not g._device_stack and g._cond_context is None and \
+        _observe.current is None
+
+
+def quick_inputs(opdef: OpDef, values):
+    """`_apply_in_scope`'s inputs and type attrs when each value is a
+    SymbolicTensor, or a RefVariable converted to its `read` snapshot, all
+    of one graph, that the op takes without an error: (graph, tensors,
+    type attrs); None when any is not (nothing done).  A variable's
+    conversion is its snapshot whatever dtype is requested or hinted (a
+    mismatch fails on the snapshot's dtype after), but an input whose type
+    attr has a default converts in two tries: left to the general path."""
+    inputs = opdef.inputs
+    if len(values) != len(inputs):
+        return None
+    graph = None
+    tensors = []
+    types = {}
+    for (arg, type_attr), value in zip(inputs, values):
+        cls = value.__class__
+        if cls is SymbolicTensor:
+            tensor = value
+        elif cls is RefVariable and type_attr not in opdef.defaults and arg[0] != "*":
+            tensor = value._snapshot
+        else:
+            return None
+        op_graph = value._op._graph
+        if graph is None:
+            graph = op_graph
+        elif op_graph is not graph:
+            return None
+        dt = tensor._dt
+        if type_attr[0] == "=":
+            if dt != type_attr[1:]:
+                return None
+        else:
+            known = types.get(type_attr)
+            if known is None:
+                allowed = opdef._sets.get(type_attr)
+                if allowed is not None and dt not in allowed:
+                    return None
+                types[type_attr] = dt
+            elif known != dt:
+                return None
+        tensors.append(tensor)
+    return graph, tensors, types
+
+
+def _attrs_pass(opdef: OpDef, attrs: dict) -> bool:
+    """Whether `_apply_in_scope`'s checks of the other attrs pass (a pure
+    test of the same conditions, raising nothing)."""
+    constrained = opdef._sets
+    for attr, value in attrs.items():
+        if isinstance(value, ShapeAttr):
+            if value.dims is not None and any(d is not None and d >= 2**63 for d in value.dims):
+                return False
+        elif attr in constrained and value not in opdef._lists[attr]:
+            return False
+    for attr, allowed in opdef.strings.items():
+        if attr in attrs and attrs[attr] not in allowed:
+            return False
+    return True
+
+
+def _quick_apply(g: Graph, opdef: OpDef, op_type: str, name, values, attrs,
+                 out_dtype: str | None):
+    """`apply_op` in the plain case: its result, else None (nothing done).
+    The name scope is entered as `Graph.enter_name_scope` does (the same
+    check, the same `unique_name`), the stack left as it is.  A scope
+    given in full (`name/`, as the wrappers pass their own scope) that
+    matches the root pattern passes both the scope check and the node-name
+    check of its name (which is shorter by the final `/`)."""
+    found = quick_inputs(opdef, values)
+    if found is None:
+        return None
+    graph, tensors, types = found
+    if graph is None:
+        graph = g
+    if not plain_graph(graph):
+        return None
+    if attrs:
+        if not _attrs_pass(opdef, attrs):
+            return None
+        attrs = dict(attrs)
+        attrs.update(types)
+    else:
+        attrs = types
+    if name is None:
+        name = op_type                    # `name if name else op_type_name`
+    elif name.__class__ is not str:       # (its truth is left to the general path)
+        return None
+    elif not name:
+        name = op_type
+    stack = graph.name_stack
+    if name[-1] == "/":
+        if not VALID_OP_NAME_REGEX.match(name):
+            return None                   # the general path has the error
+        op_name = name[:-1]
+    else:
+        if name not in _CHECKED_SCOPE_NAMES[not stack]:
+            check_scope_name(name, not stack)
+        op_name = graph.names.unique_name(stack + "/" + name if stack else name)
+        if not VALID_OP_NAME_REGEX.match(op_name):   # `check_node_name`'s error
+            check_node_name(op_name)
+    return _make_op(graph, opdef, op_type, op_name, tensors, types, attrs, out_dtype)
+
+
+def _make_op(g: Graph, opdef: OpDef, op_type: str, op_name: str, tensors: list, types: dict,
+             attrs: dict, out_dtype: str | None):
+    """The end of `_apply_in_scope` once the node name `op_name` passed the
+    pattern: the duplicate check, the shape function, the op."""
+    if op_name in g._ops_by_name:
+        raise TFValueError(f"Duplicate node name in graph: '{op_name}'", name=op_name)
+    shape = infer_shape(opdef.shape_fn, op_type, op_name, attrs, tensors)
+    if out_dtype is None:
+        out_dtype = _out_dtype(opdef, types, attrs)
+    if shape.__class__ is list:       # several outputs (Unpack, Split)
+        outputs = tuple((dims, out_dtype) for dims in shape)
+        return g.create_named(op_type, op_name, outputs, tensors, attrs).outputs
+    return g.create_checked(op_type, op_name, shape, out_dtype, tuple(tensors), attrs)
+
+
+def _out_dtype(opdef: OpDef, types: dict, attrs: dict) -> str:
+    """The output dtype: the OpDef's fixed one, its type attr's, else the
+    first input's type attr's (or `dtype`)."""
+    out_dtype = opdef.output_dtype
+    if out_dtype in types:            # the output's type attr (Fill, OneHot: T)
+        return types[out_dtype]
+    if out_dtype is None:
+        first = opdef.inputs[0][1] if opdef.inputs else "dtype"
+        return types[first] if first in types else attrs[first]
+    return out_dtype
+
+
+def quick_op(g: Graph, op_type: str, default: str, values, attrs: dict | None = None):
+    """A wrapper's `with name_scope(None, default) as scope:` around
+    `_apply_op_helper(op_type, name=scope, ...)` of `values`, made
+    directly in the plain case: the output; None when it is not the plain
+    case (nothing done); the scope's name (a str) when the name taken is
+    an op already (the caller goes on in that scope the general way).
+
+    `default` is a constant op-name word (`MatMul`, `add`): it passes the
+    scope checks, and the op's name passes the node-name check when the
+    stack passes `valid_prefix`.  The shape function runs before the name
+    is taken (it is pure): on any error the general path runs instead,
+    which raises it with the op's name in its message.  `attrs` must pass
+    `_attrs_pass` (the caller's own bools do)."""
+    opdef = OPS[op_type]
+    found = quick_inputs(opdef, values)
+    if found is None:
+        return None
+    graph, tensors, types = found
+    if graph is None:
+        graph = g
+    if not plain_graph(graph):
+        return None
+    stack = graph.name_stack
+    if stack and not valid_prefix(stack):
+        return None
+    if attrs:
+        attrs.update(types)
+    else:
+        attrs = types
+    shape = try_infer_shape(opdef.shape_fn, op_type, attrs, tensors)
+    if shape is None or shape[0].__class__ is list:
+        return None
+    op_name = graph.names.unique_name(stack + "/" + default if stack else default)
+    if op_name in graph._ops_by_name:
+        return op_name
+    return graph.create_checked(op_type, op_name, shape[0], _out_dtype(opdef, types, attrs),
+                                tuple(tensors), attrs)
 
 
 def _apply_in_scope(g: Graph, opdef: OpDef, op_type: str, scope: str, op_name: str, inputs,
@@ -262,12 +457,7 @@ def _apply_in_scope(g: Graph, opdef: OpDef, op_type: str, scope: str, op_name: s
     _check_new_node_name(g, op_name)
     shape = infer_shape(opdef.shape_fn, op_type, op_name, attrs, tensors)
     if out_dtype is None:
-        out_dtype = opdef.output_dtype
-        if out_dtype in types:        # the output's type attr (Fill, OneHot: T)
-            out_dtype = types[out_dtype]
-        elif out_dtype is None:
-            first = opdef.inputs[0][1] if opdef.inputs else "dtype"
-            out_dtype = types[first] if first in types else attrs[first]
+        out_dtype = _out_dtype(opdef, types, attrs)
     if isinstance(shape, list):       # several outputs (Unpack, Split)
         outputs = tuple((dims, out_dtype) for dims in shape)
         return g.create_op(op_type, scope, outputs=outputs, inputs=tensors,

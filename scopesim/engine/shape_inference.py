@@ -47,6 +47,35 @@ def infer_shape(shape_fn: str, op_type: str, op_name: str, attrs: dict, inputs: 
     return batch_matmul_shape(shapes[0], shapes[1], attrs["adj_x"], attrs["adj_y"], error)
 
 
+class _Refused(Exception):
+    """A shape function's error in `try_infer_shape` (no message made)."""
+
+
+def _refuse(message: str, computed=None, partial=None) -> _Refused:
+    return _Refused()
+
+
+def try_infer_shape(shape_fn: str, op_type: str, attrs: dict, inputs: list):
+    """`(infer_shape(...),)` when the shape function succeeds, else None:
+    for a caller that must know before it names the op (shape functions
+    are pure; the caller then takes the general path, which raises the
+    error with the node's name in it)."""
+    try:
+        registered = SHAPE_FNS.get(shape_fn)
+        if registered is not None:
+            return (registered(inputs, attrs, _refuse),)
+        if shape_fn == "unchanged":
+            return (inputs[0]._dims,)
+        if shape_fn == "broadcast":
+            return (broadcast_shape(inputs[0]._dims, inputs[1]._dims, _refuse),)
+        if shape_fn == "matmul":
+            return (matmul_shape(inputs[0]._dims, inputs[1]._dims, attrs["transpose_a"],
+                                 attrs["transpose_b"], _refuse),)
+        return (infer_shape(shape_fn, op_type, "", attrs, inputs),)
+    except Exception:
+        return None
+
+
 def _shape_error(op_type: str, op_name: str, attrs: dict, inputs: list):
     """The `error(message, computed, partial)` of a shape function: its
     ValueError, the node quoted after the message."""
