@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from ...engine import resource as _resource
+from ...engine import var_templates as _templates
 from ...engine import variables as _variables
 from ...engine.graph import get_default_graph
 from ...engine.opdef import graph_from_inputs
@@ -96,9 +97,20 @@ def get_variable(name, shape=None, dtype=None, initializer=None, regularizer=Non
                  validate_shape=True, use_resource=None, custom_getter=None, constraint=None,
                  synchronization=SYNC_AUTO, aggregation=AGG_NONE):
     """`tf.compat.v1.get_variable`: `get_variable_scope().get_variable(
-    _get_default_variable_store(), name, ...)`."""
+    _get_default_variable_store(), name, ...)` (a new plain variable is
+    replayed from its signature's template: `engine.var_templates`)."""
     if synchronization is not SYNC_AUTO or aggregation is not AGG_NONE:
         raise NotSimulated("tf.get_variable(synchronization=…, aggregation=…)")
+    return _templates.get_variable(get_default_graph(), _general_get_variable, name, shape,
+                                   dtype, initializer, regularizer, trainable, collections,
+                                   caching_device, partitioner, validate_shape, use_resource,
+                                   custom_getter, constraint)
+
+
+def _general_get_variable(name, shape, dtype, initializer, regularizer, trainable, collections,
+                          caching_device, partitioner, validate_shape, use_resource,
+                          custom_getter, constraint):
+    """`get_variable` the whole way."""
     return get_variable_scope().get_variable(
         _get_default_variable_store(), name, shape=shape, dtype=dtype, initializer=initializer,
         regularizer=regularizer, trainable=trainable, collections=collections,
