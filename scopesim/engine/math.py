@@ -25,8 +25,8 @@ from .convert import convert_to_tensor
 from .dtypes import dtype_name as as_dtype
 from .gen_ops import (gen_batch_mat_mul_v2, gen_batch_mat_mul_v3, gen_binary, gen_cast,
                       gen_mat_mul, gen_sparse_mat_mul, gen_unary)
-from .graph import Graph, Tensor
-from .opdef import graph_from_inputs, name_scope
+from .graph import Graph, SymbolicTensor, Tensor
+from .opdef import entered_scope, graph_from_inputs, name_scope, quick_op
 from .shapes import FLOAT_DTYPES
 from .values import is_tensor_like, py_str, truth
 from .variables import RefVariable as Variable
@@ -155,6 +155,18 @@ def matmul(g: Graph, a, b, transpose_a=False, transpose_b=False, adjoint_a=False
     operands), BatchMatMulV3 (an `output_type` other than the operands'
     dtype) or MatMul.  Flags are tested with Python's truth, then must be
     real bools in the generated wrapper."""
+    if name is None and transpose_a.__class__ is bool and transpose_b.__class__ is bool and \
+            adjoint_a is False and adjoint_b is False and a_is_sparse is False and \
+            b_is_sparse is False and output_type is None and grad_a.__class__ is bool and \
+            grad_b.__class__ is bool and _rank_at_most_2(a) and _rank_at_most_2(b):
+        # MatMul of tensors (or variables) as they are: `gen_math_ops.mat_mul` in `MatMul/`
+        made = quick_op(g, "MatMul", "MatMul", (a, b),
+                        {"transpose_a": transpose_a, "transpose_b": transpose_b,
+                         "grad_a": grad_a, "grad_b": grad_b})
+        if made is not None:
+            if made.__class__ is str:     # `_check_new_node_name`'s error
+                raise TFValueError(f"Duplicate node name in graph: '{made}'", name=made)
+            return made
     g = graph_from_inputs(g, (a, b))
     with name_scope(g, name, "MatMul") as scope:
         if truth(transpose_a) and truth(adjoint_a):
@@ -192,6 +204,13 @@ def matmul(g: Graph, a, b, transpose_a=False, transpose_b=False, adjoint_a=False
             return gen_batch_mat_mul_v3(g, a, b, output_type, adjoint_a, adjoint_b, grad_a,
                                         grad_b, scope)
         return gen_mat_mul(g, a, b, transpose_a, transpose_b, grad_a, grad_b, scope)
+
+
+def _rank_at_most_2(x) -> bool:
+    """Whether `x`, a tensor or a variable, has a known rank of at most 2
+    (for a variable: its snapshot's, which has the variable's shape)."""
+    dims = x._dims if x.__class__ is SymbolicTensor or x.__class__ is Variable else None
+    return dims is not None and len(dims) <= 2
 
 
 def _only_one(side: str, transpose, adjoint) -> TFValueError:
@@ -360,19 +379,49 @@ def binary_op_wrapper(g: Graph, op_name: str, func, x: Tensor, y) -> Tensor:
     fails too, the first error is raised.  The other operands' reflected
     operators return NotImplemented (Python numbers), raise (a TensorShape's
     `__radd__` on a tensor) or do not exist: the first error again."""
+    op_type = _quick_type(func, x, y)
+    if op_type is not None:
+        made = quick_op(g, op_type, op_name, (x, y))
+        if made is not None:
+            if made.__class__ is not str:
+                return made
+            # the name taken is an op's already: its error inside the scope
+            with entered_scope(x._op._graph, made) as scope:
+                return _operator_body(x._op._graph, op_name, func, x, y, scope)
     g = graph_from_inputs(g, (x, y))
     with name_scope(g, None, op_name) as scope:
+        return _operator_body(g, op_name, func, x, y, scope)
+
+
+def _quick_type(func, x, y) -> str | None:
+    """The op type `func(x, y)` makes at once from a tensor `x` and a tensor
+    or variable `y` (no conversion, no other op): AddV2 (Add for strings),
+    Sub, Mul (without a bool tensor); else None."""
+    if x.__class__ is not SymbolicTensor:
+        return None
+    if func is _add_dispatch:
+        return "Add" if x._dt == "string" else "AddV2"
+    if func is subtract:
+        return "Sub"
+    if func is _mul_dispatch_factory and x._dt != "bool" and \
+            not (isinstance(y, Tensor) and y._dt == "bool"):
+        return "Mul"
+    return None
+
+
+def _operator_body(g: Graph, op_name: str, func, x: Tensor, y, scope: str) -> Tensor:
+    """The body of `binary_op_wrapper` inside its scope."""
+    try:
+        return func(g, x, y, scope)
+    except TFError as e:
+        if not _catches(e) or not is_tensor_like(y):
+            raise
         try:
-            return func(g, x, y, scope)
-        except TFError as e:
-            if not _catches(e) or not is_tensor_like(y):
+            return r_binary_op_wrapper(g, op_name, func, _value(y), x)
+        except TFError as reflected:
+            if not _catches(reflected):
                 raise
-            try:
-                return r_binary_op_wrapper(g, op_name, func, _value(y), x)
-            except TFError as reflected:
-                if not _catches(reflected):
-                    raise
-            raise e
+        raise e
 
 
 def r_binary_op_wrapper(g: Graph, op_name: str, func, y: Tensor, x) -> Tensor:

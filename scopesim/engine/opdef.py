@@ -188,6 +188,12 @@ def apply_op(g: Graph, op_type: str, name, inputs: list, attrs: dict | None = No
 
     Nearly every op is the plain case `_quick_apply` makes directly."""
     opdef = OPS[op_type]
+    if name is None and out_dtype is None and (not attrs or _attrs_pass(opdef, attrs)):
+        made = quick_op(g, op_type, op_type, inputs, dict(attrs) if attrs else None)
+        if made is not None:
+            if made.__class__ is str:     # `_check_new_node_name`'s error
+                raise TFValueError(f"Duplicate node name in graph: '{made}'", name=made)
+            return made
     made = _quick_apply(g, opdef, op_type, name, inputs, attrs, out_dtype)
     if made is not None:
         return made
@@ -397,6 +403,23 @@ def quick_op(g: Graph, op_type: str, default: str, values, attrs: dict | None = 
         return op_name
     return graph.create_checked(op_type, op_name, shape[0], _out_dtype(opdef, types, attrs),
                                 tuple(tensors), attrs)
+
+
+class entered_scope(NameScope):
+    """The name scope `quick_op` entered already (`unique_name` gave
+    `new`), for a caller that goes on inside it the general way."""
+
+    __slots__ = ()
+
+    def __init__(self, g: Graph, new: str) -> None:
+        self._graph = g
+        self._new = new
+
+    def __enter__(self) -> str:
+        g = self._graph
+        self._old = g.name_stack
+        g.name_stack = self._new
+        return self._new + "/"
 
 
 def _apply_in_scope(g: Graph, opdef: OpDef, op_type: str, scope: str, op_name: str, inputs,

@@ -1,0 +1,245 @@
+"""The plain case of op creation answers as the general path does.
+
+scopesim makes most ops directly (`opdef.quick_op`, `opdef._quick_apply`:
+tensors or variables of one graph taken as they are, no control
+dependencies, device functions, cond context or observer), checking
+what `_apply_op_helper` checks in its order without setting the name
+stack.  Each program below runs twice, once as it is and once with the
+plain case refused (`opdef.plain_graph` answering False, so every op
+takes the general path the rest of the suite checks against TensorFlow),
+and everything a program can see must be the same: the ops (names, types,
+inputs, attrs, outputs, control inputs, devices), the name registry, the
+name stack, and each step's result or error.
+"""
+
+import pytest
+
+from scopesim.engine import opdef
+from scopesim.engine.cond_v1 import cond
+from scopesim.engine.graph import get_default_graph
+from scopesim.engine.opdef import ShapeAttr
+from scopesim.tf import compat_v1 as T
+
+#: the programs, each a list of steps (a step's error does not stop the program)
+PROGRAMS = {}
+
+
+def program(fn):
+    PROGRAMS[fn.__name__] = fn
+    return fn
+
+
+def zeros():
+    return T.zeros_initializer()
+
+
+def var(name, shape, dtype=None):
+    return T.get_variable(name, shape, dtype=dtype or T.float32, initializer=zeros())
+
+
+def ph(shape, dtype=None, name="x"):
+    return T.placeholder(dtype or T.float32, shape, name=name)
+
+
+@program
+def dense_blocks(step):
+    x = step(lambda: ph([None, 8]))
+    for i in range(3):
+        with T.variable_scope(f"dense_{i}"):
+            w = step(lambda: var("kernel", [8, 8]))
+            b = step(lambda: var("bias", [8]))
+            x = step(lambda: T.nn.relu(T.matmul(x, w) + b))
+            step(lambda: x - b)
+            step(lambda: x * b)
+            step(lambda: b + x)
+    step(lambda: T.nn.relu(x))
+    step(lambda: T.matmul(x, x, transpose_b=True))
+
+
+@program
+def names_given(step):
+    x = step(lambda: ph([2, 2]))
+    step(lambda: T.nn.relu(x, name="act"))
+    step(lambda: T.nn.relu(x, name="act"))
+    step(lambda: T.nn.relu(x, name="Act"))
+    step(lambda: T.nn.relu(x, name=""))
+    step(lambda: T.nn.relu(x, name="act/"))
+    step(lambda: T.nn.relu(x, name="a b"))
+    step(lambda: T.nn.relu(x, name="_root"))
+    step(lambda: T.matmul(x, x, name="mm"))
+    step(lambda: T.identity(x, name="matmul"))
+    step(lambda: T.matmul(x, x))
+    with T.name_scope("s"):
+        step(lambda: T.nn.relu(x, name="_nested"))
+        step(lambda: T.nn.relu(x, name="tail\n"))
+        step(lambda: T.nn.relu(x, name="s/"))
+
+
+@program
+def taken_names(step):
+    x = step(lambda: ph([2, 2]))
+    # ops whose names end in `/` are used as they are, not registered
+    step(lambda: T.identity(x, name="add/"))
+    step(lambda: T.identity(x, name="MatMul/"))
+    step(lambda: T.identity(x, name="Relu/"))
+    step(lambda: x + x)
+    step(lambda: x + x)
+    step(lambda: T.matmul(x, x))
+    step(lambda: T.nn.relu(x))
+    with T.name_scope("s"):
+        step(lambda: T.identity(x, name="s/sub/"))
+        step(lambda: x - x)
+
+
+@program
+def odd_stacks(step):
+    x = step(lambda: ph([2, 2]))
+    with T.name_scope("a"):
+        with T.name_scope("_b/"):
+            step(lambda: x + x)
+            step(lambda: T.matmul(x, x))
+            step(lambda: T.nn.relu(x))
+        with T.name_scope("c\n"):
+            step(lambda: x + x)
+            step(lambda: T.matmul(x, x))
+            step(lambda: T.nn.relu(x))
+        with T.name_scope("d.e>f-g\\h"):
+            step(lambda: x * x)
+            step(lambda: T.nn.relu(x))
+
+
+@program
+def shapes_and_dtypes(step):
+    x = step(lambda: ph([2, 3]))
+    y = step(lambda: ph([4, 5], name="y"))
+    z = step(lambda: ph([3], name="z"))
+    i = step(lambda: ph([2, 3], T.int32, name="i"))
+    s = step(lambda: ph([2], T.string, name="s"))
+    f = step(lambda: ph([2, 3], T.bool, name="f"))
+    u = step(lambda: ph(None, name="u"))
+    r3 = step(lambda: ph([2, 2, 2], name="r3"))
+    v64 = step(lambda: var("v64", [2, 3], T.float64))
+    vb = step(lambda: var("vb", [2, 3], T.bool))
+    step(lambda: T.matmul(x, y))
+    step(lambda: T.matmul(x, z))
+    step(lambda: T.matmul(x, x, transpose_b=True))
+    step(lambda: T.matmul(x, x, transpose_a=1))
+    step(lambda: T.matmul(x, x, transpose_a=True, adjoint_a=True))
+    step(lambda: T.matmul(u, x))
+    step(lambda: T.matmul(r3, r3))
+    step(lambda: T.matmul(i, i, transpose_b=True))
+    step(lambda: T.matmul(f, f))
+    step(lambda: T.matmul(x, v64))
+    step(lambda: x + y)
+    step(lambda: x + z)
+    step(lambda: z + x)
+    step(lambda: x + i)
+    step(lambda: x + v64)
+    step(lambda: x - v64)
+    step(lambda: x * v64)
+    step(lambda: s + s)
+    step(lambda: f * f)
+    step(lambda: x * vb)
+    step(lambda: f - f)
+    step(lambda: x + u)
+    step(lambda: T.nn.relu(s))
+    step(lambda: T.nn.relu(u))
+    step(lambda: T.nn.relu(v64))
+    step(lambda: x + 1.0)
+    step(lambda: T.cast(i, T.float32))
+    step(lambda: T.unstack(r3))
+
+
+@program
+def graph_contexts(step):
+    x = step(lambda: ph([2, 2]))
+    w = step(lambda: var("w", [2, 2]))
+    first = step(lambda: x + x)
+    with T.control_dependencies([first]):
+        step(lambda: x + w)
+        step(lambda: T.matmul(x, w))
+        step(lambda: T.nn.relu(x))
+    with T.device("/cpu:0"):
+        step(lambda: x + w)
+        step(lambda: T.matmul(x, w))
+        step(lambda: T.nn.relu(x))
+    pred = step(lambda: T.placeholder(T.bool, [], name="pred"))
+    step(lambda: cond(get_default_graph(), pred, lambda: T.nn.relu(x + w),
+                      lambda: T.matmul(x, w)))
+    other = T.Graph()
+    with other.as_default():
+        y = step(lambda: ph([2, 2], name="y"))
+    step(lambda: x + y)
+    step(lambda: T.matmul(x, y))
+    step(lambda: T.nn.relu(y))
+    with other.as_default():
+        step(lambda: T.nn.relu(y))
+        step(lambda: y + y)
+
+
+def attr_text(value) -> str:
+    """An attr value as text (a shape by its dims, not its address)."""
+    if isinstance(value, ShapeAttr):
+        return f"ShapeAttr({value.dims!r})"
+    if isinstance(value, list):
+        return "[" + ", ".join(attr_text(v) for v in value) + "]"
+    return f"{type(value).__name__}({value!r})"
+
+
+def snapshot(g) -> dict:
+    """Everything a program can read of the graph `g`."""
+    ops = []
+    for op in g.get_operations():
+        attrs = op._attr_dict()
+        ops.append((op.name, op.type, [t.name for t in op.inputs],
+                    None if attrs is None else [(k, attr_text(v)) for k, v in attrs.items()],
+                    [(t.name, t._dims, t._dt) for t in op.outputs],
+                    [c.name for c in op._control_inputs], op.device))
+    return {"ops": ops, "names": dict(g.names.in_use), "stack": g.name_stack}
+
+
+def run(name: str) -> tuple:
+    """The program's steps (each a result or an error) and its graphs."""
+    T.reset_default_graph()
+    graphs = [get_default_graph()]
+    steps = []
+
+    def step(fn):
+        try:
+            result = fn()
+        except Exception as e:  # noqa: BLE001 - any error is an outcome to compare
+            steps.append(("error", type(e).__name__, str(e)))
+            return None
+        g = get_default_graph()
+        if g not in graphs:
+            graphs.append(g)
+        steps.append(("ok", repr(result)))
+        return result
+    PROGRAMS[name](step)
+    return steps, [snapshot(g) for g in graphs]
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_the_plain_case_answers_as_the_general_path(name, monkeypatch):
+    quick = run(name)
+    monkeypatch.setattr(opdef, "plain_graph", lambda g: False)
+    general = run(name)
+    assert quick[0] == general[0]
+    assert quick[1] == general[1]
+
+
+def test_the_plain_case_is_taken(monkeypatch):
+    """MatMul, the operators and Relu of tensors and variables make their
+    op without the general path."""
+    def refused(*args, **kwargs):
+        raise AssertionError("the general path was taken")
+    T.reset_default_graph()
+    x = ph([None, 8])
+    with T.variable_scope("d"):
+        w, b = var("kernel", [8, 8]), var("bias", [8])
+    monkeypatch.setattr(opdef, "_apply_in_scope", refused)
+    with T.name_scope("d"):
+        y = T.nn.relu(T.matmul(x, w) + b) - x
+    assert [op.name for op in get_default_graph().get_operations()[-4:]] == \
+        ["d_1/MatMul", "d_1/add", "d_1/Relu", "d_1/sub"]
+    assert y.shape.as_list() == [None, 8]
