@@ -32,6 +32,7 @@ takes the tree-building path of Lark, whose errors are the reference.
 
 from __future__ import annotations
 
+import ast as _ast
 import re
 
 from . import parser_tables as _tables
@@ -212,7 +213,7 @@ def _first_child(raw):
 
 
 _UNSEEN = object()      # `records.get`'s default: a line not read yet
-_SHIFT, _ONE_CHILD, _REDUCE = range(3)
+_SHIFT, _ONE_CHILD, _REDUCE, _TEMPLATE = range(4)
 
 
 def _recordable(line: str) -> bool:
@@ -233,9 +234,14 @@ class _Record:
     state; the separator's reduce the statement, reaching the states below,
     which the record keeps (`floor`: at most 8 of them): it is replayed only
     where they are the same.  Given up on (not replayed) where an action
-    would reach lower, or a token goes past the record's end."""
+    would reach lower, or a token goes past the record's end.
 
-    __slots__ = ("key", "pos", "stop", "height", "ops", "low", "floor", "below")
+    `split` is where the line's own part ends: the first action that takes
+    a value from before the line, or shifts a token with a newline (the
+    separator).  The actions before it only make values of the line, which
+    a `_Line` may rebuild at once (`_template`)."""
+
+    __slots__ = ("key", "pos", "stop", "height", "ops", "low", "floor", "below", "split")
 
     def __init__(self, key, pos, stop, states, with_separator):
         self.key, self.pos, self.stop = key, pos, stop
@@ -244,6 +250,7 @@ class _Record:
         # the lowest index an action may reveal, and the states from there
         self.floor = max(0, self.height - 8) if with_separator else self.height - 1
         self.below = states[self.floor:]
+        self.split = -1
 
     def token(self, token) -> bool:
         """True if the line cannot be recorded past this token."""
@@ -252,6 +259,8 @@ class _Record:
     def shift(self, token) -> None:
         newlines = token.count("\n")
         last = token.rindex("\n") + token.start_pos - self.pos if newlines else 0
+        if newlines and self.split < 0:
+            self.split = len(self.ops)
         self.ops.append((_SHIFT, token.type, str(token), token.start_pos - self.pos,
                          token.end_pos - self.pos, newlines, last))
 
@@ -262,15 +271,152 @@ class _Record:
             return False
         if revealed + 1 < self.low:
             self.low = revealed + 1
+        if revealed + 1 < self.height and self.split < 0:
+            self.split = len(self.ops)      # a value from before the line
         return True
 
-    def done(self, states) -> tuple:
+    def done(self, states) -> "_Line":
         """The record: the actions; how many of the states below the first
         one's top are replaced, the states they must be (else no replay) and
         the states above the lowest one reached, once the record is read."""
         replaced = self.height - self.low
         expected = self.below[self.low - 1 - self.floor:] if replaced else None
-        return tuple(self.ops), replaced, expected, tuple(states[self.low:])
+        split = self.split if self.split >= 0 else len(self.ops)
+        return _Line(tuple(self.ops), split, replaced, expected, tuple(states[self.low:]))
+
+
+class _Line:
+    """A recorded line (`_Record.done`), replayed where it is read again.
+
+    The first replays run its actions.  After `FastParser.template_after`
+    of them, the values its own actions make (those before `split`) are
+    turned into a function that makes them again at any place (`_template`):
+    later replays call it, then run only the actions from `split` on.
+    `make` is None until then, False where no function can be made."""
+
+    __slots__ = ("ops", "split", "replaced", "expected", "after", "seen", "make", "rest",
+                 "bound", "walk")
+
+    def __init__(self, ops, split, replaced, expected, after):
+        self.ops, self.split = ops, split
+        self.replaced, self.expected, self.after = replaced, expected, after
+        self.seen = 0
+        self.make = None if split else False     # nothing of the line's own to make
+        self.rest = ops[split:]
+        self.bound = self.walk = None
+
+
+class _NoTemplate(Exception):
+    """A value `_template` does not know how to make again."""
+
+
+#: Values shared by every copy: they never change.
+_IMMUTABLE = frozenset({str, int, float, complex, bool, bytes, type(None), type(Ellipsis)})
+_new_ast = _ast.AST.__new__
+
+
+def _template(roots, line: int, column: int, char_column: int, pos: int, classes):
+    """A function `make(line, column, char_column, pos)` that builds the
+    objects `roots` again (a list of them), as the builder would have built
+    them for the same text at another place: the line number, the byte
+    column and the character column of its start, and its offset in the
+    text, shift every position.
+
+    Every object is made anew (the parser and `finish` change nodes and
+    lists after they are made), and an object seen twice is made once, so
+    the copies share what the originals share.  Made of: the parser's
+    tokens, `ast` nodes (those without fields and positions, `Load()` and
+    the operators, are shared), lists, tuples, the slotted objects of
+    `classes`, and immutable values, which are shared.  Positions are read
+    where the builder puts them (a node's four attributes and its
+    `_scopesim_head`, a token's offsets); all of them must be on the line,
+    else `_NoTemplate`.  Generated as Python source, one statement per
+    object, so that a copy costs no more than building the object."""
+    names: dict[int, str] = {}
+    consts: dict[str, object] = {"_new_ast": _new_ast, "_new_str": _new_str, "_Token": Token,
+                                 "_new_object": object.__new__}
+    by_value: dict[int, str] = {}
+    body: list[str] = []
+
+    def const(obj) -> str:
+        name = by_value.get(id(obj))
+        if name is None:
+            name = by_value[id(obj)] = f"k{len(by_value)}"
+            consts[name] = obj
+        return name
+
+    def on_line(value) -> str:
+        if value != line:
+            raise _NoTemplate("a position on another line")
+        return "L"
+
+    def shifted(value, base: int, name: str) -> str:
+        if value.__class__ is not int:
+            raise _NoTemplate("a position that is not a number")
+        return f"{name}+{value - base}" if value != base else name
+
+    def expr(obj) -> str:
+        cls = obj.__class__
+        if cls in _IMMUTABLE or obj is _EMPTY or cls is type:
+            return const(obj)
+        name = names.get(id(obj))
+        if name is not None:
+            return name
+        if cls is list or cls is tuple:
+            items = [expr(x) for x in obj]
+            text = "[" + ", ".join(items) + "]" if cls is list else \
+                "(" + "".join(x + ", " for x in items) + ")"
+        elif cls is Token:
+            fields = obj.__dict__
+            if len(fields) != 7:
+                raise _NoTemplate("a token with other attributes")
+            text = (f"_new_str(_Token, {const(str(obj))})", (
+                f"'type': {const(fields['type'])}, "
+                f"'start_pos': {shifted(fields['start_pos'], pos, 'P')}, "
+                f"'line': {on_line(fields['line'])}, "
+                f"'column': {shifted(fields['column'], char_column, 'D')}, "
+                f"'end_line': {on_line(fields['end_line'])}, "
+                f"'end_column': {shifted(fields['end_column'], char_column, 'D')}, "
+                f"'end_pos': {shifted(fields['end_pos'], pos, 'P')}"))
+        elif isinstance(obj, _ast.AST):
+            fields = obj.__dict__
+            if not fields and not cls._fields:
+                return const(obj)           # Load(), Add(), ...: no state
+            parts = []
+            for key, value in fields.items():
+                if key == "lineno" or key == "end_lineno":
+                    item = on_line(value)
+                elif key == "col_offset" or key == "end_col_offset":
+                    item = shifted(value, column, "C")
+                elif key == "_scopesim_head":
+                    (head_line, head_column), head_pos = value
+                    item = (f"(({on_line(head_line)}, {shifted(head_column, column, 'C')}), "
+                            f"{shifted(head_pos, pos, 'P')})")
+                else:
+                    item = expr(value)
+                parts.append(f"{key!r}: {item}")
+            text = (f"_new_ast({const(cls)})", ", ".join(parts))
+        elif cls in classes:
+            slots = [(slot, getattr(obj, slot)) for slot in cls.__slots__ if hasattr(obj, slot)]
+            text = (f"_new_object({const(cls)})", [(slot, expr(value)) for slot, value in slots])
+        else:
+            raise _NoTemplate(f"a value of class {cls.__name__}")
+        name = names[id(obj)] = f"v{len(names)}"
+        if text.__class__ is str:
+            body.append(f"    {name} = {text}")
+        elif text[1].__class__ is str:
+            body.append(f"    {name} = {text[0]}")
+            body.append(f"    {name}.__dict__ = {{{text[1]}}}")
+        else:
+            body.append(f"    {name} = {text[0]}")
+            body.extend(f"    {name}.{slot} = {value}" for slot, value in text[1])
+        return name
+
+    result = expr(list(roots))
+    source = "def make(L, C, D, P):\n" + "\n".join(body) + f"\n    return {result}\n"
+    namespace = dict(consts)
+    exec(compile(source, "<scopesim line template>", "exec"), namespace)
+    return namespace["make"]
 
 
 #: The words of a clause after a block: where one starts the next line, the
@@ -307,6 +453,10 @@ class FastParser:
         #: child's), and the state on top once they are done: they keep the
         #: state below, so the table says all of it (`_units`).
         self.after_units: dict[tuple, tuple] = {}
+        #: The replays of a line after which its values are made by a
+        #: template (`_Line`); the classes of values a template may make.
+        self.template_after = 4
+        self.value_classes = frozenset(getattr(builder_class, "VALUE_CLASSES", ()))
 
     def parse(self, text: str, builder):
         """Lark's LALR loop (`ParserState.feed_token`) over the tokens of the
@@ -331,7 +481,11 @@ class FastParser:
         new_str = _new_str
         # the separator terminal's pattern, shared with the lexer (which reads one first)
         separator = self.lexers.pattern("_SEP")
-        records: dict[tuple, tuple | None] = {}     # (state, line's text) -> its actions
+        records: dict[tuple, _Line | None] = {}     # (state, line's text) -> its actions
+        # lines read again make their values from a template after this many replays
+        template_after = self.template_after if hasattr(builder, "mark") else 1 << 62
+        redo = getattr(builder, "redo", None)
+        ascii_text = text.isascii()
         record = None           # the line being recorded
         line_begins = False     # a separator was just read: a line's statement follows
         while True:
@@ -350,22 +504,45 @@ class FastParser:
                             end = separator(text, stop).end()
                             if text.startswith(_CLAUSES, end):
                                 end = stop
-                        key = (states[-1], text[pos:end])
+                        # the separator's text is not the line's: any one reads the same
+                        key = (states[-1], text[pos:stop], end > stop)
                         ops = records.get(key, _UNSEEN)
-                        if ops.__class__ is tuple:
-                            ops, replaced, expected, after = ops
-                            if replaced and states[len(states) - len(expected):] != expected:
-                                ops = None      # other states below: read it
-                        if ops.__class__ is tuple:
+                        if ops.__class__ is _Line and ops.replaced and \
+                                states[len(states) - len(ops.expected):] != ops.expected:
+                            ops = None          # other states below: read it
+                        if ops.__class__ is _Line:
                             # the line again: its tokens, at their new place, and
-                            # the actions (the states they leave are recorded)
+                            # the actions (the states they leave are recorded);
+                            # or the values of its own part made at once, then
+                            # the actions after them
+                            line_record = ops
                             column = pos - line_start + 1
+                            make = line_record.make
+                            if make:
+                                made = make(line, column - 1 if ascii_text else
+                                            len(text[line_start:pos].encode("utf-8")),
+                                            column, pos)
+                                values += made[0]
+                                redo(made, line_record.bound, line_record.walk)
+                                ops = line_record.rest
+                            else:
+                                ops = line_record.ops
+                                if make is None:
+                                    line_record.seen += 1
+                                    if line_record.seen >= template_after:
+                                        split = line_record.split
+                                        ops = ops[:split] + ((_TEMPLATE,),) + ops[split:]
+                                        base, mark = len(values), builder.mark()
                             for op in ops:
                                 tag = op[0]
                                 if tag == _SHIFT:
                                     _, kind, value, begin, finish, newlines, last = op
-                                    token = new_str(Token, value)
-                                    if newlines:    # the separator
+                                    if newlines:    # the separator, as it is here
+                                        value = text[pos + begin:end]
+                                        finish = end - pos
+                                        last = value.rindex("\n") + begin
+                                        newlines = value.count("\n")
+                                        token = new_str(Token, value)
                                         token.__dict__ = {
                                             "type": kind, "start_pos": pos + begin, "line": line,
                                             "column": column + begin,
@@ -375,6 +552,7 @@ class FastParser:
                                         line_start = pos + last + 1
                                         line_begins = True
                                     else:
+                                        token = new_str(Token, value)
                                         token.__dict__ = {
                                             "type": kind, "start_pos": pos + begin, "line": line,
                                             "column": column + begin, "end_line": line,
@@ -383,7 +561,7 @@ class FastParser:
                                 elif tag == _ONE_CHILD:
                                     for rule in op[1]:
                                         values[-1] = callbacks[rule]((values[-1],))
-                                else:
+                                elif tag == _REDUCE:
                                     _, rule, size_ = op
                                     if size_:
                                         children = values[-size_:]
@@ -391,9 +569,15 @@ class FastParser:
                                     else:
                                         children = ()
                                     values.append(callbacks[rule](children))
+                                else:       # the line's own values are made: make a template
+                                    line_record.make = self._template(
+                                        line_record, values[base:], builder, mark, line,
+                                        column - 1 if ascii_text else
+                                        len(text[line_start:pos].encode("utf-8")), column, pos)
+                            replaced = line_record.replaced
                             if replaced:
                                 del states[len(states) - replaced:]
-                            states += after
+                            states += line_record.after
                             pos = end
                             continue
                         if ops is _UNSEEN and _recordable(text[pos:stop]):
@@ -509,6 +693,16 @@ class FastParser:
             states.append(actions[states[-1]][origins[rule]])
             if states[-1] == end:
                 return values[-1][0]
+
+    def _template(self, line_record, made, builder, mark, line, column, char_column, pos):
+        """The function that makes a replayed line's own values again
+        (`_template`), from the values just made and the builder's changes
+        since `mark`; False where there is none."""
+        roots, line_record.bound, line_record.walk = builder.effects(mark)
+        try:
+            return _template([made] + roots, line, column, char_column, pos, self.value_classes)
+        except Exception:       # anything it cannot make (or too deep): replay the actions
+            return False
 
     def _units(self, key) -> tuple:
         """The reductions of one child `key` starts with: the rules to call

@@ -238,6 +238,10 @@ class _ToPython:
     """Python `ast` nodes with `.scope` positions, one node per rule: each
     method takes the rule's span (a Lark meta) and its children."""
 
+    #: The slotted objects among the values of rules (what a template of
+    #: fastparse may make again: see `effects`).
+    VALUE_CLASSES = (low.Span2, low.Option, _Args, _Keyword)
+
     def __init__(self, filename: str, source: str):
         self.filename, self.source = filename, source
         self.lowering = low.Lowering(source)
@@ -245,6 +249,38 @@ class _ToPython:
         #: id of a parenthesised group's node -> (the node, its arguments); the
         #: node is kept so that its id is never reused by a later node.
         self.groups: dict[int, tuple] = {}
+
+    # ------------------------------------------- replayed lines (fastparse)
+
+    def mark(self) -> tuple:
+        """Where the builder's own records stand (`effects` says what came after)."""
+        low = self.lowering
+        return len(low.tf_names), len(low.v1_calls), len(self.groups), set(low.bound)
+
+    def effects(self, mark) -> tuple:
+        """What the methods called since `mark` left besides their values: the
+        nodes they listed (the `tf` names, the version-1 calls, the
+        parenthesised groups), the names bound and whether `finish` must walk
+        the module.  A line read again makes copies of them (`redo`)."""
+        tf_names, v1_calls, groups, bound = mark
+        low = self.lowering
+        made = [low.tf_names[tf_names:], low.v1_calls[v1_calls:],
+                list(self.groups.values())[groups:] if len(self.groups) > groups else []]
+        return made, frozenset(low.bound - bound), low.walk_needed
+
+    def redo(self, made, bound, walk) -> None:
+        """`effects` again, with the copies of its nodes (`made[1:]`)."""
+        low = self.lowering
+        if made[1]:
+            low.tf_names += made[1]
+        if made[2]:
+            low.v1_calls += made[2]
+        for pair in made[3]:
+            self.groups[id(pair[0])] = pair
+        if bound:
+            low.bound.update(bound)
+        if walk:
+            low.walk_needed = True
 
     # -------------------------------------------------------------- helpers
 

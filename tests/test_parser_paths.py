@@ -209,6 +209,76 @@ def test_lines_read_again():
     assert accepted > 200       # the draw makes programs, not only mistakes
 
 
+#: Lines whose values hold what a template must make again: groups for
+#: print, non-ASCII text before and in the line, f-strings, block heads,
+#: comprehensions, lambdas, options, starred arguments.
+_TEMPLATED = ["print (a, b)", "print (a)", "print((a))", "x = (a)", "x = f'{a}é{b}'",
+              "y = ('é', 1)", "s = 'ü'; x = (1, 2)", "x = [i for i in y if i]",
+              "if a < x = 1 >", "for i in y < print i >", "scope 'a' < x = var w [1] >",
+              "scope 'é' reuse=true as s < x = var w [1] dtype=float64 >",
+              "x = lambda a, b=1: a", "def f(a, *b, c=2, **d) < return a >", "x = {1: 2}",
+              "x = {**a}", "f(*a, **k)", "x = a if b else c", "x = var w [2] initializer=zeros",
+              "v = variable v [2] init=constant(1.0)", "op o", "c = const 2.0 name='c'",
+              "x = (1,)", "x = -a ** 2", "x = a[1:2, ::3]", "x = {a, b}", "x = {k: v for k in a}",
+              "x = (a for a in b)", "with a as (b, c) < pass >", "global g", "x = 'a' 'b'",
+              "try < pass > except ValueError as e < pass >", "print 'é', x", "add(a, b)",
+              "tf = tf"]
+
+
+def _templated_programs(rng, count):
+    """Programs that read the lines above (and fastparse's) again and again,
+    at other indentations, places and line numbers."""
+    statements = [s for s in _TEMPLATED + _STATEMENTS if not s.startswith("return")]
+    for _ in range(count):
+        lines = [" " * rng.choice((0, 0, 2, 4)) + rng.choice(statements)
+                 for _ in range(rng.randrange(10, 60))]
+        yield rng.choice(("\n", "\n", "\n\n", "\n  \n")).join(lines) + "\n"
+
+
+def test_lines_made_by_templates(monkeypatch):
+    """After a few replays a line's own values are made by a template
+    (fastparse._template) rather than by the builder's methods: from the
+    first replay on here, the same module as the tree path still."""
+    from scopesim import fastparse
+    made = []
+    template = fastparse._template
+
+    def counted(*args):
+        made.append(template(*args))
+        return made[-1]
+
+    monkeypatch.setattr(fastparse, "_template", counted)
+    monkeypatch.setattr(parser._fast(), "template_after", 1)
+    rng = random.Random(8)
+    texts = list(_templated_programs(rng, 80)) + list(_line_programs(rng, 200))
+    texts += ["x = 1\n" * 50, "print (a, b)\n" * 9, "  x = f'é{a}'\n" * 5 + "x = f'{a}'\n" * 5]
+    gave_up, different = _on_big_stack(lambda: _compare(texts))
+    assert different == []
+    assert gave_up == []
+    assert sum(_slow(t) is not None for t in texts) > 100
+    assert len(made) > 300
+
+
+def test_a_template_makes_new_objects_at_the_new_place():
+    """Made twice, a line's values share nothing that can change (the parser
+    and `finish` change nodes and lists afterwards)."""
+    text = "x = f(a, [1])\n" * 3 + "  x = f(a, [1])\n"
+    fast = parser._fast()
+    before = fast.template_after
+    fast.template_after = 1
+    try:
+        builder = parser._ToPython("t.scope", text)
+        module = fast.parse(text, builder)
+    finally:
+        fast.template_after = before
+    calls = [statement.value for statement in module.body]
+    assert [(c.lineno, c.col_offset, c.end_col_offset) for c in calls] == \
+        [(1, 4, 13), (2, 4, 13), (3, 4, 13), (4, 6, 15)]
+    assert len({id(c.args) for c in calls}) == 4
+    assert len({id(c.args[1].elts) for c in calls}) == 4
+    assert len({id(c.func) for c in calls}) == 4
+
+
 def test_tables_are_up_to_date():
     done = subprocess.run([sys.executable, str(ROOT / "tools" / "gen_parser_tables.py"),
                            "--check"], capture_output=True, text=True)
