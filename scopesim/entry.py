@@ -117,7 +117,7 @@ def _run(no_color: bool, output_format: str, all_ops: bool, collections: bool, t
     def call():
         try:
             run_file(app, file, (), None, tf1, output_format == "json", all_ops, collections,
-                     loader=start_up_loader)
+                     loader=start_up_loader, exiting=True)
         except SystemExit as done:
             status[0] = 0 if done.code is None else done.code if isinstance(done.code, int) else 1
     try:

@@ -29,10 +29,17 @@ class VariableInfo(Record):
     to this very variable, in binding order; `defined_at` is the statement that
     created it.  `shape` is a tuple of ints and Nones, None for an unknown
     rank; `kind` is "get_variable" or "Variable".
+
+    A run makes its infos with `deferred`: `defined_at` is then read off
+    the variable's origin when first asked for (few ask: locating the
+    statement in a long module's code object listed all its positions,
+    0.1 s for a 25,000-line program).
     """
 
     __slots__ = ("name", "shape", "dtype", "trainable", "kind", "store_key", "handles",
-                 "defined_at")
+                 "_defined_at", "_origin")
+    _fields = ("name", "shape", "dtype", "trainable", "kind", "store_key", "handles",
+               "defined_at")
 
     def __init__(self, name: str, shape: tuple[int | None, ...] | None, dtype: str,
                  trainable: bool, kind: str, store_key: str | None = None,
@@ -44,7 +51,33 @@ class VariableInfo(Record):
         _set(self, "kind", kind)
         _set(self, "store_key", store_key)
         _set(self, "handles", handles)
-        _set(self, "defined_at", defined_at)
+        _set(self, "_defined_at", defined_at)
+        _set(self, "_origin", None)
+
+    @classmethod
+    def deferred(cls, name, shape, dtype, trainable, kind, store_key, handles,
+                 origin) -> "VariableInfo":
+        """The info whose `defined_at` is `origin.span`, read when first asked
+        for (`origin`: the variable's `runner.Origin`, or None for no span)."""
+        info = cls.__new__(cls)
+        _set(info, "name", name)
+        _set(info, "shape", shape)
+        _set(info, "dtype", dtype)
+        _set(info, "trainable", trainable)
+        _set(info, "kind", kind)
+        _set(info, "store_key", store_key)
+        _set(info, "handles", handles)
+        _set(info, "_defined_at", None)
+        _set(info, "_origin", origin)
+        return info
+
+    @property
+    def defined_at(self) -> Span | None:
+        origin = self._origin
+        if origin is not None:
+            _set(self, "_defined_at", origin.span)
+            _set(self, "_origin", None)
+        return self._defined_at
 
     @property
     def op_name(self) -> str:
@@ -72,9 +105,67 @@ class OpInfo(Record):
         return {"name": self.name, "type": self.type}
 
 
+class OpTable:
+    """A run's ops compactly: their names and types (two lists) and the op
+    names of the run's variables, from which `infos()` makes the `OpInfo`
+    list (each op's owner found by its name's prefixes).  JSON needs only
+    the names and types, so a run written as JSON makes no OpInfo (85,000
+    ops: 0.1 s and 60 bytes each)."""
+
+    __slots__ = ("names", "types", "variable_ops")
+
+    def __init__(self, names: list[str], types: list[str], variable_ops) -> None:
+        self.names, self.types, self.variable_ops = names, types, variable_ops
+
+    def infos(self) -> list[OpInfo]:
+        return op_infos(self.names, self.types, set(self.variable_ops))
+
+
+def op_infos(names, types, variable_ops: set) -> list[OpInfo]:
+    """The `OpInfo` of each op (`names[i]`, `types[i]`): its owner is the
+    op's own name if that is a variable's op name (in `variable_ops`), else
+    the longest `/`-prefix of it that is one (None if none is)."""
+    owners: dict = {"": None}   # scope prefix -> the variable op name it is under
+    out = []
+    append = out.append
+    for name, type_ in zip(names, types):
+        if name in variable_ops:
+            append(OpInfo(name, type_, name))
+            continue
+        prefix = name.rpartition("/")[0]
+        owner = owners.get(prefix, owners)
+        if owner is owners:
+            owner = _owner(prefix, variable_ops, owners)
+        append(OpInfo(name, type_, owner))
+    return out
+
+
+def _owner(prefix: str, variable_ops: set, owners: dict):
+    """The longest of `prefix` and its `/`-parents that is a variable's op
+    name (None if none is); `owners` remembers the answer for each prefix."""
+    chain = []
+    cut = prefix
+    while True:
+        if cut in owners:
+            found = owners[cut]
+            break
+        if cut in variable_ops:
+            found = cut
+            break
+        chain.append(cut)
+        cut = cut.rpartition("/")[0]
+    for c in chain:
+        owners[c] = found
+    return found
+
+
 class RunResult:
     """A run's printed lines, variables, ops, error (None if it ended well)
-    and collections (key -> the names in it)."""
+    and collections (key -> the names in it).
+
+    A run gives its ops as an `OpTable` (`RunResult.of_run`): `ops` is the
+    OpInfo list made from it at the first read (and kept), the same list
+    for every reader; `json_text` and `to_json` read the table itself."""
 
     __hash__ = None     # mutable, compared by value
 
@@ -83,9 +174,30 @@ class RunResult:
                  collections: dict[str, list[str]] = _NEW) -> None:
         self.output = [] if output is _NEW else output
         self.variables = [] if variables is _NEW else variables
-        self.ops = [] if ops is _NEW else ops
+        self._ops = [] if ops is _NEW else ops
+        self._op_table = None
         self.error = error
         self.collections = {} if collections is _NEW else collections
+
+    @classmethod
+    def of_run(cls, output: list[str], variables: list[VariableInfo], ops: OpTable,
+               error: ProgramError | None, collections: dict[str, list[str]]) -> "RunResult":
+        """The result of a run whose ops are `ops` (made into OpInfos when read)."""
+        result = cls(output, variables, None, error, collections)
+        result._op_table = ops
+        return result
+
+    @property
+    def ops(self) -> list[OpInfo]:
+        ops = self._ops
+        if ops is None:
+            ops = self._ops = self._op_table.infos()
+            self._op_table = None
+        return ops
+
+    @ops.setter
+    def ops(self, ops: list[OpInfo]) -> None:
+        self._ops, self._op_table = ops, None
 
     def _key(self) -> tuple:
         return self.output, self.variables, self.ops, self.error, self.collections
@@ -107,8 +219,9 @@ class RunResult:
     def json_text(self) -> str:
         """`json.dumps(self.to_json(), indent=2)`: the same text, written
         without building the dicts (a big run's 85,000 ops took 0.4 s in
-        json's pure-Python encoder): each op and variable of the usual
-        types by one expression, anything else through `util.json_text`."""
+        json's pure-Python encoder): the ops in one join (`_ops_text`),
+        each variable of the usual types by one format, anything else
+        through `util.json_text`."""
         from .util import json_quote, json_text
         quote = json_quote()
 
@@ -121,47 +234,108 @@ class RunResult:
             inner = "\n" + indent + "  "
             return "[" + inner + ("," + inner).join(items) + "\n" + indent + "]"
 
-        ops = [('{\n      "name": ' + quote(op.name) + ',\n      "type": ' + quote(op.type)
-                + "\n    }")
-               if type(op) is OpInfo and type(op.name) is str and type(op.type) is str
-               else nested(op.to_json(), "    ") for op in self.ops]
-        variables = [_variable_text(v, quote) or nested(v.to_json(), "    ")
-                     for v in self.variables]
+        table = self._op_table if self._ops is None else None
+        if table is not None:
+            ops = _ops_text(table.names, table.types, quote)
+        else:
+            ops = self._ops
+            plain = all(type(op) is OpInfo for op in ops)
+            ops = _ops_text([op.name for op in ops], [op.type for op in ops], quote) \
+                if plain else None
+        if ops is None:
+            ops = listed([nested(op.to_json(), "    ") for op in self.ops], "  ")
+        variables = _variables_text(self.variables, quote, nested)
         output = list(self.output)
-        return ("{\n  \"output\": "
-                + (listed([quote(line) for line in output], "  ")
-                   if all(type(line) is str for line in output) else nested(output, "  "))
-                + ',\n  "variables": ' + listed(variables, "  ")
-                + ',\n  "ops": ' + listed(ops, "  ")
-                + ',\n  "collections": ' + nested(dict(self.collections), "  ")
-                + ',\n  "error": ' + (nested(self.error.to_json(), "  ") if self.error
-                                       else "null")
-                + "\n}")
+        return "".join((
+            "{\n  \"output\": ",
+            listed([quote(line) for line in output], "  ")
+            if all(type(line) is str for line in output) else nested(output, "  "),
+            ',\n  "variables": ', listed(variables, "  "),
+            ',\n  "ops": ', ops,
+            ',\n  "collections": ', nested(dict(self.collections), "  "),
+            ',\n  "error": ', nested(self.error.to_json(), "  ") if self.error else "null",
+            "\n}"))
 
     def to_json(self) -> dict:
         return {
             "output": list(self.output),
             "variables": [v.to_json() for v in self.variables],
-            "ops": [o.to_json() for o in self.ops],
+            "ops": [o.to_json() for o in self.ops] if self._ops is not None else
+                   [{"name": n, "type": t} for n, t in zip(self._op_table.names,
+                                                           self._op_table.types)],
             "collections": dict(self.collections),
             "error": self.error.to_json() if self.error else None,
         }
 
 
-def _variable_text(v, quote) -> str | None:
-    """`v.to_json()` as `RunResult.json_text` writes it inside "variables",
-    or None when `v` is not a VariableInfo of the usual field types."""
-    if type(v) is not VariableInfo or type(v.name) is not str or type(v.dtype) is not str \
-            or type(v.trainable) is not bool:
+#: One variable of the usual field types in `RunResult.json_text`.
+_VARIABLE = ('{\n      "name": %s,\n      "shape": %s,\n      "dtype": %s,'
+             '\n      "trainable": %s\n    }')
+
+
+def _variables_text(variables: list, quote, nested) -> list[str]:
+    """The JSON text of each variable's `to_json()` as `RunResult.json_text`
+    writes it inside "variables": a VariableInfo of the usual field types by
+    `_VARIABLE` (the text of each shape and dtype made once), any other
+    through `nested`."""
+    shapes: dict = {}
+    dtypes: dict = {}
+    out = []
+    append = out.append
+    for v in variables:
+        if type(v) is VariableInfo and type(v.name) is str and type(v.trainable) is bool:
+            shape, dtype = v.shape, v.dtype
+            if shape is None:
+                shape_text = "null"
+            elif type(shape) is tuple and all(type(d) is int or d is None for d in shape):
+                shape_text = shapes.get(shape)
+                if shape_text is None:
+                    shape_text = shapes[shape] = "[]" if not shape else \
+                        "[\n        " + ",\n        ".join(
+                            "null" if d is None else int.__repr__(d) for d in shape) + "\n      ]"
+            else:
+                shape_text = None
+            if shape_text is not None and type(dtype) is str:
+                dtype_text = dtypes.get(dtype)
+                if dtype_text is None:
+                    dtype_text = dtypes[dtype] = quote(dtype)
+                append(_VARIABLE % (quote(v.name), shape_text, dtype_text,
+                                    "true" if v.trainable else "false"))
+                continue
+        append(nested(v.to_json(), "    "))
+    return out
+
+
+#: How `json_text` writes the end of one op and the start of the next.
+_OP_GLUE = '\n    },\n    {\n      "name": '
+#: The characters json's ASCII encoder writes as they are (all but `"`, `\`
+#: and what lies outside space..tilde): a str of only these is quoted by
+#: putting quotes around it.
+_UNESCAPED = bytes(c for c in range(0x20, 0x7F) if c not in b'"\\')
+
+
+def _ops_text(names: list, types: list, quote) -> str | None:
+    """The JSON list of ops named `names` of types `types`, as
+    `json.dumps(..., indent=2)` writes it at the result's "ops" key; None
+    unless every name and type is a str.  One join over the names, each
+    followed by its type's text (made once per type); names quoted one by
+    one only if some name has a character that JSON escapes."""
+    if not names:
+        return "[]"
+    if set(map(type, names)) != {str} or set(map(type, types)) != {str}:
         return None
-    shape = v.shape
-    if shape is None:
-        shape_text = "null"
-    elif type(shape) is tuple and all(type(d) is int or d is None for d in shape):
-        shape_text = "[]" if not shape else "[\n        " + ",\n        ".join(
-            "null" if d is None else int.__repr__(d) for d in shape) + "\n      ]"
+    typed = {t: ',\n      "type": ' + quote(t) + _OP_GLUE for t in set(types)}
+    parts = [None] * (2 * len(names))
+    together = "".join(names)
+    if together.isascii() and not together.encode("ascii").translate(None, _UNESCAPED):
+        typed = {t: '"' + text + '"' for t, text in typed.items()}
+        parts[0::2] = names
+        first = '[\n    {\n      "name": "'
+        glue = _OP_GLUE + '"'
     else:
-        return None
-    return ('{\n      "name": ' + quote(v.name) + ',\n      "shape": ' + shape_text
-            + ',\n      "dtype": ' + quote(v.dtype) + ',\n      "trainable": '
-            + ("true" if v.trainable else "false") + "\n    }")
+        parts[0::2] = map(quote, names)
+        first = '[\n    {\n      "name": '
+        glue = _OP_GLUE
+    parts[1::2] = map(typed.__getitem__, types)
+    parts[-1] = parts[-1][:-len(glue)]
+    return first + "".join(parts) + "\n    }\n  ]"

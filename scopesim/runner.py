@@ -22,12 +22,13 @@ import _thread
 import builtins as _builtins
 import functools
 import io
+import operator
 import sys
 from . import prelude
 from .record import Record
 from .span import Span
 from .errors import NotSimulated, ProgramError
-from .result import OpInfo, RunResult, VariableInfo
+from .result import OpInfo, OpTable, RunResult, VariableInfo
 from .util import gc_paused
 
 #: Parsing, compiling and unparsing deep trees recurse in C; this much is enough
@@ -46,13 +47,21 @@ EXCEPTION_NAMES = tuple(sorted(name for name, value in vars(_builtins).items()
                                if isinstance(value, type) and issubclass(value, BaseException)))
 
 
-def run(program) -> RunResult:
-    """Run `program` on a fresh graph (released once the result is made)."""
-    session = Session()
-    try:
-        return session.execute(program)
-    finally:
-        session.release()
+def run(program, release: bool = True) -> RunResult:
+    """Run `program` on a fresh graph, released once the result is made
+    (`release=False`: left as it is, for a process about to exit with its
+    heap frozen, `entry.freeze_heap`, which need not take the graph apart).
+
+    The collector is paused from the start: the Session's graph and the
+    prelude are made, the program runs and its result is read with it off
+    (a caller's big ast would otherwise be walked by each collection)."""
+    with gc_paused():
+        session = Session()
+        try:
+            return session.execute(program)
+        finally:
+            if release:
+                session.release()
 
 
 def on_deep_stack(fn):
@@ -297,12 +306,13 @@ class Session:
     """One graph and the program's globals, kept across `execute` calls."""
 
     def __init__(self, tf=None) -> None:
-        self.tf = tf if tf is not None else default_tf()
-        self.graph = self.tf.Graph()      # the program's own (runtime.ProgramGraph)
-        self._out = io.StringIO()
-        self.builtins = self._builtins()
-        self.globals: dict = {"__builtins__": self.builtins, "__name__": "__main__"}
-        exec(prelude.code(), self.globals)
+        with gc_paused():       # importing the API makes long-lived objects only
+            self.tf = tf if tf is not None else default_tf()
+            self.graph = self.tf.Graph()      # the program's own (runtime.ProgramGraph)
+            self._out = io.StringIO()
+            self.builtins = self._builtins()
+            self.globals: dict = {"__builtins__": self.builtins, "__name__": "__main__"}
+            exec(prelude.code(), self.globals)
         self.program = None
 
     def _builtins(self) -> dict:
@@ -341,8 +351,7 @@ class Session:
             lines = output.split("\n")
             if lines and lines[-1] == "":
                 lines.pop()
-            return RunResult(lines, self.variable_infos(), self.op_infos(), error,
-                             self.collections())
+            return self.result(lines, lambda: error)
 
     def _execute(self, program) -> ProgramError | None:
         from .tf import runtime
@@ -412,36 +421,49 @@ class Session:
 
     def variable_infos(self) -> list[VariableInfo]:
         """`tf.global_variables()` with the handles bound to each variable."""
+        with self.graph.as_default():
+            variables = self.tf.global_variables()
+        return self._variable_infos(variables)
+
+    def _variable_infos(self, variables) -> list[VariableInfo]:
         bound: dict[int, list[str]] = {}
         for name, value in self.handles.items():
             bound.setdefault(id(value), []).append(name)
         infos = []
-        with self.graph.as_default():
-            variables = self.tf.global_variables()
+        append = infos.append
+        deferred = VariableInfo.deferred
         for v in variables:
             origin = getattr(v, "origin", None)
             store_key = getattr(v, "store_key", None)
-            infos.append(VariableInfo(v.name, _shape(v), v.dtype.base_dtype.name,
-                                      bool(getattr(v, "trainable", True)),
-                                      "get_variable" if store_key is not None else "Variable",
-                                      store_key, tuple(bound.get(id(v), ())),
-                                      origin.span if isinstance(origin, Origin) else None))
+            handles = bound.get(id(v))
+            append(deferred(v.name, _shape(v), v.dtype.base_dtype.name,
+                            bool(getattr(v, "trainable", True)),
+                            "get_variable" if store_key is not None else "Variable",
+                            store_key, () if handles is None else tuple(handles),
+                            origin if isinstance(origin, Origin) else None))
         return infos
 
     def op_infos(self) -> list[OpInfo]:
-        ops = self.graph.get_operations()
-        variable_ops = set()
+        """The `OpInfo` of each op of the graph, in creation order."""
         with self.graph.as_default():
-            for v in self.tf.global_variables():
-                variable_ops.add(v.name.rsplit(":", 1)[0])
-        owners: dict = {"": None}   # scope prefix -> the variable op name it is under
-        out = []
-        for op in ops:
-            name = op.name
-            owner = name if name in variable_ops else \
-                _owner(name.rpartition("/")[0], variable_ops, owners)
-            out.append(OpInfo(name, op.type, owner))
-        return out
+            variables = self.tf.global_variables()
+        return self._op_table(variables).infos()
+
+    def _op_table(self, variables) -> OpTable:
+        """The graph's ops as an `OpTable` (`variables`: `tf.global_variables()`)."""
+        ops = self.graph.get_operations()
+        return OpTable(list(map(_NAME, ops)), list(map(_TYPE, ops)),
+                       tuple(v.name.rsplit(":", 1)[0] for v in variables))
+
+    def result(self, output: list[str], error_of) -> RunResult:
+        """The run's result: `output`, the graph's variables, ops (an
+        `OpTable`, made into OpInfos when read) and collections, and the
+        error `error_of()` gives (called after the variables are read)."""
+        with self.graph.as_default():
+            variables = self.tf.global_variables()
+        infos = self._variable_infos(variables)
+        table = self._op_table(variables)
+        return RunResult.of_run(output, infos, table, error_of(), self.collections())
 
     def collections(self) -> dict[str, list[str]]:
         out = {}
@@ -475,28 +497,12 @@ class Session:
         return self.graph.get_name_scope()
 
 
-def _owner(prefix: str, variable_ops: set, owners: dict):
-    """The longest of `prefix` and its `/`-parents that is a variable's op
-    name (None if none is); `owners` remembers the answer for each prefix."""
-    chain = []
-    cut = prefix
-    while True:
-        if cut in owners:
-            found = owners[cut]
-            break
-        if cut in variable_ops:
-            found = cut
-            break
-        chain.append(cut)
-        cut = cut.rpartition("/")[0]
-    for c in chain:
-        owners[c] = found
-    return found
-
-
 def _shape(variable):
     shape = variable.shape
-    dims = getattr(shape, "dims", None)
-    if dims is None:        # unknown rank (validate_shape=False): JSON null, as TF's
-        return None
+    if getattr(shape, "rank", None) is None:    # unknown rank (validate_shape=False):
+        return None                             # JSON null, as TF's
     return tuple(shape.as_list())
+
+
+_NAME = operator.attrgetter("name")
+_TYPE = operator.attrgetter("type")

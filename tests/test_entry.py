@@ -160,3 +160,133 @@ def test_json_text_is_json_dumps_with_indent_two():
               {1: "x"}, {"a": Text("x")}, [True, None, "s"]]
     for value in values:
         assert json_text(value) == json.dumps(value, indent=2)
+
+
+def test_the_json_of_odd_variables_and_op_names_is_json_dumps_text():
+    """The cached texts of shapes and dtypes, and op names written without
+    quoting each (only when none has a character JSON escapes)."""
+    from scopesim.result import OpInfo, RunResult, VariableInfo
+
+    class Text(str):
+        pass
+    variables = [VariableInfo("a:0", (1,), "float32", True, "Variable"),
+                 VariableInfo("b:0", (True,), "float32", True, "Variable"),
+                 VariableInfo("c:0", (1.0,), "float32", True, "Variable"),
+                 VariableInfo("d:0", (1,), Text("float32"), False, "Variable"),
+                 VariableInfo("e:0", (1,), "float32", True, "Variable")]
+    for names in (["a", "b/c_1", "x.y-z>"], ["a", "q\x7f"], ["a\"b"], ["a\\b"], ["t\x1f"],
+                  ["\u00e9"], ["a", "b"]):
+        types = ["Const", "T\"", "\u00e9"][:len(names)]
+        ops = [OpInfo(n, t) for n, t in zip(names, types)]
+        result = RunResult(["x"], variables, ops)
+        assert result.json_text() == _json_dumps_text(result)
+
+
+def test_a_runs_ops_are_made_when_first_read():
+    """A run keeps its ops' names and types (`OpTable`) and makes the same
+    OpInfo list, owners included, as the session's `op_infos` at the first
+    read of `ops`; its JSON is the same before and after."""
+    from scopesim.parser import parse
+    from scopesim.result import OpInfo, RunResult
+    from scopesim.runner import Session
+    program = parse('w = var a [2]\nscope "a" <\n  v = var b [1]\n>\n'
+                    'y = tf.identity(w, name="a/q")\nz = tf.identity(w, name="a/b/c")\n'
+                    't = w + 1\n', "t.scope")
+    session = Session()
+    result = session.execute(program)
+    eager = session.op_infos()
+    text = result.json_text()
+    assert result._ops is None
+    assert result.ops == eager and result.ops is result.ops
+    owners = {op.name: op.owner for op in eager}
+    assert (owners["a"], owners["a/read"], owners["a/b"], owners["a/b/Assign"]) == \
+        ("a", "a", "a/b", "a/b")
+    assert eager[-4:] == [OpInfo("a/q", "Identity", "a"), OpInfo("a/b/c", "Identity", "a/b"),
+                          OpInfo("add/y", "Const", None), OpInfo("add", "AddV2", None)]
+    assert result.json_text() == text == _json_dumps_text(result)
+    plain = RunResult(result.output, result.variables, list(eager), result.error,
+                      result.collections)
+    assert plain == result and repr(plain) == repr(result)
+    result.ops = eager[:1]
+    assert result.ops == eager[:1]
+
+
+def test_a_variables_span_is_read_off_its_origin_when_first_asked_for():
+    import copy
+    import pickle
+
+    from scopesim.result import VariableInfo
+    from scopesim.span import Span
+
+    class Origin:
+        reads = 0
+
+        @property
+        def span(self):
+            Origin.reads += 1
+            return Span(3, 4, 3, 4)
+    fields = ("s/w:0", (2,), "float32", True, "get_variable", "s/w", ("w",))
+    eager = VariableInfo(*fields, defined_at=Span(3, 4, 3, 4))
+    deferred = VariableInfo.deferred(*fields, Origin())
+    assert Origin.reads == 0
+    assert deferred == eager and hash(deferred) == hash(eager)
+    assert repr(deferred) == repr(eager) == (
+        "VariableInfo(name='s/w:0', shape=(2,), dtype='float32', trainable=True, "
+        "kind='get_variable', store_key='s/w', handles=('w',), "
+        "defined_at=Span(line=3, column=4, end_line=3, end_column=4))")
+    assert deferred.defined_at == Span(3, 4, 3, 4) and Origin.reads == 1
+    assert copy.copy(deferred) == pickle.loads(pickle.dumps(deferred)) == eager
+    assert VariableInfo.deferred(*fields, None).defined_at is None
+    with pytest.raises(AttributeError):
+        deferred.defined_at = None
+
+
+def test_run_pauses_the_collector_and_can_leave_the_graph(monkeypatch):
+    """`runner.run` makes its session (the API imported, the graph and
+    prelude made), runs and releases with the collector paused (a caller's
+    big ast is not walked by collections), resumes it after, and with
+    `release=False` gives the same result without releasing."""
+    import gc
+
+    from scopesim import runner
+    from scopesim.parser import parse
+    program = parse('scope "s" <\n  w = var w [2]\n>\nprint w\n', "t.scope")
+    enabled = []
+    default_tf = runner.default_tf
+    monkeypatch.setattr(runner, "default_tf",
+                        lambda: enabled.append(("api", gc.isenabled())) or default_tf())
+    monkeypatch.setattr(runner.Session, "release",
+                        lambda self: enabled.append(("release", gc.isenabled())))
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        released = runner.run(program)
+        kept = runner.run(program, release=False)
+        assert gc.isenabled()
+    finally:
+        if not was:
+            gc.disable()
+    assert enabled == [("api", False), ("release", False), ("api", False)]
+    assert released == kept and kept.output == ["s/w:0"]
+    assert runner.Session().globals["__name__"] == "__main__" and gc.isenabled() is was
+
+
+def test_a_command_about_to_exit_leaves_its_result_unfreed():
+    import gc
+    import weakref
+
+    from scopesim.clibase import _left_to_exit
+    from scopesim.result import RunResult
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        result = RunResult(["x"])
+        alive = weakref.ref(result)
+        _left_to_exit(result, None)
+        del result
+        assert alive() is not None
+        gc.collect()
+        assert alive() is None
+    finally:
+        if was:
+            gc.enable()

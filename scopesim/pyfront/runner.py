@@ -154,9 +154,8 @@ def run_python(source: str, filename: str = "<stdin>", argv=(), tf1: bool = Fals
     printed = out.getvalue().split("\n")
     if printed and printed[-1] == "":
         printed.pop()
-    return RunResult(printed, session.variable_infos(), session.op_infos(),
-                     None if error is None else program_error(error, lines),
-                     session.collections())
+    return session.result(printed,
+                          lambda: None if error is None else program_error(error, lines))
 
 
 def _execute(code, program_globals, session, spaces, program_dir, filename, argv, out, lines):
