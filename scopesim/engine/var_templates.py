@@ -41,12 +41,15 @@ import re
 from . import observe as _observe
 from . import variables as _v
 from .dtypes import DType, as_dtype
+from .graph import Graph, Operation, SymbolicTensor, Tensor
 from .nodedef import StrAttr
 from .opdef import ShapeAttr
 from .tensor_shape import Dimension
 
 #: False: every get_variable takes the general path (for tests).
 ENABLED = True
+
+_new = object.__new__
 
 #: At most this many signatures are recorded (a program of ever new
 #: shapes gains nothing from templates).
@@ -85,7 +88,7 @@ class _Template:
     `head` when that is only the colocation list, last; else the
     positions to fill."""
 
-    __slots__ = ("ops", "keys", "var", "assign", "read", "value", "plan")
+    __slots__ = ("ops", "keys", "var", "assign", "read", "value", "plan", "direct")
 
     def __init__(self, ops, keys, var, assign, read, value, compact) -> None:
         self.ops, self.keys = ops, keys
@@ -104,6 +107,8 @@ class _Template:
                 fresh[0] == (len(data) - 1, _LOC) else None
             plan.append((suffix, op_type, inputs, data, head, fresh, dims, dt))
         self.plan = tuple(plan)
+        #: every op's attrs compact: `_make_op` may make them
+        self.direct = all(names is not None for names in compact)
 
     def same(self, other: "_Template") -> bool:
         return (self.ops == other.ops and self.keys == other.keys and
@@ -242,25 +247,17 @@ def _replay(g, store, template, full_name, dims, base, trainable, collections, c
         if op_name in by_name:
             return general(*args)
     origin = None if _v.origin_source is None else _v.origin_source()
-    start = len(g._ops)
     located = [StrAttr("loc:@" + full_name)]
+    last = (located,)
     made = []
-    saved_control = g._control_stack
-    g._control_stack = []                 # `ops.init_scope()` in `ref_variable`
-    try:
-        for suffix in template.keys:
-            in_use[low + suffix] = 1
-        create = g.create_checked
-        pick = made.__getitem__
-        last = (located,)
+    pick = made.__getitem__
+    for suffix in template.keys:
+        in_use[low + suffix] = 1
+    if template.direct and _DIRECT:
         for op_name, (_, op_type, inputs, data, head, fresh, op_dims, dt) in zip(
                 names, template.plan):
             if head is not None:
                 attrs = head + last
-            elif data.__class__ is dict:
-                attrs = data.copy()
-                for attr, value in fresh:
-                    attrs[attr] = located if value is _LOC else list(value)
             elif fresh:
                 attrs = list(data)
                 for i, value in fresh:
@@ -268,11 +265,34 @@ def _replay(g, store, template, full_name, dims, base, trainable, collections, c
                 attrs = tuple(attrs)
             else:
                 attrs = data              # a tuple: shared as it is
-            made.append(create(op_type, op_name, op_dims, dt,
-                               tuple(map(pick, inputs)) if inputs else (), attrs))
-    finally:
-        g._control_stack = saved_control
-    g.claim_ops_since(start, full_name)
+            made.append(_make_op(g, op_name, op_type, tuple(map(pick, inputs)) if inputs else (),
+                                 attrs, op_dims, dt, full_name))
+    else:
+        start = len(g._ops)
+        saved_control = g._control_stack
+        g._control_stack = []             # `ops.init_scope()` in `ref_variable`
+        try:
+            create = g.create_checked
+            for op_name, (_, op_type, inputs, data, head, fresh, op_dims, dt) in zip(
+                    names, template.plan):
+                if head is not None:
+                    attrs = head + last
+                elif data.__class__ is dict:
+                    attrs = data.copy()
+                    for attr, value in fresh:
+                        attrs[attr] = located if value is _LOC else list(value)
+                elif fresh:
+                    attrs = list(data)
+                    for i, value in fresh:
+                        attrs[i] = located if value is _LOC else list(value)
+                    attrs = tuple(attrs)
+                else:
+                    attrs = data
+                made.append(create(op_type, op_name, op_dims, dt,
+                                   tuple(map(pick, inputs)) if inputs else (), attrs))
+        finally:
+            g._control_stack = saved_control
+        g.claim_ops_since(start, full_name)
     var_op = made[template.var]._op
     v = _v.RefVariable(var_op, dims, base, trainable, full_name, made[template.read],
                        made[template.assign]._op, made[template.value], origin, constraint,
@@ -280,6 +300,104 @@ def _replay(g, store, template, full_name, dims, base, trainable, collections, c
     g.add_to_collections(collections, v)
     store.vars[full_name] = v
     return v
+
+
+def _make_op(g, name, op_type, inputs, attr_data, dims, dt, owner):
+    """`g.create_checked(op_type, name, dims, dt, inputs, attr_data)` of
+    an op in a graph with no control dependencies, device functions, cond
+    context or observer (what its plain case does, probed by
+    `_direct_making` before it is used), owned by `owner`."""
+    op = _new(Operation)
+    op._graph = g
+    op._name = name
+    op._type = op_type
+    op._inputs = inputs
+    op._control_inputs = ()
+    op._device = ""
+    op._attr_data = attr_data
+    op.owner = owner
+    op._outs = out = _new(SymbolicTensor)
+    out._op = op
+    out._value_index = 0
+    out._dims = dims
+    out._dt = dt
+    g._ops.append(op)
+    g._ops_by_name[name] = op
+    return out
+
+
+#: What the fields of a graph, an op and a tensor were when `_make_op` was
+#: written: another layout is made by `create_checked` only.
+_LAYOUT = {"Operation": ("_name", "_type", "_graph", "_inputs", "_outs", "_control_inputs",
+                         "_device", "_attr_data", "owner", "__weakref__"),
+           "Tensor": ("_op", "_value_index", "_dims", "_dt", "__weakref__"),
+           "SymbolicTensor": ()}
+
+
+def _summary(value, graph):
+    """A field of a graph, an op or a tensor as `_direct_making` compares it."""
+    if value is graph:
+        return "graph"
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, len(value), tuple(type(v).__name__ for v in value))
+    if isinstance(value, dict):
+        return ("dict", tuple(value), tuple(type(v).__name__ for v in value.values()))
+    if isinstance(value, (str, int, float, type(None))):
+        return value
+    slots = getattr(type(value), "__slots__", None)
+    if slots is None:
+        return (type(value).__name__, _summary(vars(value), graph))
+    return (type(value).__name__,)
+
+
+def _direct_making() -> bool:
+    """Whether `_make_op` does exactly what `Graph.create_checked` does in
+    its plain case: the classes keep the fields it sets, and one op made
+    each way (into two fresh graphs, through a name scope's key as the
+    replay adds it) leaves both graphs, ops and tensors alike."""
+    try:
+        for cls in (Operation, Tensor, SymbolicTensor):
+            if cls.__slots__ != _LAYOUT[cls.__name__]:
+                return False
+        data = (("value", "dtype"), 0, "float32")
+        graphs = (Graph(), Graph())
+        made = []
+        for i, g in enumerate(graphs):
+            g.names.in_use["p"] = 1
+            src = g.create_checked("Const", "p", (2,), "float32", (), (("dtype",), "int32"))
+            if i == 0:
+                t = g.create_checked("Identity", "p/q", (2,), "float32", (src,), data)
+                t._op.owner = "p"
+            else:
+                t = _make_op(g, "p/q", "Identity", (src,), data, (2,), "float32", "p")
+            made.append(t)
+        for slot in Graph.__slots__:
+            if _summary(getattr(graphs[0], slot, None), graphs[0]) != \
+                    _summary(getattr(graphs[1], slot, None), graphs[1]):
+                return False
+        for a, b, g, h in ((made[0], made[1], graphs[0], graphs[1]),
+                           (made[0]._op, made[1]._op, graphs[0], graphs[1])):
+            for slot in type(a).__slots__ + Tensor.__slots__ * isinstance(a, Tensor):
+                if slot == "__weakref__":
+                    continue
+                x, y = getattr(a, slot), getattr(b, slot)
+                if x is a._op if isinstance(a, Tensor) else x is a._outs:
+                    continue
+                if isinstance(x, tuple) and x and isinstance(x[0], Tensor):
+                    if len(x) != len(y) or x[0]._op._name != y[0]._op._name:
+                        return False
+                    continue
+                if _summary(x, g) != _summary(y, h) or (
+                        isinstance(x, (str, int, tuple)) and x != y):
+                    return False
+        return made[0]._op._outputs[0] is made[0] and made[1]._op._outputs[0] is made[1] and \
+            str(made[0]._op) == str(made[1]._op)
+    except Exception:                     # a layout `_make_op` does not know
+        return False
+
+
+#: `_make_op` may make the ops of templates (probed once, at import).
+_DIRECT = _direct_making()
 
 
 def _record(g, store, key, full_name, general, args):

@@ -316,6 +316,20 @@ def test_replay_makes_the_general_graph(program):
     assert run(program, True, False) == expected          # on the templates left
 
 
+@pytest.mark.parametrize("program", PROGRAMS[:4], ids=lambda p: p.__name__)
+def test_replay_through_create_checked(program, monkeypatch):
+    """The same with the ops made by `Graph.create_checked` (what the
+    replay does when `_make_op` does not match the graph's layout)."""
+    expected = run(program, False, True)
+    monkeypatch.setattr(vt, "_DIRECT", False)
+    assert run(program, True, True) == expected
+
+
+def test_direct_making_matches_the_graph():
+    """`_make_op` is used: its probe finds the graph's layout as it knows it."""
+    assert vt._DIRECT and vt._direct_making()
+
+
 def test_templates_are_replayed():
     """The plain model is replayed (not merely recorded): all but the first
     two variables of each signature."""
