@@ -491,13 +491,7 @@ class Graph:
         uniquified in the current scope unless it ends with `/`; the full
         name is then checked and must not exist yet.  The op takes the
         control dependencies and device of the enclosing scopes."""
-        return self.create_named(op_type, self._new_op_name(op_type, name), outputs, inputs,
-                                 attrs)
-
-    def create_named(self, op_type: str, name: str, outputs: tuple, inputs,
-                     attrs) -> Operation:
-        """`create_op` of an op whose full `name` the caller has just checked
-        (`create_checked` of any number of outputs)."""
+        name = self._new_op_name(op_type, name)
         if len(outputs) == 1:
             shape, dtype = outputs[0]
             return self.create_checked(op_type, name, shape, dtype, inputs, attrs)._op

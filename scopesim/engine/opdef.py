@@ -17,6 +17,7 @@ from . import observe as _observe
 from .convert import convert_to_tensor
 from .graph import Graph, NameScope, Operation, SymbolicTensor, Tensor
 from .names import _CHECKED as _CHECKED_SCOPE_NAMES
+from .names import _VALID_PREFIX
 from .names import VALID_OP_NAME_REGEX, check_node_name, check_scope_name, valid_prefix
 from .shape_inference import infer_shape, try_infer_shape
 from .values import py_repr, truth, type_name
@@ -58,7 +59,7 @@ class OpDef:
     A plain class (no dataclass: its import costs start-up time)."""
 
     __slots__ = ("inputs", "allowed", "shape_fn", "defaults", "output_dtype", "strings",
-                 "_lists", "_sets")
+                 "_lists", "_sets", "_uniform", "_uniform_set")
 
     def __init__(self, inputs: tuple, allowed: dict, shape_fn: str, defaults: dict | None = None,
                  output_dtype: str | None = None, strings: dict | None = None) -> None:
@@ -74,6 +75,15 @@ class OpDef:
         # the same as sets, for the check of a dtype that is allowed (the common case)
         self._sets = {attr: frozenset(dtypes) for attr, dtypes in self._lists.items()
                       if dtypes is not None}
+        # the one type attr of every input, when they are plain (no list, no fixed
+        # type) and it has no default: `quick_inputs` checks them as one
+        attrs = {type_attr for _, type_attr in inputs}
+        self._uniform = None
+        if len(attrs) == 1 and all(arg[0] != "*" for arg, _ in inputs):
+            attr = next(iter(attrs))
+            if attr[0] != "=" and attr not in self.defaults:
+                self._uniform = attr
+        self._uniform_set = self._sets.get(self._uniform)
 
     def __repr__(self) -> str:
         return (f"OpDef(inputs={self.inputs!r}, allowed={self.allowed!r}, "
@@ -248,6 +258,28 @@ def quick_inputs(opdef: OpDef, values):
     if len(values) != len(inputs):
         return None
     graph = None
+    uniform = opdef._uniform
+    if uniform is not None:           # one type attr: the dtype of the first, allowed
+        dt = None
+        tensors = []
+        for value in values:
+            cls = value.__class__
+            if cls is SymbolicTensor:
+                tensor = value
+            elif cls is RefVariable:
+                tensor = value._snapshot
+            else:
+                return None
+            if graph is None:
+                graph = value._op._graph
+                dt = tensor._dt
+                allowed = opdef._uniform_set
+                if allowed is not None and dt not in allowed:
+                    return None
+            elif value._op._graph is not graph or tensor._dt != dt:
+                return None
+            tensors.append(tensor)
+        return graph, tensors, {uniform: dt}
     tensors = []
     types = {}
     for (arg, type_attr), value in zip(inputs, values):
@@ -350,7 +382,8 @@ def _make_op(g: Graph, opdef: OpDef, op_type: str, op_name: str, tensors: list, 
         out_dtype = _out_dtype(opdef, types, attrs)
     if shape.__class__ is list:       # several outputs (Unpack, Split)
         outputs = tuple((dims, out_dtype) for dims in shape)
-        return g.create_named(op_type, op_name, outputs, tensors, attrs).outputs
+        return g.create_op(op_type, op_name + "/", outputs=outputs, inputs=tensors,
+                           attrs=attrs).outputs
     return g.create_checked(op_type, op_name, shape, out_dtype, tuple(tensors), attrs)
 
 
@@ -386,10 +419,11 @@ def quick_op(g: Graph, op_type: str, default: str, values, attrs: dict | None = 
     graph, tensors, types = found
     if graph is None:
         graph = g
-    if not plain_graph(graph):
+    if graph._control_stack or graph._device_stack or graph._cond_context is not None or \
+            _observe.current is not None:     # not `plain_graph(graph)`
         return None
     stack = graph.name_stack
-    if stack and not valid_prefix(stack):
+    if stack and stack is not _VALID_PREFIX[0] and not valid_prefix(stack):
         return None
     if attrs:
         attrs.update(types)

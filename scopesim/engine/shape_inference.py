@@ -9,7 +9,7 @@ input shapes: [2], [3]." suffix TensorFlow adds to a shape error.
 
 from __future__ import annotations
 
-from ..errors import TFValueError
+from ..errors import NotSimulated, TFValueError
 from .constant_fold import fold
 from .dtypes import dt_name
 from .nodedef import StrAttr, float_text
@@ -72,7 +72,7 @@ def try_infer_shape(shape_fn: str, op_type: str, attrs: dict, inputs: list):
             return (matmul_shape(inputs[0]._dims, inputs[1]._dims, attrs["transpose_a"],
                                  attrs["transpose_b"], _refuse),)
         return (infer_shape(shape_fn, op_type, "", attrs, inputs),)
-    except Exception:
+    except (Exception, NotSimulated):
         return None
 
 

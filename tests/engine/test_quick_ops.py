@@ -5,7 +5,7 @@ tensors or variables of one graph taken as they are, no control
 dependencies, device functions, cond context or observer), checking
 what `_apply_op_helper` checks in its order without setting the name
 stack.  Each program below runs twice, once as it is and once with the
-plain case refused (`opdef.plain_graph` answering False, so every op
+plain case refused (`opdef.quick_inputs` finding none, so every op
 takes the general path the rest of the suite checks against TensorFlow),
 and everything a program can see must be the same: the ops (names, types,
 inputs, attrs, outputs, control inputs, devices), the name registry, the
@@ -221,11 +221,20 @@ def run(name: str) -> tuple:
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_the_plain_case_answers_as_the_general_path(name, monkeypatch):
+    general_calls = []
+    apply_in_scope = opdef._apply_in_scope
+
+    def counted(*args):
+        general_calls.append(args[2])
+        return apply_in_scope(*args)
+    monkeypatch.setattr(opdef, "_apply_in_scope", counted)
     quick = run(name)
-    monkeypatch.setattr(opdef, "plain_graph", lambda g: False)
+    quick_calls = len(general_calls)
+    monkeypatch.setattr(opdef, "quick_inputs", lambda opdef, values: None)
     general = run(name)
     assert quick[0] == general[0]
     assert quick[1] == general[1]
+    assert len(general_calls) - quick_calls > quick_calls     # most ops were made quick
 
 
 def test_the_plain_case_is_taken(monkeypatch):
