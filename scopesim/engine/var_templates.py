@@ -88,7 +88,8 @@ class _Template:
     `head` when that is only the colocation list, last; else the
     positions to fill."""
 
-    __slots__ = ("ops", "keys", "var", "assign", "read", "value", "plan", "direct")
+    __slots__ = ("ops", "keys", "var", "assign", "read", "value", "plan", "direct", "suffixes",
+                 "shared_keys")
 
     def __init__(self, ops, keys, var, assign, read, value, compact) -> None:
         self.ops, self.keys = ops, keys
@@ -109,6 +110,12 @@ class _Template:
         self.plan = tuple(plan)
         #: every op's attrs compact: `_make_op` may make them
         self.direct = all(names is not None for names in compact)
+        self.suffixes = tuple(entry[0] for entry in ops)
+        #: for each key, the op whose name is the key when the variable's
+        #: name is lower case (the registry keeps one string for both, as
+        #: `NameRegistry.unique_name` does), else None
+        self.shared_keys = tuple(self.suffixes.index(k) if k in self.suffixes else None
+                                 for k in keys)
 
     def same(self, other: "_Template") -> bool:
         return (self.ops == other.ops and self.keys == other.keys and
@@ -238,11 +245,12 @@ def _replay(g, store, template, full_name, dims, base, trainable, collections, c
     its keys or names is taken."""
     in_use = g.names.in_use
     low = full_name.lower()
-    for suffix in template.keys:
-        if low + suffix in in_use:
+    keys = [low + suffix for suffix in template.keys]
+    for key in keys:
+        if key in in_use:
             return general(*args)
     by_name = g._ops_by_name
-    names = [full_name + entry[0] for entry in template.ops]
+    names = [full_name + suffix for suffix in template.suffixes]
     for op_name in names:
         if op_name in by_name:
             return general(*args)
@@ -251,8 +259,12 @@ def _replay(g, store, template, full_name, dims, base, trainable, collections, c
     last = (located,)
     made = []
     pick = made.__getitem__
-    for suffix in template.keys:
-        in_use[low + suffix] = 1
+    if low == full_name:
+        for key, i in zip(keys, template.shared_keys):
+            in_use[key if i is None else names[i]] = 1
+    else:
+        for key in keys:
+            in_use[key] = 1
     if template.direct and _DIRECT:
         for op_name, (_, op_type, inputs, data, head, fresh, op_dims, dt) in zip(
                 names, template.plan):
