@@ -1,5 +1,6 @@
-"""get_variable's replayed templates (`engine.var_templates`) make exactly
-the graph the general path makes.
+"""get_variable's replayed templates (`engine.var_templates`) and the
+plain variable scopes (`engine.scopes.enter_plain`) make exactly the graph
+the general path makes.
 
 Each program runs twice in a fresh graph: with the replay off, then on
 (its templates recorded from scratch, and again on top of the templates
@@ -17,6 +18,7 @@ from scopesim.engine import var_templates as vt
 from scopesim.engine.graph import Graph
 from scopesim.errors import NotSimulated, TFError
 from scopesim.tf import compat_v1 as T
+from scopesim.tf.ops import variable_scope as tf_vs
 
 
 def _value(v):
@@ -61,7 +63,7 @@ def dump(g: Graph) -> dict:
 
 
 def run(program, enabled: bool, reset: bool):
-    vt.ENABLED = enabled
+    vt.ENABLED = tf_vs.PLAIN_SCOPES = enabled
     if reset:
         vt._TEMPLATES.clear()
         vt._PENDING.clear()
@@ -75,7 +77,7 @@ def run(program, enabled: bool, reset: bool):
                 result = ("raised", type(e).__name__, str(e))
         return result, dump(g)
     finally:
-        vt.ENABLED = True
+        vt.ENABLED = tf_vs.PLAIN_SCOPES = True
 
 
 # ------------------------------------------------------------------ programs
@@ -304,7 +306,71 @@ def reentered_scopes():
     return out
 
 
-PROGRAMS = [dense_blocks, default_names, taken_names, an_op_named_like_the_variable,
+def scope_entries():
+    """Plain scopes entered again, nested in themselves, left improperly,
+    left by an exception, around a reset of the graph, by odd names."""
+    out = []
+    vs = T.variable_scope("again")
+    for _ in range(3):
+        with vs as s:
+            out.append((s.name, s.original_name_scope, T.get_variable_scope().name,
+                        T.constant(0.0).name))
+    a = T.variable_scope("a")
+    b = T.variable_scope("b")
+    a.__enter__()
+    b.__enter__()
+    try:
+        a.__exit__(None, None, None)
+    except (TFError, RuntimeError) as e:
+        out.append(str(e))
+    out.append((T.get_variable_scope().name, T.get_default_graph().get_name_scope()))
+    b.__exit__(None, None, None)
+    out.append((T.get_variable_scope().name, T.get_default_graph().get_name_scope()))
+    try:
+        with T.variable_scope("boom"):
+            T.get_variable("v", [2])
+            raise ValueError("inside")
+    except ValueError as e:
+        out.append(str(e))
+    out.append((T.get_variable_scope().name, T.get_default_graph().get_name_scope()))
+    with T.variable_scope("r"):
+        try:
+            T.reset_default_graph()
+        except (TFError, AssertionError) as e:
+            out.append(str(e))
+    for name in ("_x", "-y", "a b", "ok", "ok", "x/y", "ok/", "Ok", "\n"):
+        try:
+            with T.variable_scope(name) as s:
+                out.append((s.name, s.original_name_scope, T.get_variable("v", [1]).name))
+        except (TFError, ValueError) as e:
+            out.append(str(e))
+    with T.variable_scope("reuse", reuse=False):
+        out.append(T.get_variable_scope().reuse)
+    with T.variable_scope("top", reuse=True):
+        with T.variable_scope("below") as s:
+            out.append(s.reuse)
+    with T.variable_scope("typed", dtype=T.float16, initializer=T.zeros_initializer(),
+                          regularizer=_sum):
+        with T.variable_scope("below") as s:
+            out.append((s.dtype, s.regularizer is _sum, T.get_variable("v", [2]).dtype))
+    with T.name_scope("ns"):
+        with T.variable_scope("inside") as s:
+            out.append((s.name, s.original_name_scope, T.constant(0.0).name))
+        with T.variable_scope("inside") as s:
+            out.append((s.name, s.original_name_scope))
+    nested = T.variable_scope("nested")
+    try:
+        with nested:
+            with nested as inner:
+                out.append((inner.name, inner.original_name_scope, T.constant(1.0).name))
+            out.append(T.get_variable_scope().name)
+    except (TFError, RuntimeError) as e:
+        out.append(str(e))
+    out.append((T.get_variable_scope().name, T.get_default_graph().get_name_scope()))
+    return out
+
+
+PROGRAMS = [scope_entries, dense_blocks, default_names, taken_names, an_op_named_like_the_variable,
             initializers_and_dtypes, scope_settings, contexts, resource_toggle,
             reentered_scopes]
 

@@ -4,12 +4,15 @@
 
 from __future__ import annotations
 
+from ...engine import observe as _observe
 from ...engine import resource as _resource
 from ...engine import var_templates as _templates
 from ...engine import variables as _variables
 from ...engine.graph import get_default_graph
 from ...engine.opdef import graph_from_inputs
 from ...engine.scopes import AUTO_REUSE, VariableScope, _ReuseMode
+from ...engine.scopes import enter_plain as _enter_plain
+from ...engine.scopes import exit_plain as _exit_plain
 from ...engine.scopes import variable_scope as _enter_variable_scope
 from ...engine.variables import (AGG_NONE, LOCAL_VARIABLES, SYNC_AUTO, _LazyEvalTensor,
                                  store_of)
@@ -20,6 +23,9 @@ __all__ = ["variable_scope", "get_variable", "get_local_variable", "get_variable
            "VariableScope", "AUTO_REUSE", "_ReuseMode", "_LazyEvalTensor",
            "enable_resource_variables", "disable_resource_variables",
            "resource_variables_enabled"]
+
+#: False: every variable_scope is entered the general way (for tests).
+PLAIN_SCOPES = True
 
 #: get_variable's variables remember where the program created them.
 _variables.origin_source = runtime.origin
@@ -34,7 +40,7 @@ class variable_scope:
     `use_resource=True` is not simulated (resource variables)."""
 
     __slots__ = ("_name_or_scope", "_default_name", "_initializer", "_reuse", "_dtype",
-                 "_aux", "_settings", "_close", "_cache", "_values", "_graph_cm")
+                 "_aux", "_settings", "_close", "_cache", "_values", "_graph_cm", "_plain")
 
     def __init__(self, name_or_scope, default_name=None, values=None, initializer=None,
                  regularizer=None, caching_device=None, partitioner=None, custom_getter=None,
@@ -46,9 +52,20 @@ class variable_scope:
         self._reuse = reuse
         self._dtype = dtype
         self._aux = auxiliary_name_scope
-        self._settings = {"regularizer": regularizer, "caching_device": caching_device,
-                          "partitioner": partitioner, "custom_getter": custom_getter,
-                          "use_resource": use_resource, "constraint": constraint}
+        if regularizer is None and caching_device is None and partitioner is None and \
+                custom_getter is None and use_resource is None and constraint is None:
+            self._settings = None
+            #: a string scope with every other argument at its default
+            #: (`engine.scopes.enter_plain`)
+            self._plain = name_or_scope.__class__ is str and name_or_scope != "" and \
+                default_name is None and values is None and initializer is None and \
+                (reuse is None or reuse is False) and dtype is None and \
+                auxiliary_name_scope is True
+        else:
+            self._settings = {"regularizer": regularizer, "caching_device": caching_device,
+                              "partitioner": partitioner, "custom_getter": custom_getter,
+                              "use_resource": use_resource, "constraint": constraint}
+            self._plain = False
         self._close = None
         self._cache = {}
         self._values = values
@@ -58,6 +75,19 @@ class variable_scope:
         """The graph of `values` (else the default graph) becomes the default
         graph for the block, then the scopes are entered."""
         g = get_default_graph()
+        if self._plain and not self._cache and _observe.current is None and PLAIN_SCOPES:
+            self._graph_cm = g.as_default()
+            self._graph_cm.__enter__()
+            try:
+                state = _enter_plain(g, self._name_or_scope)
+            except BaseException:
+                self._graph_cm.__exit__(None, None, None)
+                raise
+            self._close = state
+            scope = state[1]
+            self._cache.update(ns=self._name_or_scope, pure=self._name_or_scope,
+                               old_ns=state[5], reuse=scope._reuse, object=None)
+            return scope
         if self._values:
             g = graph_from_inputs(g, self._values)
         self._graph_cm = g.as_default()
@@ -65,7 +95,8 @@ class variable_scope:
         try:
             scope, self._close = _enter_variable_scope(
                 g, self._name_or_scope, self._default_name, self._reuse, self._aux,
-                self._dtype, self._initializer, cache=self._cache, **self._settings)
+                self._dtype, self._initializer, cache=self._cache,
+                **(self._settings or _NO_SETTINGS))
         except BaseException:
             self._graph_cm.__exit__(None, None, None)
             raise
@@ -73,10 +104,19 @@ class variable_scope:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         try:
-            self._close(exc_type is not None)
+            close = self._close
+            if close.__class__ is tuple:
+                _exit_plain(close, exc_type is not None)
+            else:
+                close(exc_type is not None)
         finally:
             self._graph_cm.__exit__(exc_type, exc, tb)
         return None
+
+
+#: The settings of a variable_scope given none.
+_NO_SETTINGS = {"regularizer": None, "caching_device": None, "partitioner": None,
+                "custom_getter": None, "use_resource": None, "constraint": None}
 
 
 variable_scope.__module__ = "tensorflow.python.ops.variable_scope"
