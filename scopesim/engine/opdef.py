@@ -19,7 +19,7 @@ from .graph import Graph, NameScope, Operation, SymbolicTensor, Tensor
 from .names import _CHECKED as _CHECKED_SCOPE_NAMES
 from .names import _VALID_PREFIX
 from .names import VALID_OP_NAME_REGEX, check_node_name, check_scope_name, valid_prefix
-from .shape_inference import infer_shape, try_infer_shape
+from .shape_inference import SHAPE_FNS, infer_shape, try_infer_shape
 from .values import py_repr, truth, type_name
 from .variables import RefVariable
 
@@ -279,7 +279,7 @@ def quick_inputs(opdef: OpDef, values):
             elif value._op._graph is not graph or tensor._dt != dt:
                 return None
             tensors.append(tensor)
-        return graph, tensors, {uniform: dt}
+        return graph, tuple(tensors), {uniform: dt}
     tensors = []
     types = {}
     for (arg, type_attr), value in zip(inputs, values):
@@ -309,7 +309,7 @@ def quick_inputs(opdef: OpDef, values):
             elif known != dt:
                 return None
         tensors.append(tensor)
-    return graph, tensors, types
+    return graph, tuple(tensors), types
 
 
 def _attrs_pass(opdef: OpDef, attrs: dict) -> bool:
@@ -384,7 +384,7 @@ def _make_op(g: Graph, opdef: OpDef, op_type: str, op_name: str, tensors: list, 
         outputs = tuple((dims, out_dtype) for dims in shape)
         return g.create_op(op_type, op_name + "/", outputs=outputs, inputs=tensors,
                            attrs=attrs).outputs
-    return g.create_checked(op_type, op_name, shape, out_dtype, tuple(tensors), attrs)
+    return g.create_checked(op_type, op_name, shape, out_dtype, tensors, attrs)
 
 
 def _out_dtype(opdef: OpDef, types: dict, attrs: dict) -> str:
@@ -429,14 +429,19 @@ def quick_op(g: Graph, op_type: str, default: str, values, attrs: dict | None = 
         attrs.update(types)
     else:
         attrs = types
-    shape = try_infer_shape(opdef.shape_fn, op_type, attrs, tensors)
-    if shape is None or shape[0].__class__ is list:
-        return None
+    shape_fn = opdef.shape_fn
+    if shape_fn == "unchanged" and shape_fn not in SHAPE_FNS:
+        shape = tensors[0]._dims
+    else:
+        shape = try_infer_shape(shape_fn, op_type, attrs, tensors)
+        if shape is None or shape[0].__class__ is list:
+            return None
+        shape = shape[0]
     op_name = graph.names.unique_name(stack + "/" + default if stack else default)
     if op_name in graph._ops_by_name:
         return op_name
-    return graph.create_checked(op_type, op_name, shape[0], _out_dtype(opdef, types, attrs),
-                                tuple(tensors), attrs)
+    return graph.create_checked(op_type, op_name, shape, _out_dtype(opdef, types, attrs),
+                                tensors, attrs)
 
 
 class entered_scope(NameScope):
