@@ -123,11 +123,10 @@ def _callback(terminal, include, tail, expand1, method):
     n = len(terminal)
     if n == 1 and expand1 and include == ((0, False, 0, terminal[0]),) and not tail:
         return _first_child          # `?rule: other` with one child: the child as it is
-    plain = tuple(i for i, expand, nones, _ in include if not expand and not nones)
-    if n and len(plain) == len(include) and not expand1 and method != "":
-        # the common shape: some children kept as they are (then the Nones
-        # of absent `[x]`s at the end)
-        return _plain_callback(n, plain, tail, method)
+    if n and not expand1 and method != "":
+        # the common shape: the children as Lark's tree builder gives them,
+        # the span from the first and last tokens
+        return _plain_callback(n, _children_of(include, tail), method)
 
     def reduce(raw):
         first = last = None
@@ -164,26 +163,72 @@ def _callback(terminal, include, tail, expand1, method):
     return reduce
 
 
-def _plain_callback(n, kept, tail, method):
-    """`_callback` of a rule whose kept children are neither inlined nor
-    absent before the last of them, nor the rule a `?rule`; `method` None
-    for a `_rule` (its children go into the rule above)."""
-    last_index = n - 1
+def _children_of(include, tail):
+    """The children of a rule from its children's triples, as the loop of
+    `_callback` makes them: kept as they are, inlined (the first inlined
+    list is taken as it is, and grows: a long statement list is built in
+    place), None for an absent `[x]` (then `tail` Nones at the end).  The
+    common shapes are spelled out."""
+    parts = tuple((i, expand, nones) for i, expand, nones, _ in include)
     pad = [None] * tail
-    if len(kept) == 1:
-        only = kept[0]
+    if not any(expand or nones for _, expand, nones in parts):
+        kept = tuple(i for i, _, _ in parts)
+        if len(kept) == 1:
+            only = kept[0]
+            if tail:
+                return lambda raw: [raw[only][0]] + pad
+            return lambda raw: [raw[only][0]]
         if tail:
-            def children_of(raw):
-                return [raw[only][0]] + pad
-        else:
-            def children_of(raw):
-                return [raw[only][0]]
-    elif tail:
-        def children_of(raw):
-            return [raw[i][0] for i in kept] + pad
-    else:
-        def children_of(raw):
-            return [raw[i][0] for i in kept]
+            return lambda raw: [raw[i][0] for i in kept] + pad
+        return lambda raw: [raw[i][0] for i in kept]
+    if not tail and not any(nones for _, _, nones in parts):
+        if len(parts) == 1:         # one inlined list: the list itself
+            only = parts[0][0]
+            return lambda raw: raw[only][0]
+        if len(parts) == 2:
+            (a, a_inlined, _), (b, b_inlined, _) = parts
+            if a_inlined and not b_inlined:
+                def children_of(raw):
+                    children = raw[a][0]
+                    children.append(raw[b][0])
+                    return children
+            elif a_inlined:
+                def children_of(raw):
+                    children = raw[a][0]
+                    if children:
+                        children += raw[b][0]
+                        return children
+                    return raw[b][0]
+            else:
+                def children_of(raw):
+                    children = [raw[a][0]]
+                    children += raw[b][0]
+                    return children
+            return children_of
+
+    def children_of(raw):
+        children = []
+        for i, expand, nones in parts:
+            if nones:
+                children += [None] * nones
+            if expand:
+                if children:
+                    children += raw[i][0]
+                else:
+                    children = raw[i][0]
+            else:
+                children.append(raw[i][0])
+        if tail:
+            children += pad
+        return children
+    return children_of
+
+
+def _plain_callback(n, children_of, method):
+    """`_callback` of a rule that is not a `?rule`: its children
+    (`_children_of`) and span; `method` None for a `_rule` (its children go
+    into the rule above)."""
+    last_index = n - 1
 
     def reduce(raw):
         first = raw[0][1]
@@ -315,7 +360,8 @@ _IMMUTABLE = frozenset({str, int, float, complex, bool, bytes, type(None), type(
 _new_ast = _ast.AST.__new__
 
 
-def _template(roots, line: int, column: int, char_column: int, pos: int, classes):
+def _template(roots, line: int, column: int, char_column: int, pos: int, classes,
+              codes: dict):
     """A function `make(line, column, char_column, pos)` that builds the
     objects `roots` again (a list of them), as the builder would have built
     them for the same text at another place: the line number, the byte
@@ -331,7 +377,10 @@ def _template(roots, line: int, column: int, char_column: int, pos: int, classes
     where the builder puts them (a node's four attributes and its
     `_scopesim_head`, a token's offsets); all of them must be on the line,
     else `_NoTemplate`.  Generated as Python source, one statement per
-    object, so that a copy costs no more than building the object."""
+    object, so that a copy costs no more than building the object; the
+    values and the offsets of positions are the function's globals, so that
+    lines of the same shape (`w0 = var w0 [4]`, `w1 = var w1 [4]`) share one
+    compiled code (`codes`: source -> code)."""
     names: dict[int, str] = {}
     consts: dict[str, object] = {"_new_ast": _new_ast, "_new_str": _new_str, "_Token": Token,
                                  "_new_object": object.__new__}
@@ -353,7 +402,11 @@ def _template(roots, line: int, column: int, char_column: int, pos: int, classes
     def shifted(value, base: int, name: str) -> str:
         if value.__class__ is not int:
             raise _NoTemplate("a position that is not a number")
-        return f"{name}+{value - base}" if value != base else name
+        if value == base:
+            return name
+        offset = f"o{len(consts)}"
+        consts[offset] = value - base
+        return f"{name}+{offset}"
 
     def expr(obj) -> str:
         cls = obj.__class__
@@ -414,9 +467,11 @@ def _template(roots, line: int, column: int, char_column: int, pos: int, classes
 
     result = expr(list(roots))
     source = "def make(L, C, D, P):\n" + "\n".join(body) + f"\n    return {result}\n"
-    namespace = dict(consts)
-    exec(compile(source, "<scopesim line template>", "exec"), namespace)
-    return namespace["make"]
+    code = codes.get(source)
+    if code is None:
+        code = codes[source] = compile(source, "<scopesim line template>", "exec")
+    exec(code, consts)
+    return consts["make"]
 
 
 #: The words of a clause after a block: where one starts the next line, the
@@ -455,7 +510,7 @@ class FastParser:
         self.after_units: dict[tuple, tuple] = {}
         #: The replays of a line after which its values are made by a
         #: template (`_Line`); the classes of values a template may make.
-        self.template_after = 4
+        self.template_after = 2
         self.value_classes = frozenset(getattr(builder_class, "VALUE_CLASSES", ()))
 
     def parse(self, text: str, builder):
@@ -486,6 +541,7 @@ class FastParser:
         template_after = self.template_after if hasattr(builder, "mark") else 1 << 62
         redo = getattr(builder, "redo", None)
         ascii_text = text.isascii()
+        codes: dict[str, object] = {}       # the templates' compiled code, by source
         record = None           # the line being recorded
         line_begins = False     # a separator was just read: a line's statement follows
         while True:
@@ -573,7 +629,8 @@ class FastParser:
                                     line_record.make = self._template(
                                         line_record, values[base:], builder, mark, line,
                                         column - 1 if ascii_text else
-                                        len(text[line_start:pos].encode("utf-8")), column, pos)
+                                        len(text[line_start:pos].encode("utf-8")), column, pos,
+                                        codes)
                             replaced = line_record.replaced
                             if replaced:
                                 del states[len(states) - replaced:]
@@ -694,13 +751,15 @@ class FastParser:
             if states[-1] == end:
                 return values[-1][0]
 
-    def _template(self, line_record, made, builder, mark, line, column, char_column, pos):
+    def _template(self, line_record, made, builder, mark, line, column, char_column, pos,
+                  codes):
         """The function that makes a replayed line's own values again
         (`_template`), from the values just made and the builder's changes
         since `mark`; False where there is none."""
         roots, line_record.bound, line_record.walk = builder.effects(mark)
         try:
-            return _template([made] + roots, line, column, char_column, pos, self.value_classes)
+            return _template([made] + roots, line, column, char_column, pos, self.value_classes,
+                             codes)
         except Exception:       # anything it cannot make (or too deep): replay the actions
             return False
 
