@@ -140,12 +140,13 @@ class Origin:
     TensorFlow keeps the Python traceback for "Originally defined at:",
     scopesim keeps the program frames (outermost first).
 
-    Made for every variable, read for few: `Origin.captured` keeps each
-    frame as `(code, lasti, line)` (`line` None: read off the code where
-    CPython knows no position) and makes the `Frame`s with
-    `resolve(code, lasti, line)` when they are first asked for; the span
-    needs only the innermost position (`spot(code, lasti, line)` gives its
-    line and column, if given)."""
+    Made for every variable, read for few: `Origin.captured` keeps the
+    frames as one flat tuple `(code, lasti, code, lasti, ...)`, innermost
+    first (a tuple per frame cost 64 bytes more each), and makes the
+    `Frame`s with `resolve(code, lasti, None)` when they are first asked
+    for (None: the line is read off the code where CPython knows no
+    position); the span needs only the innermost position (`spot(code,
+    lasti, None)` gives its line and column, if given)."""
 
     __slots__ = ("_frames", "_resolvers", "_raw")
 
@@ -155,7 +156,8 @@ class Origin:
 
     @classmethod
     def captured(cls, resolvers: tuple, raw: tuple) -> "Origin":
-        """`resolvers` is (resolve, spot or None), shared by a run's origins."""
+        """`resolvers` is (resolve, spot or None), shared by a run's origins;
+        `raw` the frames, innermost first, as `(code, lasti, ...)`."""
         origin = cls.__new__(cls)
         origin._frames = None
         origin._resolvers, origin._raw = resolvers, raw
@@ -164,8 +166,9 @@ class Origin:
     @property
     def frames(self) -> tuple[Frame, ...]:
         if self._frames is None:
-            resolve = self._resolvers[0]
-            self._frames = tuple(resolve(code, lasti, line) for code, lasti, line in self._raw)
+            resolve, raw = self._resolvers[0], self._raw
+            self._frames = tuple(resolve(raw[i], raw[i + 1], None)
+                                 for i in range(len(raw) - 2, -1, -2))
             self._resolvers = self._raw = None
         return self._frames
 
@@ -188,10 +191,11 @@ class Origin:
     def span(self) -> Span:
         if self._frames is None:
             resolve, spot = self._resolvers
+            raw = self._raw
             if spot is not None:
-                line, column = spot(*self._raw[-1])
+                line, column = spot(raw[0], raw[1], None)
                 return Span(line, column, line, column)
-            f = resolve(*self._raw[-1])
+            f = resolve(raw[0], raw[1], None)
         else:
             f = self.innermost
         return Span(f.line, f.column, f.line, f.column)
@@ -276,7 +280,7 @@ def _program_frame(program, code, lasti, lineno) -> Frame:
 def origin_hook(filename: str, resolvers: tuple, origin_class=None, stop=None):
     """The function `runtime.set_origin_hook` calls at each variable's
     creation: the frames of code from `filename` (the program's) that led
-    there, outermost first, kept as `(code, lasti, None)` (see `Origin`);
+    there, kept as `(code, lasti, ...)` innermost first (see `Origin`);
     the prelude's `__scopesim` functions are left out, and the walk ends at
     a frame of code `stop` (the runner's, above the program).  It runs for
     every variable: no position or line is looked up here."""
@@ -290,11 +294,10 @@ def origin_hook(filename: str, resolvers: tuple, origin_class=None, stop=None):
             code = frame.f_code
             if code.co_filename == filename:
                 if not code.co_name.startswith("__scopesim"):
-                    frames.append((code, frame.f_lasti, None))
+                    frames += code, frame.f_lasti
             elif code is stop:
                 break
             frame = frame.f_back
-        frames.reverse()
         return captured(resolvers, tuple(frames))
     return origin
 

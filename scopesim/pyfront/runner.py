@@ -113,9 +113,10 @@ class PyOrigin(Origin):
 
 
 def _origin(lines: _Lines, resolvers: tuple) -> Origin:
-    """The program frames that led to a variable's creation, outermost first
-    (none from before the program started: the walk stops at `_execute`),
-    kept as `Origin.captured` keeps them: made into Frames when first read."""
+    """The program frames that led to a variable's creation (none from
+    before the program started: the walk stops at `_execute`), kept as
+    `Origin.captured` keeps them, innermost first: made into Frames (outermost
+    first) when first read."""
     frames = []
     frame = sys._getframe(1)
     stop = _execute.__code__
@@ -123,9 +124,8 @@ def _origin(lines: _Lines, resolvers: tuple) -> Origin:
         code = frame.f_code
         if is_program_frame(code.co_filename):
             # no position or line looked up now (`_frame` does, if asked)
-            frames.append((code, frame.f_lasti, None))
+            frames += code, frame.f_lasti
         frame = frame.f_back
-    frames.reverse()
     return PyOrigin.captured(resolvers, tuple(frames))
 
 
