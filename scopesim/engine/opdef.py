@@ -440,8 +440,12 @@ def quick_op(g: Graph, op_type: str, default: str, values, attrs: dict | None = 
     op_name = graph.names.unique_name(stack + "/" + default if stack else default)
     if op_name in graph._ops_by_name:
         return op_name
-    return graph.create_checked(op_type, op_name, shape, _out_dtype(opdef, types, attrs),
-                                tensors, attrs)
+    out_dtype = opdef.output_dtype
+    if out_dtype is None and opdef._uniform is not None:
+        out_dtype = types[opdef._uniform]     # `_out_dtype`: the first input's type attr
+    else:
+        out_dtype = _out_dtype(opdef, types, attrs)
+    return graph.create_checked(op_type, op_name, shape, out_dtype, tensors, attrs)
 
 
 class entered_scope(NameScope):

@@ -437,6 +437,14 @@ def broadcast_shape(x: Shape, y: Shape, error) -> Shape:
         return x
     if not x and y.__class__ is tuple:
         return y
+    # one shape the other's last dims (a bias): that shape, as the dims below
+    # make it (a dim against 1 is itself, against an equal one too)
+    if x.__class__ is tuple and y.__class__ is tuple:
+        if len(y) < len(x):
+            if x[len(x) - len(y):] == y:
+                return x
+        elif len(x) < len(y) and y[len(y) - len(x):] == x:
+            return y
     rank = max(len(x), len(y))
     x = (1,) * (rank - len(x)) + tuple(x)
     y = (1,) * (rank - len(y)) + tuple(y)

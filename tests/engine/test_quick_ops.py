@@ -252,3 +252,21 @@ def test_the_plain_case_is_taken(monkeypatch):
     assert [op.name for op in get_default_graph().get_operations()[-4:]] == \
         ["d_1/MatMul", "d_1/add", "d_1/Relu", "d_1/sub"]
     assert y.shape.as_list() == [None, 8]
+
+
+def test_broadcast_shapes_of_a_bias_as_the_general_rule():
+    """`broadcast_shape` of two dims tuples, one the other's last dims, is
+    what its dim-by-dim rule gives (taken by lists of the same dims)."""
+    import itertools
+
+    from scopesim.engine.shape_inference import broadcast_shape
+
+    def outcome(x, y):
+        try:
+            return tuple(broadcast_shape(x, y, lambda message, *rest: ValueError(message)))
+        except ValueError as e:
+            return str(e)
+    dims = (None, 0, 1, 2, 3)
+    shapes = [()] + [s for n in (1, 2, 3) for s in itertools.product(dims, repeat=n)]
+    for x, y in itertools.product(shapes, repeat=2):
+        assert outcome(x, y) == outcome(list(x), list(y)), (x, y)

@@ -207,7 +207,7 @@ def _binary(op_name: str, func) -> None:
     """`override_binary_operator.override_binary_operator_helper`: attach
     `__<op>__` (`binary_op_wrapper`) and `__r<op>__` (`r_binary_op_wrapper`)."""
     def binary_op_wrapper(x, y):
-        return _m.binary_op_wrapper(x.graph, op_name, func, x, y)
+        return _m.binary_op_wrapper(x._op._graph, op_name, func, x, y)     # `x.graph`
 
     def r_binary_op_wrapper(y, x):
         return _m.r_binary_op_wrapper(y.graph, op_name, func, y, x)
