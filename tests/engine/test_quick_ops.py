@@ -9,7 +9,9 @@ plain case refused (`opdef.quick_inputs` finding none, so every op
 takes the general path the rest of the suite checks against TensorFlow),
 and everything a program can see must be the same: the ops (names, types,
 inputs, attrs, outputs, control inputs, devices), the name registry, the
-name stack, and each step's result or error.
+name stack, and each step's result or error.  Run through TensorFlow 2.21
+(tf.compat.v1 after `disable_v2_behavior()`), every program printed the
+steps and op names scopesim prints (two are kept below, `TENSORFLOW`).
 """
 
 import pytest
@@ -270,3 +272,43 @@ def test_broadcast_shapes_of_a_bias_as_the_general_rule():
     shapes = [()] + [s for n in (1, 2, 3) for s in itertools.product(dims, repeat=n)]
     for x, y in itertools.product(shapes, repeat=2):
         assert outcome(x, y) == outcome(list(x), list(y)), (x, y)
+
+
+#: What TensorFlow 2.21 printed for two of the programs (each step's tensor
+#: name or error, then the graph's op names), run through tf.compat.v1 with
+#: `disable_v2_behavior()`; every program above printed the same under both.
+TENSORFLOW = {
+    "taken_names": (
+        ["x:0", "add:0", "MatMul:0", "Relu:0", "add/add:0", "add_1:0",
+         "ValueError: Duplicate node name in graph: 'MatMul'",
+         "ValueError: Duplicate node name in graph: 'Relu'", "s/sub:0", "s/sub/sub:0"],
+        ["x", "add", "MatMul", "Relu", "add/add", "add_1", "s/sub", "s/sub/sub"]),
+    "odd_stacks": (
+        ["x:0"] + [f"ValueError: `_b/{op}` is not a valid node name. Accepted names conform to "
+                   "Regex /re.compile('^[A-Za-z0-9.][A-Za-z0-9_.\\\\\\\\/>-]*$')/"
+                   for op in ("add", "MatMul", "Relu")]
+        + [f"ValueError: 'a/c\n/{op}/' is not a valid scope name. A scope name has to match "
+           "the following pattern: ^[A-Za-z0-9_.\\\\/>-]*$" for op in ("add", "MatMul")]
+        + ["ValueError: `a/c\n/Relu` is not a valid node name. Accepted names conform to "
+           "Regex /re.compile('^[A-Za-z0-9.][A-Za-z0-9_.\\\\\\\\/>-]*$')/",
+           "a/d.e>f-g\\h/mul:0", "a/d.e>f-g\\h/Relu:0"],
+        ["x", "a/d.e>f-g\\h/mul", "a/d.e>f-g\\h/Relu"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TENSORFLOW))
+def test_names_taken_and_odd_stacks_as_tensorflow(name):
+    T.reset_default_graph()
+    seen = []
+
+    def step(fn):
+        try:
+            result = fn()
+        except Exception as e:  # noqa: BLE001
+            seen.append(f"{type(e).__name__}: {e}")
+            return None
+        seen.append(result.name)
+        return result
+    PROGRAMS[name](step)
+    assert (seen, [op.name for op in get_default_graph().get_operations()]) == \
+        tuple(TENSORFLOW[name])
