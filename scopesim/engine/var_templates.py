@@ -36,12 +36,11 @@ the replay off (the tests compare whole graphs both ways).
 
 from __future__ import annotations
 
-import re
-
 from . import observe as _observe
 from . import variables as _v
 from .dtypes import DType, as_dtype
 from .graph import Graph, Operation, SymbolicTensor, Tensor
+from .names import VALID_OP_NAME_REGEX
 from .nodedef import StrAttr
 from .opdef import ShapeAttr
 from .tensor_shape import Dimension
@@ -61,10 +60,6 @@ _PENDING: dict = {}
 #: signatures whose recording could not be made into a template.
 _REFUSED: set = set()
 
-#: A full variable name every check on the way accepts: the root scope
-#: pattern, matched to the very end (`$` would let a final newline pass).
-_PLAIN_NAME = re.compile(r"[A-Za-z0-9.][A-Za-z0-9_.\\/>-]*")
-_SUFFIXED = re.compile(r"(.*)_[0-9]+")
 
 #: The colocation list's place in a recorded attr.
 _LOC = object()
@@ -88,7 +83,7 @@ class _Template:
     `head` when that is only the colocation list, last; else the
     positions to fill."""
 
-    __slots__ = ("ops", "keys", "var", "assign", "read", "value", "plan", "direct", "suffixes",
+    __slots__ = ("ops", "keys", "var", "assign", "read", "value", "plan", "maker", "suffixes",
                  "shared_keys")
 
     def __init__(self, ops, keys, var, assign, read, value, compact) -> None:
@@ -108,8 +103,12 @@ class _Template:
                 fresh[0] == (len(data) - 1, _LOC) else None
             plan.append((suffix, op_type, inputs, data, head, fresh, dims, dt))
         self.plan = tuple(plan)
-        #: every op's attrs compact: `_make_op` may make them
-        self.direct = all(names is not None for names in compact)
+        #: every op's attrs compact: `_compile` may make them
+        global _DIRECT
+        if _DIRECT is None:
+            _DIRECT = _direct_making()
+        self.maker = _compile(self.plan) if _DIRECT and all(
+            n is not None for n in compact) else None
         self.suffixes = tuple(entry[0] for entry in ops)
         #: for each key, the op whose name is the key when the variable's
         #: name is lower case (the registry keeps one string for both, as
@@ -195,7 +194,9 @@ def get_variable(g, general, name, shape, dtype, initializer, regularizer, train
     if scope_name.__class__ is not str:
         return general(*args)
     full_name = scope_name + "/" + name if scope_name else name
-    if full_name[-1:] == "/" or not _PLAIN_NAME.fullmatch(full_name):
+    # a name every check on the way accepts: the root scope pattern, matched
+    # to the very end (its `$` lets a final newline pass a `match`)
+    if full_name[-1:] == "/" or not VALID_OP_NAME_REGEX.fullmatch(full_name):
         return general(*args)
     if initializer is None:
         initializer = scope._initializer
@@ -265,20 +266,8 @@ def _replay(g, store, template, full_name, dims, base, trainable, collections, c
     else:
         for key in keys:
             in_use[key] = 1
-    if template.direct and _DIRECT:
-        for op_name, (_, op_type, inputs, data, head, fresh, op_dims, dt) in zip(
-                names, template.plan):
-            if head is not None:
-                attrs = head + last
-            elif fresh:
-                attrs = list(data)
-                for i, value in fresh:
-                    attrs[i] = located if value is _LOC else list(value)
-                attrs = tuple(attrs)
-            else:
-                attrs = data              # a tuple: shared as it is
-            made.append(_make_op(g, op_name, op_type, tuple(map(pick, inputs)) if inputs else (),
-                                 attrs, op_dims, dt, full_name))
+    if template.maker is not None and _DIRECT:    # (False: turned off since)
+        made = template.maker(g, names, located, full_name)
     else:
         start = len(g._ops)
         saved_control = g._control_stack
@@ -314,102 +303,138 @@ def _replay(g, store, template, full_name, dims, base, trainable, collections, c
     return v
 
 
-def _make_op(g, name, op_type, inputs, attr_data, dims, dt, owner):
-    """`g.create_checked(op_type, name, dims, dt, inputs, attr_data)` of
-    an op in a graph with no control dependencies, device functions, cond
-    context or observer (what its plain case does, probed by
-    `_direct_making` before it is used), owned by `owner`."""
-    op = _new(Operation)
-    op._graph = g
-    op._name = name
-    op._type = op_type
-    op._inputs = inputs
-    op._control_inputs = ()
-    op._device = ""
-    op._attr_data = attr_data
-    op.owner = owner
-    op._outs = out = _new(SymbolicTensor)
-    out._op = op
-    out._value_index = 0
-    out._dims = dims
-    out._dt = dt
-    g._ops.append(op)
-    g._ops_by_name[name] = op
-    return out
+def _compile(plan):
+    """The function that makes a template's ops: `make(g, names, located,
+    owner)` appends them to graph `g` as `Graph.create_checked` does in a
+    graph with no control dependencies, device functions, cond context or
+    observer (what `_direct_making` checks before it is used), each owned
+    by `owner`, and returns their outputs.  Its code is one straight run of
+    assignments per op (the plan's constants are the function's globals),
+    which is the point: a replay's loop over the plan costs twice as much."""
+    env = {"new": _new, "Operation": Operation, "SymbolicTensor": SymbolicTensor}
+    lines = ["def make(g, names, located, owner):",
+             "    append = g._ops.append",
+             "    by_name = g._ops_by_name"]
+    for i, (_, op_type, inputs, data, _, fresh, dims, dt) in enumerate(plan):
+        env[f"type{i}"], env[f"dims{i}"], env[f"dt{i}"] = op_type, dims, dt
+        items = []
+        for j, value in enumerate(data):
+            env[f"a{i}_{j}"] = value
+            items.append(f"a{i}_{j}")
+        for j, value in fresh:
+            items[j] = "located" if value is _LOC else f"list(a{i}_{j})"
+        attrs = "(" + "".join(item + ", " for item in items) + ")"
+        args = "(" + "".join(f"t{k}, " for k in inputs) + ")"
+        lines += [f"    o = new(Operation)",
+                  f"    o._graph = g",
+                  f"    o._name = name = names[{i}]",
+                  f"    o._type = type{i}",
+                  f"    o._inputs = {args}",
+                  f"    o._control_inputs = ()",
+                  f"    o._device = ''",
+                  f"    o._attr_data = {attrs}",
+                  f"    o.owner = owner",
+                  f"    o._outs = t{i} = new(SymbolicTensor)",
+                  f"    t{i}._op = o",
+                  f"    t{i}._value_index = 0",
+                  f"    t{i}._dims = dims{i}",
+                  f"    t{i}._dt = dt{i}",
+                  f"    append(o)",
+                  f"    by_name[name] = o"]
+    lines.append("    return [" + "".join(f"t{i}, " for i in range(len(plan))) + "]")
+    exec(compile("\n".join(lines), "<var_templates>", "exec"), env)
+    return env["make"]
 
 
-#: What the fields of a graph, an op and a tensor were when `_make_op` was
-#: written: another layout is made by `create_checked` only.
+#: What the fields of an op and a tensor were when `_compile` was written:
+#: another layout is made by `create_checked` only.
 _LAYOUT = {"Operation": ("_name", "_type", "_graph", "_inputs", "_outs", "_control_inputs",
                          "_device", "_attr_data", "owner", "__weakref__"),
            "Tensor": ("_op", "_value_index", "_dims", "_dt", "__weakref__"),
            "SymbolicTensor": ()}
 
 
-def _summary(value, graph):
-    """A field of a graph, an op or a tensor as `_direct_making` compares it."""
+def _summary(value, graph, depth=0):
+    """A field of a graph, an op or a tensor as `_direct_making` compares
+    it: containers item by item (a few levels down), ops and tensors by
+    class, other objects by their fields."""
     if value is graph:
         return "graph"
-    if isinstance(value, (list, tuple)):
-        return (type(value).__name__, len(value), tuple(type(v).__name__ for v in value))
-    if isinstance(value, dict):
-        return ("dict", tuple(value), tuple(type(v).__name__ for v in value.values()))
     if isinstance(value, (str, int, float, type(None))):
         return value
-    slots = getattr(type(value), "__slots__", None)
-    if slots is None:
-        return (type(value).__name__, _summary(vars(value), graph))
-    return (type(value).__name__,)
+    if depth > 3:
+        return type(value).__name__
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, tuple(_summary(v, graph, depth + 1) for v in value))
+    if isinstance(value, dict):
+        return ("dict", tuple((k, _summary(v, graph, depth + 1)) for k, v in value.items()))
+    if isinstance(value, (Operation, Tensor)):
+        return (type(value).__name__,)
+    fields = getattr(value, "__dict__", None)
+    if fields is None:
+        fields = {slot: getattr(value, slot, None) for slot in getattr(type(value), "__slots__", ())
+                  if slot != "__weakref__"}
+    return (type(value).__name__, _summary(fields, graph, depth + 1))
 
 
 def _direct_making() -> bool:
-    """Whether `_make_op` does exactly what `Graph.create_checked` does in
-    its plain case: the classes keep the fields it sets, and one op made
-    each way (into two fresh graphs, through a name scope's key as the
-    replay adds it) leaves both graphs, ops and tensors alike."""
+    """Whether `_compile`'s functions do exactly what `Graph.create_checked`
+    does in its plain case: the classes keep the fields they set, and two
+    ops (a constant, an op reading it, colocated) made each way into two
+    fresh graphs leave both graphs, ops and tensors alike."""
     try:
         for cls in (Operation, Tensor, SymbolicTensor):
             if cls.__slots__ != _LAYOUT[cls.__name__]:
                 return False
-        data = (("value", "dtype"), 0, "float32")
+        first = (("dtype",), "int32")
+        second = (("value", "dtype", "_class"), [0], "float32", _LOC)
+        plan = (("", "Const", (), first, None, (), (2,), "float32"),
+                ("/q", "Identity", (0,), second, None, ((1, [0]), (3, _LOC)), (2,), "float32"))
         graphs = (Graph(), Graph())
-        made = []
-        for i, g in enumerate(graphs):
-            g.names.in_use["p"] = 1
-            src = g.create_checked("Const", "p", (2,), "float32", (), (("dtype",), "int32"))
-            if i == 0:
-                t = g.create_checked("Identity", "p/q", (2,), "float32", (src,), data)
-                t._op.owner = "p"
-            else:
-                t = _make_op(g, "p/q", "Identity", (src,), data, (2,), "float32", "p")
-            made.append(t)
+        names = ["p", "p/q"]
+        located = [StrAttr("loc:@p")]
+        a, b = graphs
+        x = a.create_checked("Const", "p", (2,), "float32", (), first)
+        y = a.create_checked("Identity", "p/q", (2,), "float32", (x,),
+                             (second[0], [0], "float32", located))
+        x._op.owner = y._op.owner = "p"
+        made = ([x, y], _compile(plan)(b, names, located, "p"))
         for slot in Graph.__slots__:
-            if _summary(getattr(graphs[0], slot, None), graphs[0]) != \
-                    _summary(getattr(graphs[1], slot, None), graphs[1]):
+            if _summary(getattr(a, slot, None), a) != _summary(getattr(b, slot, None), b):
                 return False
-        for a, b, g, h in ((made[0], made[1], graphs[0], graphs[1]),
-                           (made[0]._op, made[1]._op, graphs[0], graphs[1])):
-            for slot in type(a).__slots__ + Tensor.__slots__ * isinstance(a, Tensor):
-                if slot == "__weakref__":
-                    continue
-                x, y = getattr(a, slot), getattr(b, slot)
-                if x is a._op if isinstance(a, Tensor) else x is a._outs:
-                    continue
-                if isinstance(x, tuple) and x and isinstance(x[0], Tensor):
-                    if len(x) != len(y) or x[0]._op._name != y[0]._op._name:
-                        return False
-                    continue
-                if _summary(x, g) != _summary(y, h) or (
-                        isinstance(x, (str, int, tuple)) and x != y):
+        for i in range(2):
+            for u, v in ((made[0][i], made[1][i]), (made[0][i]._op, made[1][i]._op)):
+                if not _same_fields(u, v, a, b):
                     return False
-        return made[0]._op._outputs[0] is made[0] and made[1]._op._outputs[0] is made[1] and \
-            str(made[0]._op) == str(made[1]._op)
-    except Exception:                     # a layout `_make_op` does not know
+        return all(t._op._outputs[0] is t for t in made[0] + made[1]) and \
+            [str(t._op) for t in made[0]] == [str(t._op) for t in made[1]]
+    except Exception:                     # a layout `_compile` does not know
         return False
 
 
-#: `_make_op` may make the ops of templates (probed once, at import).
-_DIRECT = _direct_making()
+def _same_fields(u, v, a, b) -> bool:
+    """Whether op or tensor `u` of graph `a` and `v` of graph `b` hold the
+    same fields (other ops and tensors by name)."""
+    slots = type(u).__slots__ + (Tensor.__slots__ if isinstance(u, Tensor) else ())
+    for slot in slots:
+        if slot == "__weakref__":
+            continue
+        x, y = getattr(u, slot), getattr(v, slot)
+        if isinstance(x, (Operation, Tensor)):
+            if type(x) is not type(y) or x.name != y.name:
+                return False
+        elif isinstance(x, tuple) and x and isinstance(x[0], Tensor):
+            if [t.name for t in x] != [t.name for t in y]:
+                return False
+        elif _summary(x, a) != _summary(y, b) or (
+                isinstance(x, (str, int, tuple, list)) and x != y):
+            return False
+    return True
+
+
+#: Whether `_compile`'s functions may make the ops of templates: None until
+#: the first template is made, then `_direct_making()`.
+_DIRECT = None
 
 
 def _record(g, store, key, full_name, general, args):
@@ -513,8 +538,8 @@ def _template_of(g, store, v, full_name, start, keys_before, vars_before):
     for k in added:
         if g.names.in_use[k] != 1 or not (k == low or k.startswith(low + "/")):
             return None
-        base = _SUFFIXED.fullmatch(k) if k != low else None
-        if base is not None and base.group(1) in g.names.in_use:
+        base, _, number = k.rpartition("_")
+        if k != low and number.isascii() and number.isdigit() and base in g.names.in_use:
             return _NAMED                 # a uniquified name: not the plain case
         keys.append(k[len(low):])
     if low not in added:

@@ -393,7 +393,9 @@ def test_replay_through_create_checked(program, monkeypatch):
 
 def test_direct_making_matches_the_graph():
     """`_make_op` is used: its probe finds the graph's layout as it knows it."""
+    run(dense_blocks, True, True)
     assert vt._DIRECT and vt._direct_making()
+    assert all(t.maker is not None for t in vt._TEMPLATES.values())
 
 
 def test_templates_are_replayed():
