@@ -26,6 +26,7 @@ from .dtypes import dtype_name as as_dtype
 from .gen_ops import (gen_batch_mat_mul_v2, gen_batch_mat_mul_v3, gen_binary, gen_cast,
                       gen_mat_mul, gen_sparse_mat_mul, gen_unary)
 from .graph import Graph, SymbolicTensor, Tensor
+from .graph import _shared_names as shared_attr_names
 from .opdef import entered_scope, graph_from_inputs, name_scope, quick_op
 from .shapes import FLOAT_DTYPES
 from .values import is_tensor_like, py_str, truth
@@ -162,7 +163,8 @@ def matmul(g: Graph, a, b, transpose_a=False, transpose_b=False, adjoint_a=False
         # MatMul of tensors (or variables) as they are: `gen_math_ops.mat_mul` in `MatMul/`
         made = quick_op(g, "MatMul", "MatMul", (a, b),
                         {"transpose_a": transpose_a, "transpose_b": transpose_b,
-                         "grad_a": grad_a, "grad_b": grad_b})
+                         "grad_a": grad_a, "grad_b": grad_b},
+                        (_MATMUL_ATTRS, transpose_a, transpose_b, grad_a, grad_b))
         if made is not None:
             if made.__class__ is str:     # `_check_new_node_name`'s error
                 raise TFValueError(f"Duplicate node name in graph: '{made}'", name=made)
@@ -204,6 +206,10 @@ def matmul(g: Graph, a, b, transpose_a=False, transpose_b=False, adjoint_a=False
             return gen_batch_mat_mul_v3(g, a, b, output_type, adjoint_a, adjoint_b, grad_a,
                                         grad_b, scope)
         return gen_mat_mul(g, a, b, transpose_a, transpose_b, grad_a, grad_b, scope)
+
+
+#: The names of MatMul's attrs in the order `gen_mat_mul` gives them (then its type attr).
+_MATMUL_ATTRS = shared_attr_names(("transpose_a", "transpose_b", "grad_a", "grad_b", "T"))
 
 
 def _rank_at_most_2(x) -> bool:

@@ -16,6 +16,7 @@ from ..errors import TFRuntimeError, TFTypeError, TFValueError
 from . import observe as _observe
 from .convert import convert_to_tensor
 from .graph import Graph, NameScope, Operation, SymbolicTensor, Tensor
+from .graph import _shared_names as shared_attr_names
 from .names import _CHECKED as _CHECKED_SCOPE_NAMES
 from .names import _VALID_PREFIX
 from .names import VALID_OP_NAME_REGEX, check_node_name, check_scope_name, valid_prefix
@@ -59,7 +60,7 @@ class OpDef:
     A plain class (no dataclass: its import costs start-up time)."""
 
     __slots__ = ("inputs", "allowed", "shape_fn", "defaults", "output_dtype", "strings",
-                 "_lists", "_sets", "_uniform", "_uniform_set")
+                 "_lists", "_sets", "_uniform", "_uniform_set", "_uniform_names")
 
     def __init__(self, inputs: tuple, allowed: dict, shape_fn: str, defaults: dict | None = None,
                  output_dtype: str | None = None, strings: dict | None = None) -> None:
@@ -84,6 +85,9 @@ class OpDef:
             if attr[0] != "=" and attr not in self.defaults:
                 self._uniform = attr
         self._uniform_set = self._sets.get(self._uniform)
+        # the attr names of an op with only that attr, as ops share them
+        self._uniform_names = None if self._uniform is None else shared_attr_names(
+            (self._uniform,))
 
     def __repr__(self) -> str:
         return (f"OpDef(inputs={self.inputs!r}, allowed={self.allowed!r}, "
@@ -399,7 +403,8 @@ def _out_dtype(opdef: OpDef, types: dict, attrs: dict) -> str:
     return out_dtype
 
 
-def quick_op(g: Graph, op_type: str, default: str, values, attrs: dict | None = None):
+def quick_op(g: Graph, op_type: str, default: str, values, attrs: dict | None = None,
+             compact: tuple | None = None):
     """A wrapper's `with name_scope(None, default) as scope:` around
     `_apply_op_helper(op_type, name=scope, ...)` of `values`, made
     directly in the plain case: the output; None when it is not the plain
@@ -411,7 +416,9 @@ def quick_op(g: Graph, op_type: str, default: str, values, attrs: dict | None = 
     stack passes `valid_prefix`.  The shape function runs before the name
     is taken (it is pure): on any error the general path runs instead,
     which raises it with the op's name in its message.  `attrs` must pass
-    `_attrs_pass` (the caller's own bools do)."""
+    `_attrs_pass` (the caller's own bools do).  `compact`: the attrs as the
+    op keeps them (`Operation._attr_data`) but for the value of the op's one
+    type attr, whose name is their last (the caller's shared names)."""
     opdef = OPS[op_type]
     found = quick_inputs(opdef, values)
     if found is None:
@@ -440,12 +447,21 @@ def quick_op(g: Graph, op_type: str, default: str, values, attrs: dict | None = 
     op_name = graph.names.unique_name(stack + "/" + default if stack else default)
     if op_name in graph._ops_by_name:
         return op_name
-    out_dtype = opdef.output_dtype
-    if out_dtype is None and opdef._uniform is not None:
-        out_dtype = types[opdef._uniform]     # `_out_dtype`: the first input's type attr
+    uniform = opdef._uniform
+    if uniform is None:
+        return graph.create_checked(op_type, op_name, shape, _out_dtype(opdef, types, attrs),
+                                    tensors, attrs)
+    dt = types[uniform]
+    # the attrs kept compact as `create_checked` would keep the dict
+    if compact is not None:
+        data = compact + (dt,)
+    elif attrs is types:
+        data = (opdef._uniform_names, dt)
     else:
-        out_dtype = _out_dtype(opdef, types, attrs)
-    return graph.create_checked(op_type, op_name, shape, out_dtype, tensors, attrs)
+        data = attrs
+    out_dtype = opdef.output_dtype
+    return graph.create_checked(op_type, op_name, shape, dt if out_dtype is None else
+                                _out_dtype(opdef, types, attrs), tensors, data)
 
 
 class entered_scope(NameScope):
