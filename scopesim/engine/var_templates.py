@@ -16,6 +16,7 @@ order.
 A replay is only taken where the general path provably does exactly
 what it recorded:
 
+- a VariableScope (not a subclass) is the current scope;
 - no observer, device function, cond context, partitioner, custom
   getter, regularizer, caching device, constraint that is not callable,
   resource variable (RefVariables only), variable of that name in the
@@ -41,6 +42,7 @@ from . import variables as _v
 from .dtypes import DType, as_dtype
 from .graph import Graph, Operation, SymbolicTensor, Tensor
 from .names import VALID_OP_NAME_REGEX
+from .scopes import VariableScope
 from .nodedef import StrAttr
 from .opdef import ShapeAttr
 from .tensor_shape import Dimension
@@ -172,8 +174,9 @@ def get_variable(g, general, name, shape, dtype, initializer, regularizer, train
             name.__class__ is not str:
         return general(*args)
     scope = g.current_scope
-    store = _v.store_of(g)
-    if store._graph is not g:
+    store = g.var_store
+    # (a subclass of VariableScope may have a get_variable of its own)
+    if store._graph is not g or scope.__class__ is not VariableScope:
         return general(*args)
     if regularizer is None:
         regularizer = scope._regularizer

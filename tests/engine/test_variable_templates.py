@@ -370,7 +370,33 @@ def scope_entries():
     return out
 
 
-PROGRAMS = [scope_entries, dense_blocks, default_names, taken_names, an_op_named_like_the_variable,
+class _LoudScope(T.VariableScope):
+    def get_variable(self, var_store, name, *args, **kwargs):
+        return ("own", name)
+
+
+def scope_subclass():
+    """A VariableScope subclass whose get_variable is its own: entered by
+    variable_scope, a VariableScope of its fields is installed; installed
+    itself as the current scope, its get_variable is called."""
+    out = []
+    for i in range(3):
+        with T.variable_scope(f"plain{i}"):
+            out.append(T.get_variable("v", [2]).name)
+    for i in range(3):
+        with T.variable_scope(_LoudScope(False, name=f"loud{i}")):
+            out.append(T.get_variable("v", [2]).name)
+    g = T.get_default_graph()
+    old = g.current_scope
+    g.current_scope = _LoudScope(False, name="own")
+    try:
+        out.append(T.get_variable("v", [2]))
+    finally:
+        g.current_scope = old
+    return out
+
+
+PROGRAMS = [scope_subclass, scope_entries, dense_blocks, default_names, taken_names, an_op_named_like_the_variable,
             initializers_and_dtypes, scope_settings, contexts, resource_toggle,
             reentered_scopes]
 
