@@ -60,7 +60,7 @@ class OpDef:
     A plain class (no dataclass: its import costs start-up time)."""
 
     __slots__ = ("inputs", "allowed", "shape_fn", "defaults", "output_dtype", "strings",
-                 "_lists", "_sets", "_uniform", "_uniform_set", "_uniform_names")
+                 "_lists", "_sets", "_uniform", "_uniform_set", "_uniform_names", "_by_dtype")
 
     def __init__(self, inputs: tuple, allowed: dict, shape_fn: str, defaults: dict | None = None,
                  output_dtype: str | None = None, strings: dict | None = None) -> None:
@@ -88,6 +88,8 @@ class OpDef:
         # the attr names of an op with only that attr, as ops share them
         self._uniform_names = None if self._uniform is None else shared_attr_names(
             (self._uniform,))
+        # dtype -> the compact attrs of an op with only that attr, one tuple each
+        self._by_dtype: dict = {}
 
     def __repr__(self) -> str:
         return (f"OpDef(inputs={self.inputs!r}, allowed={self.allowed!r}, "
@@ -452,16 +454,31 @@ def quick_op(g: Graph, op_type: str, default: str, values, attrs: dict | None = 
         return graph.create_checked(op_type, op_name, shape, _out_dtype(opdef, types, attrs),
                                     tensors, attrs)
     dt = types[uniform]
-    # the attrs kept compact as `create_checked` would keep the dict
+    # the attrs kept compact as `create_checked` would keep the dict, and
+    # shared by the ops with the same ones (a tuple of bools and strings)
     if compact is not None:
         data = compact + (dt,)
+        shared = _SHARED_ATTRS.get(data)
+        if shared is not None:
+            data = shared
+        elif len(_SHARED_ATTRS) < _SHARED_ATTRS_KEPT:
+            _SHARED_ATTRS[data] = data
     elif attrs is types:
-        data = (opdef._uniform_names, dt)
+        data = opdef._by_dtype.get(dt)
+        if data is None:
+            data = opdef._by_dtype[dt] = (opdef._uniform_names, dt)
     else:
         data = attrs
     out_dtype = opdef.output_dtype
     return graph.create_checked(op_type, op_name, shape, dt if out_dtype is None else
                                 _out_dtype(opdef, types, attrs), tensors, data)
+
+
+#: The compact attrs `quick_op` made from a caller's bools (`compact`) and
+#: a dtype, one tuple each, for the ops that have them (few: MatMul's flags
+#: and dtypes); past this many, new ones are not shared.
+_SHARED_ATTRS: dict = {}
+_SHARED_ATTRS_KEPT = 4096
 
 
 class entered_scope(NameScope):

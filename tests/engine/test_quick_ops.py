@@ -312,3 +312,23 @@ def test_names_taken_and_odd_stacks_as_tensorflow(name):
     PROGRAMS[name](step)
     assert (seen, [op.name for op in get_default_graph().get_operations()]) == \
         tuple(TENSORFLOW[name])
+
+
+def test_ops_of_the_same_attrs_share_them_and_keep_their_own_changes():
+    """Two Relus (two MatMuls) of one dtype keep one compact attrs tuple; an
+    op's attrs changed afterwards are its own (the tuple is never changed)."""
+    T.reset_default_graph()
+    x = ph([2, 2])
+    first, second = T.nn.relu(x).op, T.nn.relu(x).op
+    assert first._attr_data is second._attr_data
+    mm1, mm2 = T.matmul(x, x).op, T.matmul(x, x, transpose_b=True).op
+    mm3 = T.matmul(x, x).op
+    assert mm1._attr_data is mm3._attr_data and mm1._attr_data is not mm2._attr_data
+    first._set_attr("_class", ["loc:@x"])
+    first._attrs["T"] = "float64"
+    assert second._attr_dict() == {"T": "float32"}
+    assert first._attr_dict() == {"T": "float64", "_class": ["loc:@x"]}
+    mm1._set_attr("transpose_a", True)
+    assert mm3.get_attr("transpose_a") is False and mm1.get_attr("transpose_a") is True
+    assert mm2._attr_dict() == {"transpose_a": False, "transpose_b": True, "grad_a": False,
+                                "grad_b": False, "T": "float32"}
