@@ -268,6 +268,8 @@ class RunResult:
         }
 
 
+#: The types of a shape's dimensions that `_variables_text` writes itself.
+_DIM_TYPES = frozenset((int, type(None)))
 #: One variable of the usual field types in `RunResult.json_text`.
 _VARIABLE = ('{\n      "name": %s,\n      "shape": %s,\n      "dtype": %s,'
              '\n      "trainable": %s\n    }')
@@ -287,7 +289,7 @@ def _variables_text(variables: list, quote, nested) -> list[str]:
             shape, dtype = v.shape, v.dtype
             if shape is None:
                 shape_text = "null"
-            elif type(shape) is tuple and all(type(d) is int or d is None for d in shape):
+            elif type(shape) is tuple and set(map(type, shape)) <= _DIM_TYPES:
                 shape_text = shapes.get(shape)
                 if shape_text is None:
                     shape_text = shapes[shape] = "[]" if not shape else \

@@ -66,22 +66,30 @@ def max_tree_depth(width: int) -> int:
 # ------------------------------------------------------------- path trees
 
 
+#: The `index` of a node without children yet (shared, never written to).
+_NO_INDEX: dict = {}
+
+
 class _Node:
     """One path segment of a name tree.  `item` is what sits at this exact
     path (a variable, an op) or None for a pure scope; a node can be both an
-    op and the scope of other ops (`add` and `add/x`)."""
+    op and the scope of other ops (`add` and `add/x`).  `index` finds a
+    child by segment (`_NO_INDEX` until the node has one: most are leaves)."""
 
     __slots__ = ("segment", "item", "children", "index")
 
     def __init__(self, segment: str, item: object = None):
         self.segment, self.item = segment, item
         self.children: list[_Node] = []
-        self.index: dict[str, _Node] = {}
+        self.index: dict[str, _Node] = _NO_INDEX
 
     def child(self, segment: str) -> "_Node":
-        node = self.index.get(segment)
+        index = self.index
+        node = index.get(segment)
         if node is None:
-            node = self.index[segment] = _Node(segment)
+            if index is _NO_INDEX:
+                index = self.index = {}
+            node = index[segment] = _Node(segment)
             self.children.append(node)
         return node
 
@@ -91,7 +99,8 @@ class _Node:
         takes the item (a second item at the same path gets its own node)."""
         node = self
         for segment in segments[:-1]:
-            node = node.child(segment)
+            found = node.index.get(segment)
+            node = found if found is not None else node.child(segment)
         last = segments[-1]
         if leaf or (last in node.index and node.index[last].item is not None):
             node.children.append(_Node(last, item))
@@ -152,7 +161,12 @@ def _layout(root_label: Segments, root: _Node, label: Label, max_depth: int) -> 
     stack = [(child, tree, 1) for child in reversed(root.children)]
     while stack:
         node, parent, depth = stack.pop()
-        segments, shown = _collapse(node)
+        children = node.children
+        if node.item is not None or len(children) != 1 or children[0].item is not None \
+                or not children[0].children:
+            segments, shown = [node.segment], node      # nothing to collapse
+        else:
+            segments, shown = _collapse(node)
         branch = parent.add(label(shown, segments))
         if depth + 1 >= max_depth and shown.children:
             for path, descendant in _descendants(shown):
@@ -163,7 +177,7 @@ def _layout(root_label: Segments, root: _Node, label: Label, max_depth: int) -> 
 
 
 def _path_text(segments: list[str], ellipsis: str, *, scope: bool) -> str:
-    text = "/".join(elide(segments, ellipsis))
+    text = "/".join(segments if len(segments) <= _ELIDE_ABOVE else elide(segments, ellipsis))
     return text + "/" if scope else text
 
 
@@ -191,8 +205,7 @@ def variables_layout(variables, *, width: int = 80, ellipsis: str = "…") -> Br
     """Variables grouped by scope path; each leaf says everything about one."""
     root = _Node("")
     for var in variables:
-        *scopes, leaf = var.name.split("/")
-        root.put([*scopes, leaf], var, leaf=True)
+        root.put(var.name.split("/"), var, leaf=True)
 
     def label(node: _Node, segments: list[str]) -> Segments:
         if node.item is None:
@@ -204,6 +217,9 @@ def variables_layout(variables, *, width: int = 80, ellipsis: str = "…") -> Br
                    max_tree_depth(width))
 
 
+_TWO_SPACES = ("  ", None)
+
+
 def ops_layout(ops, *, all_ops: bool = False, width: int = 80, ellipsis: str = "…") -> Branch:
     """Op names by name scope.
 
@@ -213,28 +229,26 @@ def ops_layout(ops, *, all_ops: bool = False, width: int = 80, ellipsis: str = "
     that failed half-way) are shown as ordinary ops.
     """
     names = {op.name for op in ops}
-    internal: dict[str, int] = {}
-    if not all_ops:
-        for op in ops:
-            if op.owner is not None and op.owner != op.name and op.owner in names:
-                internal[op.owner] = internal.get(op.owner, 0) + 1
-
+    internal: dict[str, int] = {}   # a variable op's name -> how many ops it folds
     root = _Node("")
     for op in ops:
-        if not all_ops and op.owner is not None and op.owner != op.name and op.owner in names:
-            continue
-        root.put(op.name.split("/"), op, leaf=False)
+        name, owner = op.name, op.owner
+        if not all_ops and owner is not None and owner != name and owner in names:
+            internal[owner] = internal.get(owner, 0) + 1
+        else:
+            root.put(name.split("/"), op, leaf=False)
 
     def label(node: _Node, segments: list[str]) -> Segments:
         op = node.item
         if op is None:
             return [(_path_text(segments, ellipsis, scope=True), "bold blue")]
-        name = _path_text(segments, ellipsis, scope=False)
+        name = segments[0] if len(segments) == 1 else \
+            _path_text(segments, ellipsis, scope=False)
         if not all_ops and op.owner == op.name:
             hidden = internal.get(op.name, 0)
             return [("variable ", "green"), (name, "bold"),
                     (f" ({op.type}, +{_plural(hidden, 'internal op')})", "dim")]
-        return [(name, None), ("  ", None), (op.type, "dim")]
+        return [(name, None), _TWO_SPACES, (op.type, "dim")]
 
     return _layout([(f"ops ({len(ops)})", "bold")], root, label, max_tree_depth(width))
 
@@ -262,35 +276,16 @@ _GUIDES = ("    ", "│   ", "├── ", "└── ")
 _ASCII_GUIDES = ("    ", "|   ", "+-- ", "`-- ")
 
 
-def _walk(tree: Branch) -> Iterator[Branch]:
-    stack = [iter((tree,))]
-    while stack:
-        node = next(stack[-1], None)
-        if node is None:
-            stack.pop()
-            continue
-        yield node
-        if node.children:
-            stack.append(iter(node.children))
-
-
-def plain_possible(tree: Branch) -> bool:
-    """Every label is printable ASCII, but for the ellipsis of an elided
-    path, and not blank (then `plain_lines` is rich's text)."""
-    return all(text.isascii() and text.isprintable() and text.strip()
-               for node in _walk(tree)
-               for text in ("".join(t for t, _ in node.label).replace("…", "."),))
-
-
-def plain_lines(tree: Branch, ascii_only: bool = False) -> Iterator[str]:
-    """The tree as rich prints it without colors and without a width limit:
-    the root's label, then each node under the guides of its ancestors
-    (`plain_possible` must hold: one line per label)."""
+def _lines(tree: Branch, ascii_only: bool) -> Iterator[tuple[str, str]]:
+    """(guides, label text) of each line of the tree as rich prints it
+    (see `plain_lines`): the root's label, then each node under the guides
+    of its ancestors."""
     space, cont, fork, end = _ASCII_GUIDES if ascii_only else _GUIDES
-    yield "".join(text for text, _ in tree.label).rstrip()
+    yield "", "".join([text for text, _ in tree.label])
     # per level: an iterator of the children left, and the guide above them
     stack = [(iter(tree.children), len(tree.children))]
     prefix: list[str] = []
+    guides = ""
     while stack:
         children, left = stack[-1]
         node = next(children, None)
@@ -298,15 +293,50 @@ def plain_lines(tree: Branch, ascii_only: bool = False) -> Iterator[str]:
             stack.pop()
             if prefix:
                 prefix.pop()
+                guides = "".join(prefix)
             continue
         left -= 1
         stack[-1] = (children, left)
         last = left == 0
-        yield "".join(prefix) + (end if last else fork) + \
-            "".join(text for text, _ in node.label).rstrip()
+        yield guides + (end if last else fork), "".join([text for text, _ in node.label])
         if node.children:
             prefix.append(space if last else cont)
+            guides = "".join(prefix)
             stack.append((iter(node.children), len(node.children)))
+
+
+def _plain_label(text: str) -> bool:
+    """A label rich writes as it is: printable ASCII but for the ellipsis
+    of an elided path, and not blank."""
+    if "…" in text:
+        text = text.replace("…", ".")
+    return text.isascii() and text.isprintable() and bool(text.strip())
+
+
+def plain_possible(tree: Branch) -> bool:
+    """Every label is printable ASCII, but for the ellipsis of an elided
+    path, and not blank (then `plain_lines` is rich's text)."""
+    return all(_plain_label(text) for _, text in _lines(tree, False))
+
+
+def plain_lines(tree: Branch, ascii_only: bool = False) -> Iterator[str]:
+    """The tree as rich prints it without colors and without a width limit:
+    the root's label, then each node under the guides of its ancestors
+    (`plain_possible` must hold: one line per label)."""
+    for guides, text in _lines(tree, ascii_only):
+        yield guides + text.rstrip()
+
+
+def _plain_text(tree: Branch, ascii_only: bool) -> list[str] | None:
+    """`plain_lines` with a newline after each, or None unless
+    `plain_possible` (the labels' texts made once for both)."""
+    out = []
+    append = out.append
+    for guides, text in _lines(tree, ascii_only):
+        if not _plain_label(text):
+            return None
+        append(guides + text.rstrip() + "\n")
+    return out
 
 
 def plain_run_text(result, *, all_ops: bool = False, collections: bool = False,
@@ -320,13 +350,17 @@ def plain_run_text(result, *, all_ops: bool = False, collections: bool = False,
              ops_layout(result.ops, all_ops=all_ops, width=width, ellipsis=ellipsis)]
     if collections:
         trees.append(collections_layout(result.collections))
-    if not all(plain_possible(tree) for tree in trees):
-        return None
+    texts = []
+    for tree in trees:
+        text = _plain_text(tree, not utf)
+        if text is None:
+            return None
+        texts.append(text)
     parts = [line + "\n" for line in result.output]
     if result.output:
         parts.append("\n")
-    for i, tree in enumerate(trees):
+    for i, text in enumerate(texts):
         if i:
             parts.append("\n")
-        parts.extend(line + "\n" for line in plain_lines(tree, ascii_only=not utf))
+        parts += text
     return "".join(parts)
