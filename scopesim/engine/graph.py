@@ -675,11 +675,25 @@ class Graph:
 
     def add_to_collection(self, name, value) -> None:
         """`Graph.add_to_collection`."""
-        self._collections.setdefault(name, []).append(value)
+        coll = self._collections.get(name)  # fuzz: Python's error, as TF's (unhashable)
+        if coll is None:
+            coll = self._collections[name] = []
+        coll.append(value)
 
     def add_to_collections(self, names, value) -> None:
         """`Graph.add_to_collections`: a string is one name; duplicates once
         (TensorFlow iterates a set; scopesim keeps the given order)."""
+        collections = self._collections
+        if (names.__class__ is tuple or names.__class__ is list) and len(names) == 2 and \
+                names[0].__class__ is str and names[1].__class__ is str and \
+                names[0] != names[1]:
+            # (the global and trainable collections of a variable: no duplicate, no error)
+            for name in names:
+                coll = collections.get(name)
+                if coll is None:
+                    coll = collections[name] = []
+                coll.append(value)
+            return
         names = (names,) if isinstance(names, str) else dict.fromkeys(names)
         for name in names:
             self.add_to_collection(name, value)

@@ -332,3 +332,24 @@ def test_ops_of_the_same_attrs_share_them_and_keep_their_own_changes():
     assert mm3.get_attr("transpose_a") is False and mm1.get_attr("transpose_a") is True
     assert mm2._attr_dict() == {"transpose_a": False, "transpose_b": True, "grad_a": False,
                                 "grad_b": False, "T": "float32"}
+
+
+def test_collections_of_a_variable_and_of_odd_names():
+    """`add_to_collections` of two names (a variable's), one name, repeated
+    names (kept once, in order) and an unhashable name (Python's error, no
+    collection changed)."""
+    g = T.Graph()
+    g.add_to_collections(("variables", "trainable_variables"), 1)
+    g.add_to_collections(["trainable_variables", "variables"], 2)
+    g.add_to_collections("variables", 3)
+    g.add_to_collections(["a", "a"], 4)
+    g.add_to_collections(("b", "a", "b"), 5)
+    try:
+        g.add_to_collections(["c", ["d"]], 6)
+    except TypeError as e:
+        assert str(e) == "unhashable type: 'list'"
+    else:
+        raise AssertionError("no TypeError")
+    assert g.get_all_collection_keys() == ["variables", "trainable_variables", "a", "b"]
+    assert [g.get_collection(k) for k in g.get_all_collection_keys()] == \
+        [[1, 2, 3], [1, 2], [4, 5], [5]]
