@@ -437,3 +437,29 @@ def test_all_programs_one_after_another():
     vt._PENDING.clear()
     vt._REFUSED.clear()
     assert [run(p, True, False) for p in PROGRAMS + PROGRAMS] == expected + expected
+
+
+def _generated(text: str, enabled: bool):
+    """A generated program's result and graph, the replay on or off."""
+    from scopesim import parse, runner
+    vt.ENABLED = tf_vs.PLAIN_SCOPES = enabled
+    try:
+        session = runner.Session()
+        result = session.execute(parse(text, "p.scope"))
+        out = (result.json_text(), dump(session.graph))
+        session.release()
+        return out
+    finally:
+        vt.ENABLED = tf_vs.PLAIN_SCOPES = True
+
+
+@pytest.mark.parametrize("seed", range(0, 40, 2))
+def test_generated_programs(seed):
+    """Random programs aimed at the naming rules (`scopesim.generate`:
+    colliding names, re-entered and default scopes, reuse modes, loops of
+    get_variable in defs): the same result and graph either way."""
+    from scopesim.generate import generate
+    for version, ops in ((1, False), (2, False), (2, True)):
+        text = generate(seed, version=version, ops=ops)
+        expected = _generated(text, False)
+        assert _generated(text, True) == expected
