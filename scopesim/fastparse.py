@@ -381,40 +381,62 @@ def _template(roots, line: int, column: int, char_column: int, pos: int, classes
     values and the offsets of positions are the function's globals, so that
     lines of the same shape (`w0 = var w0 [4]`, `w1 = var w1 [4]`) share one
     compiled code (`codes`: source -> code)."""
-    names: dict[int, str] = {}
-    consts: dict[str, object] = {"_new_ast": _new_ast, "_new_str": _new_str, "_Token": Token,
-                                 "_new_object": object.__new__}
-    by_value: dict[int, str] = {}
-    body: list[str] = []
+    writer = _TemplateWriter(line, column, char_column, pos, classes)
+    result = writer.expr(list(roots))
+    source = "def make(L, C, D, P):\n" + "\n".join(writer.body) + f"\n    return {result}\n"
+    code = codes.get(source)
+    if code is None:
+        code = codes[source] = compile(source, "<scopesim line template>", "exec")
+    namespace = writer.consts
+    exec(code, namespace)
+    # the function keeps its globals; they do not keep it (no cycle for a
+    # collector that the command line leaves off)
+    return namespace.pop("make")
 
-    def const(obj) -> str:
-        name = by_value.get(id(obj))
+
+class _TemplateWriter:
+    """The source of a template (`_template`): one statement or two per
+    object in `body`, the values it names in `consts`."""
+
+    def __init__(self, line, column, char_column, pos, classes):
+        self.line, self.column, self.char_column, self.pos = line, column, char_column, pos
+        self.classes = classes
+        self.names: dict[int, str] = {}         # id of an object made -> its variable
+        self.by_value: dict[int, str] = {}      # id of a shared value -> its global
+        self.consts: dict[str, object] = {"_new_ast": _new_ast, "_new_str": _new_str,
+                                          "_Token": Token, "_new_object": object.__new__}
+        self.body: list[str] = []
+
+    def const(self, obj) -> str:
+        name = self.by_value.get(id(obj))
         if name is None:
-            name = by_value[id(obj)] = f"k{len(by_value)}"
-            consts[name] = obj
+            name = self.by_value[id(obj)] = f"k{len(self.by_value)}"
+            self.consts[name] = obj
         return name
 
-    def on_line(value) -> str:
-        if value != line:
+    def on_line(self, value) -> str:
+        if value != self.line:
             raise _NoTemplate("a position on another line")
         return "L"
 
-    def shifted(value, base: int, name: str) -> str:
+    def shifted(self, value, base: int, name: str) -> str:
         if value.__class__ is not int:
             raise _NoTemplate("a position that is not a number")
         if value == base:
             return name
-        offset = f"o{len(consts)}"
-        consts[offset] = value - base
+        offset = f"o{len(self.consts)}"
+        self.consts[offset] = value - base
         return f"{name}+{offset}"
 
-    def expr(obj) -> str:
+    def expr(self, obj) -> str:
+        """The expression of `obj` in the template (its statements written first)."""
         cls = obj.__class__
         if cls in _IMMUTABLE or obj is _EMPTY or cls is type:
-            return const(obj)
-        name = names.get(id(obj))
+            return self.const(obj)
+        name = self.names.get(id(obj))
         if name is not None:
             return name
+        const, shifted, on_line, expr = self.const, self.shifted, self.on_line, self.expr
         if cls is list or cls is tuple:
             items = [expr(x) for x in obj]
             text = "[" + ", ".join(items) + "]" if cls is list else \
@@ -423,6 +445,7 @@ def _template(roots, line: int, column: int, char_column: int, pos: int, classes
             fields = obj.__dict__
             if len(fields) != 7:
                 raise _NoTemplate("a token with other attributes")
+            pos, char_column = self.pos, self.char_column
             text = (f"_new_str(_Token, {const(str(obj))})", (
                 f"'type': {const(fields['type'])}, "
                 f"'start_pos': {shifted(fields['start_pos'], pos, 'P')}, "
@@ -440,21 +463,22 @@ def _template(roots, line: int, column: int, char_column: int, pos: int, classes
                 if key == "lineno" or key == "end_lineno":
                     item = on_line(value)
                 elif key == "col_offset" or key == "end_col_offset":
-                    item = shifted(value, column, "C")
+                    item = shifted(value, self.column, "C")
                 elif key == "_scopesim_head":
                     (head_line, head_column), head_pos = value
-                    item = (f"(({on_line(head_line)}, {shifted(head_column, column, 'C')}), "
-                            f"{shifted(head_pos, pos, 'P')})")
+                    item = (f"(({on_line(head_line)}, {shifted(head_column, self.column, 'C')}), "
+                            f"{shifted(head_pos, self.pos, 'P')})")
                 else:
                     item = expr(value)
                 parts.append(f"{key!r}: {item}")
             text = (f"_new_ast({const(cls)})", ", ".join(parts))
-        elif cls in classes:
+        elif cls in self.classes:
             slots = [(slot, getattr(obj, slot)) for slot in cls.__slots__ if hasattr(obj, slot)]
             text = (f"_new_object({const(cls)})", [(slot, expr(value)) for slot, value in slots])
         else:
             raise _NoTemplate(f"a value of class {cls.__name__}")
-        name = names[id(obj)] = f"v{len(names)}"
+        name = self.names[id(obj)] = f"v{len(self.names)}"
+        body = self.body
         if text.__class__ is str:
             body.append(f"    {name} = {text}")
         elif text[1].__class__ is str:
@@ -464,14 +488,6 @@ def _template(roots, line: int, column: int, char_column: int, pos: int, classes
             body.append(f"    {name} = {text[0]}")
             body.extend(f"    {name}.{slot} = {value}" for slot, value in text[1])
         return name
-
-    result = expr(list(roots))
-    source = "def make(L, C, D, P):\n" + "\n".join(body) + f"\n    return {result}\n"
-    code = codes.get(source)
-    if code is None:
-        code = codes[source] = compile(source, "<scopesim line template>", "exec")
-    exec(code, consts)
-    return consts["make"]
 
 
 #: The words of a clause after a block: where one starts the next line, the
@@ -578,8 +594,11 @@ class FastParser:
                                 made = make(line, column - 1 if ascii_text else
                                             len(text[line_start:pos].encode("utf-8")),
                                             column, pos)
-                                values += made[0]
-                                redo(made, line_record.bound, line_record.walk)
+                                if line_record.bound is None:
+                                    values += made      # (nothing else to do again)
+                                else:
+                                    values += made[0]
+                                    redo(made, line_record.bound, line_record.walk)
                                 ops = line_record.rest
                             else:
                                 ops = line_record.ops
@@ -755,11 +774,17 @@ class FastParser:
                   codes):
         """The function that makes a replayed line's own values again
         (`_template`), from the values just made and the builder's changes
-        since `mark`; False where there is none."""
-        roots, line_record.bound, line_record.walk = builder.effects(mark)
+        since `mark`; False where there is none.  Where the builder changed
+        nothing else (`bound` None), it makes the list of values alone,
+        else [the values, the nodes of `effects`...] for `redo`."""
+        roots, bound, walk = builder.effects(mark)
         try:
-            return _template([made] + roots, line, column, char_column, pos, self.value_classes,
-                             codes)
+            if any(roots) or bound or walk:
+                line_record.bound, line_record.walk = bound, walk
+                return _template([made] + roots, line, column, char_column, pos,
+                                 self.value_classes, codes)
+            line_record.bound = None        # the template makes the values alone
+            return _template(made, line, column, char_column, pos, self.value_classes, codes)
         except Exception:       # anything it cannot make (or too deep): replay the actions
             return False
 

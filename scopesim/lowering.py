@@ -539,9 +539,8 @@ class Lowering:
 
     def scope(self, function, c, where):
         keyword_token, target, *options, alias, block = c
-        options = [o for o in options]
-        word = "scope" if function == "variable_scope" else "name_scope"
         if target is None and all(o.key != "default" for o in options):
+            word = "scope" if function == "variable_scope" else "name_scope"
             raise Refused(f'{word} needs a name ({word} "a"), a handle ({word} s) or '
                           f'default="..."', keyword_token)
 
@@ -552,7 +551,8 @@ class Lowering:
         head_end = block[1]
         head = _Meta(where.line, where.column, head_end.line, head_end.column)
         target = target if target is not None else self.at(ast.Constant(None), keyword_token)
-        call = self.tf_call(head, (function,), [target], self.keywords(options, rewrite))
+        call = self.tf_call(head, (function,), [target],
+                            self.keywords(options, rewrite) if options else ())
         if alias is not None:
             self.check_target(alias)     # `as s()` would compile to no target
             _store(alias, self.bound)
