@@ -198,7 +198,9 @@ def run_file(app: App, file: str, program_args=(), lang: str | None = None, tf1:
         run = loader("interpreter", "run")
         result = run(program, release=False) if exiting else run(program)
     if json_format:
-        app.write_out(result.json_text() + "\n")     # json.dumps(to_json(), indent=2)
+        for part in result.json_parts():        # json.dumps(to_json(), indent=2)
+            app.write_out(part)
+        app.write_out("\n")
     else:
         text = _plain_run(app, result, all_ops, show_collections)
         if text is not None:
