@@ -19,8 +19,9 @@ what it recorded:
 - a VariableScope (not a subclass) is the current scope;
 - no observer, device function, cond context, partitioner, custom
   getter, regularizer, caching device, constraint that is not callable,
-  resource variable (RefVariables only), variable of that name in the
-  store, or `<name>/part_0`;
+  variable of that name in the store, or `<name>/part_0`;
+- `use_resource` (given, the scope's or the toggle's) is None or a bool:
+  RefVariables and ResourceVariables have templates of their own;
 - the reuse flag is not True (False and AUTO_REUSE create when absent);
 - the full name is a valid root name (no final newline, no final `/`),
   and every registry key the general path would add is absent from the
@@ -29,7 +30,7 @@ what it recorded:
   template was recorded (a recording whose keys show a uniquified name,
   `<base>_<n>` with `<base>` in use, is refused);
 - control dependencies are cleared around the ops, as `ref_variable`
-  clears them.
+  and `resource_variable` clear them.
 
 Anything else (and every error) is the general path's.  `ENABLED` turns
 the replay off (the tests compare whole graphs both ways).
@@ -40,6 +41,7 @@ from __future__ import annotations
 from . import observe as _observe
 from . import variables as _v
 from .dtypes import DType, as_dtype
+from .resource import ResourceVariable
 from .graph import Graph, Operation, SymbolicTensor, Tensor
 from .names import VALID_OP_NAME_REGEX
 from .scopes import VariableScope
@@ -63,8 +65,13 @@ _PENDING: dict = {}
 _REFUSED: set = set()
 
 
-#: The colocation list's place in a recorded attr.
+#: The places in a recorded attr of the colocation list, and of the
+#: variable's name and name scope as string attrs (a ResourceVariable's
+#: `shared_name` and `debug_name`): made anew for each variable.
 _LOC = object()
+_NAME = object()
+_SCOPE = object()
+_MARKERS = (_LOC, _NAME, _SCOPE)
 #: `_template_of`: the recording's names were made unique (try another).
 _NAMED = object()
 
@@ -74,54 +81,73 @@ _SCALARS = frozenset((str, StrAttr, int, float, bool))
 
 class _Template:
     """The ops of one signature: `ops` is a tuple of (name suffix, type,
-    input positions, attrs as (name, value) pairs, dims, dtype); `keys` the
-    registry key suffixes in the order they were added; the positions of
-    the variable op, the Assign, the read and the initial value.
+    input positions, attrs as (name, value) pairs or None, its output as
+    (dims, dtype) or None); `keys` the registry key suffixes in the order
+    they were added; `kind` "ref" or "resource"; the positions of the
+    variable op, the Assign, the read and the initial value.
 
     `plan` is `ops` as the replay reads it: each op's attrs in the form a
     new op keeps them (`compact`: the op's compact tuple, see `Operation`,
     when the recorded ops kept that form; else a dict to copy), whose
-    colocation list (`_LOC`) and lists are made anew for each variable:
-    `head` when that is only the colocation list, last; else the
-    positions to fill."""
+    markers (`_MARKERS`) and lists are made anew for each variable: `head`
+    when that is only the colocation list, last; else the positions to
+    fill."""
 
-    __slots__ = ("ops", "keys", "var", "assign", "read", "value", "plan", "maker", "suffixes",
-                 "shared_keys")
+    __slots__ = ("ops", "keys", "kind", "var", "assign", "read", "value", "plan", "maker",
+                 "suffixes", "shared_keys")
 
-    def __init__(self, ops, keys, var, assign, read, value, compact) -> None:
-        self.ops, self.keys = ops, keys
+    def __init__(self, ops, keys, kind, var, assign, read, value, compact) -> None:
+        self.ops, self.keys, self.kind = ops, keys, kind
         self.var, self.assign, self.read, self.value = var, assign, read, value
         plan = []
-        for (suffix, op_type, inputs, attrs, dims, dt), names in zip(ops, compact):
-            if names is None:
+        for (suffix, op_type, inputs, attrs, out), names in zip(ops, compact):
+            if attrs is None:
+                data, fresh = None, ()
+            elif names is None:
                 data = dict(attrs)
                 fresh = tuple((attr, value) for attr, value in attrs
-                              if value is _LOC or value.__class__ is list)
+                              if value in _MARKERS or value.__class__ is list)
             else:
                 data = (names, *(value for _, value in attrs))
                 fresh = tuple((i, value) for i, value in enumerate(data)
-                              if i and (value is _LOC or value.__class__ is list))
+                              if i and (value in _MARKERS or value.__class__ is list))
             head = data[:-1] if names is not None and len(fresh) == 1 and \
                 fresh[0] == (len(data) - 1, _LOC) else None
-            plan.append((suffix, op_type, inputs, data, head, fresh, dims, dt))
+            plan.append((suffix, op_type, inputs, data, head, fresh, out))
         self.plan = tuple(plan)
-        #: every op's attrs compact: `_compile` may make them
+        #: every op's attrs compact (or None): `_compile` may make them
         global _DIRECT
         if _DIRECT is None:
             _DIRECT = _direct_making()
         self.maker = _compile(self.plan) if _DIRECT and all(
-            n is not None for n in compact) else None
+            names is not None or entry[3] is None for entry, names in zip(ops, compact)) \
+            else None
         self.suffixes = tuple(entry[0] for entry in ops)
-        #: for each key, the op whose name is the key when the variable's
-        #: name is lower case (the registry keeps one string for both, as
-        #: `NameRegistry.unique_name` does), else None
-        self.shared_keys = tuple(self.suffixes.index(k) if k in self.suffixes else None
-                                 for k in keys)
+        #: (key, op) positions of the keys that are the op's name when the
+        #: variable's name is lower case (the registry then keeps one string
+        #: for both, as `NameRegistry.unique_name` does)
+        self.shared_keys = tuple((j, self.suffixes.index(k)) for j, k in enumerate(keys)
+                                 if k in self.suffixes)
 
     def same(self, other: "_Template") -> bool:
-        return (self.ops == other.ops and self.keys == other.keys and
-                (self.var, self.assign, self.read, self.value) ==
-                (other.var, other.assign, other.read, other.value))
+        """Whether two recordings are one template (a shape attr by its dims)."""
+        return (_comparable(self.ops) == _comparable(other.ops) and self.keys == other.keys and
+                (self.kind, self.var, self.assign, self.read, self.value) ==
+                (other.kind, other.var, other.assign, other.read, other.value))
+
+
+def _comparable(ops) -> tuple:
+    """A template's ops with each attr value as its type and value (a
+    StrAttr is no str, 1 is no 1.0 nor True) and each ShapeAttr as its dims."""
+    def value(v):
+        if v.__class__ is ShapeAttr:
+            return ("ShapeAttr", v.dims)
+        if v.__class__ is list:
+            return ("list", tuple(value(x) for x in v))
+        return (v.__class__, v) if v not in _MARKERS else v
+    return tuple((suffix, op_type, inputs,
+                  None if attrs is None else tuple((k, value(v)) for k, v in attrs), out)
+                 for suffix, op_type, inputs, attrs, out in ops)
 
 
 def _dims_of(shape):
@@ -145,18 +171,18 @@ def _dims_of(shape):
     return tuple(dims)
 
 
-def _signature(initializer, dims, dtype_name):
+def _signature(initializer, dims, dtype_name, resource):
     """The signature of a known initializer's variable, or None."""
     cls = initializer.__class__
     known = _v._KNOWN_INITIALIZERS.get(cls)
     if known is None or cls.__call__ is not known[0]:
         return None
     if known[2] is None:
-        return cls, dims, dtype_name
+        return cls, dims, dtype_name, resource
     if not known[2](initializer):
         return None
     scale = initializer.scale
-    return (cls, dims, dtype_name, scale.__class__, repr(scale), initializer.mode,
+    return (cls, dims, dtype_name, resource, scale.__class__, repr(scale), initializer.mode,
             initializer.distribution, initializer.seed)
 
 
@@ -175,6 +201,8 @@ def get_variable(g, general, name, shape, dtype, initializer, regularizer, train
         return general(*args)
     scope = g.current_scope
     store = g.var_store
+    if store._graph is None:
+        store = _v.store_of(g)            # (the general path's first step, too)
     # (a subclass of VariableScope may have a get_variable of its own)
     if store._graph is not g or scope.__class__ is not VariableScope:
         return general(*args)
@@ -191,7 +219,8 @@ def get_variable(g, general, name, shape, dtype, initializer, regularizer, train
         if use_resource is None:
             use_resource = _v.resource_variables_enabled()
     if regularizer is not None or caching_device is not None or partitioner is not None or \
-            custom_getter is not None or use_resource or scope._reuse is True:
+            custom_getter is not None or use_resource.__class__ is not bool or \
+            scope._reuse is True:
         return general(*args)
     scope_name = scope._name
     if scope_name.__class__ is not str:
@@ -228,7 +257,7 @@ def get_variable(g, general, name, shape, dtype, initializer, regularizer, train
     except Exception:
         return general(*args)
     base = dt.base_dtype.name
-    key = _signature(initializer, dims, base)
+    key = _signature(initializer, dims, base, use_resource)
     if key is None:
         return general(*args)
     template = _TEMPLATES.get(key)
@@ -260,73 +289,113 @@ def _replay(g, store, template, full_name, dims, base, trainable, collections, c
             return general(*args)
     origin = None if _v.origin_source is None else _v.origin_source()
     located = [StrAttr("loc:@" + full_name)]
-    last = (located,)
-    made = []
-    pick = made.__getitem__
     if low == full_name:
-        for key, i in zip(keys, template.shared_keys):
-            in_use[key if i is None else names[i]] = 1
-    else:
-        for key in keys:
-            in_use[key] = 1
+        for j, i in template.shared_keys:
+            keys[j] = names[i]
+    for key in keys:
+        in_use[key] = 1
     if template.maker is not None and _DIRECT:    # (False: turned off since)
         made = template.maker(g, names, located, full_name)
     else:
-        start = len(g._ops)
-        saved_control = g._control_stack
-        g._control_stack = []             # `ops.init_scope()` in `ref_variable`
-        try:
-            create = g.create_checked
-            for op_name, (_, op_type, inputs, data, head, fresh, op_dims, dt) in zip(
-                    names, template.plan):
-                if head is not None:
-                    attrs = head + last
-                elif data.__class__ is dict:
-                    attrs = data.copy()
-                    for attr, value in fresh:
-                        attrs[attr] = located if value is _LOC else list(value)
-                elif fresh:
-                    attrs = list(data)
-                    for i, value in fresh:
-                        attrs[i] = located if value is _LOC else list(value)
-                    attrs = tuple(attrs)
-                else:
-                    attrs = data
-                made.append(create(op_type, op_name, op_dims, dt,
-                                   tuple(map(pick, inputs)) if inputs else (), attrs))
-        finally:
-            g._control_stack = saved_control
-        g.claim_ops_since(start, full_name)
-    var_op = made[template.var]._op
-    v = _v.RefVariable(var_op, dims, base, trainable, full_name, made[template.read],
-                       made[template.assign]._op, made[template.value], origin, constraint,
-                       None)
+        made = _create(g, template.plan, names, located, full_name)
+    if template.kind == "ref":
+        v = _v.RefVariable(made[template.var]._op, dims, base, trainable, full_name,
+                           made[template.read], made[template.assign]._op,
+                           made[template.value], origin, constraint, None)
+    else:
+        v = _new(ResourceVariable)
+        v._handle = made[template.var]
+        v._dims = dims
+        v._dt = base
+        v._trainable = trainable
+        v.store_key = full_name
+        v.origin = origin
+        v._initializer_op = made[template.assign]
+        v._initial_value = made[template.value]
+        v._constraint = constraint
+        v._caching_device = None
+        v._cached_value = None
+        v._graph_element = made[template.read]
+        v._handle_name = full_name + ":0"
+        v._validate_shape = True
     g.add_to_collections(collections, v)
     store.vars[full_name] = v
     return v
 
 
+def _fresh(value, located, full_name):
+    """A marked or list attr value of a plan, made for the variable `full_name`."""
+    if value is _LOC:
+        return located
+    if value is _NAME:
+        return StrAttr(full_name)
+    if value is _SCOPE:
+        return StrAttr(full_name + "/")
+    return list(value)
+
+
+def _create(g, plan, names, located, full_name) -> list:
+    """The plan's ops made by `Graph.create_checked` (or `create_op`, for an
+    op without outputs) under no control dependencies, owned by the
+    variable: the outputs, or the op of one without."""
+    made = []
+    start = len(g._ops)
+    saved_control = g._control_stack
+    g._control_stack = []                 # `ops.init_scope()`
+    try:
+        for op_name, (_, op_type, inputs, data, head, fresh, out) in zip(names, plan):
+            if head is not None:
+                attrs = head + (located,)
+            elif data.__class__ is dict:
+                attrs = data.copy()
+                for attr, value in fresh:
+                    attrs[attr] = _fresh(value, located, full_name)
+            elif fresh:
+                attrs = list(data)
+                for i, value in fresh:
+                    attrs[i] = _fresh(value, located, full_name)
+                attrs = tuple(attrs)
+            else:
+                attrs = data
+            inputs = tuple(made[i] for i in inputs)
+            if out is None:
+                made.append(g.create_op(op_type, op_name + "/", inputs=inputs, attrs=attrs))
+            else:
+                made.append(g.create_checked(op_type, op_name, out[0], out[1], inputs, attrs))
+    finally:
+        g._control_stack = saved_control
+    g.claim_ops_since(start, full_name)
+    return made
+
+
 def _compile(plan):
     """The function that makes a template's ops: `make(g, names, located,
-    owner)` appends them to graph `g` as `Graph.create_checked` does in a
-    graph with no control dependencies, device functions, cond context or
-    observer (what `_direct_making` checks before it is used), each owned
-    by `owner`, and returns their outputs.  Its code is one straight run of
-    assignments per op (the plan's constants are the function's globals),
-    which is the point: a replay's loop over the plan costs twice as much."""
-    env = {"new": _new, "Operation": Operation, "SymbolicTensor": SymbolicTensor}
+    owner)` appends them to graph `g` as `Graph.create_checked` (and
+    `create_op`, for an op without outputs) do in a graph with no control
+    dependencies, device functions, cond context or observer (what
+    `_direct_making` checks before it is used), each owned by `owner`, and
+    returns their outputs (the op of one without).  Its code is one
+    straight run of assignments per op (the plan's constants are the
+    function's globals), which is the point: a replay's loop over the plan
+    costs twice as much."""
+    env = {"new": _new, "Operation": Operation, "SymbolicTensor": SymbolicTensor,
+           "StrAttr": StrAttr}
+    fresh_text = {_LOC: "located", _NAME: "StrAttr(owner)", _SCOPE: "StrAttr(owner + '/')"}
     lines = ["def make(g, names, located, owner):",
              "    append = g._ops.append",
              "    by_name = g._ops_by_name"]
-    for i, (_, op_type, inputs, data, _, fresh, dims, dt) in enumerate(plan):
-        env[f"type{i}"], env[f"dims{i}"], env[f"dt{i}"] = op_type, dims, dt
-        items = []
-        for j, value in enumerate(data):
-            env[f"a{i}_{j}"] = value
-            items.append(f"a{i}_{j}")
-        for j, value in fresh:
-            items[j] = "located" if value is _LOC else f"list(a{i}_{j})"
-        attrs = "(" + "".join(item + ", " for item in items) + ")"
+    for i, (_, op_type, inputs, data, _, fresh, out) in enumerate(plan):
+        env[f"type{i}"] = op_type
+        if data is None:
+            attrs = "None"
+        else:
+            items = []
+            for j, value in enumerate(data):
+                env[f"a{i}_{j}"] = value
+                items.append(f"a{i}_{j}")
+            for j, value in fresh:
+                items[j] = f"list(a{i}_{j})" if value.__class__ is list else fresh_text[value]
+            attrs = "(" + "".join(item + ", " for item in items) + ")"
         args = "(" + "".join(f"t{k}, " for k in inputs) + ")"
         lines += [f"    o = new(Operation)",
                   f"    o._graph = g",
@@ -336,13 +405,18 @@ def _compile(plan):
                   f"    o._control_inputs = ()",
                   f"    o._device = ''",
                   f"    o._attr_data = {attrs}",
-                  f"    o.owner = owner",
-                  f"    o._outs = t{i} = new(SymbolicTensor)",
-                  f"    t{i}._op = o",
-                  f"    t{i}._value_index = 0",
-                  f"    t{i}._dims = dims{i}",
-                  f"    t{i}._dt = dt{i}",
-                  f"    append(o)",
+                  f"    o.owner = owner"]
+        if out is None:
+            lines += [f"    o._outs = None",
+                      f"    t{i} = o"]
+        else:
+            env[f"dims{i}"], env[f"dt{i}"] = out
+            lines += [f"    o._outs = t{i} = new(SymbolicTensor)",
+                      f"    t{i}._op = o",
+                      f"    t{i}._value_index = 0",
+                      f"    t{i}._dims = dims{i}",
+                      f"    t{i}._dt = dt{i}"]
+        lines += [f"    append(o)",
                   f"    by_name[name] = o"]
     lines.append("    return [" + "".join(f"t{i}, " for i in range(len(plan))) + "]")
     exec(compile("\n".join(lines), "<var_templates>", "exec"), env)
@@ -390,27 +464,38 @@ def _direct_making() -> bool:
             if cls.__slots__ != _LAYOUT[cls.__name__]:
                 return False
         first = (("dtype",), "int32")
-        second = (("value", "dtype", "_class"), [0], "float32", _LOC)
-        plan = (("", "Const", (), first, None, (), (2,), "float32"),
-                ("/q", "Identity", (0,), second, None, ((1, [0]), (3, _LOC)), (2,), "float32"))
+        second = (("value", "dtype", "name", "scope", "_class"), [0], "float32", _NAME, _SCOPE,
+                  _LOC)
+        third = (("dtype",), "float32")
+        plan = (("", "Const", (), first, None, (), ((2,), "float32")),
+                ("/q", "Identity", (0,), second, None,
+                 ((1, [0]), (3, _NAME), (4, _SCOPE), (5, _LOC)), ((2,), "float32")),
+                ("/r", "Bare", (1,), None, None, (), ((), "bool")),
+                ("/s", "Assign", (0, 1), third, None, (), None))
         graphs = (Graph(), Graph())
-        names = ["p", "p/q"]
+        names = ["p", "p/q", "p/r", "p/s"]
         located = [StrAttr("loc:@p")]
         a, b = graphs
         x = a.create_checked("Const", "p", (2,), "float32", (), first)
         y = a.create_checked("Identity", "p/q", (2,), "float32", (x,),
-                             (second[0], [0], "float32", located))
-        x._op.owner = y._op.owner = "p"
-        made = ([x, y], _compile(plan)(b, names, located, "p"))
+                             (second[0], [0], "float32", StrAttr("p"), StrAttr("p/"), located))
+        z = a.create_checked("Bare", "p/r", (), "bool", (y,), None)
+        w = a.create_op("Assign", "p/s/", inputs=(x, y), attrs=third)
+        for op in (x._op, y._op, z._op, w):
+            op.owner = "p"
+        made = ([x, y, z, w], _compile(plan)(b, names, located, "p"))
         for slot in Graph.__slots__:
             if _summary(getattr(a, slot, None), a) != _summary(getattr(b, slot, None), b):
                 return False
-        for i in range(2):
+        for i in range(3):
             for u, v in ((made[0][i], made[1][i]), (made[0][i]._op, made[1][i]._op)):
                 if not _same_fields(u, v, a, b):
                     return False
-        return all(t._op._outputs[0] is t for t in made[0] + made[1]) and \
-            [str(t._op) for t in made[0]] == [str(t._op) for t in made[1]]
+        if not _same_fields(w, made[1][3], a, b) or made[1][3]._outputs:
+            return False
+        return all(t._op._outputs[0] is t for t in made[0][:3] + made[1][:3]) and \
+            [str(t._op) for t in made[0][:2]] == [str(t._op) for t in made[1][:2]] and \
+            str(w) == str(made[1][3])
     except Exception:                     # a layout `_compile` does not know
         return False
 
@@ -476,17 +561,27 @@ def _template_of(g, store, v, full_name, start, keys_before, vars_before):
     """The template of the ops since `start`; None when the general path
     did anything but make `v` plainly, `_NAMED` when it did so under names
     made unique (a name was taken)."""
-    if v.__class__ is not _v.RefVariable or store.vars.get(full_name) is not v or \
-            len(store.vars) != vars_before + 1 or v.store_key != full_name or \
-            v._caching_device is not None:
+    if store.vars.get(full_name) is not v or len(store.vars) != vars_before + 1 or \
+            v.store_key != full_name or v._caching_device is not None:
         return None
-    ops = g._ops[start:]
-    var_op = v._op
+    if v.__class__ is _v.RefVariable:
+        kind, var_op = "ref", v._op
+        ends = (v._op._outputs[0], v._initializer_op._outputs[0], v._snapshot,
+                v._initial_value)
+    elif v.__class__ is ResourceVariable:
+        kind, var_op = "resource", v._handle._op
+        if v._cached_value is not None or v._validate_shape is not True or \
+                v._handle_name != full_name + ":0":
+            return None
+        ends = (v._handle, v._initializer_op, v._graph_element, v._initial_value)
+    else:
+        return None
     if var_op._name != full_name:
         return _NAMED
     located = (var_op._attr_dict() or {}).get("_class")
     if located != [StrAttr("loc:@" + full_name)]:
         return None
+    ops = g._ops[start:]
     index = {id(op): i for i, op in enumerate(ops)}
     prefix = full_name + "/"
     entries = []
@@ -500,7 +595,7 @@ def _template_of(g, store, v, full_name, start, keys_before, vars_before):
         else:
             return None
         outputs = op._outputs
-        if len(outputs) != 1 or op._device or op._control_inputs or op.owner != full_name:
+        if len(outputs) > 1 or op._device or op._control_inputs or op.owner != full_name:
             return None
         inputs = []
         for t in op._inputs:
@@ -510,30 +605,40 @@ def _template_of(g, store, v, full_name, start, keys_before, vars_before):
             inputs.append(i)
         attrs = op._attr_dict()
         if attrs is None:
-            return None
-        pairs = []
-        for attr, value in attrs.items():
-            if value is located:
-                value = _LOC
-            elif not _plain_value(value) or (value.__class__ is list and any(
-                    item.__class__ is StrAttr and "loc:@" in item for item in value)):
-                return None
-            pairs.append((attr, value if value.__class__ is not list else list(value)))
-        data = op._attr_data
-        if data.__class__ is tuple and len(data) == len(attrs) + 1 and \
-                data[0] == tuple(attrs) and all(
-                    a is b for a, b in zip(data[1:], attrs.values())):
-            compact.append(data[0])
-        else:
+            pairs = None
             compact.append(None)
-        out = outputs[0]
-        entries.append((suffix, op._type, tuple(inputs), tuple(pairs), out._dims, out._dt))
+        else:
+            pairs = []
+            for attr, value in attrs.items():
+                if value is located:
+                    value = _LOC
+                elif value.__class__ is StrAttr and value == full_name:
+                    value = _NAME
+                elif value.__class__ is StrAttr and value == prefix:
+                    value = _SCOPE
+                elif not _plain_value(value) or "loc:@" in repr(value):
+                    return None
+                pairs.append((attr, value if value.__class__ is not list else list(value)))
+            pairs = tuple(pairs)
+            data = op._attr_data
+            if data.__class__ is tuple and len(data) == len(attrs) + 1 and \
+                    data[0] == tuple(attrs) and all(
+                        a is b for a, b in zip(data[1:], attrs.values())):
+                compact.append(data[0])
+            else:
+                compact.append(None)
+        out = (outputs[0]._dims, outputs[0]._dt) if outputs else None
+        entries.append((suffix, op._type, tuple(inputs), pairs, out))
     positions = []
-    for t in (v._op._outputs[0], v._initializer_op._outputs[0], v._snapshot,
-              v._initial_value):
-        i = index.get(id(t._op))
-        if i is None or t._value_index != 0 or ops[i]._outputs[0] is not t:
-            return None
+    for end in ends:
+        if isinstance(end, Operation):
+            i = index.get(id(end))
+            if i is None or ops[i]._outputs:
+                return None
+        else:
+            i = index.get(id(end._op))
+            if i is None or end._value_index != 0 or ops[i]._outputs[0] is not end:
+                return None
         positions.append(i)
     added = list(in_use_tail(g.names.in_use, keys_before))
     low = full_name.lower()
@@ -547,7 +652,7 @@ def _template_of(g, store, v, full_name, start, keys_before, vars_before):
         keys.append(k[len(low):])
     if low not in added:
         return _NAMED
-    return _Template(tuple(entries), tuple(keys), *positions, compact)
+    return _Template(tuple(entries), tuple(keys), kind, *positions, compact)
 
 
 def in_use_tail(in_use: dict, before: int):

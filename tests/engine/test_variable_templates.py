@@ -34,6 +34,28 @@ def _item(x):
     return (type(x).__name__, name if isinstance(name, str) else repr(x))
 
 
+def _field(x):
+    """A variable's field: graph objects by name, an origin by its frames."""
+    if hasattr(x, "_op") or hasattr(x, "_outs"):
+        return (type(x).__name__, x.name)
+    if hasattr(x, "frames"):
+        return ("origin", repr(x.frames))
+    if isinstance(x, (list, tuple)):
+        return tuple(_field(y) for y in x)
+    if " at 0x" in repr(x):               # an object shown by its address: its fields
+        fields = getattr(x, "__dict__", None) or {
+            slot: getattr(x, slot, None) for slot in getattr(type(x), "__slots__", ())}
+        return (type(x).__name__, tuple((k, _field(y)) for k, y in sorted(fields.items())))
+    return repr(x)
+
+
+def _fields(v) -> tuple:
+    """Every field of a variable (its classes' slots)."""
+    slots = [slot for cls in type(v).__mro__ for slot in getattr(cls, "__slots__", ())
+             if slot != "__weakref__"]
+    return tuple((slot, _field(getattr(v, slot, "<unset>"))) for slot in slots)
+
+
 def dump(g: Graph) -> dict:
     ops = []
     for op in g.get_operations():
@@ -48,14 +70,8 @@ def dump(g: Graph) -> dict:
                     text, tuple((t.name, str(t.shape), t.dtype.name) for t in op.outputs),
                     op.owner))
     store = g.var_store
-    variables = []
-    for key, v in store.vars.items():
-        fields = [key, type(v).__name__, v.name, str(v.shape), v.dtype.name, v.trainable,
-                  v.op.name, v.initializer.name, v.initial_value.name, repr(v.constraint),
-                  getattr(v, "store_key", None)]
-        snapshot = getattr(v, "_snapshot", None)
-        fields.append(None if snapshot is None else snapshot.name)
-        variables.append(tuple(fields))
+    variables = [(key, type(v).__name__, v.name, str(v.shape), v.dtype.name, _fields(v))
+                 for key, v in store.vars.items()]
     collections = {k: [_item(x) for x in g.get_collection(k)]
                    for k in g.get_all_collection_keys()}
     return {"ops": ops, "names": list(g.names.in_use.items()), "vars": variables,
@@ -252,7 +268,7 @@ def contexts():
             with T.variable_scope(f"ctl{i}"):
                 v = T.get_variable("a", [2])
                 out.append([x.name for x in v.op.control_inputs])
-                out.append(T.identity(v).op.control_inputs[0].name)
+                out.append([c.name for c in T.identity(v).op.control_inputs])
         with T.name_scope(f"outer{i}"):
             with T.variable_scope(f"ns{i}"):
                 out.append(T.get_variable("a", [2]).name)
@@ -290,6 +306,17 @@ def resource_toggle():
     with T.variable_scope("d", use_resource=True):
         out.append(type(T.get_variable("v", [2])).__name__)
     return out
+
+
+def _with_resource(program):
+    def with_resource():
+        T.enable_resource_variables()
+        try:
+            return program()
+        finally:
+            T.disable_resource_variables()
+    with_resource.__name__ = program.__name__ + "_resource"
+    return with_resource
 
 
 def reentered_scopes():
@@ -399,6 +426,8 @@ def scope_subclass():
 PROGRAMS = [scope_subclass, scope_entries, dense_blocks, default_names, taken_names, an_op_named_like_the_variable,
             initializers_and_dtypes, scope_settings, contexts, resource_toggle,
             reentered_scopes]
+PROGRAMS += [_with_resource(p) for p in (dense_blocks, taken_names, initializers_and_dtypes,
+                                         scope_settings, contexts, scope_entries)]
 
 
 @pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.__name__)
@@ -424,11 +453,16 @@ def test_direct_making_matches_the_graph():
     assert all(t.maker is not None for t in vt._TEMPLATES.values())
 
 
-def test_templates_are_replayed():
+@pytest.mark.parametrize("program", [dense_blocks, _with_resource(dense_blocks)],
+                         ids=["ref", "resource"])
+def test_templates_are_replayed(program, monkeypatch):
     """The plain model is replayed (not merely recorded): all but the first
     two variables of each signature."""
-    run(dense_blocks, True, True)
-    assert len(vt._TEMPLATES) == 2 and not vt._REFUSED
+    replays = []
+    replay = vt._replay
+    monkeypatch.setattr(vt, "_replay", lambda *args: replays.append(1) or replay(*args))
+    run(program, True, True)
+    assert len(vt._TEMPLATES) == 2 and not vt._REFUSED and len(replays) == 2 * 24 - 4
 
 
 def test_all_programs_one_after_another():
