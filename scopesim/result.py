@@ -106,19 +106,20 @@ class OpInfo(Record):
 
 
 class OpTable:
-    """A run's ops compactly: their names and types (two lists) and the op
-    names of the run's variables, from which `infos()` makes the `OpInfo`
-    list (each op's owner found by its name's prefixes).  JSON needs only
-    the names and types, so a run written as JSON makes no OpInfo (85,000
-    ops: 0.1 s and 60 bytes each)."""
+    """A run's ops compactly: their names and types (two lists) and the
+    names of the run's variables (`s/w:0`), from which `infos()` makes the
+    `OpInfo` list (each op's owner found by its name's prefixes).  JSON
+    needs only the names and types, so a run written as JSON makes no
+    OpInfo (85,000 ops: 0.1 s and 60 bytes each)."""
 
-    __slots__ = ("names", "types", "variable_ops")
+    __slots__ = ("names", "types", "variable_names")
 
-    def __init__(self, names: list[str], types: list[str], variable_ops) -> None:
-        self.names, self.types, self.variable_ops = names, types, variable_ops
+    def __init__(self, names: list[str], types: list[str], variable_names) -> None:
+        self.names, self.types, self.variable_names = names, types, variable_names
 
     def infos(self) -> list[OpInfo]:
-        return op_infos(self.names, self.types, set(self.variable_ops))
+        variable_ops = {name.rsplit(":", 1)[0] for name in self.variable_names}
+        return op_infos(self.names, self.types, variable_ops)
 
 
 def op_infos(names, types, variable_ops: set) -> list[OpInfo]:

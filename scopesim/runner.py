@@ -452,11 +452,12 @@ class Session:
             variables = self.tf.global_variables()
         return self._op_table(variables).infos()
 
-    def _op_table(self, variables) -> OpTable:
-        """The graph's ops as an `OpTable` (`variables`: `tf.global_variables()`)."""
+    def _op_table(self, variables, names=None) -> OpTable:
+        """The graph's ops as an `OpTable` (`variables`: `tf.global_variables()`,
+        `names` their names if read already)."""
         ops = self.graph.get_operations()
         return OpTable(list(map(_NAME, ops)), list(map(_TYPE, ops)),
-                       tuple(v.name.rsplit(":", 1)[0] for v in variables))
+                       tuple(map(_NAME, variables)) if names is None else names)
 
     def result(self, output: list[str], error_of) -> RunResult:
         """The run's result: `output`, the graph's variables, ops (an
@@ -465,18 +466,32 @@ class Session:
         with self.graph.as_default():
             variables = self.tf.global_variables()
         infos = self._variable_infos(variables)
-        table = self._op_table(variables)
-        return RunResult.of_run(output, infos, table, error_of(), self.collections())
+        names = tuple(info.name for info in infos)      # the infos' strings, not copies
+        table = self._op_table(variables, names)
+        error = error_of()
+        return RunResult.of_run(output, infos, table, error,
+                                self.collections(dict(zip(map(id, variables), names))))
 
-    def collections(self) -> dict[str, list[str]]:
+    def collections(self, known: dict | None = None) -> dict[str, list[str]]:
+        """Each collection key (a str) -> the names of its items that have a
+        str name; `known` gives the names read already, by the item's id
+        (the variables': their strings are the result's, not copies)."""
         out = {}
         try:
             keys = self.graph.get_all_collection_keys()
         except Exception:   # noqa: BLE001 - an API without collections yet
             return out
+        known = known or {}
         for key in sorted(k for k in keys if isinstance(k, str)):
-            names = [item.name for item in self.graph.get_collection(key)
-                     if isinstance(getattr(item, "name", None), str)]
+            names = []
+            for item in self.graph.get_collection(key):
+                name = known.get(id(item))
+                if name is None:
+                    name = getattr(item, "name", None)
+                    if not isinstance(name, str):
+                        continue
+                    name = item.name
+                names.append(name)
             if names:
                 out[key] = names
         return out
