@@ -524,8 +524,6 @@ class Graph:
         op._name = name
         op._type = op_type
         op._inputs = inputs if inputs.__class__ is tuple else tuple(inputs)
-        controls = self._control_inputs_for(inputs) if self._control_stack else ()
-        op._control_inputs = controls if controls else ()
         op._device = ""
         if attrs.__class__ is dict:       # `_compact_attrs(attrs)`
             names = tuple(attrs)
@@ -538,11 +536,17 @@ class Graph:
         out._value_index = 0
         out._dims = shape
         out._dt = dtype
-        self._ops.append(op)
-        self._ops_by_name[name] = op
         if self._control_stack or self._device_stack or self._cond_context is not None or \
                 _observe.current is not None:
+            controls = self._control_inputs_for(inputs) if self._control_stack else ()
+            op._control_inputs = controls if controls else ()
+            self._ops.append(op)
+            self._ops_by_name[name] = op
             self._enter_op(op)
+            return out
+        op._control_inputs = ()
+        self._ops.append(op)
+        self._ops_by_name[name] = op
         return out
 
     def _new_op_name(self, op_type: str, name: str | None) -> str:
