@@ -5,6 +5,7 @@
     python benchmarks/bench_model.py --layers 4   # a smaller model
     python benchmarks/bench_model.py --growth     # run time at 100k and 1M ops
     python benchmarks/bench_model.py --profile looped   # cProfile of one run
+    python benchmarks/bench_model.py --phases flat      # CPU time of each phase of a run
     python benchmarks/bench_model.py --rounds 5   # medians of 5 runs of each
 
 The model is a stack of `--layers` layers (24 by default), each a scope
@@ -150,6 +151,50 @@ def profile(kind: str, layers: int, width: int) -> None:
     pstats.Stats(prof).sort_stats("tottime").print_stats(40)
 
 
+def phases(kind: str, layers: int, width: int, rounds: int) -> None:
+    """CPU time of each phase of `scopesim run --format json` in this
+    process, the collector off as the command has it (medians of `rounds`
+    runs of the phases after the program's own run)."""
+    import gc
+    from scopesim import parse
+    from scopesim.runner import Session, on_deep_stack
+    gc.disable()
+    clock = time.process_time
+    program_text = (looped if kind == "looped" else flat)(layers, width)
+    c0 = clock()
+    program = parse(program_text, f"{kind}.scope")
+    gc.disable()                # (parse resumes the collector it paused)
+    c1 = clock()
+    session = Session()
+    error = on_deep_stack(lambda: session._execute(program))
+    c2 = clock()
+    with session.graph.as_default():
+        variables = session.tf.global_variables()
+    times: dict = {}
+
+    def timed(label, fn):
+        start = clock()
+        value = fn()
+        times.setdefault(label, []).append(clock() - start)
+        return value
+    for _ in range(max(rounds, 1)):
+        infos = timed("variable infos", lambda: session._variable_infos(variables))
+        names = tuple(info.name for info in infos)
+        table = timed("op table", lambda: session._op_table(variables, names))
+        known = dict(zip(map(id, variables), names))
+        timed("collections", lambda: session.collections(known))
+        result = timed("result (all three)", lambda: session.result([], lambda: error))
+        timed("json_parts", result.json_parts)
+        timed("json_text", result.json_text)
+        timed("ops read (OpInfos)", lambda: result.ops)
+    timed("Session.release", session.release)
+    print(f"{kind}: {program_text.count(chr(10))} lines, {len(infos)} variables, "
+          f"{len(table.names)} ops; parse {c1 - c0:.3f} s, program run {c2 - c1:.3f} s CPU")
+    for label, values in times.items():
+        values.sort()
+        print(f"  {label:<20} {values[len(values) // 2] * 1e3:8.1f} ms CPU")
+
+
 def measure_tf(kind: str, layers: int, width: int) -> dict:
     """Run the emitted program in TensorFlow, import included."""
     from scopesim import parse
@@ -215,6 +260,8 @@ def main() -> None:
     parser.add_argument("--tf", action="store_true", help="also run TensorFlow")
     parser.add_argument("--growth", action="store_true", help="run time at 100k and 1M ops")
     parser.add_argument("--profile", choices=("looped", "flat"), help="cProfile of one run")
+    parser.add_argument("--phases", choices=("looped", "flat"),
+                        help="CPU time of each phase of a run, after the program's too")
     parser.add_argument("--rounds", type=int, default=1,
                         help="runs of each measurement (the medians are shown)")
     parser.add_argument("--one", nargs=2, help=argparse.SUPPRESS)
@@ -226,6 +273,9 @@ def main() -> None:
         return
     if args.profile:
         profile(args.profile, args.layers, args.width)
+        return
+    if args.phases:
+        phases(args.phases, args.layers, args.width, args.rounds)
         return
     if args.growth:
         growth(args.width, args.rounds)
