@@ -253,6 +253,24 @@ def _plain_callback(n, children_of, method):
     return reduce
 
 
+class _Callbacks(dict):
+    """rule -> its reduction (`_callback`) over one parse's builder, made
+    when the rule is first reduced: a program reduces a few dozen of the
+    grammar's rules, and making all of them took half of a tiny parse."""
+
+    __slots__ = ("specs", "builder")
+
+    def __init__(self, specs, builder):
+        super().__init__()
+        self.specs, self.builder = specs, builder
+
+    def __missing__(self, rule):
+        terminal, include, tail, expand1, method = self.specs[rule]
+        made = self[rule] = _callback(terminal, include, tail, expand1,
+                                      getattr(self.builder, method) if method else method)
+        return made
+
+
 def _first_child(raw):
     return raw[0]
 
@@ -538,9 +556,7 @@ class FastParser:
         (the lexer's choices and the parser's actions depend on nothing
         else), so its tokens and actions are replayed from the record of its
         first reading (`_Record`): only the builder's methods run again."""
-        callbacks = [_callback(terminal, include, tail, expand1,
-                               getattr(builder, method) if method else method)
-                     for terminal, include, tail, expand1, method in self.specs]
+        callbacks = _Callbacks(self.specs, builder)
         actions, sizes, origins = self.actions, self.sizes, self.origins
         after_units, units = self.after_units, self._units
         state_lexer = self.state_lexer
