@@ -12,7 +12,7 @@ so that a run does not import `dataclasses` (see `scopesim.record`).
 from __future__ import annotations
 
 from .errors import ProgramError
-from .record import Record
+from .record import Record, slot_setters
 from .span import Span
 
 _set = object.__setattr__
@@ -59,16 +59,18 @@ class VariableInfo(Record):
                  origin) -> "VariableInfo":
         """The info whose `defined_at` is `origin.span`, read when first asked
         for (`origin`: the variable's `runner.Origin`, or None for no span)."""
-        info = cls.__new__(cls)
-        _set(info, "name", name)
-        _set(info, "shape", shape)
-        _set(info, "dtype", dtype)
-        _set(info, "trainable", trainable)
-        _set(info, "kind", kind)
-        _set(info, "store_key", store_key)
-        _set(info, "handles", handles)
-        _set(info, "_defined_at", None)
-        _set(info, "_origin", origin)
+        info = object.__new__(cls)
+        (set_name, set_shape, set_dtype, set_trainable, set_kind, set_store_key, set_handles,
+         set_defined_at, set_origin) = _VARIABLE_SETTERS
+        set_name(info, name)
+        set_shape(info, shape)
+        set_dtype(info, dtype)
+        set_trainable(info, trainable)
+        set_kind(info, kind)
+        set_store_key(info, store_key)
+        set_handles(info, handles)
+        set_defined_at(info, None)
+        set_origin(info, origin)
         return info
 
     @property
@@ -89,6 +91,9 @@ class VariableInfo(Record):
                 "trainable": self.trainable}
 
 
+_VARIABLE_SETTERS = slot_setters(VariableInfo)
+
+
 class OpInfo(Record):
     """One op of `graph.get_operations()`.  `owner` is the op name of the
     variable this op was created for (its initializer ops, `Assign`, `read`,
@@ -97,12 +102,15 @@ class OpInfo(Record):
     __slots__ = ("name", "type", "owner")
 
     def __init__(self, name: str, type: str, owner: str | None = None) -> None:  # noqa: A002
-        _set(self, "name", name)
-        _set(self, "type", type)
-        _set(self, "owner", owner)
+        _set_op_name(self, name)
+        _set_op_type(self, type)
+        _set_op_owner(self, owner)
 
     def to_json(self) -> dict:
         return {"name": self.name, "type": self.type}
+
+
+_set_op_name, _set_op_type, _set_op_owner = slot_setters(OpInfo)
 
 
 class OpTable:
@@ -129,15 +137,20 @@ def op_infos(names, types, variable_ops: set) -> list[OpInfo]:
     owners: dict = {"": None}   # scope prefix -> the variable op name it is under
     out = []
     append = out.append
+    new = object.__new__
     for name, type_ in zip(names, types):
         if name in variable_ops:
-            append(OpInfo(name, type_, name))
-            continue
-        prefix = name.rpartition("/")[0]
-        owner = owners.get(prefix, owners)
-        if owner is owners:
-            owner = _owner(prefix, variable_ops, owners)
-        append(OpInfo(name, type_, owner))
+            owner = name
+        else:
+            prefix = name.rpartition("/")[0]
+            owner = owners.get(prefix, owners)
+            if owner is owners:
+                owner = _owner(prefix, variable_ops, owners)
+        op = new(OpInfo)        # OpInfo(name, type_, owner), without a call of __init__
+        _set_op_name(op, name)
+        _set_op_type(op, type_)
+        _set_op_owner(op, owner)
+        append(op)
     return out
 
 
