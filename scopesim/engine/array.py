@@ -44,12 +44,20 @@ def _is_tensor(value) -> bool:
     return isinstance(value, Tensor)
 
 
+#: The classes `_is_core_tensor` accepts (bound at its first call: their
+#: modules import this one).
+_CORE_TENSORS = None
+
+
 def _is_core_tensor(value) -> bool:
     """`isinstance(value, core.Tensor)`, the test of the autopacking: a
     Tensor or a variable (ref or resource)."""
-    from .resource import BaseResourceVariable
-    from .variables import RefVariable
-    return isinstance(value, (Tensor, RefVariable, BaseResourceVariable))
+    global _CORE_TENSORS
+    if _CORE_TENSORS is None:
+        from .resource import BaseResourceVariable
+        from .variables import RefVariable
+        _CORE_TENSORS = (Tensor, RefVariable, BaseResourceVariable)
+    return isinstance(value, _CORE_TENSORS)
 
 
 def stack(g: Graph, values: list, name: str = "stack") -> Tensor:
