@@ -54,6 +54,9 @@ ENABLED = True
 
 _new = object.__new__
 
+#: `TensorShape::IsValid`'s bound on a shape's number of elements.
+_MAX_ELEMENTS = 2**63 - 1
+
 #: At most this many signatures are recorded (a program of ever new
 #: shapes gains nothing from templates).
 _MAX_TEMPLATES = 2048
@@ -152,23 +155,21 @@ def _comparable(ops) -> tuple:
 
 def _dims_of(shape):
     """A fully defined shape given as a list or tuple of ints >= 0 (or
-    known Dimensions) as its dims tuple, else None."""
+    known Dimensions) as its dims tuple, when it is small (`variables.
+    _small_shape`: its element count far below 2**63), else None."""
     cls = shape.__class__
     if cls is not list and cls is not tuple:
         return None
     dims = []
+    count = 1
     for d in shape:
-        if d.__class__ is int:
-            if d < 0:
-                return None
-        elif d.__class__ is Dimension:
+        if d.__class__ is Dimension:
             d = d._value
-            if d is None:
-                return None
-        else:
+        if d.__class__ is not int or d < 0 or d > _MAX_ELEMENTS:
             return None
+        count *= d
         dims.append(d)
-    return tuple(dims)
+    return tuple(dims) if count < _MAX_ELEMENTS else None
 
 
 def _signature(initializer, dims, dtype_name, resource):
@@ -241,17 +242,20 @@ def get_variable(g, general, name, shape, dtype, initializer, regularizer, train
         if dtype is None:
             dtype = _v.dtypes.FLOAT32
     if dtype.__class__ is DType:
-        dtype = dtype.base_dtype
-    elif dtype.__class__ is not str:
+        dt = dtype.base_dtype             # `as_dtype` of it: a DType of that name
+    elif dtype.__class__ is str:
+        dt = None
+    else:
         return general(*args)
     dims = _dims_of(shape)
-    if dims is None or not _v._small_shape(dims):
+    if dims is None:
         return general(*args)
     vars_ = store.vars
     if full_name in vars_ or (vars_ and full_name + "/part_0" in vars_):
         return general(*args)
     try:
-        dt = as_dtype(dtype)
+        if dt is None:
+            dt = as_dtype(dtype)
         if initializer is None:
             initializer = _v.default_initializer(full_name, dt)
     except Exception:
