@@ -68,6 +68,12 @@ def subtract(g: Graph, x, y, name=None) -> Tensor:
 
 def sigmoid(g: Graph, x, name=None) -> Tensor:
     """`math_ops.sigmoid`: converts `x` inside `Sigmoid/` first."""
+    if name is None:                      # a tensor (or variable) as it is
+        made = quick_op(g, "Sigmoid", "Sigmoid", (x,))
+        if made is not None:
+            if made.__class__ is str:     # `_check_new_node_name`'s error
+                raise TFValueError(f"Duplicate node name in graph: '{made}'", name=made)
+            return made
     g = graph_from_inputs(g, (x,))
     with name_scope(g, name, "Sigmoid") as scope:
         x = convert_to_tensor(g, x, name="x")

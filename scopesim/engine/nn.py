@@ -16,9 +16,10 @@ from .convert import convert_to_tensor
 from .dtypes import INTEGER
 from .gen_ops import gen_unary
 from .graph import Graph, Tensor
+from .graph import _shared_names as shared_attr_names
 from .math import cast, matmul
 from .nodedef import StrAttr
-from .opdef import apply_op, graph_from_inputs, name_scope
+from .opdef import apply_op, graph_from_inputs, name_scope, quick_op
 from .values import py_repr
 
 
@@ -73,6 +74,14 @@ def bias_add(g: Graph, value, bias, data_format=None, name=None) -> Tensor:
     """`nn_ops.bias_add`: in `BiasAdd/`, `data_format` normalised (`NC...`
     is NCHW, `N...C` NHWC), `value` converted as `input`, `bias` to its
     dtype as `bias`; then `gen_nn_ops.bias_add` named by the scope."""
+    if name is None and data_format is None:
+        # tensors (or variables) of one dtype as they are: BiasAdd in `BiasAdd/`
+        made = quick_op(g, "BiasAdd", "BiasAdd", (value, bias), {"data_format": _NHWC},
+                        (_BIAS_ADD_ATTRS, _NHWC))
+        if made is not None:
+            if made.__class__ is str:     # `_check_new_node_name`'s error
+                raise TFValueError(f"Duplicate node name in graph: '{made}'", name=made)
+            return made
     g = graph_from_inputs(g, (value, bias))
     with name_scope(g, name, "BiasAdd") as scope:
         if data_format is not None:
@@ -86,6 +95,12 @@ def bias_add(g: Graph, value, bias, data_format=None, name=None) -> Tensor:
         value = convert_to_tensor(g, value, name="input")
         bias = convert_to_tensor(g, bias, value._dt, name="bias")
         return gen_bias_add(g, value, bias, data_format, scope)
+
+
+#: `make_str("NHWC", "data_format")`, BiasAdd's default data format (one
+#: StrAttr for all), and the names of BiasAdd's attrs in `gen_bias_add`'s order.
+_NHWC = StrAttr("NHWC")
+_BIAS_ADD_ATTRS = shared_attr_names(("data_format", "T"))
 
 
 def relu6(g: Graph, features, name=None) -> Tensor:

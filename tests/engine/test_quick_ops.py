@@ -56,6 +56,12 @@ def dense_blocks(step):
             step(lambda: b + x)
     step(lambda: T.nn.relu(x))
     step(lambda: T.matmul(x, x, transpose_b=True))
+    with T.variable_scope("biased"):
+        b = step(lambda: var("bias", [8]))
+        step(lambda: T.sigmoid(T.nn.bias_add(T.matmul(x, x, transpose_b=True), b)))
+        step(lambda: T.nn.bias_add(x, b, name="named"))
+        step(lambda: T.nn.bias_add(x, b, data_format="NHWC"))
+        step(lambda: T.sigmoid(b, name="s"))
 
 
 @program
@@ -84,6 +90,10 @@ def taken_names(step):
     step(lambda: T.identity(x, name="add/"))
     step(lambda: T.identity(x, name="MatMul/"))
     step(lambda: T.identity(x, name="Relu/"))
+    step(lambda: T.identity(x, name="BiasAdd/"))
+    step(lambda: T.identity(x, name="Sigmoid/"))
+    step(lambda: T.nn.bias_add(x, x[0]))
+    step(lambda: T.sigmoid(x))
     step(lambda: x + x)
     step(lambda: x + x)
     step(lambda: T.matmul(x, x))
@@ -150,6 +160,16 @@ def shapes_and_dtypes(step):
     step(lambda: x + 1.0)
     step(lambda: T.cast(i, T.float32))
     step(lambda: T.unstack(r3))
+    step(lambda: T.nn.bias_add(x, z))
+    step(lambda: T.nn.bias_add(x, x))
+    step(lambda: T.nn.bias_add(z, z))
+    step(lambda: T.nn.bias_add(i, z))
+    step(lambda: T.nn.bias_add(x, v64))
+    step(lambda: T.nn.bias_add(s, s))
+    step(lambda: T.nn.bias_add(u, z))
+    step(lambda: T.sigmoid(i))
+    step(lambda: T.sigmoid(v64))
+    step(lambda: T.sigmoid(1.0))
 
 
 @program
@@ -279,10 +299,14 @@ def test_broadcast_shapes_of_a_bias_as_the_general_rule():
 #: `disable_v2_behavior()`; every program above printed the same under both.
 TENSORFLOW = {
     "taken_names": (
-        ["x:0", "add:0", "MatMul:0", "Relu:0", "add/add:0", "add_1:0",
+        ["x:0", "add:0", "MatMul:0", "Relu:0", "BiasAdd:0", "Sigmoid:0",
+         "ValueError: Duplicate node name in graph: 'BiasAdd'",
+         "ValueError: Duplicate node name in graph: 'Sigmoid'", "add/add:0", "add_1:0",
          "ValueError: Duplicate node name in graph: 'MatMul'",
          "ValueError: Duplicate node name in graph: 'Relu'", "s/sub:0", "s/sub/sub:0"],
-        ["x", "add", "MatMul", "Relu", "add/add", "add_1", "s/sub", "s/sub/sub"]),
+        ["x", "add", "MatMul", "Relu", "BiasAdd", "Sigmoid", "strided_slice/stack",
+         "strided_slice/stack_1", "strided_slice/stack_2", "strided_slice", "add/add", "add_1",
+         "s/sub", "s/sub/sub"]),
     "odd_stacks": (
         ["x:0"] + [f"ValueError: `_b/{op}` is not a valid node name. Accepted names conform to "
                    "Regex /re.compile('^[A-Za-z0-9.][A-Za-z0-9_.\\\\\\\\/>-]*$')/"
