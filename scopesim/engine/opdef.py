@@ -205,6 +205,7 @@ def apply_op(g: Graph, op_type: str, name, inputs: list, attrs: dict | None = No
     Nearly every op is the plain case `_quick_apply` makes directly."""
     opdef = OPS[op_type]
     if name is None and out_dtype is None and (not attrs or _attrs_pass(opdef, attrs)):
+        # (an op type is a word: `[A-Z][A-Za-z0-9]*`, as `quick_op` needs its default)
         made = quick_op(g, op_type, op_type, inputs, dict(attrs) if attrs else None)
         if made is not None:
             if made.__class__ is str:     # `_check_new_node_name`'s error

@@ -377,3 +377,13 @@ def test_collections_of_a_variable_and_of_odd_names():
     assert g.get_all_collection_keys() == ["variables", "trainable_variables", "a", "b"]
     assert [g.get_collection(k) for k in g.get_all_collection_keys()] == \
         [[1, 2, 3], [1, 2], [4, 5], [5]]
+
+
+def test_op_types_are_words():
+    """`apply_op` of an unnamed op passes its type to `quick_op` as the
+    scope's default name, which must be a word (valid at the root and
+    nested, and as the end of a node name)."""
+    import re
+
+    import scopesim.tf.compat_v1  # noqa: F401 - registers every OpDef
+    assert all(re.fullmatch(r"[A-Z][A-Za-z0-9]*", op_type) for op_type in opdef.OPS)
