@@ -458,15 +458,16 @@ def variable_scope(g, name_or_scope, default_name=None, reuse=None, aux: bool = 
     return scope, _exit(g, close, old_stack)
 
 
-def enter_plain(g, name: str) -> tuple:
-    """`variable_scope(g, name)` of a non-empty string with every other
-    argument at its default, entered for the first time, no observer: the
-    name scope `name` (checked, made unique), then a scope below the
-    current one that inherits all its fields but the constraint (what
-    `variable_scope` and `_pure_variable_scope` do in that case, without
-    their generality).  Returns the state `exit_plain` takes: (graph,
-    scope, the scope it replaced, the counts, the old name stack, the
-    entered name scope)."""
+def enter_plain(g, name: str, reuse=None) -> tuple:
+    """`variable_scope(g, name, reuse=reuse)` of a non-empty string with
+    every other argument at its default, `reuse` None, False, True or
+    AUTO_REUSE, entered for the first time, no observer: the name scope
+    `name` (checked, made unique), then a scope below the current one that
+    inherits all its fields but the constraint, its reuse `reuse or` the
+    current one's (what `variable_scope` and `_pure_variable_scope` do in
+    that case, without their generality).  Returns the state `exit_plain`
+    takes: (graph, scope, the scope it replaced, the counts, the old name
+    stack, the entered name scope)."""
     old_stack = g.name_stack
     _, entered = g.enter_name_scope(name)
     try:
@@ -474,9 +475,9 @@ def enter_plain(g, name: str) -> tuple:
         counts = g.scope_counts
         old_name = old._name
         new_name = old_name + "/" + name if old_name else name
-        scope = VariableScope(old._reuse, new_name, old._initializer, old._regularizer,
-                              old._caching_device, old._partitioner, old._custom_getter,
-                              entered, old._dtype, old._use_resource, None)
+        scope = VariableScope(reuse or old._reuse, new_name, old._initializer,
+                              old._regularizer, old._caching_device, old._partitioner,
+                              old._custom_getter, entered, old._dtype, old._use_resource, None)
         counts.open(new_name)
     except BaseException:
         g.name_stack = old_stack

@@ -423,11 +423,39 @@ def scope_subclass():
     return out
 
 
-PROGRAMS = [scope_subclass, scope_entries, dense_blocks, default_names, taken_names, an_op_named_like_the_variable,
-            initializers_and_dtypes, scope_settings, contexts, resource_toggle,
-            reentered_scopes]
+def reused_scopes():
+    """Scopes entered with reuse True, False, AUTO_REUSE, `t > 0`, nested."""
+    out = []
+    x = T.placeholder(T.float32, [None, 8], name="x")
+    for t in range(5):
+        with T.variable_scope("cell", reuse=(t > 0)) as s:
+            out.append(s.reuse)
+            x = T.matmul(x, T.get_variable("w", [8, 8]))
+            with T.variable_scope("gate"):
+                x = x + T.get_variable("b", [8], initializer=T.zeros_initializer())
+    for t in range(3):
+        with T.variable_scope("auto", reuse=T.AUTO_REUSE) as s:
+            out.append((s.reuse, T.get_variable("w", [8, 8]).name,
+                        T.get_variable(f"w{t}", [8, 8]).name))
+    for reuse in (True, False, T.AUTO_REUSE, None):
+        with T.variable_scope("cell", reuse=reuse):
+            for name in ("w", "new"):
+                try:
+                    out.append(T.get_variable(name, [8, 8]).name)
+                except (TFError, ValueError) as e:
+                    out.append(str(e).split("\n")[0])
+    with T.variable_scope("outer", reuse=True):
+        with T.variable_scope("inner", reuse=False) as s:
+            out.append(s.reuse)
+    return out + [x.name]
+
+
+PROGRAMS = [scope_subclass, scope_entries, reused_scopes, dense_blocks, default_names,
+            taken_names, an_op_named_like_the_variable, initializers_and_dtypes,
+            scope_settings, contexts, resource_toggle, reentered_scopes]
 PROGRAMS += [_with_resource(p) for p in (dense_blocks, taken_names, initializers_and_dtypes,
-                                         scope_settings, contexts, scope_entries)]
+                                         scope_settings, contexts, scope_entries,
+                                         reused_scopes)]
 
 
 @pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.__name__)

@@ -59,7 +59,8 @@ class variable_scope:
             #: (`engine.scopes.enter_plain`)
             self._plain = name_or_scope.__class__ is str and name_or_scope != "" and \
                 default_name is None and values is None and initializer is None and \
-                (reuse is None or reuse is False) and dtype is None and \
+                (reuse is None or reuse is False or reuse is True or reuse is AUTO_REUSE) and \
+                dtype is None and \
                 auxiliary_name_scope is True
         else:
             self._settings = {"regularizer": regularizer, "caching_device": caching_device,
@@ -79,7 +80,7 @@ class variable_scope:
             self._graph_cm = g.as_default()
             self._graph_cm.__enter__()
             try:
-                state = _enter_plain(g, self._name_or_scope)
+                state = _enter_plain(g, self._name_or_scope, self._reuse or None)
             except BaseException:
                 self._graph_cm.__exit__(None, None, None)
                 raise
