@@ -23,6 +23,8 @@ what it recorded:
 - `use_resource` (given, the scope's or the toggle's) is None or a bool:
   RefVariables and ResourceVariables have templates of their own;
 - the reuse flag is not True (False and AUTO_REUSE create when absent);
+  a stored variable reused (reuse True or AUTO_REUSE) of the given shape
+  and dtype is returned as it is (`_reused`);
 - the full name is a valid root name (no final newline, no final `/`),
   and every registry key the general path would add is absent from the
   registry and every op name absent from the graph: then each
@@ -44,7 +46,7 @@ from .dtypes import DType, as_dtype
 from .resource import ResourceVariable
 from .graph import Graph, Operation, SymbolicTensor, Tensor
 from .names import VALID_OP_NAME_REGEX
-from .scopes import VariableScope
+from .scopes import AUTO_REUSE as _AUTO_REUSE, VariableScope
 from .nodedef import StrAttr
 from .opdef import ShapeAttr
 from .tensor_shape import Dimension
@@ -220,8 +222,7 @@ def get_variable(g, general, name, shape, dtype, initializer, regularizer, train
         if use_resource is None:
             use_resource = _v.resource_variables_enabled()
     if regularizer is not None or caching_device is not None or partitioner is not None or \
-            custom_getter is not None or use_resource.__class__ is not bool or \
-            scope._reuse is True:
+            custom_getter is not None or use_resource.__class__ is not bool:
         return general(*args)
     scope_name = scope._name
     if scope_name.__class__ is not str:
@@ -247,20 +248,25 @@ def get_variable(g, general, name, shape, dtype, initializer, regularizer, train
         dt = None
     else:
         return general(*args)
-    dims = _dims_of(shape)
-    if dims is None:
-        return general(*args)
-    vars_ = store.vars
-    if full_name in vars_ or (vars_ and full_name + "/part_0" in vars_):
-        return general(*args)
     try:
         if dt is None:
             dt = as_dtype(dtype)
+    except Exception:
+        return general(*args)
+    base = dt.base_dtype.name
+    vars_ = store.vars
+    reuse = scope._reuse
+    found = vars_.get(full_name)
+    if found is not None:
+        return _reused(store, found, full_name, reuse, shape, base, initializer, general, args)
+    dims = _dims_of(shape)
+    if dims is None or reuse is True or (vars_ and full_name + "/part_0" in vars_):
+        return general(*args)
+    try:
         if initializer is None:
             initializer = _v.default_initializer(full_name, dt)
     except Exception:
         return general(*args)
-    base = dt.base_dtype.name
     key = _signature(initializer, dims, base, use_resource)
     if key is None:
         return general(*args)
@@ -274,6 +280,23 @@ def get_variable(g, general, name, shape, dtype, initializer, regularizer, train
         return general(*args)
     return _replay(g, store, template, full_name, dims, base, trainable, collections,
                    constraint, general, args)
+
+
+def _reused(store, found, full_name, reuse, shape, base, initializer, general, args):
+    """`_get_single_variable` of a stored variable under reuse True or
+    AUTO_REUSE: the variable itself when the given shape is its own (or
+    none is given) and so is the dtype; the general path for anything else
+    (a partitioned variable of that name, an initializer value, a
+    mismatch: their errors)."""
+    if (reuse is not True and reuse is not _AUTO_REUSE) or \
+            (found.__class__ is not _v.RefVariable and found.__class__ is not ResourceVariable) or \
+            (reuse is True and full_name in store.partitioned_vars) or \
+            full_name + "/part_0" in store.vars or \
+            (initializer is not None and not callable(initializer)) or found._dt != base:
+        return general(*args)
+    if shape is not None and _dims_of(shape) != found._dims:
+        return general(*args)
+    return found
 
 
 def _replay(g, store, template, full_name, dims, base, trainable, collections, constraint,

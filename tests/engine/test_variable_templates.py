@@ -447,6 +447,19 @@ def reused_scopes():
     with T.variable_scope("outer", reuse=True):
         with T.variable_scope("inner", reuse=False) as s:
             out.append(s.reuse)
+    for reuse in (True, T.AUTO_REUSE):
+        with T.variable_scope("cell", reuse=reuse):
+            for kwargs in ({"shape": [4, 4]}, {"shape": [8, 8], "dtype": T.float64}, {},
+                           {"shape": None, "dtype": "float32"}, {"shape": (8, 8)},
+                           {"initializer": T.constant_initializer(1.0)},
+                           {"shape": [8, 8], "initializer": [[1.0] * 8] * 8},
+                           {"shape": [None, 8]}, {"shape": [8, 8], "trainable": False,
+                                                  "collections": ["other"]}):
+                try:
+                    v = T.get_variable("w", **kwargs)
+                    out.append((v.name, T.get_collection("other")))
+                except (TFError, TypeError, ValueError) as e:
+                    out.append(str(e).split("\n")[0])
     return out + [x.name]
 
 
