@@ -167,12 +167,16 @@ def _layout(root_label: Segments, root: _Node, label: Label, max_depth: int) -> 
             segments, shown = [node.segment], node      # nothing to collapse
         else:
             segments, shown = _collapse(node)
-        branch = parent.add(label(shown, segments))
-        if depth + 1 >= max_depth and shown.children:
+        branch = Branch(label(shown, segments))
+        parent.children.append(branch)
+        if not shown.children:
+            continue
+        if depth + 1 >= max_depth:
             for path, descendant in _descendants(shown):
                 branch.add(label(descendant, path))
         else:
-            stack.extend((child, branch, depth + 1) for child in reversed(shown.children))
+            depth += 1
+            stack.extend([(child, branch, depth) for child in reversed(shown.children)])
     return tree
 
 
@@ -298,7 +302,9 @@ def _lines(tree: Branch, ascii_only: bool) -> Iterator[tuple[str, str]]:
         left -= 1
         stack[-1] = (children, left)
         last = left == 0
-        yield guides + (end if last else fork), "".join([text for text, _ in node.label])
+        label = node.label
+        yield guides + (end if last else fork), \
+            label[0][0] if len(label) == 1 else "".join([text for text, _ in label])
         if node.children:
             prefix.append(space if last else cont)
             guides = "".join(prefix)
