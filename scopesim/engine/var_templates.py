@@ -4,14 +4,15 @@ Making a new variable with a known initializer (`variables._KNOWN_INITIALIZERS`)
 goes through a dozen layers (the scope's defaults, the store, the
 initializer, `_init_from_args`, the name scopes) whose outcome depends,
 once the guards below hold, only on a *signature*: the initializer's
-class and fields, the dims, the dtype.  The first variable of a signature
-is made the general way and its ops are recorded relative to the
-variable's full name (op names and registry keys as suffixes, inputs as
-positions, the colocation list as a marker); the second is made the
-general way too and must record the same template, which is then
-confirmed.  Later variables of that signature are replayed: the same
-ops, registry keys, owner, collections and store entry, in the same
-order.
+class and fields, the dims, the dtype, the kind of variable.  The first
+variable of a signature is made the general way and its ops are
+recorded relative to the variable's full name (op names and registry
+keys as suffixes, inputs as positions, the colocation list and name
+attrs as markers); the second is made the general way too and must
+record the same template, which is then confirmed.  Later variables of
+that signature are replayed: the same ops, registry keys, owner,
+collections and store entry, in the same order (`template_ops` makes
+the ops).
 
 A replay is only taken where the general path provably does exactly
 what it recorded:
@@ -43,18 +44,18 @@ from __future__ import annotations
 from . import observe as _observe
 from . import variables as _v
 from .dtypes import DType, as_dtype
-from .resource import ResourceVariable
-from .graph import Graph, Operation, SymbolicTensor, Tensor
+from .graph import Operation
 from .names import VALID_OP_NAME_REGEX
-from .scopes import AUTO_REUSE as _AUTO_REUSE, VariableScope
 from .nodedef import StrAttr
 from .opdef import ShapeAttr
+from .resource import ResourceVariable
+from .scopes import AUTO_REUSE as _AUTO_REUSE, VariableScope
+from .template_ops import LOC as _LOC, MARKERS as _MARKERS, NAME as _NAME, SCOPE as _SCOPE
+from .template_ops import compile_plan, create_ops, direct_making
 from .tensor_shape import Dimension
 
 #: False: every get_variable takes the general path (for tests).
 ENABLED = True
-
-_new = object.__new__
 
 #: `TensorShape::IsValid`'s bound on a shape's number of elements.
 _MAX_ELEMENTS = 2**63 - 1
@@ -70,13 +71,6 @@ _PENDING: dict = {}
 _REFUSED: set = set()
 
 
-#: The places in a recorded attr of the colocation list, and of the
-#: variable's name and name scope as string attrs (a ResourceVariable's
-#: `shared_name` and `debug_name`): made anew for each variable.
-_LOC = object()
-_NAME = object()
-_SCOPE = object()
-_MARKERS = (_LOC, _NAME, _SCOPE)
 #: `_template_of`: the recording's names were made unique (try another).
 _NAMED = object()
 
@@ -91,12 +85,12 @@ class _Template:
     they were added; `kind` "ref" or "resource"; the positions of the
     variable op, the Assign, the read and the initial value.
 
-    `plan` is `ops` as the replay reads it: each op's attrs in the form a
-    new op keeps them (`compact`: the op's compact tuple, see `Operation`,
-    when the recorded ops kept that form; else a dict to copy), whose
-    markers (`_MARKERS`) and lists are made anew for each variable: `head`
-    when that is only the colocation list, last; else the positions to
-    fill."""
+    `plan` is `ops` as the replay reads it (see `template_ops`): each op's
+    attrs in the form a new op keeps them (`compact`: the names of the
+    op's compact tuple, see `Operation`, when the recorded ops kept that
+    form; else a dict to copy), whose markers and lists are made anew for
+    each variable; `maker` the plan compiled (`template_ops.compile_plan`),
+    when the graph's layout allows it."""
 
     __slots__ = ("ops", "keys", "kind", "var", "assign", "read", "value", "plan", "maker",
                  "suffixes", "shared_keys")
@@ -120,11 +114,11 @@ class _Template:
                 fresh[0] == (len(data) - 1, _LOC) else None
             plan.append((suffix, op_type, inputs, data, head, fresh, out))
         self.plan = tuple(plan)
-        #: every op's attrs compact (or None): `_compile` may make them
+        #: every op's attrs compact (or None): `compile_plan` may make them
         global _DIRECT
         if _DIRECT is None:
-            _DIRECT = _direct_making()
-        self.maker = _compile(self.plan) if _DIRECT and all(
+            _DIRECT = direct_making()
+        self.maker = compile_plan(self.plan) if _DIRECT and all(
             names is not None or entry[3] is None for entry, names in zip(ops, compact)) \
             else None
         self.suffixes = tuple(entry[0] for entry in ops)
@@ -324,13 +318,13 @@ def _replay(g, store, template, full_name, dims, base, trainable, collections, c
     if template.maker is not None and _DIRECT:    # (False: turned off since)
         made = template.maker(g, names, located, full_name)
     else:
-        made = _create(g, template.plan, names, located, full_name)
+        made = create_ops(g, template.plan, names, located, full_name)
     if template.kind == "ref":
         v = _v.RefVariable(made[template.var]._op, dims, base, trainable, full_name,
                            made[template.read], made[template.assign]._op,
                            made[template.value], origin, constraint, None)
     else:
-        v = _new(ResourceVariable)
+        v = ResourceVariable.__new__(ResourceVariable)
         v._handle = made[template.var]
         v._dims = dims
         v._dt = base
@@ -350,205 +344,8 @@ def _replay(g, store, template, full_name, dims, base, trainable, collections, c
     return v
 
 
-def _fresh(value, located, full_name):
-    """A marked or list attr value of a plan, made for the variable `full_name`."""
-    if value is _LOC:
-        return located
-    if value is _NAME:
-        return StrAttr(full_name)
-    if value is _SCOPE:
-        return StrAttr(full_name + "/")
-    return list(value)
-
-
-def _create(g, plan, names, located, full_name) -> list:
-    """The plan's ops made by `Graph.create_checked` (or `create_op`, for an
-    op without outputs) under no control dependencies, owned by the
-    variable: the outputs, or the op of one without."""
-    made = []
-    start = len(g._ops)
-    saved_control = g._control_stack
-    g._control_stack = []                 # `ops.init_scope()`
-    try:
-        for op_name, (_, op_type, inputs, data, head, fresh, out) in zip(names, plan):
-            if head is not None:
-                attrs = head + (located,)
-            elif data.__class__ is dict:
-                attrs = data.copy()
-                for attr, value in fresh:
-                    attrs[attr] = _fresh(value, located, full_name)
-            elif fresh:
-                attrs = list(data)
-                for i, value in fresh:
-                    attrs[i] = _fresh(value, located, full_name)
-                attrs = tuple(attrs)
-            else:
-                attrs = data
-            inputs = tuple(made[i] for i in inputs)
-            if out is None:
-                made.append(g.create_op(op_type, op_name + "/", inputs=inputs, attrs=attrs))
-            else:
-                made.append(g.create_checked(op_type, op_name, out[0], out[1], inputs, attrs))
-    finally:
-        g._control_stack = saved_control
-    g.claim_ops_since(start, full_name)
-    return made
-
-
-def _compile(plan):
-    """The function that makes a template's ops: `make(g, names, located,
-    owner)` appends them to graph `g` as `Graph.create_checked` (and
-    `create_op`, for an op without outputs) do in a graph with no control
-    dependencies, device functions, cond context or observer (what
-    `_direct_making` checks before it is used), each owned by `owner`, and
-    returns their outputs (the op of one without).  Its code is one
-    straight run of assignments per op (the plan's constants are the
-    function's globals), which is the point: a replay's loop over the plan
-    costs twice as much."""
-    env = {"new": _new, "Operation": Operation, "SymbolicTensor": SymbolicTensor,
-           "StrAttr": StrAttr}
-    fresh_text = {_LOC: "located", _NAME: "StrAttr(owner)", _SCOPE: "StrAttr(owner + '/')"}
-    lines = ["def make(g, names, located, owner):",
-             "    append = g._ops.append",
-             "    by_name = g._ops_by_name"]
-    for i, (_, op_type, inputs, data, _, fresh, out) in enumerate(plan):
-        env[f"type{i}"] = op_type
-        if data is None:
-            attrs = "None"
-        else:
-            items = []
-            for j, value in enumerate(data):
-                env[f"a{i}_{j}"] = value
-                items.append(f"a{i}_{j}")
-            for j, value in fresh:
-                items[j] = f"list(a{i}_{j})" if value.__class__ is list else fresh_text[value]
-            attrs = "(" + "".join(item + ", " for item in items) + ")"
-        args = "(" + "".join(f"t{k}, " for k in inputs) + ")"
-        lines += [f"    o = new(Operation)",
-                  f"    o._graph = g",
-                  f"    o._name = name = names[{i}]",
-                  f"    o._type = type{i}",
-                  f"    o._inputs = {args}",
-                  f"    o._control_inputs = ()",
-                  f"    o._device = ''",
-                  f"    o._attr_data = {attrs}",
-                  f"    o.owner = owner"]
-        if out is None:
-            lines += [f"    o._outs = None",
-                      f"    t{i} = o"]
-        else:
-            env[f"dims{i}"], env[f"dt{i}"] = out
-            lines += [f"    o._outs = t{i} = new(SymbolicTensor)",
-                      f"    t{i}._op = o",
-                      f"    t{i}._value_index = 0",
-                      f"    t{i}._dims = dims{i}",
-                      f"    t{i}._dt = dt{i}"]
-        lines += [f"    append(o)",
-                  f"    by_name[name] = o"]
-    lines.append("    return [" + "".join(f"t{i}, " for i in range(len(plan))) + "]")
-    exec(compile("\n".join(lines), "<var_templates>", "exec"), env)
-    return env["make"]
-
-
-#: What the fields of an op and a tensor were when `_compile` was written:
-#: another layout is made by `create_checked` only.
-_LAYOUT = {"Operation": ("_name", "_type", "_graph", "_inputs", "_outs", "_control_inputs",
-                         "_device", "_attr_data", "owner", "__weakref__"),
-           "Tensor": ("_op", "_value_index", "_dims", "_dt", "__weakref__"),
-           "SymbolicTensor": ()}
-
-
-def _summary(value, graph, depth=0):
-    """A field of a graph, an op or a tensor as `_direct_making` compares
-    it: containers item by item (a few levels down), ops and tensors by
-    class, other objects by their fields."""
-    if value is graph:
-        return "graph"
-    if isinstance(value, (str, int, float, type(None))):
-        return value
-    if depth > 3:
-        return type(value).__name__
-    if isinstance(value, (list, tuple)):
-        return (type(value).__name__, tuple(_summary(v, graph, depth + 1) for v in value))
-    if isinstance(value, dict):
-        return ("dict", tuple((k, _summary(v, graph, depth + 1)) for k, v in value.items()))
-    if isinstance(value, (Operation, Tensor)):
-        return (type(value).__name__,)
-    fields = getattr(value, "__dict__", None)
-    if fields is None:
-        fields = {slot: getattr(value, slot, None) for slot in getattr(type(value), "__slots__", ())
-                  if slot != "__weakref__"}
-    return (type(value).__name__, _summary(fields, graph, depth + 1))
-
-
-def _direct_making() -> bool:
-    """Whether `_compile`'s functions do exactly what `Graph.create_checked`
-    does in its plain case: the classes keep the fields they set, and two
-    ops (a constant, an op reading it, colocated) made each way into two
-    fresh graphs leave both graphs, ops and tensors alike."""
-    try:
-        for cls in (Operation, Tensor, SymbolicTensor):
-            if cls.__slots__ != _LAYOUT[cls.__name__]:
-                return False
-        first = (("dtype",), "int32")
-        second = (("value", "dtype", "name", "scope", "_class"), [0], "float32", _NAME, _SCOPE,
-                  _LOC)
-        third = (("dtype",), "float32")
-        plan = (("", "Const", (), first, None, (), ((2,), "float32")),
-                ("/q", "Identity", (0,), second, None,
-                 ((1, [0]), (3, _NAME), (4, _SCOPE), (5, _LOC)), ((2,), "float32")),
-                ("/r", "Bare", (1,), None, None, (), ((), "bool")),
-                ("/s", "Assign", (0, 1), third, None, (), None))
-        graphs = (Graph(), Graph())
-        names = ["p", "p/q", "p/r", "p/s"]
-        located = [StrAttr("loc:@p")]
-        a, b = graphs
-        x = a.create_checked("Const", "p", (2,), "float32", (), first)
-        y = a.create_checked("Identity", "p/q", (2,), "float32", (x,),
-                             (second[0], [0], "float32", StrAttr("p"), StrAttr("p/"), located))
-        z = a.create_checked("Bare", "p/r", (), "bool", (y,), None)
-        w = a.create_op("Assign", "p/s/", inputs=(x, y), attrs=third)
-        for op in (x._op, y._op, z._op, w):
-            op.owner = "p"
-        made = ([x, y, z, w], _compile(plan)(b, names, located, "p"))
-        for slot in Graph.__slots__:
-            if _summary(getattr(a, slot, None), a) != _summary(getattr(b, slot, None), b):
-                return False
-        for i in range(3):
-            for u, v in ((made[0][i], made[1][i]), (made[0][i]._op, made[1][i]._op)):
-                if not _same_fields(u, v, a, b):
-                    return False
-        if not _same_fields(w, made[1][3], a, b) or made[1][3]._outputs:
-            return False
-        return all(t._op._outputs[0] is t for t in made[0][:3] + made[1][:3]) and \
-            [str(t._op) for t in made[0][:2]] == [str(t._op) for t in made[1][:2]] and \
-            str(w) == str(made[1][3])
-    except Exception:                     # a layout `_compile` does not know
-        return False
-
-
-def _same_fields(u, v, a, b) -> bool:
-    """Whether op or tensor `u` of graph `a` and `v` of graph `b` hold the
-    same fields (other ops and tensors by name)."""
-    slots = type(u).__slots__ + (Tensor.__slots__ if isinstance(u, Tensor) else ())
-    for slot in slots:
-        if slot == "__weakref__":
-            continue
-        x, y = getattr(u, slot), getattr(v, slot)
-        if isinstance(x, (Operation, Tensor)):
-            if type(x) is not type(y) or x.name != y.name:
-                return False
-        elif isinstance(x, tuple) and x and isinstance(x[0], Tensor):
-            if [t.name for t in x] != [t.name for t in y]:
-                return False
-        elif _summary(x, a) != _summary(y, b) or (
-                isinstance(x, (str, int, tuple, list)) and x != y):
-            return False
-    return True
-
-
-#: Whether `_compile`'s functions may make the ops of templates: None until
-#: the first template is made, then `_direct_making()`.
+#: Whether `compile_plan`'s functions may make the ops of templates: None
+#: until the first template is made, then `direct_making()`.
 _DIRECT = None
 
 

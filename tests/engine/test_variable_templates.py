@@ -14,6 +14,7 @@ path's own, which the rest of the suite checks against TensorFlow.
 
 import pytest
 
+from scopesim.engine import template_ops
 from scopesim.engine import var_templates as vt
 from scopesim.engine.graph import Graph
 from scopesim.errors import NotSimulated, TFError
@@ -481,16 +482,17 @@ def test_replay_makes_the_general_graph(program):
 @pytest.mark.parametrize("program", PROGRAMS[:4], ids=lambda p: p.__name__)
 def test_replay_through_create_checked(program, monkeypatch):
     """The same with the ops made by `Graph.create_checked` (what the
-    replay does when `_make_op` does not match the graph's layout)."""
+    replay does when `compile_plan` does not match the graph's layout)."""
     expected = run(program, False, True)
     monkeypatch.setattr(vt, "_DIRECT", False)
     assert run(program, True, True) == expected
 
 
 def test_direct_making_matches_the_graph():
-    """`_make_op` is used: its probe finds the graph's layout as it knows it."""
+    """`compile_plan`'s functions are used: the probe finds the graph's
+    layout as they know it."""
     run(dense_blocks, True, True)
-    assert vt._DIRECT and vt._direct_making()
+    assert vt._DIRECT and template_ops.direct_making()
     assert all(t.maker is not None for t in vt._TEMPLATES.values())
 
 
