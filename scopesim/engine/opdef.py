@@ -262,31 +262,38 @@ def quick_inputs(opdef: OpDef, values):
     mismatch fails on the snapshot's dtype after), but an input whose type
     attr has a default converts in two tries: left to the general path."""
     inputs = opdef.inputs
-    if len(values) != len(inputs):
+    n = len(values)
+    if n != len(inputs):
         return None
-    graph = None
     uniform = opdef._uniform
-    if uniform is not None:           # one type attr: the dtype of the first, allowed
-        dt = None
-        tensors = []
-        for value in values:
-            cls = value.__class__
-            if cls is SymbolicTensor:
-                tensor = value
-            elif cls is RefVariable:
-                tensor = value._snapshot
-            else:
-                return None
-            if graph is None:
-                graph = value._op._graph
-                dt = tensor._dt
-                allowed = opdef._uniform_set
-                if allowed is not None and dt not in allowed:
-                    return None
-            elif value._op._graph is not graph or tensor._dt != dt:
-                return None
-            tensors.append(tensor)
-        return graph, tuple(tensors), {uniform: dt}
+    if uniform is not None and n < 3:     # one type attr: the first's dtype, allowed
+        first = values[0]
+        cls = first.__class__
+        if cls is SymbolicTensor:
+            x = first
+        elif cls is RefVariable:
+            x = first._snapshot
+        else:
+            return None
+        dt = x._dt
+        allowed = opdef._uniform_set
+        if allowed is not None and dt not in allowed:
+            return None
+        if n == 1:
+            return first._op._graph, (x,), {uniform: dt}
+        second = values[1]
+        cls = second.__class__
+        if cls is SymbolicTensor:
+            y = second
+        elif cls is RefVariable:
+            y = second._snapshot
+        else:
+            return None
+        graph = first._op._graph
+        if second._op._graph is not graph or y._dt != dt:
+            return None
+        return graph, (x, y), {uniform: dt}
+    graph = None
     tensors = []
     types = {}
     for (arg, type_attr), value in zip(inputs, values):
