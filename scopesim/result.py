@@ -126,27 +126,40 @@ class OpTable:
         self.names, self.types, self.variable_names = names, types, variable_names
 
     def infos(self) -> list[OpInfo]:
-        variable_ops = {name.rsplit(":", 1)[0] for name in self.variable_names}
-        return op_infos(self.names, self.types, variable_ops)
+        return op_infos(self.names, self.types, self.owners())
+
+    def owners(self) -> list[str | None]:
+        """The owner of each op (see `op_owners`)."""
+        return op_owners(self.names, {name.rsplit(":", 1)[0] for name in self.variable_names})
 
 
-def op_infos(names, types, variable_ops: set) -> list[OpInfo]:
-    """The `OpInfo` of each op (`names[i]`, `types[i]`): its owner is the
-    op's own name if that is a variable's op name (in `variable_ops`), else
-    the longest `/`-prefix of it that is one (None if none is)."""
+def op_owners(names, variable_ops: set) -> list[str | None]:
+    """The owner of each op named in `names`: the op's own name if that is
+    a variable's op name (in `variable_ops`), else the longest `/`-prefix of
+    it that is one (None if none is)."""
     owners: dict = {"": None}   # scope prefix -> the variable op name it is under
     out = []
     append = out.append
-    new = object.__new__
-    for name, type_ in zip(names, types):
+    for name in names:
         if name in variable_ops:
-            owner = name
-        else:
-            prefix = name.rpartition("/")[0]
-            owner = owners.get(prefix, owners)
-            if owner is owners:
-                owner = _owner(prefix, variable_ops, owners)
-        op = new(OpInfo)        # OpInfo(name, type_, owner), without a call of __init__
+            append(name)
+            continue
+        prefix = name.rpartition("/")[0]
+        owner = owners.get(prefix, owners)
+        if owner is owners:
+            owner = _owner(prefix, variable_ops, owners)
+        append(owner)
+    return out
+
+
+def op_infos(names, types, owners) -> list[OpInfo]:
+    """`[OpInfo(name, type, owner) ...]` over the three lists, made without
+    a call of `__init__` each."""
+    out = []
+    append = out.append
+    new = object.__new__
+    for name, type_, owner in zip(names, types, owners):
+        op = new(OpInfo)
         _set_op_name(op, name)
         _set_op_type(op, type_)
         _set_op_owner(op, owner)
@@ -212,6 +225,15 @@ class RunResult:
     @ops.setter
     def ops(self, ops: list[OpInfo]) -> None:
         self._ops, self._op_table = ops, None
+
+    def op_columns(self) -> tuple[list, list, list]:
+        """The ops' names, types and owners, three lists (what `ops` holds,
+        made without OpInfos when they are not made yet)."""
+        table = self._op_table if self._ops is None else None
+        if table is not None:
+            return table.names, table.types, table.owners()
+        ops = self.ops
+        return [op.name for op in ops], [op.type for op in ops], [op.owner for op in ops]
 
     def _key(self) -> tuple:
         return self.output, self.variables, self.ops, self.error, self.collections

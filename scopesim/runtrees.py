@@ -225,36 +225,44 @@ _TWO_SPACES = ("  ", None)
 
 
 def ops_layout(ops, *, all_ops: bool = False, width: int = 80, ellipsis: str = "…") -> Branch:
-    """Op names by name scope.
+    """Op names by name scope (`ops`: OpInfos; see `op_columns_layout`)."""
+    return op_columns_layout([op.name for op in ops], [op.type for op in ops],
+                             [op.owner for op in ops], all_ops=all_ops, width=width,
+                             ellipsis=ellipsis)
+
+
+def op_columns_layout(names: Sequence[str], types: Sequence[str], owners: Sequence,
+                      *, all_ops: bool = False, width: int = 80, ellipsis: str = "…") -> Branch:
+    """Op names by name scope, the ops given as three lists (`RunResult.op_columns`:
+    no OpInfo needed; a node's item is the op's index).
 
     Unless `all_ops`, the ops a variable creates for itself (initializer,
     `Assign`, `read`: `owner` names the variable op) are folded into the
     variable's node.  Owned ops whose variable op does not exist (a creation
     that failed half-way) are shown as ordinary ops.
     """
-    names = {op.name for op in ops}
+    known = set(names)
     internal: dict[str, int] = {}   # a variable op's name -> how many ops it folds
     root = _Node("")
-    for op in ops:
-        name, owner = op.name, op.owner
-        if not all_ops and owner is not None and owner != name and owner in names:
+    for i, (name, owner) in enumerate(zip(names, owners)):
+        if not all_ops and owner is not None and owner != name and owner in known:
             internal[owner] = internal.get(owner, 0) + 1
         else:
-            root.put(name.split("/"), op, leaf=False)
+            root.put(name.split("/"), i, leaf=False)
 
     def label(node: _Node, segments: list[str]) -> Segments:
-        op = node.item
-        if op is None:
+        i = node.item
+        if i is None:
             return [(_path_text(segments, ellipsis, scope=True), "bold blue")]
         name = segments[0] if len(segments) == 1 else \
             _path_text(segments, ellipsis, scope=False)
-        if not all_ops and op.owner == op.name:
-            hidden = internal.get(op.name, 0)
+        if not all_ops and owners[i] == names[i]:
+            hidden = internal.get(names[i], 0)
             return [("variable ", "green"), (name, "bold"),
-                    (f" ({op.type}, +{_plural(hidden, 'internal op')})", "dim")]
-        return [(name, None), _TWO_SPACES, (op.type, "dim")]
+                    (f" ({types[i]}, +{_plural(hidden, 'internal op')})", "dim")]
+        return [(name, None), _TWO_SPACES, (types[i], "dim")]
 
-    return _layout([(f"ops ({len(ops)})", "bold")], root, label, max_tree_depth(width))
+    return _layout([(f"ops ({len(names)})", "bold")], root, label, max_tree_depth(width))
 
 
 def collections_layout(collections: Mapping[str, Sequence[str]]) -> Branch:
@@ -353,7 +361,8 @@ def plain_run_text(result, *, all_ops: bool = False, collections: bool = False,
     utf = encoding.lower().startswith("utf")
     ellipsis = "…" if utf else "..."
     trees = [variables_layout(result.variables, width=width, ellipsis=ellipsis),
-             ops_layout(result.ops, all_ops=all_ops, width=width, ellipsis=ellipsis)]
+             op_columns_layout(*result.op_columns(), all_ops=all_ops, width=width,
+                               ellipsis=ellipsis)]
     if collections:
         trees.append(collections_layout(result.collections))
     texts = []

@@ -124,3 +124,21 @@ def test_odd_but_printable_keys():
         plain = _plain(result, encoding, collections=True)
         assert plain is not None
         assert plain == _rich(result, encoding, collections=True)
+
+
+@pytest.mark.parametrize("all_ops", [False, True])
+def test_a_runs_op_table_lays_out_as_its_op_infos(all_ops):
+    """A run's ops still as names and types (`RunResult.op_columns`, no
+    OpInfo made) give the text its OpInfo list gives."""
+    for path in PROGRAMS[::4]:
+        try:
+            result = run(parse(path.read_text(encoding="utf-8"), path.name))
+        except Exception:       # a syntax error: no run to render
+            continue
+        assert result._ops is None
+        text = _plain(result, "utf-8", all_ops=all_ops)
+        assert result._ops is None
+        listed = RunResult(result.output, result.variables, list(result.ops), result.error,
+                           result.collections)
+        assert [list(c) for c in listed.op_columns()] == [list(c) for c in result.op_columns()]
+        assert _plain(listed, "utf-8", all_ops=all_ops) == text, path.name
