@@ -69,8 +69,16 @@ def try_infer_shape(shape_fn: str, op_type: str, attrs: dict, inputs: list):
         if shape_fn == "broadcast":
             return (broadcast_shape(inputs[0]._dims, inputs[1]._dims, _refuse),)
         if shape_fn == "matmul":
-            return (matmul_shape(inputs[0]._dims, inputs[1]._dims, attrs["transpose_a"],
-                                 attrs["transpose_b"], _refuse),)
+            a, b = inputs[0]._dims, inputs[1]._dims
+            if a.__class__ is tuple and b.__class__ is tuple and len(a) == 2 and len(b) == 2:
+                # `matmul_shape` of two matrices: the inner dims merge, or it fails
+                transpose_a, transpose_b = attrs["transpose_a"], attrs["transpose_b"]
+                inner_a = a[0] if transpose_a else a[1]
+                inner_b = b[1] if transpose_b else b[0]
+                if inner_a is not None and inner_b is not None and inner_a != inner_b:
+                    return None
+                return ((a[1] if transpose_a else a[0], b[0] if transpose_b else b[1]),)
+            return (matmul_shape(a, b, attrs["transpose_a"], attrs["transpose_b"], _refuse),)
         return (infer_shape(shape_fn, op_type, "", attrs, inputs),)
     except (Exception, NotSimulated):
         return None
