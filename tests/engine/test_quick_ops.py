@@ -387,3 +387,26 @@ def test_op_types_are_words():
 
     import scopesim.tf.compat_v1  # noqa: F401 - registers every OpDef
     assert all(re.fullmatch(r"[A-Z][A-Za-z0-9]*", op_type) for op_type in opdef.OPS)
+
+
+def test_the_plain_case_shapes_of_matmul_as_its_shape_function():
+    """`try_infer_shape` of MatMul gives `matmul_shape`'s dims, or None
+    where it raises (any ranks, unknown dims, transposes)."""
+    import itertools
+
+    from scopesim.engine.graph import SymbolicTensor
+    from scopesim.engine.shape_inference import matmul_shape, try_infer_shape
+
+    def tensor(dims):
+        t = object.__new__(SymbolicTensor)
+        t._dims = dims
+        return t
+    dims = (None, 1, 2)
+    shapes = [None, (), (2,)] + list(itertools.product(dims, repeat=2)) + [(2, 2, 2)]
+    for a, b, ta, tb in itertools.product(shapes, shapes, (False, True), (False, True)):
+        try:
+            expected = (matmul_shape(a, b, ta, tb, lambda *args: ValueError()),)
+        except ValueError:
+            expected = None
+        attrs = {"transpose_a": ta, "transpose_b": tb, "T": "float32"}
+        assert try_infer_shape("matmul", "MatMul", attrs, [tensor(a), tensor(b)]) == expected
