@@ -60,8 +60,9 @@ ENABLED = True
 #: `TensorShape::IsValid`'s bound on a shape's number of elements.
 _MAX_ELEMENTS = 2**63 - 1
 
-#: At most this many signatures are recorded (a program of ever new
-#: shapes gains nothing from templates).
+#: At most this many signatures are kept as templates, as first
+#: recordings and as refused (a program of ever new shapes gains nothing
+#: from templates).
 _MAX_TEMPLATES = 2048
 
 #: signature -> _Template, or a (first) recording awaiting confirmation.
@@ -352,7 +353,8 @@ _DIRECT = None
 def _record(g, store, key, full_name, general, args):
     """The general path, recorded as a template of `key` when it made one
     new RefVariable of `full_name` in the plain way."""
-    if key in _REFUSED or len(_TEMPLATES) >= _MAX_TEMPLATES:
+    if key in _REFUSED or len(_TEMPLATES) >= _MAX_TEMPLATES or (
+            len(_PENDING) >= _MAX_TEMPLATES and key not in _PENDING):
         return general(*args)
     start = len(g._ops)
     in_use = g.names.in_use
@@ -366,7 +368,8 @@ def _record(g, store, key, full_name, general, args):
     if template is _NAMED:                # a name was taken: record another one
         return v
     if template is None:
-        _REFUSED.add(key)
+        if len(_REFUSED) < _MAX_TEMPLATES:
+            _REFUSED.add(key)
         _PENDING.pop(key, None)
         return v
     first = _PENDING.get(key)
@@ -376,7 +379,7 @@ def _record(g, store, key, full_name, general, args):
         del _PENDING[key]
         if first[0].same(template):
             _TEMPLATES[key] = template
-        else:
+        elif len(_REFUSED) < _MAX_TEMPLATES:
             _REFUSED.add(key)
     return v
 

@@ -540,3 +540,19 @@ def test_generated_programs(seed):
         text = generate(seed, version=version, ops=ops)
         expected = _generated(text, False)
         assert _generated(text, True) == expected
+
+
+def test_recordings_are_bounded(monkeypatch):
+    """Signatures past the bound are made the general way and not kept."""
+    monkeypatch.setattr(vt, "_MAX_TEMPLATES", 3)
+
+    def shapes():
+        for i in range(1, 9):
+            for j in range(3):
+                with T.variable_scope(f"s{i}_{j}"):
+                    T.get_variable("v", [i])
+        return len(vt._TEMPLATES), len(vt._PENDING)
+    expected = run(shapes, False, True)[1]
+    result, graph = run(shapes, True, True)
+    assert result == ("ok", "(3, 0)") and graph == expected
+    assert len(vt._PENDING) <= 3 and len(vt._TEMPLATES) <= 3
