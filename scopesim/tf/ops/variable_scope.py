@@ -57,11 +57,11 @@ class variable_scope:
             self._settings = None
             #: a string scope with every other argument at its default
             #: (`engine.scopes.enter_plain`)
-            self._plain = name_or_scope.__class__ is str and name_or_scope != "" and \
-                default_name is None and values is None and initializer is None and \
-                (reuse is None or reuse is False or reuse is True or reuse is AUTO_REUSE) and \
-                dtype is None and \
-                auxiliary_name_scope is True
+            self._plain = (name_or_scope.__class__ is str and name_or_scope != "" and
+                           default_name is None and values is None and initializer is None and
+                           dtype is None and auxiliary_name_scope is True and
+                           (reuse is None or reuse is False or reuse is True or
+                            reuse is AUTO_REUSE))
         else:
             self._settings = {"regularizer": regularizer, "caching_device": caching_device,
                               "partitioner": partitioner, "custom_getter": custom_getter,
