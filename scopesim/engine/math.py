@@ -220,8 +220,14 @@ _MATMUL_ATTRS = shared_attr_names(("transpose_a", "transpose_b", "grad_a", "grad
 
 def _rank_at_most_2(x) -> bool:
     """Whether `x`, a tensor or a variable, has a known rank of at most 2
-    (for a variable: its snapshot's, which has the variable's shape)."""
-    dims = x._dims if x.__class__ is SymbolicTensor or x.__class__ is Variable else None
+    (a variable's snapshot's: the tensor `matmul` converts it to)."""
+    cls = x.__class__
+    if cls is Variable:
+        dims = x._snapshot._dims
+    elif cls is SymbolicTensor:
+        dims = x._dims
+    else:
+        return False
     return dims is not None and len(dims) <= 2
 
 
