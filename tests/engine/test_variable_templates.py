@@ -181,12 +181,11 @@ def initializers_and_dtypes():
              T.variance_scaling_initializer(scale=2.0, mode="fan_out", distribution="uniform"),
              T.variance_scaling_initializer(distribution="untruncated_normal", seed=-1),
              T.ones_initializer(), T.truncated_normal_initializer(), T.zeros_initializer]
-    dtypes = [None, T.float32, T.float64, T.float16, "float32", T.int32, T.bool, T.string,
-              T.bfloat16, T.int64]
+    dtypes = [None, T.float32, T.float64, T.float16, "float32", T.int32, T.bool, T.string]
     for rep in range(3):
         for i, init in enumerate(inits):
             for j, dtype in enumerate(dtypes):
-                for k, shape in enumerate([[3], [2, 3], [], [0, 4], [40, 30], (4, 1, 2)]):
+                for k, shape in enumerate([[2, 3], [], [0, 4], [40, 30], (4, 1, 2)]):
                     with T.variable_scope(f"r{rep}_i{i}_d{j}_s{k}"):
                         try:
                             v = T.get_variable("v", shape, dtype=dtype, initializer=init)
@@ -509,11 +508,14 @@ def test_templates_are_replayed(program, monkeypatch):
 
 
 def test_all_programs_one_after_another():
-    expected = [run(p, False, True) for p in PROGRAMS]
+    """Each program on the templates all those before it left (the big
+    one of initializers once)."""
+    programs = [p for p in PROGRAMS if p.__name__ != "initializers_and_dtypes_resource"]
+    expected = [run(p, False, True) for p in programs]
     vt._TEMPLATES.clear()
     vt._PENDING.clear()
     vt._REFUSED.clear()
-    assert [run(p, True, False) for p in PROGRAMS + PROGRAMS] == expected + expected
+    assert [run(p, True, False) for p in programs + programs] == expected + expected
 
 
 def _generated(text: str, enabled: bool):
