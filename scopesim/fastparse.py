@@ -351,14 +351,18 @@ class _Record:
 class _Line:
     """A recorded line (`_Record.done`), replayed where it is read again.
 
-    The first replays run its actions.  After `FastParser.template_after`
-    of them, the values its own actions make (those before `split`) are
-    turned into a function that makes them again at any place (`_template`):
-    later replays call it, then run only the actions from `split` on.
-    `make` is None until then, False where no function can be made."""
+    The first replays run its actions.  At the `FastParser.template_after`th
+    replay, the values its own actions make (those before `split`) are
+    written as a template (`_template`): a function that makes them again
+    at any place, whose code lines of the same shape share.  Compiled when
+    a second line of its shape is written, or else at the line's
+    `FastParser.compile_after`th replay (`source` waits till then: a line
+    read only a few times does not pay for a compilation), later replays
+    call it, then run only the actions from `split` on.  `make` is None until
+    then, False where no function can be made."""
 
     __slots__ = ("ops", "split", "replaced", "expected", "after", "seen", "make", "rest",
-                 "bound", "walk")
+                 "bound", "walk", "source")
 
     def __init__(self, ops, split, replaced, expected, after):
         self.ops, self.split = ops, split
@@ -367,20 +371,26 @@ class _Line:
         self.make = None if split else False     # nothing of the line's own to make
         self.rest = ops[split:]
         self.bound = self.walk = None
+        self.source = None      # a template written, its code not compiled yet
 
 
 class _NoTemplate(Exception):
     """A value `_template` does not know how to make again."""
 
 
+#: The attributes of a node that hold positions (`_TemplateWriter.expr`).
+_LINE, _COLUMN, _HEAD = range(3)
+_POSITIONS = {"lineno": _LINE, "end_lineno": _LINE, "col_offset": _COLUMN,
+              "end_col_offset": _COLUMN, "_scopesim_head": _HEAD}
+
 #: Values shared by every copy: they never change.
 _IMMUTABLE = frozenset({str, int, float, complex, bool, bytes, type(None), type(Ellipsis)})
 _new_ast = _ast.AST.__new__
 
 
-def _template(roots, line: int, column: int, char_column: int, pos: int, classes,
-              codes: dict):
-    """A function `make(line, column, char_column, pos)` that builds the
+def _template(roots, line: int, column: int, char_column: int, pos: int, classes):
+    """The source of a function `make(line, column, char_column, pos)` that
+    builds the
     objects `roots` again (a list of them), as the builder would have built
     them for the same text at another place: the line number, the byte
     column and the character column of its start, and its offset in the
@@ -398,14 +408,26 @@ def _template(roots, line: int, column: int, char_column: int, pos: int, classes
     object, so that a copy costs no more than building the object; the
     values and the offsets of positions are the function's globals, so that
     lines of the same shape (`w0 = var w0 [4]`, `w1 = var w1 [4]`) share one
-    compiled code (`codes`: source -> code)."""
+    compiled code (`_compiled`).  Returns (source, globals)."""
     writer = _TemplateWriter(line, column, char_column, pos, classes)
     result = writer.expr(list(roots))
     source = "def make(L, C, D, P):\n" + "\n".join(writer.body) + f"\n    return {result}\n"
+    return source, writer.consts
+
+
+def _compiled(source: str, namespace: dict, codes: dict):
+    """The function of a template (`_template`), its code compiled once for
+    every line of its shape (`codes`: source -> code, None until compiled);
+    False if it cannot be."""
     code = codes.get(source)
     if code is None:
-        code = codes[source] = compile(source, "<scopesim line template>", "exec")
-    namespace = writer.consts
+        try:
+            code = compile(source, "<scopesim line template>", "exec")
+        except Exception:       # too big for the compiler: the actions are replayed
+            code = False
+        codes[source] = code
+    if code is False:
+        return False
     exec(code, namespace)
     # the function keeps its globals; they do not keep it (no cycle for a
     # collector that the command line leaves off)
@@ -478,17 +500,19 @@ class _TemplateWriter:
                 return const(obj)           # Load(), Add(), ...: no state
             parts = []
             for key, value in fields.items():
-                if key == "lineno" or key == "end_lineno":
+                kind = _POSITIONS.get(key)
+                if kind is None:
+                    parts.append(f"'{key}': {expr(value)}")
+                    continue
+                if kind == _LINE:
                     item = on_line(value)
-                elif key == "col_offset" or key == "end_col_offset":
+                elif kind == _COLUMN:
                     item = shifted(value, self.column, "C")
-                elif key == "_scopesim_head":
+                else:
                     (head_line, head_column), head_pos = value
                     item = (f"(({on_line(head_line)}, {shifted(head_column, self.column, 'C')}), "
                             f"{shifted(head_pos, self.pos, 'P')})")
-                else:
-                    item = expr(value)
-                parts.append(f"{key!r}: {item}")
+                parts.append(f"'{key}': {item}")
             text = (f"_new_ast({const(cls)})", ", ".join(parts))
         elif cls in self.classes:
             slots = [(slot, getattr(obj, slot)) for slot in cls.__slots__ if hasattr(obj, slot)]
@@ -543,8 +567,10 @@ class FastParser:
         #: state below, so the table says all of it (`_units`).
         self.after_units: dict[tuple, tuple] = {}
         #: The replays of a line after which its values are made by a
-        #: template (`_Line`); the classes of values a template may make.
-        self.template_after = 2
+        #: template (`_Line`), and after which a template of a new shape is
+        #: compiled; the classes of values a template may make.
+        self.template_after = 8
+        self.compile_after = 32
         self.value_classes = frozenset(getattr(builder_class, "VALUE_CLASSES", ()))
 
     def parse(self, text: str, builder):
@@ -571,6 +597,7 @@ class FastParser:
         records: dict[tuple, _Line | None] = {}     # (state, line's text) -> its actions
         # lines read again make their values from a template after this many replays
         template_after = self.template_after if hasattr(builder, "mark") else 1 << 62
+        compile_after = self.compile_after
         redo = getattr(builder, "redo", None)
         ascii_text = text.isascii()
         codes: dict[str, object] = {}       # the templates' compiled code, by source
@@ -620,10 +647,14 @@ class FastParser:
                                 ops = line_record.ops
                                 if make is None:
                                     line_record.seen += 1
-                                    if line_record.seen >= template_after:
+                                    if line_record.seen == template_after:
                                         split = line_record.split
                                         ops = ops[:split] + ((_TEMPLATE,),) + ops[split:]
                                         base, mark = len(values), builder.mark()
+                                    elif line_record.seen == compile_after and \
+                                            line_record.source is not None:
+                                        line_record.make = _compiled(*line_record.source, codes)
+                                        line_record.source = None
                             for op in ops:
                                 tag = op[0]
                                 if tag == _SHIFT:
@@ -790,19 +821,27 @@ class FastParser:
                   codes):
         """The function that makes a replayed line's own values again
         (`_template`), from the values just made and the builder's changes
-        since `mark`; False where there is none.  Where the builder changed
-        nothing else (`bound` None), it makes the list of values alone,
-        else [the values, the nodes of `effects`...] for `redo`."""
+        since `mark`, compiled if a line of its shape was written before
+        (else None: the template waits in `line_record.source`); False where
+        there is none.  Where the builder changed nothing else (`bound` None), it
+        makes the list of values alone, else [the values, the nodes of
+        `effects`...] for `redo`."""
         roots, bound, walk = builder.effects(mark)
         try:
             if any(roots) or bound or walk:
                 line_record.bound, line_record.walk = bound, walk
-                return _template([made] + roots, line, column, char_column, pos,
-                                 self.value_classes, codes)
-            line_record.bound = None        # the template makes the values alone
-            return _template(made, line, column, char_column, pos, self.value_classes, codes)
+                source = _template([made] + roots, line, column, char_column, pos,
+                                   self.value_classes)
+            else:
+                line_record.bound = None        # the template makes the values alone
+                source = _template(made, line, column, char_column, pos, self.value_classes)
         except Exception:       # anything it cannot make (or too deep): replay the actions
             return False
+        if source[0] not in codes:      # a new shape: compiled later, if read again
+            codes[source[0]] = None
+            line_record.source = source
+            return None
+        return _compiled(*source, codes)
 
     def _units(self, key) -> tuple:
         """The reductions of one child `key` starts with: the rules to call
