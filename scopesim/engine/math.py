@@ -27,7 +27,7 @@ from .gen_ops import (gen_batch_mat_mul_v2, gen_batch_mat_mul_v3, gen_binary, ge
                       gen_mat_mul, gen_sparse_mat_mul, gen_unary)
 from .graph import Graph, SymbolicTensor, Tensor
 from .graph import _shared_names as shared_attr_names
-from .opdef import entered_scope, graph_from_inputs, name_scope, quick_op
+from .opdef import entered_scope, graph_from_inputs, name_scope, quick_op, quick_scalar_op
 from .shapes import FLOAT_DTYPES
 from .values import is_tensor_like, py_str, truth
 from .variables import RefVariable as Variable
@@ -399,7 +399,10 @@ def binary_op_wrapper(g: Graph, op_name: str, func, x: Tensor, y) -> Tensor:
     `__radd__` on a tensor) or do not exist: the first error again."""
     op_type = _quick_type(func, x, y)
     if op_type is not None:
-        made = quick_op(g, op_type, op_name, (x, y))
+        if y.__class__ is float or y.__class__ is int:
+            made = quick_scalar_op(g, op_type, op_name, x, y)
+        else:
+            made = quick_op(g, op_type, op_name, (x, y))
         if made is not None:
             if made.__class__ is not str:
                 return made

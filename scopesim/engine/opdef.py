@@ -14,7 +14,10 @@ from __future__ import annotations
 
 from ..errors import TFRuntimeError, TFTypeError, TFValueError
 from . import observe as _observe
-from .convert import convert_to_tensor
+from ..errors import NotSimulated
+from .convert import CONVERSION_FUNCTIONS, convert_to_tensor
+from .ops import tensor_value
+from .shapes import FLOAT_DTYPES
 from .graph import Graph, NameScope, Operation, SymbolicTensor, Tensor
 from .graph import _shared_names as shared_attr_names
 from .names import _CHECKED as _CHECKED_SCOPE_NAMES
@@ -480,6 +483,46 @@ def quick_op(g: Graph, op_type: str, default: str, values, attrs: dict | None = 
     out_dtype = opdef.output_dtype
     return graph.create_checked(op_type, op_name, shape, dt if out_dtype is None else
                                 _out_dtype(opdef, types, attrs), tensors, data)
+
+
+def quick_scalar_op(g: Graph, op_type: str, default: str, x, y):
+    """`quick_op` of a float tensor `x` and a Python float or int `y`, which
+    the general path converts in the scope: a `Const` named `<scope>/y` of
+    x's dtype (the value as `make_tensor_proto` keeps it), then the op
+    (shape: x's, broadcast with a scalar).  The same results: the output,
+    None (nothing done), or the scope's name when the scope's or the
+    constant's name is an op's already (the caller goes on in the scope)."""
+    if x.__class__ is not SymbolicTensor or (y.__class__ is not float and
+                                             y.__class__ is not int):
+        return None
+    dt = x._dt
+    graph = x._op._graph
+    if dt not in FLOAT_DTYPES or y.__class__ in CONVERSION_FUNCTIONS or \
+            graph._control_stack or graph._device_stack or graph._cond_context is not None \
+            or _observe.current is not None:
+        return None
+    opdef = OPS[op_type]
+    if opdef._uniform_set is not None and dt not in opdef._uniform_set:
+        return None
+    stack = graph.name_stack
+    if stack and stack is not _VALID_PREFIX[0] and not valid_prefix(stack):
+        return None
+    try:
+        dt, dims, value = tensor_value(y, dt)     # `ops.convert`'s (it checks the value)
+    except (Exception, NotSimulated):
+        return None
+    names = graph.names
+    op_name = names.unique_name(stack + "/" + default if stack else default)
+    const_name = names.unique_name(op_name + "/y", False)
+    if op_name in graph._ops_by_name or const_name in graph._ops_by_name:
+        return op_name
+    names.unique_name(op_name + "/y")
+    const = graph.create_checked("Const", const_name, dims, dt, (),
+                                 {"value": value, "dtype": dt})
+    data = opdef._by_dtype.get(dt)
+    if data is None:
+        data = opdef._by_dtype[dt] = (opdef._uniform_names, dt)
+    return graph.create_checked(op_type, op_name, x._dims, dt, (x, const), data)
 
 
 #: The compact attrs `quick_op` made from a caller's bools (`compact`) and

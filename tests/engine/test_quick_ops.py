@@ -177,6 +177,44 @@ def shapes_and_dtypes(step):
 
 
 @program
+def python_numbers(step):
+    x = step(lambda: ph([2, 2]))
+    h = step(lambda: ph([2], T.float16, name="h"))
+    d = step(lambda: ph([], T.float64, name="d"))
+    i = step(lambda: ph([2], T.int32, name="i"))
+    s = step(lambda: ph([2], T.string, name="s"))
+    f = step(lambda: ph([2], T.bool, name="f"))
+    u = step(lambda: ph(None, name="u"))
+    w = step(lambda: var("w", [2, 2]))
+    for y in (2.0, 1, -3, 0.5, 2**40, 2**70, 1e300, float("nan"), True, -0.0):
+        step(lambda: x * y)
+        step(lambda: x + y)
+        step(lambda: x - y)
+    for t in (h, d, i, s, f, u):
+        step(lambda: t * 2.0)
+        step(lambda: t + 3)
+        step(lambda: t - 1.5)
+    step(lambda: w + 1.0)
+    step(lambda: w * 2)
+    step(lambda: 2.0 * x)
+    step(lambda: 1.0 - x)
+    with T.name_scope("q"):
+        step(lambda: T.identity(x, name="q/mul/"))
+        step(lambda: x * 2.0)
+        step(lambda: T.identity(x, name="q/add_1/y/"))
+        step(lambda: x + 2.0)
+        step(lambda: x + 2.0)
+        step(lambda: T.identity(x, name="q/sub_1/y/"))
+        step(lambda: x - 2.0)
+        step(lambda: x - 2.0)
+    with T.name_scope("a"):
+        with T.name_scope("_b/"):
+            step(lambda: x * 2.0)
+    with T.control_dependencies([x.op]):
+        step(lambda: x * 2.0)
+
+
+@program
 def graph_contexts(step):
     x = step(lambda: ph([2, 2]))
     w = step(lambda: var("w", [2, 2]))
