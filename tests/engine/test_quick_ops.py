@@ -1,12 +1,14 @@
 """The plain case of op creation answers as the general path does.
 
 scopesim makes most ops directly (`opdef.quick_op`, `opdef._quick_apply`:
-tensors or variables of one graph taken as they are, no control
+tensors or variables of one graph taken as they are, and
+`opdef.quick_scalar_op`: a float tensor and a Python number; no control
 dependencies, device functions, cond context or observer), checking
 what `_apply_op_helper` checks in its order without setting the name
 stack.  Each program below runs twice, once as it is and once with the
-plain case refused (`opdef.quick_inputs` finding none, so every op
-takes the general path the rest of the suite checks against TensorFlow),
+plain case refused (`opdef.quick_inputs` finding none, `quick_scalar_op`
+declining, so every op takes the general path the rest of the suite checks
+against TensorFlow),
 and everything a program can see must be the same: the ops (names, types,
 inputs, attrs, outputs, control inputs, devices), the name registry, the
 name stack, and each step's result or error.  Run through TensorFlow 2.21
@@ -16,6 +18,7 @@ steps and op names scopesim prints (two are kept below, `TENSORFLOW`).
 
 import pytest
 
+from scopesim.engine import math as engine_math
 from scopesim.engine import opdef
 from scopesim.engine.cond_v1 import cond
 from scopesim.engine.graph import get_default_graph
@@ -295,6 +298,7 @@ def test_the_plain_case_answers_as_the_general_path(name, monkeypatch):
     quick = run(name)
     quick_calls = len(general_calls)
     monkeypatch.setattr(opdef, "quick_inputs", lambda opdef, values: None)
+    monkeypatch.setattr(engine_math, "quick_scalar_op", lambda *args: None)
     general = run(name)
     assert quick[0] == general[0]
     assert quick[1] == general[1]
