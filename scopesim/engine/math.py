@@ -416,8 +416,9 @@ def binary_op_wrapper(g: Graph, op_name: str, func, x: Tensor, y) -> Tensor:
 
 def _quick_type(func, x, y) -> str | None:
     """The op type `func(x, y)` makes at once from a tensor `x` and a tensor
-    or variable `y` (no conversion, no other op): AddV2 (Add for strings),
-    Sub, Mul (without a bool tensor); else None."""
+    or variable `y` (no conversion, no other op) or a Python number (its
+    Const): AddV2 (Add for strings), Sub, Mul (without a bool tensor),
+    RealDiv (`x / y` of floats); else None."""
     if x.__class__ is not SymbolicTensor:
         return None
     if func is _add_dispatch:
@@ -427,6 +428,8 @@ def _quick_type(func, x, y) -> str | None:
     if func is _mul_dispatch_factory and x._dt != "bool" and \
             not (isinstance(y, Tensor) and y._dt == "bool"):
         return "Mul"
+    if func is truediv and TRUEDIV_TABLE.get(x._dt, "") is None:
+        return "RealDiv"              # (a dtype that is not cast first)
     return None
 
 

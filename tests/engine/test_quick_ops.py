@@ -189,16 +189,24 @@ def python_numbers(step):
     f = step(lambda: ph([2], T.bool, name="f"))
     u = step(lambda: ph(None, name="u"))
     w = step(lambda: var("w", [2, 2]))
-    for y in (2.0, 1, -3, 0.5, 2**40, 2**70, 1e300, float("nan"), True, -0.0):
+    for y in (2.0, 1, -3, 0.5, 2**40, 2**70, 1e300, float("nan"), True, -0.0, 0):
         step(lambda: x * y)
         step(lambda: x + y)
         step(lambda: x - y)
+        step(lambda: x / y)
     for t in (h, d, i, s, f, u):
         step(lambda: t * 2.0)
         step(lambda: t + 3)
         step(lambda: t - 1.5)
+        step(lambda: t / 2)
+        step(lambda: t / t)
+        step(lambda: t / x)
+        step(lambda: x / t)
     step(lambda: w + 1.0)
     step(lambda: w * 2)
+    step(lambda: w / 2)
+    step(lambda: x / w)
+    step(lambda: 2.0 / x)
     step(lambda: 2.0 * x)
     step(lambda: 1.0 - x)
     with T.name_scope("q"):
@@ -210,6 +218,12 @@ def python_numbers(step):
         step(lambda: T.identity(x, name="q/sub_1/y/"))
         step(lambda: x - 2.0)
         step(lambda: x - 2.0)
+        step(lambda: T.identity(x, name="q/truediv/"))
+        step(lambda: x / 2.0)
+        step(lambda: x / x)
+        step(lambda: T.identity(x, name="q/truediv_3/y/"))
+        step(lambda: x / 2.0)
+        step(lambda: x / 2.0)
     with T.name_scope("a"):
         with T.name_scope("_b/"):
             step(lambda: x * 2.0)
