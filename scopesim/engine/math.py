@@ -49,6 +49,12 @@ def _catches(error: TFError) -> bool:
 def add(g: Graph, x, y, name=None) -> Tensor:
     """`math_ops.add` (`tf.add`): converts both operands inside its scope
     (`Add/x`, then `Add/y` preferring x's dtype), AddV2 (Add for strings)."""
+    if name is None and x.__class__ is SymbolicTensor:    # tensors (or a variable) as they are
+        made = quick_op(g, "Add" if x._dt == "string" else "AddV2", "Add", (x, y))
+        if made is not None:
+            if made.__class__ is str:     # `_check_new_node_name`'s error
+                raise TFValueError(f"Duplicate node name in graph: '{made}'", name=made)
+            return made
     g = graph_from_inputs(g, (x, y))
     with name_scope(g, name, "Add") as scope:
         x = convert_to_tensor(g, x, name="x")
