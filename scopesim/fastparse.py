@@ -24,7 +24,12 @@ drives those tables over the text:
   parser's actions are replayed from the record of the first reading
   (`_Record`), which calls the same methods with the same children.  A
   program's lines repeat (a model's layers), and most of the time of a
-  pure-Python LALR parse goes to the lexer and the table look-ups.
+  pure-Python LALR parse goes to the lexer and the table look-ups;
+* a line replayed often makes the values of its own actions (its tokens
+  and nodes, before the actions that reach the lines above) by a template
+  instead (`_Line`, `_template`): generated Python that builds the same
+  objects with the positions moved, without the builder's methods, then
+  replays the rest of the actions.
 
 Only successful parses come out of here: any mistake raises, and the parser
 takes the tree-building path of Lark, whose errors are the reference.
@@ -581,7 +586,12 @@ class FastParser:
         A line read before in the same parser state is read the same way
         (the lexer's choices and the parser's actions depend on nothing
         else), so its tokens and actions are replayed from the record of its
-        first reading (`_Record`): only the builder's methods run again."""
+        first reading (`_Record`): only the builder's methods run again, and
+        after a few replays not even those for the line's own values (a
+        template makes them, `_Line`).  The separator after the line is no
+        part of the record's key: any separator there (the next line's
+        indentation, blank lines, comments) is one `_SEP` token, unless a
+        clause (`else`, ...) follows, and the replay reads its text."""
         callbacks = _Callbacks(self.specs, builder)
         actions, sizes, origins = self.actions, self.sizes, self.origins
         after_units, units = self.after_units, self._units

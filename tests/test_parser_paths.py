@@ -252,7 +252,10 @@ def test_lines_made_by_templates(monkeypatch):
     monkeypatch.setattr(parser._fast(), "compile_after", 2)
     rng = random.Random(8)
     texts = list(_templated_programs(rng, 80)) + list(_line_programs(rng, 200))
-    texts += ["x = 1\n" * 50, "print (a, b)\n" * 9, "  x = f'é{a}'\n" * 5 + "x = f'{a}'\n" * 5]
+    texts += ["x = 1\n" * 50, "print (a, b)\n" * 9, "  x = f'é{a}'\n" * 5 + "x = f'{a}'\n" * 5,
+              # separators of every kind after the same line (its record's key is the line)
+              "x = 1\n# c\n  x = 1\n\n\nx = 1\n  # d\nx = 1\n;x = 1\n\t x = 1\n" * 4,
+              "if a <\n  x = 1\n>\n# c\nelse <\n  x = 1\n>\n  # e\n\n" * 4]
     gave_up, different = _on_big_stack(lambda: _compare(texts))
     assert different == []
     assert gave_up == []
