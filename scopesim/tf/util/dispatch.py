@@ -34,13 +34,16 @@ def add_dispatch_support(target):
         if len(args) > len(params):
             raise TFTypeError(f"Too many arguments were given. Expected {len(params)} but got "
                               f"{len(args)}.")
-        for keyword in kwargs:
-            if keyword in params[:len(args)]:
-                raise TFTypeError(f"Got multiple values for argument '{keyword}'")
-        for keyword in kwargs:
-            if keyword not in params:
-                raise TFTypeError(f"Got an unexpected keyword argument '{keyword}'")
-        if any(name not in kwargs for name in required[len(args):]):
+        if kwargs:
+            for keyword in kwargs:
+                if keyword in params[:len(args)]:
+                    raise TFTypeError(f"Got multiple values for argument '{keyword}'")
+            for keyword in kwargs:
+                if keyword not in params:
+                    raise TFTypeError(f"Got an unexpected keyword argument '{keyword}'")
+            if any(name not in kwargs for name in required[len(args):]):
+                raise TFTypeError("Missing required positional argument")
+        elif len(args) < len(required):     # `required[len(args):]` is not empty
             raise TFTypeError("Missing required positional argument")
         return target(*args, **kwargs)
 
