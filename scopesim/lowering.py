@@ -129,7 +129,7 @@ class Program:
         self.statements: dict[int, list[tuple[int, int, int, int]]] = \
             {} if statements is None else statements
         self.block_depth = block_depth
-        self.code = code                # the compiled module (set by the parser)
+        self.code = code                # the compiled module codes, run in order (set by the parser)
 
     def __repr__(self) -> str:
         return (f"Program(module={self.module!r}, filename={self.filename!r}, "

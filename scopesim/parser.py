@@ -104,10 +104,11 @@ def _parse_slow(text: str, filename: str) -> Program:
 
 
 def _compiled(program: Program, text: str, filename: str) -> Program:
+    from .shared_code import compile_program
     try:
         with warnings.catch_warnings():     # `x is "a"`: CPython's SyntaxWarning is not ours to print
             warnings.simplefilter("ignore", SyntaxWarning)
-            program.code = compile(program.module, filename, "exec")
+            program.code = compile_program(program.module, text, filename)
     except SyntaxError as e:
         line = e.lineno or 1
         raise _error(e.msg, line, program.char_column(line, (e.offset or 1) - 1), text,

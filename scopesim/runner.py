@@ -364,14 +364,16 @@ class Session:
                      functools.partial(_program_spot, program))
         runtime.set_origin_hook(origin_hook(program.filename, resolvers,
                                             stop=Session._execute.__code__))
-        code = program.code if getattr(program, "code", None) is not None else \
-            compile(program.module, program.filename, "exec")
+        # the parser's code: a tuple of module codes, run in order (shared_code)
+        codes = program.code if getattr(program, "code", None) is not None else \
+            (compile(program.module, program.filename, "exec"),)
         old = sys.getrecursionlimit()
         sys.setrecursionlimit(PROGRAM_RECURSION_LIMIT + 100)
         state = runtime.ProgramGraph(self.graph)
         try:
             with state:
-                exec(code, self.globals)
+                for code in codes:
+                    exec(code, self.globals)
         except BaseException as e:  # noqa: BLE001 - every error of the program is data
             if isinstance(e, KeyboardInterrupt):
                 raise

@@ -1,0 +1,402 @@
+"""A program's code, its repeated top-level statements compiled once.
+
+CPython's compile() costs about 12 µs a line, a third of parsing a flat
+model: 24 layers written out, each the same 1,000 lines but for its strings
+(`scope "layer_3" < scope "dense_0" < ... > ... >`).  A top-level statement
+whose text is an earlier one's but for the contents of its string literals,
+each of the same length (so every column is the same), compiles to the same
+code but for those constants and the lines.  `compile_program` compiles a
+shape read at least `MIN_COPIES` times once more, with a sentinel in place
+of each string (`_Template`), and makes the code of each later copy from
+it with `CodeType.replace`: its strings put back in the constants, and the
+one line delta of the location table that says where the copy starts moved
+(`_moved_lines`).  A template is trusted only once it has made the second
+copy's code exactly as compile() made it (code objects compare their
+bytecode, constants, names, positions and exception table); else every copy
+of that shape is compiled.  What compile() would fold or test at compile
+time (`"a" + "b"`, `"abc"[0]`, `if "a":`) and strings in nested code
+(`def`, `lambda`) are never templated.
+
+The code is a tuple of module code objects, run one after the other in the
+program's globals (`runner.Session`): the statements between the shared
+ones are compiled together.  A module differs from its statements compiled
+apart only where one statement's compilation sees another's: a `global` or
+`nonlocal` declaration (such programs are compiled whole), a string
+statement at the start (a docstring: never a piece's start but the
+first's), and which of two syntax errors is reported (on any error the
+whole module is compiled again: its error is the one shown)."""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+
+#: The versions whose location table (3.11's format) `_moved_lines` edits.
+ENABLED = (3, 11) <= sys.version_info[:2] < (3, 14)
+#: Copies of a shape from which its later ones are made by a template.
+MIN_COPIES = 3
+#: False: every piece compiled (the reference the tests compare with).
+TEMPLATES = True
+
+_MARK = "\x00scopesim-string-"
+#: A comment (kept as it is in the shape) or a string literal (group 1).
+_LITERAL = re.compile(r"""#[^\n]*|("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')""")
+_WORD_CHAR = re.compile(r"[A-Za-z0-9_]")
+_GAP = " \t\r\n\\"
+
+
+def compile_program(module: ast.Module, source: str, filename: str) -> tuple:
+    """The module's code: a tuple of code objects to run in order."""
+    body = module.body
+    if not ENABLED or len(body) < MIN_COPIES or "global" in source or \
+            "nonlocal" in source or "\x00" in source:
+        return (compile(module, filename, "exec"),)
+    pieces = _pieces(body, source)
+    counts: dict = {}
+    for piece in pieces:
+        if piece.shape is not None:
+            counts[piece.shape] = counts.get(piece.shape, 0) + 1
+    if not any(n >= MIN_COPIES for n in counts.values()):
+        return (compile(module, filename, "exec"),)
+    try:
+        return _compile_pieces(pieces, counts, filename)
+    except SyntaxError:         # the whole module's error is the one to report
+        return (compile(module, filename, "exec"),)
+
+
+class _Piece:
+    """Top-level statements compiled together: those starting on `line`
+    (and after a `;`), a string statement with the piece before it.
+    `shape`: the text from `line` to the next piece with each string
+    literal's contents left out (its length kept), None where the text
+    cannot say the code (not ASCII, an f-string or a prefixed string,
+    strings side by side); `literals`: the string literals, with their
+    offsets in the text."""
+
+    __slots__ = ("statements", "line", "text", "shape", "literals", "starts")
+
+    def __init__(self, statements, line, text):
+        self.statements, self.line, self.text = statements, line, text
+        self.shape, self.literals, self.starts = _shape(text)
+
+
+def _pieces(body: list, source: str) -> list[_Piece]:
+    starts: list[tuple[int, list]] = []
+    for stmt in body:
+        line = stmt.lineno
+        if starts and (line <= starts[-1][0] or stmt.col_offset != 0 or
+                       (stmt.__class__ is ast.Expr and stmt.value.__class__ is ast.Constant)):
+            starts[-1][1].append(stmt)
+        else:
+            starts.append((line, [stmt]))
+    offsets = [0]
+    find = source.find
+    for _ in range(starts[-1][0] - 1):     # the offset of each line up to the last piece's
+        offsets.append(find("\n", offsets[-1]) + 1)
+    pieces = []
+    for i, (line, statements) in enumerate(starts):
+        end = offsets[starts[i + 1][0] - 1] if i + 1 < len(starts) else len(source)
+        pieces.append(_Piece(statements, line, source[offsets[line - 1]:end]))
+    return pieces
+
+
+def _shape(text: str):
+    """(shape, literals, their offsets), or (None, None, None)."""
+    if not text.isascii():
+        return None, None, None
+    parts, literals, starts = [], [], []
+    last = 0
+    for found in _LITERAL.finditer(text):
+        literal = found.group(1)
+        if literal is None:
+            continue            # a comment
+        start = found.start()
+        if start and _WORD_CHAR.match(text, start - 1):
+            return None, None, None         # f"...", or a string after a word
+        if literals and not text[starts[-1] + len(literals[-1]):start].strip(_GAP):
+            return None, None, None         # "a" "b": one constant of two literals
+        parts.append(text[last:start])
+        parts.append(f"\x00{len(literal)}\x00")
+        literals.append(literal)
+        starts.append(start)
+        last = found.end()
+    if not literals:
+        return text, (), ()
+    parts.append(text[last:])
+    return "".join(parts), tuple(literals), tuple(starts)
+
+
+def _compile_pieces(pieces, counts, filename) -> tuple:
+    out = []
+    run: list = []              # statements of pieces compiled together
+    seen: dict = {}             # shape -> [first piece, second piece's code] or a _Template
+    for piece in pieces:
+        shape = piece.shape
+        if shape is None or counts[shape] < MIN_COPIES:
+            run += piece.statements
+            continue
+        if run:
+            out.append(_compile(run, filename))
+            run = []
+        known = seen.get(shape)
+        if not TEMPLATES:
+            out.append(_compile(piece.statements, filename))
+        elif known is None:
+            seen[shape] = [piece, None]
+            out.append(_compile(piece.statements, filename))
+        elif known.__class__ is list:
+            if known[1] is None:
+                known[1] = code = _compile(piece.statements, filename)
+                known.append(piece)
+            else:
+                first, second_code, second = known
+                template = _Template.made(first, filename)
+                if template is not None and template.copy(second) != second_code:
+                    template = None
+                seen[shape] = template if template is not None else False
+                code = template.copy(piece) if template is not None else None
+                if code is None:
+                    code = _compile(piece.statements, filename)
+            out.append(code)
+        else:
+            code = known.copy(piece) if known is not False else None
+            out.append(code if code is not None else _compile(piece.statements, filename))
+    if run:
+        out.append(_compile(run, filename))
+    return tuple(out)
+
+
+def _compile(statements: list, filename: str):
+    return compile(ast.Module(statements, []), filename, "exec")
+
+
+def _values(literals) -> list:
+    from .lowering import _string_value
+    return [_string_value(literal) for literal in literals]
+
+
+def _classes(values) -> tuple:
+    """Each value's class: the index of its first occurrence's class (equal
+    strings are one constant of the code)."""
+    first: dict = {}
+    return tuple(first.setdefault(v, len(first)) for v in values)
+
+
+#: Where compile() reads a constant's value (folds it, or tests it).
+_FOLDED = {ast.BinOp: ("left", "right"), ast.UnaryOp: ("operand",),
+           ast.Subscript: ("value", "slice"), ast.If: ("test",), ast.While: ("test",),
+           ast.IfExp: ("test",), ast.Assert: ("test",)}
+
+
+class _Template:
+    """The code of a shape's first copy compiled with a sentinel for each
+    class of equal strings; `subs`: where in `co_consts` they are."""
+
+    __slots__ = ("code", "line", "classes", "subs", "others")
+
+    @classmethod
+    def made(cls, piece: _Piece, filename: str) -> "_Template | None":
+        values = _values(piece.literals)
+        classes = _classes(values)
+        sentinels = [f"{_MARK}{k}\x00" for k in range(len(set(classes)))]
+        at = _positions(piece)
+        changed = []
+        try:
+            for node in _walk(piece.statements):
+                kind = node.__class__
+                if kind is ast.Constant:
+                    index = at.get((node.lineno, node.col_offset))
+                    if index is not None and node.value.__class__ is str:
+                        if node.value != values[index]:
+                            return None
+                        changed.append((node, node.value))
+                        node.value = sentinels[classes[index]]
+                elif kind in _FOLDED or kind is ast.BoolOp or kind is ast.Lambda or \
+                        kind is ast.FunctionDef:
+                    if kind is ast.Lambda or kind is ast.FunctionDef:
+                        return None
+                    fields = _FOLDED.get(kind, ())
+                    children = [getattr(node, f) for f in fields] if fields else node.values
+                    if any(c.__class__ is ast.Constant and c.value.__class__ is str
+                           for c in children):
+                        return None
+            code = _compile(piece.statements, filename)
+        finally:
+            for node, value in changed:
+                node.value = value
+        subs, others, found = [], set(), set()
+        for i, const in enumerate(code.co_consts):
+            recipe = _recipe(const, sentinels, others, found)
+            if recipe is False:
+                return None
+            if recipe is not None:
+                subs.append((i, recipe))
+        if len(found) != len(sentinels):
+            return None         # a string compile() dropped or changed
+        self = cls()
+        self.code, self.line, self.classes = code, piece.line, classes
+        self.subs, self.others = tuple(subs), frozenset(others)
+        return self
+
+    def copy(self, piece: _Piece):
+        """The code of another copy, None where its strings would be other
+        constants (other equal pairs, or equal to a constant of the code)."""
+        values = _values(piece.literals)
+        if _classes(values) != self.classes or not self.others.isdisjoint(values):
+            return None
+        consts = list(self.code.co_consts)
+        for i, recipe in self.subs:
+            consts[i] = _made(recipe, values, self.classes)
+        table = _moved_lines(self.code.co_linetable, self.code.co_firstlineno,
+                             piece.line - self.line)
+        if table is None:
+            return None
+        return self.code.replace(co_consts=tuple(consts), co_linetable=table)
+
+
+def _walk(statements):
+    stack = list(statements)
+    while stack:
+        node = stack.pop()
+        yield node
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if value.__class__ is list:
+                stack += [v for v in value if isinstance(v, ast.AST)]
+            elif isinstance(value, ast.AST):
+                stack.append(value)
+
+
+def _positions(piece: _Piece) -> dict:
+    """(line, column) of each literal -> its index."""
+    text, at = piece.text, {}
+    for index, start in enumerate(piece.starts):
+        line_start = text.rfind("\n", 0, start) + 1
+        at[(piece.line + text.count("\n", 0, start), start - line_start)] = index
+    return at
+
+
+def _recipe(const, sentinels, others, found):
+    """How to make `const` for a copy: None (as it is), a class index, a
+    tuple of recipes (a folded tuple of constants); False: not possible."""
+    if const.__class__ is str:
+        if const.startswith(_MARK):
+            if const not in sentinels:
+                return False
+            k = sentinels.index(const)
+            found.add(k)
+            return k
+        if _MARK in const:
+            return False
+        others.add(const)
+        return None
+    if const.__class__ is tuple:
+        parts = [_recipe(c, sentinels, others, found) for c in const]
+        if False in parts:
+            return False
+        if all(p is None for p in parts):
+            return None
+        return ("tuple", tuple(("const", c) if p is None else p for c, p in zip(const, parts)))
+    if const.__class__ is frozenset:
+        return False if any(isinstance(c, str) and _MARK in c for c in const) else None
+    if isinstance(const, type(_compile.__code__)):
+        return False
+    return None
+
+
+def _made(recipe, values, classes):
+    if recipe.__class__ is int:
+        return values[classes.index(recipe)]
+    return tuple(part[1] if part.__class__ is tuple and part[0] == "const" else
+                 _made(part, values, classes) for part in recipe[1])
+
+
+def _moved_lines(table: bytes, first_line: int, delta: int):
+    """`table` (3.11's location table) with every line from its first
+    entry on a line of the program (>= 1) moved by `delta`: that entry's
+    line delta changes, written as compile() writes it
+    (`write_location_info_entry` in Python/compile.c); None where the table
+    is not as expected."""
+    if delta == 0:
+        return table
+    i, n, line = 0, len(table), first_line
+    while i < n:
+        head = table[i]
+        kind, length = (head >> 3) & 15, (head & 7) + 1
+        j = i + 1
+        if kind == 15:          # no location
+            i = j
+            continue
+        if kind < 10:           # short form: the same line
+            j += 1
+            step = 0
+        elif kind < 13:         # one-line form
+            step, col, end_col, end_step = kind - 10, table[j], table[j + 1], 0
+            j += 2
+        elif kind == 13:        # no column
+            step, j = _svarint(table, j)
+        else:                   # long form
+            step, j = _svarint(table, j)
+            end_step, j = _varint(table, j)
+            col, j = _varint(table, j)
+            end_col, j = _varint(table, j)
+            col, end_col = col - 1, end_col - 1
+        if line + step >= 1:
+            if kind < 10:
+                return None
+            if kind == 13:
+                entry = _entry_no_column(length, step + delta)
+            else:
+                entry = _entry(length, step + delta, end_step, col, end_col)
+            return table[:i] + entry + table[j:]
+        line += step
+        i = j
+    return None
+
+
+def _entry(length, step, end_step, col, end_col) -> bytes:
+    if col < 0 or end_col < 0:
+        if end_step == 0:
+            return _entry_no_column(length, step)
+    elif end_step == 0:
+        if step == 0 and col < 80 and 0 <= end_col - col < 16:
+            return bytes((0x80 | ((col >> 3) << 3) | (length - 1),
+                          ((col & 7) << 4) | (end_col - col)))
+        if 0 <= step < 3 and col < 128 and end_col < 128:
+            return bytes((0x80 | ((10 + step) << 3) | (length - 1), col, end_col))
+    return bytes((0x80 | (14 << 3) | (length - 1),)) + _write_svarint(step) + \
+        _write_varint(end_step) + _write_varint(col + 1) + _write_varint(end_col + 1)
+
+
+def _entry_no_column(length, step) -> bytes:
+    return bytes((0x80 | (13 << 3) | (length - 1),)) + _write_svarint(step)
+
+
+def _varint(table: bytes, j: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        byte = table[j]
+        j += 1
+        value |= (byte & 63) << shift
+        shift += 6
+        if not byte & 64:
+            return value, j
+
+
+def _svarint(table: bytes, j: int) -> tuple[int, int]:
+    value, j = _varint(table, j)
+    return (-(value >> 1) if value & 1 else value >> 1), j
+
+
+def _write_varint(value: int) -> bytes:
+    out = bytearray()
+    while value >= 64:
+        out.append(64 | (value & 63))
+        value >>= 6
+    out.append(value)
+    return bytes(out)
+
+
+def _write_svarint(value: int) -> bytes:
+    return _write_varint(((-value) << 1) | 1 if value < 0 else value << 1)
