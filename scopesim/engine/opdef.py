@@ -256,6 +256,17 @@ def plain_graph(g: Graph) -> bool:
         _observe.current is None
 
 
+def _plain_input(value):
+    """What `quick_inputs` takes as it is: a SymbolicTensor, or a
+    RefVariable's snapshot (its conversion); None for anything else."""
+    cls = value.__class__
+    if cls is SymbolicTensor:
+        return value
+    if cls is RefVariable:
+        return value._snapshot
+    return None
+
+
 def quick_inputs(opdef: OpDef, values):
     """`_apply_in_scope`'s inputs and type attrs when each value is a
     SymbolicTensor, or a RefVariable converted to its `read` snapshot, all
@@ -271,12 +282,8 @@ def quick_inputs(opdef: OpDef, values):
     uniform = opdef._uniform
     if uniform is not None and n < 3:     # one type attr: the first's dtype, allowed
         first = values[0]
-        cls = first.__class__
-        if cls is SymbolicTensor:
-            x = first
-        elif cls is RefVariable:
-            x = first._snapshot
-        else:
+        x = _plain_input(first)
+        if x is None:
             return None
         dt = x._dt
         allowed = opdef._uniform_set
@@ -285,12 +292,8 @@ def quick_inputs(opdef: OpDef, values):
         if n == 1:
             return first._op._graph, (x,), {uniform: dt}
         second = values[1]
-        cls = second.__class__
-        if cls is SymbolicTensor:
-            y = second
-        elif cls is RefVariable:
-            y = second._snapshot
-        else:
+        y = _plain_input(second)
+        if y is None:
             return None
         graph = first._op._graph
         if second._op._graph is not graph or y._dt != dt:
