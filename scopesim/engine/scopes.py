@@ -187,6 +187,25 @@ class VariableScope:
         return f"<{_VS_MODULE}.VariableScope object at {ADDRESS}>"
 
 
+def scope_get_variable_defaults(scope, regularizer, caching_device, partitioner,
+                                custom_getter, use_resource) -> tuple:
+    """What `VariableScope.get_variable` (tensorflow/python/ops/variable_scope.py)
+    takes from the scope for each of these arguments left None: (regularizer,
+    caching_device, partitioner, custom_getter, use_resource), use_resource
+    as the scope has it (None included)."""
+    if regularizer is None:
+        regularizer = scope._regularizer
+    if caching_device is None:
+        caching_device = scope._caching_device
+    if partitioner is None:
+        partitioner = scope._partitioner
+    if custom_getter is None:
+        custom_getter = scope._custom_getter
+    if use_resource is None:
+        use_resource = scope._use_resource
+    return regularizer, caching_device, partitioner, custom_getter, use_resource
+
+
 def scope_get_variable(g, scope: VariableScope, var_store, name, shape=None, dtype=None,
                        initializer=None, regularizer=None, reuse=None, trainable=None,
                        collections=None, caching_device=None, partitioner=None,
@@ -200,18 +219,11 @@ def scope_get_variable(g, scope: VariableScope, var_store, name, shape=None, dty
     store, with the full name."""
     if _observe.current is not None:
         _observe.current.get_variable(g, scope, name, reuse)
-    if regularizer is None:
-        regularizer = scope._regularizer
-    if caching_device is None:
-        caching_device = scope._caching_device
-    if partitioner is None:
-        partitioner = scope._partitioner
-    if custom_getter is None:
-        custom_getter = scope._custom_getter
+    regularizer, caching_device, partitioner, custom_getter, use_resource = \
+        scope_get_variable_defaults(scope, regularizer, caching_device, partitioner,
+                                    custom_getter, use_resource)
     if reuse is None:
         reuse = scope._reuse
-    if use_resource is None:
-        use_resource = scope._use_resource
     full_name = scope._name + "/" + name if scope._name else name
     old = g.name_stack
     g.name_stack = ""

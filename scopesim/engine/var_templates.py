@@ -49,7 +49,7 @@ from .names import VALID_OP_NAME_REGEX
 from .nodedef import StrAttr
 from .opdef import ShapeAttr
 from .resource import ResourceVariable
-from .scopes import AUTO_REUSE as _AUTO_REUSE, VariableScope
+from .scopes import AUTO_REUSE as _AUTO_REUSE, VariableScope, scope_get_variable_defaults
 from .template_ops import LOC as _LOC, MARKERS as _MARKERS, NAME as _NAME, SCOPE as _SCOPE
 from .template_ops import compile_plan, create_ops, direct_making
 from .tensor_shape import Dimension
@@ -204,18 +204,11 @@ def get_variable(g, general, name, shape, dtype, initializer, regularizer, train
     # (a subclass of VariableScope may have a get_variable of its own)
     if store._graph is not g or scope.__class__ is not VariableScope:
         return general(*args)
-    if regularizer is None:
-        regularizer = scope._regularizer
-    if caching_device is None:
-        caching_device = scope._caching_device
-    if partitioner is None:
-        partitioner = scope._partitioner
-    if custom_getter is None:
-        custom_getter = scope._custom_getter
+    regularizer, caching_device, partitioner, custom_getter, use_resource = \
+        scope_get_variable_defaults(scope, regularizer, caching_device, partitioner,
+                                    custom_getter, use_resource)
     if use_resource is None:
-        use_resource = scope._use_resource
-        if use_resource is None:
-            use_resource = _v.resource_variables_enabled()
+        use_resource = _v.resource_variables_enabled()
     if regularizer is not None or caching_device is not None or partitioner is not None or \
             custom_getter is not None or use_resource.__class__ is not bool:
         return general(*args)
