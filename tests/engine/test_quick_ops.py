@@ -106,18 +106,21 @@ def taken_names(step):
         step(lambda: x - x)
 
 
+def add_matmul_relu(step, x, y):
+    """x + y, matmul(x, y) and relu(x): the three steps taken in each context."""
+    step(lambda: x + y)
+    step(lambda: T.matmul(x, y))
+    step(lambda: T.nn.relu(x))
+
+
 @program
 def odd_stacks(step):
     x = step(lambda: ph([2, 2]))
     with T.name_scope("a"):
         with T.name_scope("_b/"):
-            step(lambda: x + x)
-            step(lambda: T.matmul(x, x))
-            step(lambda: T.nn.relu(x))
+            add_matmul_relu(step, x, x)
         with T.name_scope("c\n"):
-            step(lambda: x + x)
-            step(lambda: T.matmul(x, x))
-            step(lambda: T.nn.relu(x))
+            add_matmul_relu(step, x, x)
         with T.name_scope("d.e>f-g\\h"):
             step(lambda: x * x)
             step(lambda: T.nn.relu(x))
@@ -246,13 +249,9 @@ def graph_contexts(step):
     w = step(lambda: var("w", [2, 2]))
     first = step(lambda: x + x)
     with T.control_dependencies([first]):
-        step(lambda: x + w)
-        step(lambda: T.matmul(x, w))
-        step(lambda: T.nn.relu(x))
+        add_matmul_relu(step, x, w)
     with T.device("/cpu:0"):
-        step(lambda: x + w)
-        step(lambda: T.matmul(x, w))
-        step(lambda: T.nn.relu(x))
+        add_matmul_relu(step, x, w)
     pred = step(lambda: T.placeholder(T.bool, [], name="pred"))
     step(lambda: cond(get_default_graph(), pred, lambda: T.nn.relu(x + w),
                       lambda: T.matmul(x, w)))
