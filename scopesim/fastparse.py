@@ -132,6 +132,7 @@ def _callback(terminal, include, tail, expand1, method):
         # the common shape: the children as Lark's tree builder gives them,
         # the span from the first and last tokens
         return _plain_callback(n, _children_of(include, tail), method)
+    children_of = _children_of(include, tail)
 
     def reduce(raw):
         first = last = None
@@ -144,19 +145,7 @@ def _callback(terminal, include, tail, expand1, method):
                 last = raw[i][2]
                 if last is not None:
                     break
-        children = []
-        for i, expand, nones, _ in include:
-            if nones:
-                children += [None] * nones
-            if expand:
-                if children:
-                    children += raw[i][0]
-                else:
-                    children = raw[i][0]
-            else:
-                children.append(raw[i][0])
-        if tail:
-            children += [None] * tail
+        children = children_of(raw)
         if expand1 and len(children) == 1:
             return children[0], first, last
         if method is None:
