@@ -31,6 +31,7 @@ from __future__ import annotations
 import ast
 import re
 import sys
+from itertools import accumulate
 
 #: The versions whose location table (3.11's format) `_moved_lines` edits.
 ENABLED = (3, 11) <= sys.version_info[:2] < (3, 14)
@@ -90,10 +91,8 @@ def _pieces(body: list, source: str) -> list[_Piece]:
             starts[-1][1].append(stmt)
         else:
             starts.append((line, [stmt]))
-    offsets = [0]
-    find = source.find
-    for _ in range(starts[-1][0] - 1):     # the offset of each line up to the last piece's
-        offsets.append(find("\n", offsets[-1]) + 1)
+    # the offset of each line: one past the end of the one before
+    offsets = list(accumulate(map((1).__add__, map(len, source.split("\n"))), initial=0))
     pieces = []
     for i, (line, statements) in enumerate(starts):
         end = offsets[starts[i + 1][0] - 1] if i + 1 < len(starts) else len(source)
@@ -193,7 +192,7 @@ class _Template:
     """The code of a shape's first copy compiled with a sentinel for each
     class of equal strings; `subs`: where in `co_consts` they are."""
 
-    __slots__ = ("code", "line", "classes", "subs", "others")
+    __slots__ = ("code", "line", "classes", "firsts", "subs", "others")
 
     @classmethod
     def made(cls, piece: _Piece, filename: str) -> "_Template | None":
@@ -236,6 +235,7 @@ class _Template:
             return None         # a string compile() dropped or changed
         self = cls()
         self.code, self.line, self.classes = code, piece.line, classes
+        self.firsts = tuple(classes.index(k) for k in range(len(sentinels)))
         self.subs, self.others = tuple(subs), frozenset(others)
         return self
 
@@ -247,7 +247,7 @@ class _Template:
             return None
         consts = list(self.code.co_consts)
         for i, recipe in self.subs:
-            consts[i] = _made(recipe, values, self.classes)
+            consts[i] = _made(recipe, values, self.firsts)
         table = _moved_lines(self.code.co_linetable, self.code.co_firstlineno,
                              piece.line - self.line)
         if table is None:
@@ -305,11 +305,12 @@ def _recipe(const, sentinels, others, found):
     return None
 
 
-def _made(recipe, values, classes):
+def _made(recipe, values, firsts):
+    """A constant of a copy (`_recipe`); `firsts`: each class's first literal."""
     if recipe.__class__ is int:
-        return values[classes.index(recipe)]
+        return values[firsts[recipe]]
     return tuple(part[1] if part.__class__ is tuple and part[0] == "const" else
-                 _made(part, values, classes) for part in recipe[1])
+                 _made(part, values, firsts) for part in recipe[1])
 
 
 def _moved_lines(table: bytes, first_line: int, delta: int):
