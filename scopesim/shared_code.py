@@ -32,6 +32,9 @@ import ast
 import re
 import sys
 from itertools import accumulate
+from types import CodeType
+
+from .lowering import _string_value
 
 #: The versions whose location table (3.11's format) `_moved_lines` edits.
 ENABLED = (3, 11) <= sys.version_info[:2] < (3, 14)
@@ -129,7 +132,7 @@ def _shape(text: str):
 def _compile_pieces(pieces, counts, filename) -> tuple:
     out = []
     run: list = []              # statements of pieces compiled together
-    seen: dict = {}             # shape -> [first piece, second piece's code] or a _Template
+    shapes: dict = {}           # shape -> its _Copies
     for piece in pieces:
         shape = piece.shape
         if shape is None or counts[shape] < MIN_COPIES:
@@ -138,32 +141,47 @@ def _compile_pieces(pieces, counts, filename) -> tuple:
         if run:
             out.append(_compile(run, filename))
             run = []
-        known = seen.get(shape)
-        if not TEMPLATES:
-            out.append(_compile(piece.statements, filename))
-        elif known is None:
-            seen[shape] = [piece, None]
-            out.append(_compile(piece.statements, filename))
-        elif known.__class__ is list:
-            if known[1] is None:
-                known[1] = code = _compile(piece.statements, filename)
-                known.append(piece)
-            else:
-                first, second_code, second = known
-                template = _Template.made(first, filename)
-                if template is not None and template.copy(second) != second_code:
-                    template = None
-                seen[shape] = template if template is not None else False
-                code = template.copy(piece) if template is not None else None
-                if code is None:
-                    code = _compile(piece.statements, filename)
-            out.append(code)
-        else:
-            code = known.copy(piece) if known is not False else None
-            out.append(code if code is not None else _compile(piece.statements, filename))
+        copies = shapes.get(shape)
+        if copies is None:
+            copies = shapes[shape] = _Copies()
+        code = copies.made(piece, filename) if TEMPLATES else None
+        if code is None:
+            code = _compile(piece.statements, filename)
+        copies.saw(piece, code)
+        out.append(code)
     if run:
         out.append(_compile(run, filename))
     return tuple(out)
+
+
+class _Copies:
+    """The copies of one shape read so far: the first two are compiled; at
+    the third a template is made from the first, and kept only if it makes
+    the second's code as compile() made it."""
+
+    __slots__ = ("first", "second", "second_code", "template", "tried")
+
+    def __init__(self):
+        self.first = self.second = self.second_code = self.template = None
+        self.tried = False
+
+    def made(self, piece: _Piece, filename: str):
+        """The piece's code from the template; None: compile it."""
+        if not self.tried and self.second is not None:
+            self.tried = True
+            template = _Template.made(self.first, filename)
+            if template is not None and template.copy(self.second) == self.second_code:
+                self.template = template
+            self.first = self.second = self.second_code = None
+        return self.template.copy(piece) if self.template is not None else None
+
+    def saw(self, piece: _Piece, code) -> None:
+        if self.tried:
+            return
+        if self.first is None:
+            self.first = piece
+        else:
+            self.second, self.second_code = piece, code
 
 
 def _compile(statements: list, filename: str):
@@ -171,7 +189,6 @@ def _compile(statements: list, filename: str):
 
 
 def _values(literals) -> list:
-    from .lowering import _string_value
     return [_string_value(literal) for literal in literals]
 
 
@@ -185,7 +202,7 @@ def _classes(values) -> tuple:
 #: Where compile() reads a constant's value (folds it, or tests it).
 _FOLDED = {ast.BinOp: ("left", "right"), ast.UnaryOp: ("operand",),
            ast.Subscript: ("value", "slice"), ast.If: ("test",), ast.While: ("test",),
-           ast.IfExp: ("test",), ast.Assert: ("test",)}
+           ast.IfExp: ("test",), ast.Assert: ("test",), ast.BoolOp: ("values",)}
 
 
 class _Template:
@@ -202,7 +219,7 @@ class _Template:
         at = _positions(piece)
         changed = []
         try:
-            for node in _walk(piece.statements):
+            for node in (n for stmt in piece.statements for n in ast.walk(stmt)):
                 kind = node.__class__
                 if kind is ast.Constant:
                     index = at.get((node.lineno, node.col_offset))
@@ -211,15 +228,12 @@ class _Template:
                             return None
                         changed.append((node, node.value))
                         node.value = sentinels[classes[index]]
-                elif kind in _FOLDED or kind is ast.BoolOp or kind is ast.Lambda or \
-                        kind is ast.FunctionDef:
-                    if kind is ast.Lambda or kind is ast.FunctionDef:
-                        return None
-                    fields = _FOLDED.get(kind, ())
-                    children = [getattr(node, f) for f in fields] if fields else node.values
-                    if any(c.__class__ is ast.Constant and c.value.__class__ is str
-                           for c in children):
-                        return None
+                elif kind in _FOLDED:
+                    for field in _FOLDED[kind]:
+                        child = getattr(node, field)
+                        for c in child if child.__class__ is list else (child,):
+                            if c.__class__ is ast.Constant and c.value.__class__ is str:
+                                return None
             code = _compile(piece.statements, filename)
         finally:
             for node, value in changed:
@@ -255,19 +269,6 @@ class _Template:
         return self.code.replace(co_consts=tuple(consts), co_linetable=table)
 
 
-def _walk(statements):
-    stack = list(statements)
-    while stack:
-        node = stack.pop()
-        yield node
-        for name in node._fields:
-            value = getattr(node, name, None)
-            if value.__class__ is list:
-                stack += [v for v in value if isinstance(v, ast.AST)]
-            elif isinstance(value, ast.AST):
-                stack.append(value)
-
-
 def _positions(piece: _Piece) -> dict:
     """(line, column) of each literal -> its index."""
     text, at = piece.text, {}
@@ -300,7 +301,7 @@ def _recipe(const, sentinels, others, found):
         return ("tuple", tuple(("const", c) if p is None else p for c, p in zip(const, parts)))
     if const.__class__ is frozenset:
         return False if any(isinstance(c, str) and _MARK in c for c in const) else None
-    if isinstance(const, type(_compile.__code__)):
+    if const.__class__ is CodeType:     # nested code (def, lambda): not templated
         return False
     return None
 
