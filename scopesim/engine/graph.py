@@ -28,7 +28,7 @@ from ..errors import (OperatorNotAllowedInGraphError, TFError, TFRuntimeError, T
 from . import observe as _observe
 from .device import apply_device_functions
 from .dtypes import of as _dtype_of
-from .nodedef import node_def_text
+from .nodedef import StrAttr, node_def_text
 from .names import _CHECKED as _CHECKED_SCOPE_NAMES
 from .names import (VALID_OP_NAME_REGEX, VALID_SCOPE_NAME_REGEX, NameRegistry, check_node_name,
                     check_scope_name)
@@ -70,7 +70,11 @@ class Operation:
     op with the same names, then the values; a dict costs 200 bytes) until
     `_attrs` is read, which makes it the op's own dict (for the code that
     changes it); `_attr_dict()` reads them without keeping a dict and
-    `_set_attr` sets one keeping them compact."""
+    `_set_attr` sets one keeping them compact.  A tuple one value short
+    leaves out its last attr, `_class`, whose value is then the owner's
+    colocation list `[StrAttr("loc:@" + owner)]`: a variable's template
+    ops keep that form (`template_ops`), so that the ops of every variable
+    of a template share one tuple (see `_full_attrs`)."""
 
     __slots__ = ("_name", "_type", "_graph", "_inputs", "_outs", "_control_inputs",
                  "_device", "_attr_data", "owner", "__weakref__")
@@ -94,6 +98,7 @@ class Operation:
         first read from the compact form."""
         data = self._attr_data
         if data.__class__ is tuple:
+            data = self._full_attrs()
             data = self._attr_data = dict(zip(data[0], data[1:]))
         return data
 
@@ -107,6 +112,7 @@ class Operation:
         if data.__class__ is not tuple:
             data[name] = value
             return
+        data = self._full_attrs()
         names = data[0]
         if name in names:
             i = names.index(name) + 1
@@ -118,7 +124,16 @@ class Operation:
         """The attrs as a dict to read (None when unknown), not kept."""
         data = self._attr_data
         if data.__class__ is tuple:
+            data = self._full_attrs()
             return dict(zip(data[0], data[1:]))
+        return data
+
+    def _full_attrs(self) -> tuple:
+        """The compact attrs tuple with every value: one left out (the
+        `_class` of a template's op) put back as the owner's colocation list."""
+        data = self._attr_data
+        if len(data) == len(data[0]):
+            return data + ([StrAttr("loc:@" + self.owner)],)
         return data
 
     @property

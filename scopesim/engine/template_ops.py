@@ -1,12 +1,14 @@
 """The ops of a variable template (`var_templates`) made at once.
 
 A template's *plan* is a tuple of ops, each (name suffix, type, input
-positions, attrs, head, fresh, output): `attrs` in the form a new op keeps
-them (`Operation._attr_data`: the compact tuple, or a dict, or None),
-`head` the compact tuple but its last value when that value is only the
-colocation list, `fresh` the attrs made anew for each variable (by
-position in the tuple or by name in the dict: the markers below, or a
-list to copy), `output` (dims, dtype) or None for an op without outputs.
+positions, attrs, shared, fresh, output): `attrs` in the form a new op
+keeps them (`Operation._attr_data`: the compact tuple, or a dict, or
+None; a last `_class` that is the variable's colocation list is left out
+of the tuple, for the op's owner gives it), `shared` that tuple when every
+variable's op keeps the very same one (no value made anew), `fresh` the
+attrs made anew for each variable (by position in the tuple or by name in
+the dict: the markers below, or a list to copy), `output` (dims, dtype) or
+None for an op without outputs.
 
 `create_ops` makes a plan's ops through `Graph.create_checked` /
 `create_op`; `compile_plan` compiles a plan into a function that makes
@@ -52,9 +54,9 @@ def create_ops(g, plan, names, located, full_name) -> list:
     saved_control = g._control_stack
     g._control_stack = []                 # `ops.init_scope()`
     try:
-        for op_name, (_, op_type, inputs, data, head, fresh, out) in zip(names, plan):
-            if head is not None:
-                attrs = head + (located,)
+        for op_name, (_, op_type, inputs, data, shared, fresh, out) in zip(names, plan):
+            if shared is not None:
+                attrs = shared
             elif data.__class__ is dict:
                 attrs = data.copy()
                 for attr, value in fresh:
@@ -93,10 +95,13 @@ def compile_plan(plan):
     lines = ["def make(g, names, located, owner):",
              "    append = g._ops.append",
              "    by_name = g._ops_by_name"]
-    for i, (_, op_type, inputs, data, _, fresh, out) in enumerate(plan):
+    for i, (_, op_type, inputs, data, shared, fresh, out) in enumerate(plan):
         env[f"type{i}"] = op_type
         if data is None:
             attrs = "None"
+        elif shared is not None:
+            env[f"attrs{i}"] = shared
+            attrs = f"attrs{i}"
         else:
             items = []
             for j, value in enumerate(data):
@@ -176,7 +181,7 @@ def direct_making() -> bool:
         second = (("value", "dtype", "name", "scope", "_class"), [0], "float32", NAME, SCOPE,
                   LOC)
         third = (("dtype",), "float32")
-        plan = (("", "Const", (), first, None, (), ((2,), "float32")),
+        plan = (("", "Const", (), first, first, (), ((2,), "float32")),
                 ("/q", "Identity", (0,), second, None,
                  ((1, [0]), (3, NAME), (4, SCOPE), (5, LOC)), ((2,), "float32")),
                 ("/r", "Bare", (1,), None, None, (), ((), "bool")),

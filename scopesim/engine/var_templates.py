@@ -111,9 +111,11 @@ class _Template:
                 data = (names, *(value for _, value in attrs))
                 fresh = tuple((i, value) for i, value in enumerate(data)
                               if i and (value in _MARKERS or value.__class__ is list))
-            head = data[:-1] if names is not None and len(fresh) == 1 and \
-                fresh[0] == (len(data) - 1, _LOC) else None
-            plan.append((suffix, op_type, inputs, data, head, fresh, out))
+                if fresh and fresh[-1] == (len(data) - 1, _LOC) and names[-1] == "_class":
+                    # left to the owner (see `Operation`): one tuple less per op
+                    data, fresh = data[:-1], fresh[:-1]
+            shared = data if names is not None and not fresh else None
+            plan.append((suffix, op_type, inputs, data, shared, fresh, out))
         self.plan = tuple(plan)
         #: every op's attrs compact (or None): `compile_plan` may make them
         global _DIRECT
