@@ -74,10 +74,16 @@ class Operation:
     leaves out its last attr, `_class`, whose value is then the owner's
     colocation list `[StrAttr("loc:@" + owner)]`: a variable's template
     ops keep that form (`template_ops`), so that the ops of every variable
-    of a template share one tuple (see `_full_attrs`)."""
+    of a template share one tuple (see `_full_attrs`).
 
-    __slots__ = ("_name", "_type", "_graph", "_inputs", "_outs", "_control_inputs",
-                 "_device", "_attr_data", "owner", "__weakref__")
+    `_extras` holds the three fields that most ops leave empty, in one slot
+    (two slots fewer: 16 bytes on every op): None for no device, no control
+    inputs and no owner, the owner itself (a str) when only it is set, else
+    the tuple (device, control inputs, owner); `_device`, `_control_inputs`
+    and `owner` read and set them."""
+
+    __slots__ = ("_name", "_type", "_graph", "_inputs", "_outs", "_attr_data", "_extras",
+                 "__weakref__")
 
     def __init__(self, graph: "Graph", name: str, op_type: str, inputs=(),
                  control_inputs=(), device: str = "", attrs=None) -> None:
@@ -86,11 +92,45 @@ class Operation:
         self._type = op_type
         self._inputs = inputs if inputs.__class__ is tuple else tuple(inputs)
         self._outs = None
-        # a list only when there are some (rebound, never appended to, when one is added)
-        self._control_inputs = list(control_inputs) if control_inputs else ()
-        self._device = device
         self._attr_data = _compact_attrs(attrs)
-        self.owner = None
+        # a list only when there are some (rebound, never appended to, when one is added)
+        self._set_extras(device, list(control_inputs) if control_inputs else (), None)
+
+    def _set_extras(self, device, control_inputs, owner) -> None:
+        """Keep the three fields of `_extras` (see `Operation`)."""
+        if device == "" and control_inputs.__class__ is tuple and not control_inputs and \
+                (owner is None or owner.__class__ is str):
+            self._extras = owner
+        else:
+            self._extras = (device, control_inputs, owner)
+
+    @property
+    def _device(self) -> str:
+        extras = self._extras
+        return extras[0] if extras.__class__ is tuple else ""
+
+    @_device.setter
+    def _device(self, device) -> None:
+        self._set_extras(device, self._control_inputs, self.owner)
+
+    @property
+    def _control_inputs(self):
+        """The control inputs: a list when there are some, else ()."""
+        extras = self._extras
+        return extras[1] if extras.__class__ is tuple else ()
+
+    @_control_inputs.setter
+    def _control_inputs(self, control_inputs) -> None:
+        self._set_extras(self._device, control_inputs, self.owner)
+
+    @property
+    def owner(self):
+        extras = self._extras
+        return extras[2] if extras.__class__ is tuple else extras
+
+    @owner.setter
+    def owner(self, owner) -> None:
+        self._set_extras(self._device, self._control_inputs, owner)
 
     @property
     def _attrs(self):
@@ -259,9 +299,13 @@ _new_object = object.__new__
 
 
 class Tensor:
-    """`tf.Tensor` (`framework/tensor.py`): output `value_index` of `op`."""
+    """`tf.Tensor` (`framework/tensor.py`): output `value_index` of `op`.
 
-    __slots__ = ("_op", "_value_index", "_dims", "_dt", "__weakref__")
+    The index is not kept: it is the tensor's place among its op's outputs
+    (a tensor is made there and stays there), which saves a slot, and
+    with it 16 bytes, on nearly every tensor."""
+
+    __slots__ = ("_op", "_dims", "_dt", "__weakref__")
 
     #: `Tensor.OVERLOADABLE_OPERATORS`
     OVERLOADABLE_OPERATORS = {
@@ -271,15 +315,24 @@ class Tensor:
         "__and__", "__rand__", "__or__", "__ror__", "__xor__", "__rxor__", "__getitem__",
         "__pow__", "__rpow__", "__invert__", "__neg__", "__abs__", "__matmul__", "__rmatmul__"}
 
-    def __init__(self, op: Operation, value_index: int, dims, dtype: str) -> None:
+    def __init__(self, op: Operation, dims, dtype: str) -> None:
+        """Output `len(op.outputs)` of `op` (the caller puts it there)."""
         self._op = op
-        self._value_index = value_index
         self._dims = dims
         self._dt = dtype
 
     @property
     def op(self) -> Operation:
         return self._op
+
+    @property
+    def _value_index(self) -> int:
+        """The tensor's place among its op's outputs (0 for an op's one
+        output, which its op keeps as it is)."""
+        outs = self._op._outs
+        if outs.__class__ is list:
+            return outs.index(self)         # (by identity: `Tensor.__eq__` is `is`)
+        return 0
 
     @property
     def value_index(self) -> int:
@@ -514,8 +567,9 @@ class Graph:
                        self._control_inputs_for(inputs) if self._control_stack else (), "",
                        attrs)
         if outputs:
-            op._outs = [SymbolicTensor(op, i, shape, dtype)
-                        for i, (shape, dtype) in enumerate(outputs)]
+            op._outs = outs = []
+            for shape, dtype in outputs:
+                outs.append(SymbolicTensor(op, shape, dtype))
         self._ops.append(op)
         self._ops_by_name[name] = op
         self._enter_op(op)
@@ -539,27 +593,25 @@ class Graph:
         op._name = name
         op._type = op_type
         op._inputs = inputs if inputs.__class__ is tuple else tuple(inputs)
-        op._device = ""
+        op._extras = None                 # no device, control inputs or owner
         if attrs.__class__ is dict:       # `_compact_attrs(attrs)`
             names = tuple(attrs)
             op._attr_data = (_ATTR_NAMES.get(names) or _shared_names(names), *attrs.values())
         else:
             op._attr_data = attrs
-        op.owner = None
         op._outs = out = _new_object(SymbolicTensor)
         out._op = op
-        out._value_index = 0
         out._dims = shape
         out._dt = dtype
         if self._control_stack or self._device_stack or self._cond_context is not None or \
                 _observe.current is not None:
             controls = self._control_inputs_for(inputs) if self._control_stack else ()
-            op._control_inputs = controls if controls else ()
+            if controls:
+                op._extras = ("", controls, None)
             self._ops.append(op)
             self._ops_by_name[name] = op
             self._enter_op(op)
             return out
-        op._control_inputs = ()
         self._ops.append(op)
         self._ops_by_name[name] = op
         return out

@@ -116,10 +116,8 @@ def compile_plan(plan):
                   f"    o._name = name = names[{i}]",
                   f"    o._type = type{i}",
                   f"    o._inputs = {args}",
-                  "    o._control_inputs = ()",
-                  "    o._device = ''",
                   f"    o._attr_data = {attrs}",
-                  "    o.owner = owner"]
+                  "    o._extras = owner"]       # (no device or control inputs)
         if out is None:
             lines += ["    o._outs = None",
                       f"    t{i} = o"]
@@ -127,7 +125,6 @@ def compile_plan(plan):
             env[f"dims{i}"], env[f"dt{i}"] = out
             lines += [f"    o._outs = t{i} = new(SymbolicTensor)",
                       f"    t{i}._op = o",
-                      f"    t{i}._value_index = 0",
                       f"    t{i}._dims = dims{i}",
                       f"    t{i}._dt = dt{i}"]
         lines += ["    append(o)",
@@ -139,9 +136,9 @@ def compile_plan(plan):
 
 #: What the fields of an op and a tensor were when `compile_plan` was written:
 #: another layout is made by `create_checked` only.
-_LAYOUT = {"Operation": ("_name", "_type", "_graph", "_inputs", "_outs", "_control_inputs",
-                         "_device", "_attr_data", "owner", "__weakref__"),
-           "Tensor": ("_op", "_value_index", "_dims", "_dt", "__weakref__"),
+_LAYOUT = {"Operation": ("_name", "_type", "_graph", "_inputs", "_outs", "_attr_data",
+                         "_extras", "__weakref__"),
+           "Tensor": ("_op", "_dims", "_dt", "__weakref__"),
            "SymbolicTensor": ()}
 
 
