@@ -73,10 +73,73 @@ def valid_prefix(stack: str) -> bool:
 
 
 class NameRegistry:
-    """`Graph._names_in_use`: lower-cased full name -> use counter."""
+    """`Graph._names_in_use`: lower-cased full name -> use counter.
+
+    Most keys are in `_counts`.  A variable replayed from a template
+    (`var_templates`) *claims* its keys instead: `_claims` maps the
+    variable's lower-cased name to the template's `Claim`, and each key
+    `<name><suffix>` of it counts 1 until `unique_name` marks it again (it
+    then goes into `_counts`, which is read first).  A claim keeps no
+    string of its own: the ten or so keys of a variable's ops cost 90
+    bytes each as strings.  `in_use` is the whole registry as one dict
+    (every claim written out into `_counts` first), for readers outside
+    the engine's fast paths."""
+
+    __slots__ = ("_counts", "_claims", "_claimed_suffixes", "_indexed")
 
     def __init__(self) -> None:
-        self.in_use: dict[str, int] = {}
+        self._counts: dict[str, int] = {}
+        self._claims: dict[str, Claim] = {}
+        #: a claimed key's last part -> the suffixes ending in it, of every claim made
+        self._claimed_suffixes: dict[str, tuple[str, ...]] = {}
+        #: the Claim objects whose suffixes `_claimed_suffixes` holds
+        self._indexed: set = set()
+
+    @property
+    def in_use(self) -> dict[str, int]:
+        """Every key and its counter, the claims written out."""
+        counts = self._counts
+        for name, claim in self._claims.items():
+            for suffix in claim.suffixes:
+                counts.setdefault(name + suffix, 1)
+        self._claims.clear()
+        return counts
+
+    def count(self, key: str) -> int:
+        """The counter of lower-cased `key` (0 when not in use)."""
+        i = self._counts.get(key)
+        if i is not None:
+            return i
+        return self._claimed(key) if self._claims else 0
+
+    def _claimed(self, key: str) -> int:
+        """1 if `key` is a key of a claim (and so not in `_counts`), else 0."""
+        suffixes = self._claimed_suffixes.get(key[key.rfind("/") + 1:])
+        if suffixes is not None:
+            claims = self._claims
+            for suffix in suffixes:
+                if key.endswith(suffix):
+                    claim = claims.get(key[:-len(suffix)])
+                    if claim is not None and suffix in claim.suffixes:
+                        return 1
+        return 0
+
+    def taken(self, key: str) -> bool:
+        """Whether lower-cased `key` is in use."""
+        if key in self._counts:
+            return True
+        return bool(self._claims) and self._claimed(key) == 1
+
+    def claim(self, name: str, claim: "Claim") -> None:
+        """Mark every key `name + suffix` of `claim` as used once (`name`:
+        lower case and in use, none of those keys in use)."""
+        self._claims[name] = claim
+        if claim not in self._indexed:
+            self._indexed.add(claim)
+            found = self._claimed_suffixes
+            for leaf, suffixes in claim.leaves.items():
+                known = found.get(leaf, ())
+                found[leaf] = known + tuple(s for s in suffixes if s not in known)
 
     def unique_name(self, name: str, mark_as_used: bool = True) -> str:
         """`Graph.unique_name` with the name stack already prefixed.
@@ -88,15 +151,34 @@ class NameRegistry:
         key = name.lower()
         if key == name:
             key = name                    # one string for the name and its key
-        i = self.in_use.get(key, 0)
+        counts = self._counts
+        i = counts.get(key)
+        if i is None:
+            i = self._claimed(key) if self._claims else 0
         if mark_as_used:
-            self.in_use[key] = i + 1
+            counts[key] = i + 1
         if i > 0:
             base = key
-            while key in self.in_use:
+            while key in counts or (self._claims and self._claimed(key)):
                 key = "%s_%d" % (base, i)
                 i += 1
             if mark_as_used:
-                self.in_use[key] = 1
+                counts[key] = 1
             name = "%s_%d" % (name, i - 1)
         return name
+
+
+class Claim:
+    """The registry keys of a template's variable, as suffixes of its
+    lower-cased name (`NameRegistry.claim`); `leaves` indexes them by their
+    last part."""
+
+    __slots__ = ("suffixes", "leaves")
+
+    def __init__(self, suffixes) -> None:
+        self.suffixes = frozenset(suffixes)
+        leaves: dict[str, tuple[str, ...]] = {}
+        for suffix in self.suffixes:
+            leaf = suffix[suffix.rfind("/") + 1:]
+            leaves[leaf] = leaves.get(leaf, ()) + (suffix,)
+        self.leaves = leaves

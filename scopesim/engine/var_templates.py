@@ -45,7 +45,7 @@ from . import observe as _observe
 from . import variables as _v
 from .dtypes import DType, as_dtype
 from .graph import Operation
-from .names import VALID_OP_NAME_REGEX
+from .names import VALID_OP_NAME_REGEX, Claim
 from .nodedef import StrAttr
 from .opdef import ShapeAttr
 from .resource import ResourceVariable
@@ -94,7 +94,7 @@ class _Template:
     when the graph's layout allows it."""
 
     __slots__ = ("ops", "keys", "kind", "var", "assign", "read", "value", "plan", "maker",
-                 "suffixes", "shared_keys")
+                 "suffixes", "claim")
 
     def __init__(self, ops, keys, kind, var, assign, read, value, compact) -> None:
         self.ops, self.keys, self.kind = ops, keys, kind
@@ -125,11 +125,9 @@ class _Template:
             names is not None or entry[3] is None for entry, names in zip(ops, compact)) \
             else None
         self.suffixes = tuple(entry[0] for entry in ops)
-        #: (key, op) positions of the keys that are the op's name when the
-        #: variable's name is lower case (the registry then keeps one string
-        #: for both, as `NameRegistry.unique_name` does)
-        self.shared_keys = tuple((j, self.suffixes.index(k)) for j, k in enumerate(keys)
-                                 if k in self.suffixes)
+        #: the registry keys but the variable's own name, claimed at once
+        #: (`NameRegistry.claim`: no key string of their own)
+        self.claim = Claim(k for k in keys if k)
 
     def same(self, other: "_Template") -> bool:
         """Whether two recordings are one template (a shape attr by its dims)."""
@@ -293,11 +291,14 @@ def _replay(g, store, template, full_name, dims, base, trainable, collections, c
             general, args):
     """The template's ops for `full_name`, or the general path when one of
     its keys or names is taken."""
-    in_use = g.names.in_use
+    registry = g.names
     low = full_name.lower()
-    keys = [low + suffix for suffix in template.keys]
-    for key in keys:
-        if key in in_use:
+    if low == full_name:
+        low = full_name                   # one string for the variable's name and its key
+    if registry.taken(low):
+        return general(*args)
+    for suffix in template.claim.suffixes:
+        if registry.taken(low + suffix):
             return general(*args)
     by_name = g._ops_by_name
     names = [full_name + suffix for suffix in template.suffixes]
@@ -306,11 +307,8 @@ def _replay(g, store, template, full_name, dims, base, trainable, collections, c
             return general(*args)
     origin = None if _v.origin_source is None else _v.origin_source()
     located = [StrAttr("loc:@" + full_name)]
-    if low == full_name:
-        for j, i in template.shared_keys:
-            keys[j] = names[i]
-    for key in keys:
-        in_use[key] = 1
+    registry._counts[low] = 1
+    registry.claim(low, template.claim)
     if template.maker is not None and _DIRECT:    # (False: turned off since)
         made = template.maker(g, names, located, full_name)
     else:
@@ -352,8 +350,7 @@ def _record(g, store, key, full_name, general, args):
             len(_PENDING) >= _MAX_TEMPLATES and key not in _PENDING):
         return general(*args)
     start = len(g._ops)
-    in_use = g.names.in_use
-    keys_before = len(in_use)
+    keys_before = len(g.names._counts)
     vars_before = len(store.vars)
     v = general(*args)
     try:
@@ -462,14 +459,15 @@ def _template_of(g, store, v, full_name, start, keys_before, vars_before):
             if i is None or end._value_index != 0 or ops[i]._outputs[0] is not end:
                 return None
         positions.append(i)
-    added = list(in_use_tail(g.names.in_use, keys_before))
+    counts = g.names._counts
+    added = list(in_use_tail(counts, keys_before))
     low = full_name.lower()
     keys = []
     for k in added:
-        if g.names.in_use[k] != 1 or not (k == low or k.startswith(low + "/")):
+        if counts[k] != 1 or not (k == low or k.startswith(low + "/")):
             return None
         base, _, number = k.rpartition("_")
-        if k != low and number.isascii() and number.isdigit() and base in g.names.in_use:
+        if k != low and number.isascii() and number.isdigit() and g.names.taken(base):
             return _NAMED                 # a uniquified name: not the plain case
         keys.append(k[len(low):])
     if low not in added:

@@ -6,6 +6,10 @@
   again at another depth and after an invalid one, and names that differ
   only in case; scopesim must print what TensorFlow 2.21 printed
   (names_cached.out).
+- a variable replayed from a template keeps its registry keys as one
+  claim (engine/names.py): tf_probes/names_claimed.py names ops, scopes
+  and variables like those keys afterwards, in other cases too
+  (names_claimed.out).
 - `run()` releases the finished program's graph (Graph.release): nothing
   of it is left for the cyclic garbage collector.
 """
@@ -22,6 +26,12 @@ from scopesim.runner import Session
 
 def test_remembered_names_answer_as_tensorflow(monkeypatch):
     got, expected = replay("names_cached", monkeypatch), recorded("names_cached")
+    diff = list(difflib.unified_diff(expected, got, "tensorflow", "scopesim", lineterm="", n=1))
+    assert got == expected, "\n".join(diff[:60])
+
+
+def test_names_claimed_by_replayed_variables_answer_as_tensorflow(monkeypatch):
+    got, expected = replay("names_claimed", monkeypatch), recorded("names_claimed")
     diff = list(difflib.unified_diff(expected, got, "tensorflow", "scopesim", lineterm="", n=1))
     assert got == expected, "\n".join(diff[:60])
 

@@ -6,7 +6,7 @@ Each program runs twice in a fresh graph: with the replay off, then on
 (its templates recorded from scratch, and again on top of the templates
 every program before it left); the whole graph must be the same each
 time: every op's name, type, inputs, control inputs, device, attrs,
-NodeDef text, outputs and owner, the name registry (keys, counts, order),
+NodeDef text, outputs and owner, the name registry (keys and counts),
 the collections, the variable store and each variable's fields, and what
 each program returns or raises.  The expected graph is the general
 path's own, which the rest of the suite checks against TensorFlow.
@@ -75,7 +75,7 @@ def dump(g: Graph) -> dict:
                  for key, v in store.vars.items()]
     collections = {k: [_item(x) for x in g.get_collection(k)]
                    for k in g.get_all_collection_keys()}
-    return {"ops": ops, "names": list(g.names.in_use.items()), "vars": variables,
+    return {"ops": ops, "names": dict(g.names.in_use), "vars": variables,
             "collections": collections, "stack": g.name_stack}
 
 
