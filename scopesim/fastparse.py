@@ -533,6 +533,20 @@ class _TemplateWriter:
 _CLAUSES = ("elif", "else", "except", "finally")
 
 
+class Memo:
+    """What one parse of a text keeps from one part to the next
+    (`FastParser.parse`): the records of lines read, the compiled templates,
+    the reductions over the builder."""
+
+    __slots__ = ("records", "codes", "callbacks", "ascii_text")
+
+    def __init__(self, parser: "FastParser", text: str, builder):
+        self.records: dict[tuple, _Line | None] = {}
+        self.codes: dict[str, object] = {}
+        self.callbacks = _Callbacks(parser.specs, builder)
+        self.ascii_text = text.isascii()
+
+
 class FastParser:
     """The generated tables, with the transformer class whose methods build
     the module (`parser._ToPython`)."""
@@ -567,7 +581,8 @@ class FastParser:
         self.compile_after = 32
         self.value_classes = frozenset(getattr(builder_class, "VALUE_CLASSES", ()))
 
-    def parse(self, text: str, builder):
+    def parse(self, text: str, builder, first_pos: int = 0, end_pos: int | None = None,
+              first_line: int = 1, memo: "Memo | None" = None):
         """Lark's LALR loop (`ParserState.feed_token`) over the tokens of the
         contextual lexer and the post-lexer, read in line here; the module,
         or an exception.
@@ -580,26 +595,34 @@ class FastParser:
         template makes them, `_Line`).  The separator after the line is no
         part of the record's key: any separator there (the next line's
         indentation, blank lines, comments) is one `_SEP` token, unless a
-        clause (`else`, ...) follows, and the replay reads its text."""
-        callbacks = _Callbacks(self.specs, builder)
+        clause (`else`, ...) follows, and the replay reads its text.
+
+        `first_pos`, `end_pos` and `first_line`: read `text[first_pos:end_pos]`
+        alone, as a whole program, the positions those of `text` (it must
+        start a line); `memo` (a `Memo`) carries the records of lines read
+        from one such part to the next."""
+        if memo is None:
+            memo = Memo(self, text, builder)
+        callbacks = memo.callbacks
         actions, sizes, origins = self.actions, self.sizes, self.origins
         after_units, units = self.after_units, self._units
         state_lexer = self.state_lexer
         by_lexer, candidates = self.lexers.by_lexer, self.lexers.candidates
         states, values = [self.start], []
-        pos, line, line_start, size = 0, 1, 0, len(text)
+        pos, line, line_start = first_pos, first_line, first_pos
+        size = len(text) if end_pos is None else end_pos
         depth = 0
         pending = []            # the second `>` of a `>>` block closer, ...
         new_str = _new_str
         # the separator terminal's pattern, shared with the lexer (which reads one first)
         separator = self.lexers.pattern("_SEP")
-        records: dict[tuple, _Line | None] = {}     # (state, line's text) -> its actions
+        records = memo.records      # (state, line's text) -> its actions
         # lines read again make their values from a template after this many replays
         template_after = self.template_after if hasattr(builder, "mark") else 1 << 62
         compile_after = self.compile_after
         redo = getattr(builder, "redo", None)
-        ascii_text = text.isascii()
-        codes: dict[str, object] = {}       # the templates' compiled code, by source
+        ascii_text = memo.ascii_text
+        codes = memo.codes          # the templates' compiled code, by source
         record = None           # the line being recorded
         line_begins = False     # a separator was just read: a line's statement follows
         while True:
@@ -611,12 +634,12 @@ class FastParser:
                 if line_begins:
                     line_begins = False
                     if depth == 0 and record is None:
-                        stop = end = text.find("\n", pos)
+                        stop = end = text.find("\n", pos, size)
                         if stop < 0:
                             stop = end = size
                         else:       # the separator after the line, unless a clause follows
-                            end = separator(text, stop).end()
-                            if text.startswith(_CLAUSES, end):
+                            end = separator(text, stop, size).end()
+                            if text.startswith(_CLAUSES, end, size):
                                 end = stop
                         # the separator's text is not the line's: any one reads the same
                         key = (states[-1], text[pos:stop], end > stop)
@@ -711,7 +734,7 @@ class FastParser:
                 if tried is None:
                     tried = candidates(lexer, code if code < 128 else 128)
                 for match, kind, klass in tried:
-                    found = match(text, pos)
+                    found = match(text, pos, size)
                     if found is not None:
                         break
                 else:

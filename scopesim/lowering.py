@@ -118,8 +118,28 @@ class Head:
     __hash__ = None
 
 
+class Copy(ast.stmt):
+    """A top-level part of the text left unread: a copy of an earlier one but
+    for its strings (`scopesim.copies`), starting at `lineno` (column 0) and
+    offset `pos`; `shape` is the copies' `copies.Shape`."""
+
+    _fields = ()
+
+    def __init__(self, shape, line: int, pos: int):
+        super().__init__()
+        self.shape, self.lineno, self.col_offset, self.pos = shape, line, 0, pos
+
+
+class NoCopies(Exception):
+    """The copies cannot be left unread: the whole text is read."""
+
+
 class Program:
-    """A parsed program: the Python module and what is needed to report on it."""
+    """A parsed program: the Python module and what is needed to report on it.
+
+    `tree` is the module as parsed, where copies of top-level statements may
+    be left unread (`Copy`); `module` is the whole module, read again on
+    first use where copies were left unread (`rebuild`)."""
 
     def __init__(self, module: ast.Module, filename: str, source: str, heads=None,
                  statements=None, block_depth: int = 0, code: object = None):
@@ -130,6 +150,17 @@ class Program:
             {} if statements is None else statements
         self.block_depth = block_depth
         self.code = code                # the compiled module codes, run in order (set by the parser)
+
+    @property
+    def module(self) -> ast.Module:
+        if self.rebuild is not None:
+            rebuild, self.rebuild = self.rebuild, None
+            self.tree = rebuild()
+        return self.tree
+
+    @module.setter
+    def module(self, module: ast.Module) -> None:
+        self.tree, self.rebuild = module, None
 
     def __repr__(self) -> str:
         return (f"Program(module={self.module!r}, filename={self.filename!r}, "
@@ -674,14 +705,16 @@ def check_string_escapes(token) -> None:
 
 
 def finish(module: ast.Module, lowering: Lowering, source: str, filename: str,
-           fast: bool = False) -> Program:
+           fast: bool = False, parts: tuple | None = None) -> Program:
     """The whole-program steps (module docstring), then the Program.
 
     `fast` (the parser's fast path) takes the bound names the builder
     collected instead of walking the module when it can, and leaves the
     positions as the builder gave them (a node without one makes `compile`
     fail, and the parser then takes its tree-building path, which fixes
-    missing positions as `ast.fix_missing_locations` does)."""
+    missing positions as `ast.fix_missing_locations` does).  `parts`: where
+    the module holds copies left unread (`Copy`), the lines where parts of
+    the text start and the copies read (`scopesim.copies.read`)."""
     if fast and not lowering.walk_needed:
         bound = lowering.bound
     else:
@@ -706,7 +739,7 @@ def finish(module: ast.Module, lowering: Lowering, source: str, filename: str,
         for name in lowering.tf_names:
             name.id = "__tf"
     program = Program(module, filename, source)
-    _Blocks(program, source, bound).run(fix_locations=not fast)
+    _Blocks(program, source, bound, parts).run(fix_locations=not fast)
     return program
 
 
@@ -812,25 +845,28 @@ _SIMPLE_STATEMENTS = frozenset({ast.Assign, ast.Expr, ast.AugAssign, ast.Pass, a
 class _Blocks:
     """Lower deep `with`s, and index statements and heads (see the module doc)."""
 
-    def __init__(self, program: Program, source: str, module_names=()):
+    def __init__(self, program: Program, source: str, module_names=(), parts=None):
         self.program = program
         self.source = source
         self.marks = 0
         self.blocks = 0
         self.module_names = sorted(module_names)
+        self.copies = _Copies(self, parts) if parts else None
+        self.head_spans: list[tuple[int, int]] = []     # each head's text in the source
 
-    def head_text(self, node) -> str:
+    def head_span(self, node) -> tuple[int, int]:
         (line, col), end_pos = node._scopesim_head
-        lines = self.program.lines
         start_pos = self.program.line_offsets[line - 1]
-        text = lines[line - 1]
+        text = self.program.lines[line - 1]
         char = len(text.encode("utf-8")[:col].decode("utf-8", "replace")) if not text.isascii() \
             else col
-        return " ".join(self.source[start_pos + char:end_pos].split())
+        return start_pos + char, end_pos
 
     def add_head(self, node, parent: int, function: str | None = None) -> int:
         heads = self.program.heads
-        heads.append(Head(self.head_text(node), node.lineno,
+        start, end = span = self.head_span(node)
+        self.head_spans.append(span)
+        heads.append(Head(" ".join(self.source[start:end].split()), node.lineno,
                           self.program.char_column(node.lineno, node.col_offset), parent,
                           function))
         return len(heads) - 1
@@ -844,12 +880,18 @@ class _Blocks:
         stack = [_Frame(module.body, 0, -1, None, 0, None,
                         lambda body: setattr(module, "body", body))]
         deepest = 0
+        copies = self.copies
         while stack:
             frame = stack[-1]
             stmt = next(frame.items, None)
             if stmt is None:
                 stack.pop()
+                if copies is not None and not stack:
+                    copies.top(None)
                 frame.done(frame.out or [_pass_at_start() if not stack else ast.Pass()])
+                continue
+            if copies is not None and len(stack) == 1 and copies.top(stmt):
+                frame.out.append(stmt)      # a copy left unread: its index made
                 continue
             self.index(stmt, frame.head)
             if len(stack) > deepest:
@@ -859,6 +901,8 @@ class _Blocks:
             else:
                 self.statement(stmt, frame, stack)
         self.program.block_depth = deepest - 1
+        if copies is not None and (self.marks or self.blocks):
+            raise NoCopies("lowered blocks number their names")
         if fix_locations:
             ast.fix_missing_locations(module)
 
@@ -998,3 +1042,91 @@ class _Blocks:
                                               [unwind, _copy_pos(ast.Raise(None, None), like)]),
                             like)
         return _copy_pos(ast.Try(body, [handler], [], []), like)
+
+
+class _Captured:
+    """The index of one part of the text read (a copy's first or second):
+    where it starts, its heads (from `head`) and its statements' entries."""
+
+    __slots__ = ("line", "pos", "head", "heads", "spans", "statements")
+
+    def __init__(self, line: int, pos: int, head: int):
+        self.line, self.pos, self.head = line, pos, head
+        self.heads = self.spans = self.statements = None
+
+    def shifted(self, blocks: "_Blocks", line: int, pos: int, head: int):
+        """Its heads, their spans and its statements' entries for a copy
+        starting at (line, pos) whose first head is `head`."""
+        dl, dp, dh, first = line - self.line, pos - self.pos, head - self.head, self.head
+        source = blocks.source
+        spans = [(start + dp, end + dp) for start, end in self.spans]
+        heads = [Head(" ".join(source[start:end].split()), h.line + dl, h.column,
+                      h.parent + dh if h.parent >= first else h.parent, h.function)
+                 for h, (start, end) in zip(self.heads, spans)]
+        statements = [(at + dl, [(col, end_line + dl, end_col, owner + dh if owner >= first
+                                  else owner) for col, end_line, end_col, owner in entries])
+                      for at, entries in self.statements]
+        return heads, spans, statements
+
+
+class _Copies:
+    """`_Blocks.run` over a module with copies left unread (`Copy`): the
+    index of each shape's first and second copies is captured as they are
+    read; at the first unread copy, the second's must be the first's
+    shifted (else `NoCopies`); each unread copy gets the first's, shifted."""
+
+    def __init__(self, blocks: "_Blocks", parts: tuple):
+        self.blocks = blocks
+        self.starts, self.parts = parts     # the lines where parts start; the copies read
+        self.open: _Captured | None = None
+        self.captured: dict[tuple, _Captured] = {}      # (id(shape), 1 or 2) -> its index
+        self.checked: set[int] = set()
+
+    def top(self, stmt) -> bool:
+        """A statement at module level (None: the end): True if it is a copy
+        left unread, whose index this made."""
+        program = self.blocks.program
+        if stmt is None or stmt.__class__ is Copy or stmt.lineno in self.starts:
+            if self.open is not None:
+                self.close(self.open, stmt.lineno if stmt is not None else
+                           len(program.lines) + 1)
+                self.open = None
+        if stmt is None:
+            return False
+        if stmt.__class__ is Copy:
+            self.add(stmt)
+            return True
+        part = self.parts.get(stmt.lineno)
+        if part is not None and stmt.col_offset == 0:
+            shape, which = part
+            self.open = self.captured[id(shape), which] = _Captured(
+                stmt.lineno, program.line_offsets[stmt.lineno - 1], len(program.heads))
+        return False
+
+    def close(self, part: _Captured, end_line: int) -> None:
+        program, blocks = self.blocks.program, self.blocks
+        part.heads = program.heads[part.head:]
+        part.spans = blocks.head_spans[part.head:]
+        statements = program.statements
+        part.statements = [(line, list(statements[line])) for line in range(part.line, end_line)
+                           if line in statements]
+
+    def add(self, copy: Copy) -> None:
+        blocks, program = self.blocks, self.blocks.program
+        first = self.captured.get((id(copy.shape), 1))
+        if id(copy.shape) not in self.checked:
+            second = self.captured.get((id(copy.shape), 2))
+            if first is None or second is None or first.heads is None or second.heads is None:
+                raise NoCopies("a copy's first or second part was not indexed")
+            heads, spans, statements = first.shifted(blocks, second.line, second.pos,
+                                                     second.head)
+            if heads != second.heads or statements != second.statements:
+                raise NoCopies("the second copy is not indexed as the first")
+            self.checked.add(id(copy.shape))
+        heads, spans, statements = first.shifted(blocks, copy.lineno, copy.pos,
+                                                 len(program.heads))
+        program.heads += heads
+        blocks.head_spans += spans
+        index = program.statements
+        for line, entries in statements:
+            index[line] = entries

@@ -71,14 +71,55 @@ def _parse(text: str, filename: str) -> Program:
     are the reference."""
     fast = _fast()
     if fast is not None:
+        if COPIES:
+            try:
+                program = _parse_copies(fast, text, filename)
+                if program is not None:
+                    return program
+            except Exception:       # NoCopies, or any mistake: read it all
+                pass
         try:
-            builder = _ToPython(filename, text)
-            module = fast.parse(text, builder)
-            return _compiled(low.finish(module, builder.lowering, text, filename, fast=True),
-                             text, filename)
+            return _compiled(_parse_fast(fast, text, filename), text, filename)
         except Exception:
             pass
     return _parse_slow(text, filename)
+
+
+#: False: copies of top-level statements are read like the rest (the
+#: reference the tests compare with; `scopesim.copies`).
+COPIES = True
+
+
+def _parse_fast(fast, text: str, filename: str) -> Program:
+    builder = _ToPython(filename, text)
+    module = fast.parse(text, builder)
+    return low.finish(module, builder.lowering, text, filename, fast=True)
+
+
+def _parse_copies(fast, text: str, filename: str) -> Program | None:
+    """The fast path, the later copies of repeated top-level statements left
+    unread (`scopesim.copies`); None where nothing repeats enough."""
+    from . import copies
+    builder = _ToPython(filename, text)
+    read = copies.read(fast, text, builder)
+    if read is None:
+        return None
+    module, parts, shapes = read
+    program = _compiled(low.finish(module, builder.lowering, text, filename, fast=True,
+                                   parts=parts), text, filename, shapes)
+    program.rebuild = lambda: _whole_module(text, filename)
+    return program
+
+
+def _whole_module(text: str, filename: str):
+    """The module of every statement (what `Program.module` gives where copies
+    were left unread): the text read again, all of it."""
+    with gc_paused():
+        fast = _fast()
+        try:
+            return _parse_fast(fast, text, filename).module
+        except Exception:
+            return _parse_slow(text, filename).module
 
 
 def _parse_slow(text: str, filename: str) -> Program:
@@ -103,12 +144,12 @@ def _parse_slow(text: str, filename: str) -> Program:
     return _compiled(program, text, filename)
 
 
-def _compiled(program: Program, text: str, filename: str) -> Program:
+def _compiled(program: Program, text: str, filename: str, shapes=None) -> Program:
     from .shared_code import compile_program
     try:
         with warnings.catch_warnings():     # `x is "a"`: CPython's SyntaxWarning is not ours to print
             warnings.simplefilter("ignore", SyntaxWarning)
-            program.code = compile_program(program.module, text, filename)
+            program.code = compile_program(program.tree, text, filename, shapes)
     except SyntaxError as e:
         line = e.lineno or 1
         raise _error(e.msg, line, program.char_column(line, (e.offset or 1) - 1), text,

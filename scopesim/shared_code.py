@@ -31,10 +31,11 @@ from __future__ import annotations
 import ast
 import re
 import sys
+from bisect import bisect_left
 from itertools import accumulate
 from types import CodeType
 
-from .lowering import _string_value
+from .lowering import Copy, NoCopies, _string_value
 
 #: The versions whose location table (3.11's format) `_moved_lines` edits.
 ENABLED = (3, 11) <= sys.version_info[:2] < (3, 14)
@@ -47,26 +48,30 @@ _MARK = "\x00scopesim-string-"
 #: A comment (kept as it is in the shape) or a string literal (group 1).
 _LITERAL = re.compile(r"""#[^\n]*|("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')""")
 _WORD_CHAR = re.compile(r"[A-Za-z0-9_]")
+#: A `global` or `nonlocal` declaration, maybe (the word, anywhere).
+DECLARES = re.compile(r"\b(?:global|nonlocal)\b")
 _GAP = " \t\r\n\\"
 
 
-def compile_program(module: ast.Module, source: str, filename: str) -> tuple:
-    """The module's code: a tuple of code objects to run in order."""
+def compile_program(module: ast.Module, source: str, filename: str,
+                    shapes: dict | None = None) -> tuple:
+    """The module's code: a tuple of code objects to run in order.
+    `shapes`: (start, end) offsets -> `text_shape` of that part of the
+    source, where they are known already (`scopesim.copies`)."""
     body = module.body
-    if not ENABLED or len(body) < MIN_COPIES or "global" in source or \
-            "nonlocal" in source or "\x00" in source:
-        return (compile(module, filename, "exec"),)
-    pieces = _pieces(body, source)
+    if not ENABLED or len(body) < MIN_COPIES or "\x00" in source or DECLARES.search(source):
+        return (_compile(body, filename),)
+    pieces = _pieces(body, source, shapes or {})
     counts: dict = {}
     for piece in pieces:
         if piece.shape is not None:
             counts[piece.shape] = counts.get(piece.shape, 0) + 1
     if not any(n >= MIN_COPIES for n in counts.values()):
-        return (compile(module, filename, "exec"),)
+        return (_compile(body, filename),)
     try:
         return _compile_pieces(pieces, counts, filename)
     except SyntaxError:         # the whole module's error is the one to report
-        return (compile(module, filename, "exec"),)
+        return (_compile(body, filename),)
 
 
 class _Piece:
@@ -80,12 +85,12 @@ class _Piece:
 
     __slots__ = ("statements", "line", "text", "shape", "literals", "starts")
 
-    def __init__(self, statements, line, text):
+    def __init__(self, statements, line, text, shape=None):
         self.statements, self.line, self.text = statements, line, text
-        self.shape, self.literals, self.starts = _shape(text)
+        self.shape, self.literals, self.starts = text_shape(text) if shape is None else shape
 
 
-def _pieces(body: list, source: str) -> list[_Piece]:
+def _pieces(body: list, source: str, shapes: dict) -> list[_Piece]:
     starts: list[tuple[int, list]] = []
     for stmt in body:
         line = stmt.lineno
@@ -99,11 +104,12 @@ def _pieces(body: list, source: str) -> list[_Piece]:
     pieces = []
     for i, (line, statements) in enumerate(starts):
         end = offsets[starts[i + 1][0] - 1] if i + 1 < len(starts) else len(source)
-        pieces.append(_Piece(statements, line, source[offsets[line - 1]:end]))
+        start = offsets[line - 1]
+        pieces.append(_Piece(statements, line, source[start:end], shapes.get((start, end))))
     return pieces
 
 
-def _shape(text: str):
+def text_shape(text: str):
     """(shape, literals, their offsets), or (None, None, None)."""
     if not text.isascii():
         return None, None, None
@@ -185,6 +191,8 @@ class _Copies:
 
 
 def _compile(statements: list, filename: str):
+    if any(s.__class__ is Copy for s in statements):
+        raise NoCopies("a copy left unread has no code of its own")
     return compile(ast.Module(statements, []), filename, "exec")
 
 
@@ -219,7 +227,7 @@ class _Template:
         at = _positions(piece)
         changed = []
         try:
-            for node in (n for stmt in piece.statements for n in ast.walk(stmt)):
+            for node in _near(piece.statements, sorted({line for line, _ in at})):
                 kind = node.__class__
                 if kind is ast.Constant:
                     index = at.get((node.lineno, node.col_offset))
@@ -272,10 +280,34 @@ class _Template:
 def _positions(piece: _Piece) -> dict:
     """(line, column) of each literal -> its index."""
     text, at = piece.text, {}
+    line, counted = piece.line, 0
     for index, start in enumerate(piece.starts):
-        line_start = text.rfind("\n", 0, start) + 1
-        at[(piece.line + text.count("\n", 0, start), start - line_start)] = index
+        line += text.count("\n", counted, start)
+        counted = start
+        at[(line, start - text.rfind("\n", 0, start) - 1)] = index
     return at
+
+
+def _near(statements: list, lines: list):
+    """The nodes of `statements` (as `ast.walk` gives them, in another order),
+    but for the statements that span none of `lines` (sorted), and what
+    they hold: what `_Template.made` must see of a piece."""
+    stack = list(statements)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.stmt, ast.excepthandler)):
+            end = getattr(node, "end_lineno", None)
+            if end is not None:
+                i = bisect_left(lines, node.lineno)
+                if i == len(lines) or lines[i] > end:
+                    continue
+        yield node
+        for field in node._fields:
+            value = getattr(node, field, None)
+            if value.__class__ is list:
+                stack += [item for item in value if isinstance(item, ast.AST)]
+            elif isinstance(value, ast.AST):
+                stack.append(value)
 
 
 def _recipe(const, sentinels, others, found):

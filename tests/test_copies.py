@@ -1,0 +1,161 @@
+"""Later copies of repeated top-level statements left unread (scopesim.copies).
+
+The reference is the same text read whole (`parser.COPIES = False`): a
+program read with copies left unread must have the same block heads,
+statement index, block depth and code, and its `module` (read again on
+first use) the same ast, positions included."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from scopesim import parser, shared_code
+from scopesim.lowering import Copy
+from scopesim.runner import run
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.skipif(not shared_code.ENABLED, reason="3.11's location table only")
+
+
+def read(text: str, copies: bool = True):
+    old = parser.COPIES
+    parser.COPIES = copies
+    try:
+        return parser.parse(text, "t.scope")
+    finally:
+        parser.COPIES = old
+
+
+def unread(program) -> int:
+    """How many copies the parse left unread."""
+    return sum(s.__class__ is Copy for s in program.tree.body)
+
+
+def assert_same(text: str) -> None:
+    fast, whole = read(text), read(text, copies=False)
+    assert fast.heads == whole.heads
+    assert fast.statements == whole.statements
+    assert fast.block_depth == whole.block_depth
+    assert fast.code == whole.code
+    assert ast.dump(fast.module, include_attributes=True) == \
+        ast.dump(whole.module, include_attributes=True)
+
+
+BLOCK = ('scope "{0}" <\n    scope "dense" <\n        w = var kernel [8, 8]\n'
+         '        b = var bias [8] initializer=zeros\n'
+         '        x = tf.nn.relu(tf.matmul(x, w) + b)\n    >\n>\n')
+
+
+def layers(n: int) -> str:
+    return 'x = tf.placeholder(tf.float32, [None, 8], name="x")\n' + \
+        "".join(BLOCK.format(f"layer_{i}") for i in range(n))
+
+
+def test_copies_after_the_second_are_left_unread():
+    program = read(layers(6))
+    assert unread(program) == 4
+    assert_same(layers(6))
+
+
+def test_a_copy_left_unread_runs_as_its_own_text():
+    result = run(read(layers(5)))
+    assert result.error is None
+    names = [v.name for v in result.variables]
+    assert names[-2:] == ["layer_4/dense/kernel:0", "layer_4/dense/bias:0"]
+
+
+def test_an_error_in_a_copy_left_unread_points_at_its_line():
+    text = "".join(f'scope "{c}" < var v [1] >\n' for c in "abcd") + 'scope "a" < var v [1] >\n'
+    program = read(text)
+    assert unread(program) == 3
+    result = run(program)
+    assert result.error.span.line == 5
+    assert result.error.span.column == 13
+    assert result.error.message.startswith("Variable a/v already exists, disallowed.")
+
+
+def test_an_error_inside_a_nested_block_of_a_copy_names_its_heads():
+    text = layers(4) + BLOCK.format("layer_2")      # its kernel on line 32
+    program = read(text)
+    assert unread(program) == 3
+    result = run(program)
+    assert result.error.message.startswith(
+        "Variable layer_2/dense/kernel already exists, disallowed.")
+    assert result.error.span.line == 32
+    assert_same(text)
+
+
+def test_the_module_is_read_again_on_first_use():
+    program = read(layers(5))
+    assert unread(program) == 3
+    assert not any(s.__class__ is Copy for s in program.module.body)
+    assert len(program.module.body) == 6
+
+
+def test_strings_of_other_lengths_are_other_shapes():
+    program = read(layers(12))      # layer_0..9, then layer_10 and layer_11
+    assert unread(program) == 8
+    assert_same(layers(12))
+
+
+@pytest.mark.parametrize("text", [
+    'x = "a\\tb"\n' * 4,                              # an escape: read
+    'x = "a\tb"\n' * 4,                               # a tab in the string: read
+    'x = 1 + \\\n2\n' * 4,                            # a line joined to the next
+    'if x < y = 1 >\nelse < y = 2 >\n' * 4,           # a clause on its own line
+    'def f() <\n    global g\n    g = 1\n>\n' * 4,   # compiled whole
+])
+def test_what_cannot_be_a_copy_is_read(text):
+    program = read("x = 1\n" + text)
+    assert unread(program) == 0
+    assert_same("x = 1\n" + text)
+
+
+def test_a_part_cut_inside_brackets_reads_the_whole_text():
+    text = "x = [\n1]\n" * 4
+    assert unread(read(text)) == 0
+    assert_same(text)
+
+
+def _renamed(text: str, k: int) -> str:
+    """Each string literal's letters moved `k` places: same lengths, other names."""
+    def rename(match):
+        body = match.group(2)
+        if "\\" in body:
+            return match.group(0)
+        return match.group(1) + "".join(
+            chr((ord(c) - 97 + k) % 26 + 97) if "a" <= c <= "z" else c for c in body) + \
+            match.group(1)
+    return re.sub(r"""(["'])((?:(?!\1)[^\\\n])*)\1""", rename, text)
+
+
+def corpus() -> list[Path]:
+    return sorted(list((ROOT / "tests" / "conformance").rglob("*.scope")) +
+                  list((ROOT / "samples").rglob("*.scope")))
+
+
+def test_every_corpus_program_repeated_reads_as_the_whole_text():
+    """Each corpus program four times over, its strings renamed in each
+    copy: the copies left unread must index and compile as the whole text
+    does (`module` is the whole text read again: nothing to compare)."""
+    checked = 0
+    for path in corpus():
+        text = path.read_text(encoding="utf-8")
+        if not text.endswith("\n"):
+            text += "\n"
+        repeated = "".join(_renamed(text, k) for k in range(4))
+        try:
+            whole = read(repeated, copies=False)
+        except Exception:       # noqa: BLE001 - syntax errors are other tests' business
+            continue
+        fast = read(repeated)
+        checked += unread(fast) > 0
+        assert fast.heads == whole.heads, path
+        assert fast.statements == whole.statements, path
+        assert fast.block_depth == whole.block_depth, path
+        assert fast.code == whole.code, path
+    assert checked > 300
