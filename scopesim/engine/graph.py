@@ -63,7 +63,10 @@ class Operation:
     none, until `outputs` is read, which makes it the list TensorFlow keeps
     (the same list at every read); most ops have one output and nothing
     reads their list.  The engine reads `_outputs`, a sequence that makes
-    no list.
+    no list.  A template's op whose output nothing takes (a variable's
+    `Assign`) keeps only the output's (dims, dtype), a tuple shared by
+    every variable's op, until the output is first asked for
+    (`_made_output`).
 
     `_attr_data` holds the NodeDef attrs: None when scopesim does not know
     them, else compactly as a tuple (the attr names, a tuple shared by every
@@ -76,13 +79,18 @@ class Operation:
     ops keep that form (`template_ops`), so that the ops of every variable
     of a template share one tuple (see `_full_attrs`).
 
+    `_ins` holds the inputs compactly: the one input itself for an op of
+    one (a tuple of one costs 48 bytes), else their tuple, until `inputs`
+    is read, which makes it the tuple TensorFlow keeps (the same at every
+    read).  The engine reads `_inputs`, a tuple each time.
+
     `_extras` holds the three fields that most ops leave empty, in one slot
     (two slots fewer: 16 bytes on every op): None for no device, no control
     inputs and no owner, the owner itself (a str) when only it is set, else
     the tuple (device, control inputs, owner); `_device`, `_control_inputs`
     and `owner` read and set them."""
 
-    __slots__ = ("_name", "_type", "_graph", "_inputs", "_outs", "_attr_data", "_extras",
+    __slots__ = ("_name", "_type", "_graph", "_ins", "_outs", "_attr_data", "_extras",
                  "__weakref__")
 
     def __init__(self, graph: "Graph", name: str, op_type: str, inputs=(),
@@ -90,7 +98,7 @@ class Operation:
         self._graph = graph
         self._name = name
         self._type = op_type
-        self._inputs = inputs if inputs.__class__ is tuple else tuple(inputs)
+        self._ins = _compact_inputs(inputs)
         self._outs = None
         self._attr_data = _compact_attrs(attrs)
         # a list only when there are some (rebound, never appended to, when one is added)
@@ -190,14 +198,29 @@ class Operation:
 
     @property
     def inputs(self) -> tuple:
-        return self._inputs
+        """`Operation.inputs`: the op's own tuple (made at the first read
+        for an op of one input)."""
+        ins = self._ins
+        if ins.__class__ is not tuple:
+            ins = self._ins = (ins,)
+        return ins
+
+    @property
+    def _inputs(self) -> tuple:
+        """The inputs as a tuple (a new one for an op of one input)."""
+        ins = self._ins
+        return ins if ins.__class__ is tuple else (ins,)
+
+    @_inputs.setter
+    def _inputs(self, inputs) -> None:
+        self._ins = _compact_inputs(inputs)
 
     @property
     def outputs(self) -> list:
         """`Operation.outputs`: the op's own list (made at the first read)."""
         outs = self._outs
         if outs.__class__ is not list:
-            outs = self._outs = [] if outs is None else [outs]
+            outs = self._outs = [] if outs is None else [self._made_output()]
         return outs
 
     @property
@@ -206,7 +229,17 @@ class Operation:
         outs = self._outs
         if outs.__class__ is list:
             return outs
-        return () if outs is None else (outs,)
+        return () if outs is None else (self._made_output(),)
+
+    def _made_output(self) -> "Tensor":
+        """The one output, made now if the op keeps only its (dims, dtype)."""
+        outs = self._outs
+        if outs.__class__ is tuple:
+            self._outs = out = _new_object(SymbolicTensor)
+            out._op = self
+            out._dims, out._dt = outs
+            return out
+        return outs
 
     @property
     def control_inputs(self) -> list:
@@ -255,6 +288,14 @@ class Operation:
 #: one or two per op type); past this many, new ones are not shared.
 _ATTR_NAMES: dict = {}
 _ATTR_NAMES_KEPT = 4096
+
+
+def _compact_inputs(inputs):
+    """A new op's inputs as it keeps them (see `Operation`): the one input
+    itself, else a tuple."""
+    if inputs.__class__ is not tuple:
+        inputs = tuple(inputs)
+    return inputs[0] if len(inputs) == 1 else inputs
 
 
 def _compact_attrs(attrs):
@@ -592,7 +633,9 @@ class Graph:
         op._graph = self
         op._name = name
         op._type = op_type
-        op._inputs = inputs if inputs.__class__ is tuple else tuple(inputs)
+        if inputs.__class__ is not tuple:     # `_compact_inputs(inputs)`
+            inputs = tuple(inputs)
+        op._ins = inputs[0] if len(inputs) == 1 else inputs
         op._extras = None                 # no device, control inputs or owner
         if attrs.__class__ is dict:       # `_compact_attrs(attrs)`
             names = tuple(attrs)

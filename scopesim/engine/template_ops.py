@@ -79,13 +79,14 @@ def create_ops(g, plan, names, located, full_name) -> list:
     return made
 
 
-def compile_plan(plan):
+def compile_plan(plan, lazy=frozenset()):
     """The function that makes a template's ops: `make(g, names, located,
     owner)` appends them to graph `g` as `Graph.create_checked` (and
     `create_op`, for an op without outputs) do in a graph with no control
     dependencies, device functions, cond context or observer (what
     `direct_making` checks before it is used), each owned by `owner`, and
-    returns their outputs (the op of one without).  Its code is one
+    returns their outputs (the op of one without, and of one at a position
+    in `lazy`: its output is made when first asked for, see `Operation`).  Its code is one
     straight run of assignments per op (the plan's constants are the
     function's globals), which is the point: a replay's loop over the plan
     costs twice as much."""
@@ -110,16 +111,22 @@ def compile_plan(plan):
             for j, value in fresh:
                 items[j] = f"list(a{i}_{j})" if value.__class__ is list else fresh_text[value]
             attrs = "(" + "".join(item + ", " for item in items) + ")"
-        args = "(" + "".join(f"t{k}, " for k in inputs) + ")"
+        # (`Operation._ins`: the one input itself, else a tuple)
+        args = f"t{inputs[0]}" if len(inputs) == 1 else \
+            "(" + "".join(f"t{k}, " for k in inputs) + ")"
         lines += ["    o = new(Operation)",
                   "    o._graph = g",
                   f"    o._name = name = names[{i}]",
                   f"    o._type = type{i}",
-                  f"    o._inputs = {args}",
+                  f"    o._ins = {args}",
                   f"    o._attr_data = {attrs}",
                   "    o._extras = owner"]       # (no device or control inputs)
         if out is None:
             lines += ["    o._outs = None",
+                      f"    t{i} = o"]
+        elif i in lazy:
+            env[f"out{i}"] = out
+            lines += [f"    o._outs = out{i}",
                       f"    t{i} = o"]
         else:
             env[f"dims{i}"], env[f"dt{i}"] = out
@@ -136,7 +143,7 @@ def compile_plan(plan):
 
 #: What the fields of an op and a tensor were when `compile_plan` was written:
 #: another layout is made by `create_checked` only.
-_LAYOUT = {"Operation": ("_name", "_type", "_graph", "_inputs", "_outs", "_attr_data",
+_LAYOUT = {"Operation": ("_name", "_type", "_graph", "_ins", "_outs", "_attr_data",
                          "_extras", "__weakref__"),
            "Tensor": ("_op", "_dims", "_dt", "__weakref__"),
            "SymbolicTensor": ()}
@@ -195,6 +202,10 @@ def direct_making() -> bool:
         for op in (x._op, y._op, z._op, w):
             op.owner = "p"
         made = ([x, y, z, w], compile_plan(plan)(b, names, located, "p"))
+        late = compile_plan(plan, lazy=frozenset((2,)))(Graph(), names, located, "p")[2]
+        if late._outs != ((), "bool") or not _same_fields(z, late._outputs[0], a, late._graph) \
+                or not _same_fields(z._op, late, a, late._graph):
+            return False
         for slot in Graph.__slots__:
             if _summary(getattr(a, slot, None), a) != _summary(getattr(b, slot, None), b):
                 return False

@@ -121,7 +121,11 @@ class _Template:
         global _DIRECT
         if _DIRECT is None:
             _DIRECT = direct_making()
-        self.maker = compile_plan(self.plan) if _DIRECT and all(
+        #: the ops whose output nothing takes (the maker makes it when asked for)
+        taken = {i for entry in ops for i in entry[2]} | {var, read, value}
+        lazy = frozenset(i for i, entry in enumerate(ops)
+                         if entry[4] is not None and i not in taken)
+        self.maker = compile_plan(self.plan, lazy) if _DIRECT and all(
             names is not None or entry[3] is None for entry, names in zip(ops, compact)) \
             else None
         self.suffixes = tuple(entry[0] for entry in ops)
@@ -314,9 +318,13 @@ def _replay(g, store, template, full_name, dims, base, trainable, collections, c
     else:
         made = create_ops(g, template.plan, names, located, full_name)
     if template.kind == "ref":
+        shape = made[template.var]._dims  # (the template's: one tuple for every variable)
+        if shape == dims:
+            dims = shape
+        assign = made[template.assign]    # (its op when its output is made later)
         v = _v.RefVariable(made[template.var]._op, dims, base, trainable, full_name,
-                           made[template.read], made[template.assign]._op,
-                           made[template.value], origin, constraint, None)
+                           made[template.read], assign if assign.__class__ is Operation
+                           else assign._op, made[template.value], origin, constraint, None)
     else:
         v = ResourceVariable.__new__(ResourceVariable)
         v._handle = made[template.var]

@@ -61,7 +61,20 @@ def variables_in_variables():
     return [v.name for v in outer + inner] + [T.identity(1.0, name="a/w2/Initializer/random_uniform").name]
 
 
+def outputs_of_replayed_ops():
+    v = _variables()[3]
+    g = T.get_default_graph()
+    first = g.get_tensor_by_name("s/v3/Assign:0")
+    init = v.initializer
+    outs = init.outputs
+    return [str(first), first is outs[0], outs is init.outputs, init.values() == (first,),
+            first.value_index, str(first.op.inputs[0]), first.consumers(),
+            [str(t) for t in g.get_operation_by_name("s/v3/read").inputs],
+            [t.name for t in g.get_operation_by_name("s/v2/Assign").values()]]
+
+
 case("ops named like a replayed variable's keys", ops_named_like_keys)
+case("the outputs of a replayed variable's ops", outputs_of_replayed_ops)
 case("scopes named like a replayed variable's keys", scopes_named_like_keys)
 case("variables named like a replayed variable's keys", variables_named_like_keys)
 case("Graph.unique_name of a replayed variable's keys", unique_names_of_keys)
