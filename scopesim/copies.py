@@ -34,10 +34,12 @@ from __future__ import annotations
 import re
 
 from . import lowering as low
-from .shared_code import DECLARES, MIN_COPIES, text_shape
+from .shared_code import MIN_COPIES, declares, text_shape
 
 #: Where a part of the text may start (see the module doc).
-_PART_START = re.compile(r"^(?![\s#>;]|(?:elif|else|except|finally)(?![A-Za-z0-9_]))", re.M)
+_PART_START = re.compile(r"\n(?![\s#>;])")
+#: ... and the clauses (what starts with one of these words is taken for it).
+_CLAUSES = ("elif", "else", "except", "finally")
 
 
 class Shape:
@@ -55,14 +57,13 @@ def read(fast, text: str, builder):
     start, and line -> (Shape, 1 or 2) for the first and second copies; the
     `text_shape` of each part, by its offsets; or None where no shape
     repeats `MIN_COPIES` times."""
-    if "\x00" in text or DECLARES.search(text):
+    if "\x00" in text or declares(text):
         return None             # compiled whole (shared_code): every copy's ast is needed
     size = len(text)
-    starts = [s for s in (m.start() for m in _PART_START.finditer(text))
-              if s < size and not _continued(text, s)]
+    starts = [0] + [s for s in (m.end() for m in _PART_START.finditer(text))
+                    if s < size and not text.startswith(_CLAUSES, s) and not _continued(text, s)]
     if len(starts) < MIN_COPIES:
         return None
-    starts[0] = 0               # blank lines and comments before the first part go with it
     ends = starts[1:] + [size]
     shapes: dict[str, Shape] = {}
     known: dict[tuple, tuple] = {}      # (start, end) -> its text_shape (for shared_code)

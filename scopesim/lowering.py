@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ast
 import functools
+from itertools import accumulate
 
 #: The version-1 bare functions and the TensorFlow call each one is.
 V1_FUNCTIONS = {
@@ -144,12 +145,37 @@ class Program:
     def __init__(self, module: ast.Module, filename: str, source: str, heads=None,
                  statements=None, block_depth: int = 0, code: object = None):
         self.module, self.filename, self.source = module, filename, source
-        self.heads: list[Head] = [] if heads is None else heads
+        self._heads: list[Head] = [] if heads is None else heads
         #: line -> [(col, end_line, end_col, head index)] of the statements starting on it
-        self.statements: dict[int, list[tuple[int, int, int, int]]] = \
+        self._statements: dict[int, list[tuple[int, int, int, int]]] = \
             {} if statements is None else statements
         self.block_depth = block_depth
+        #: copies left unread whose heads and index are not made yet:
+        #: (the first copy's `_Captured`, line, offset, index of its first head)
+        self.unread: list[tuple] = []
         self.code = code                # the compiled module codes, run in order (set by the parser)
+
+    @property
+    def heads(self) -> list[Head]:
+        if self.unread:
+            self._index_copies()
+        return self._heads
+
+    @property
+    def statements(self) -> dict[int, list[tuple[int, int, int, int]]]:
+        if self.unread:
+            self._index_copies()
+        return self._statements
+
+    def _index_copies(self) -> None:
+        """The heads and statement index of the copies left unread, made on
+        first use (errors and traces read them; a run without one does not)."""
+        unread, self.unread = self.unread, []
+        for captured, line, pos, head in unread:
+            heads, statements = captured.shifted(self.source, line, pos, head)
+            self._heads[head:head + len(heads)] = heads
+            for at, entries in statements:
+                self._statements[at] = entries
 
     @property
     def module(self) -> ast.Module:
@@ -184,10 +210,7 @@ class Program:
     @functools.cached_property
     def line_offsets(self) -> list[int]:
         """The offset in `source` where each line starts (and one past the end)."""
-        offsets = [0]
-        for text in self.lines:
-            offsets.append(offsets[-1] + len(text) + 1)
-        return offsets
+        return list(accumulate(map((1).__add__, map(len, self.lines)), initial=0))
 
     def line(self, number: int) -> str:
         lines = self.lines
@@ -863,7 +886,7 @@ class _Blocks:
         return start_pos + char, end_pos
 
     def add_head(self, node, parent: int, function: str | None = None) -> int:
-        heads = self.program.heads
+        heads = self.program._heads
         start, end = span = self.head_span(node)
         self.head_spans.append(span)
         heads.append(Head(" ".join(self.source[start:end].split()), node.lineno,
@@ -872,7 +895,7 @@ class _Blocks:
         return len(heads) - 1
 
     def index(self, node, head: int) -> None:
-        self.program.statements.setdefault(node.lineno, []).append(
+        self.program._statements.setdefault(node.lineno, []).append(
             (node.col_offset, node.end_lineno, node.end_col_offset, head))
 
     def run(self, fix_locations: bool = True) -> None:
@@ -1026,7 +1049,7 @@ class _Blocks:
         frame.out.append(function)
         frame.out.append(_expr(_call(name, [], stmt), stmt))
         # the statement is read again, in the function, at depth 0
-        self.program.statements[stmt.lineno].pop()
+        self.program._statements[stmt.lineno].pop()
         stack.append(_Frame([stmt], 0, frame.head, None, 0, None,
                             lambda body, f=function: setattr(f, "body", declare + body)))
 
@@ -1054,19 +1077,17 @@ class _Captured:
         self.line, self.pos, self.head = line, pos, head
         self.heads = self.spans = self.statements = None
 
-    def shifted(self, blocks: "_Blocks", line: int, pos: int, head: int):
-        """Its heads, their spans and its statements' entries for a copy
-        starting at (line, pos) whose first head is `head`."""
+    def shifted(self, source: str, line: int, pos: int, head: int):
+        """Its heads and its statements' entries for a copy starting at
+        (line, pos) whose first head is `head`."""
         dl, dp, dh, first = line - self.line, pos - self.pos, head - self.head, self.head
-        source = blocks.source
-        spans = [(start + dp, end + dp) for start, end in self.spans]
-        heads = [Head(" ".join(source[start:end].split()), h.line + dl, h.column,
+        heads = [Head(" ".join(source[start + dp:end + dp].split()), h.line + dl, h.column,
                       h.parent + dh if h.parent >= first else h.parent, h.function)
-                 for h, (start, end) in zip(self.heads, spans)]
+                 for h, (start, end) in zip(self.heads, self.spans)]
         statements = [(at + dl, [(col, end_line + dl, end_col, owner + dh if owner >= first
                                   else owner) for col, end_line, end_col, owner in entries])
                       for at, entries in self.statements]
-        return heads, spans, statements
+        return heads, statements
 
 
 class _Copies:
@@ -1100,33 +1121,30 @@ class _Copies:
         if part is not None and stmt.col_offset == 0:
             shape, which = part
             self.open = self.captured[id(shape), which] = _Captured(
-                stmt.lineno, program.line_offsets[stmt.lineno - 1], len(program.heads))
+                stmt.lineno, program.line_offsets[stmt.lineno - 1], len(program._heads))
         return False
 
     def close(self, part: _Captured, end_line: int) -> None:
         program, blocks = self.blocks.program, self.blocks
-        part.heads = program.heads[part.head:]
+        part.heads = program._heads[part.head:]
         part.spans = blocks.head_spans[part.head:]
-        statements = program.statements
+        statements = program._statements
         part.statements = [(line, list(statements[line])) for line in range(part.line, end_line)
                            if line in statements]
 
     def add(self, copy: Copy) -> None:
+        """A copy left unread: its heads and index are made on first use
+        (`Program.unread`), their places kept."""
         blocks, program = self.blocks, self.blocks.program
         first = self.captured.get((id(copy.shape), 1))
         if id(copy.shape) not in self.checked:
             second = self.captured.get((id(copy.shape), 2))
             if first is None or second is None or first.heads is None or second.heads is None:
                 raise NoCopies("a copy's first or second part was not indexed")
-            heads, spans, statements = first.shifted(blocks, second.line, second.pos,
-                                                     second.head)
-            if heads != second.heads or statements != second.statements:
+            if first.shifted(blocks.source, second.line, second.pos, second.head) != \
+                    (second.heads, second.statements):
                 raise NoCopies("the second copy is not indexed as the first")
             self.checked.add(id(copy.shape))
-        heads, spans, statements = first.shifted(blocks, copy.lineno, copy.pos,
-                                                 len(program.heads))
-        program.heads += heads
-        blocks.head_spans += spans
-        index = program.statements
-        for line, entries in statements:
-            index[line] = entries
+        program.unread.append((first, copy.lineno, copy.pos, len(program._heads)))
+        program._heads += [None] * len(first.heads)
+        blocks.head_spans += [None] * len(first.heads)

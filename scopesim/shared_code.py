@@ -5,15 +5,15 @@ model: 24 layers written out, each the same 1,000 lines but for its strings
 (`scope "layer_3" < scope "dense_0" < ... > ... >`).  A top-level statement
 whose text is an earlier one's but for the contents of its string literals,
 each of the same length (so every column is the same), compiles to the same
-code but for those constants and the lines.  `compile_program` compiles a
-shape read at least `MIN_COPIES` times once more, with a sentinel in place
-of each string (`_Template`), and makes the code of each later copy from
-it with `CodeType.replace`: its strings put back in the constants, and the
-one line delta of the location table that says where the copy starts moved
-(`_moved_lines`).  A template is trusted only once it has made the second
-copy's code exactly as compile() made it (code objects compare their
-bytecode, constants, names, positions and exception table); else every copy
-of that shape is compiled.  What compile() would fold or test at compile
+code but for those constants and the lines.  `compile_program` compiles
+the first copy of a shape read at least `MIN_COPIES` times with a sentinel
+in place of each string (`_Template`), and makes the code of each copy
+from it with `CodeType.replace`: its strings put back in the constants, and
+the one line delta of the location table that says where the copy starts
+moved (`_moved_lines`).  The second copy is compiled, and the template is
+trusted only if it makes that code exactly as compile() made it (code
+objects compare their bytecode, constants, names, positions and exception
+table); else every copy of that shape is compiled, the first too.  What compile() would fold or test at compile
 time (`"a" + "b"`, `"abc"[0]`, `if "a":`) and strings in nested code
 (`def`, `lambda`) are never templated.
 
@@ -48,8 +48,8 @@ _MARK = "\x00scopesim-string-"
 #: A comment (kept as it is in the shape) or a string literal (group 1).
 _LITERAL = re.compile(r"""#[^\n]*|("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')""")
 _WORD_CHAR = re.compile(r"[A-Za-z0-9_]")
-#: A `global` or `nonlocal` declaration, maybe (the word, anywhere).
-DECLARES = re.compile(r"\b(?:global|nonlocal)\b")
+#: A string literal (at a quote).
+_ONE_LITERAL = re.compile(r"""(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')""")
 _GAP = " \t\r\n\\"
 
 
@@ -59,7 +59,7 @@ def compile_program(module: ast.Module, source: str, filename: str,
     `shapes`: (start, end) offsets -> `text_shape` of that part of the
     source, where they are known already (`scopesim.copies`)."""
     body = module.body
-    if not ENABLED or len(body) < MIN_COPIES or "\x00" in source or DECLARES.search(source):
+    if not ENABLED or len(body) < MIN_COPIES or "\x00" in source or declares(source):
         return (_compile(body, filename),)
     pieces = _pieces(body, source, shapes or {})
     counts: dict = {}
@@ -110,29 +110,68 @@ def _pieces(body: list, source: str, shapes: dict) -> list[_Piece]:
 
 
 def text_shape(text: str):
-    """(shape, literals, their offsets), or (None, None, None)."""
+    """(shape, literals, their offsets), or (None, None, None).
+
+    What `_LITERAL.finditer` finds, found faster: only a quote or `#` can
+    start a match, so the scan goes from one of them to the next
+    (`str.find`), and a quote that starts no literal is passed over."""
     if not text.isascii():
         return None, None, None
     parts, literals, starts = [], [], []
     last = 0
-    for found in _LITERAL.finditer(text):
-        literal = found.group(1)
-        if literal is None:
-            continue            # a comment
-        start = found.start()
-        if start and _WORD_CHAR.match(text, start - 1):
-            return None, None, None         # f"...", or a string after a word
-        if literals and not text[starts[-1] + len(literals[-1]):start].strip(_GAP):
-            return None, None, None         # "a" "b": one constant of two literals
-        parts.append(text[last:start])
-        parts.append(f"\x00{len(literal)}\x00")
-        literals.append(literal)
-        starts.append(start)
-        last = found.end()
+    size = len(text)
+    find, literal_at = text.find, _ONE_LITERAL.match
+    double, single, comment = find('"'), find("'"), find("#")
+    double, single, comment = [size if i < 0 else i for i in (double, single, comment)]
+    while True:
+        start = min(double, single, comment)
+        if start == size:
+            break
+        if start == comment:
+            pos = find("\n", start)
+            pos = size if pos < 0 else pos
+        else:
+            found = literal_at(text, start)
+            if found is None:
+                pos = start + 1
+            else:
+                literal = found.group()
+                if start and _WORD_CHAR.match(text, start - 1):
+                    return None, None, None         # f"...", or a string after a word
+                if literals and not text[starts[-1] + len(literals[-1]):start].strip(_GAP):
+                    return None, None, None         # "a" "b": one constant of two literals
+                parts.append(text[last:start])
+                parts.append(f"\x00{len(literal)}\x00")
+                literals.append(literal)
+                starts.append(start)
+                last = pos = found.end()
+        if double < pos:
+            double = find('"', pos)
+            double = size if double < 0 else double
+        if single < pos:
+            single = find("'", pos)
+            single = size if single < 0 else single
+        if comment < pos:
+            comment = find("#", pos)
+            comment = size if comment < 0 else comment
     if not literals:
         return text, (), ()
     parts.append(text[last:])
     return "".join(parts), tuple(literals), tuple(starts)
+
+
+def declares(source: str) -> bool:
+    """Whether the source may hold a `global` or `nonlocal` declaration (the
+    word anywhere, not part of a longer name)."""
+    for word in ("global", "nonlocal"):
+        i = source.find(word)
+        while i >= 0:
+            end = i + len(word)
+            if (i == 0 or not _WORD_CHAR.match(source, i - 1)) and \
+                    (end == len(source) or not _WORD_CHAR.match(source, end)):
+                return True
+            i = source.find(word, end)
+    return False
 
 
 def _compile_pieces(pieces, counts, filename) -> tuple:
@@ -150,44 +189,47 @@ def _compile_pieces(pieces, counts, filename) -> tuple:
         copies = shapes.get(shape)
         if copies is None:
             copies = shapes[shape] = _Copies()
-        code = copies.made(piece, filename) if TEMPLATES else None
-        if code is None:
-            code = _compile(piece.statements, filename)
-        copies.saw(piece, code)
-        out.append(code)
+        out.append(copies.code(piece, filename, out) if TEMPLATES else
+                   _compile(piece.statements, filename))
     if run:
         out.append(_compile(run, filename))
     return tuple(out)
 
 
 class _Copies:
-    """The copies of one shape read so far: the first two are compiled; at
-    the third a template is made from the first, and kept only if it makes
-    the second's code as compile() made it."""
+    """The copies of one shape met so far.  A template is made from the
+    first (`_Template.made`), and makes its code; the second is compiled,
+    and the template kept only if it makes the second's code as compile()
+    made it: else the first is compiled after all, and so is every copy."""
 
-    __slots__ = ("first", "second", "second_code", "template", "tried")
+    __slots__ = ("template", "first", "first_at", "checked")
 
     def __init__(self):
-        self.first = self.second = self.second_code = self.template = None
-        self.tried = False
+        self.template = self.first = None
+        self.first_at = -1          # where the first's code is in `out`, if a template made it
+        self.checked = False
 
-    def made(self, piece: _Piece, filename: str):
-        """The piece's code from the template; None: compile it."""
-        if not self.tried and self.second is not None:
-            self.tried = True
-            template = _Template.made(self.first, filename)
-            if template is not None and template.copy(self.second) == self.second_code:
-                self.template = template
-            self.first = self.second = self.second_code = None
-        return self.template.copy(piece) if self.template is not None else None
-
-    def saw(self, piece: _Piece, code) -> None:
-        if self.tried:
-            return
+    def code(self, piece: _Piece, filename: str, out: list):
+        """The piece's code; `out`: the codes so far (this one goes next)."""
         if self.first is None:
             self.first = piece
-        else:
-            self.second, self.second_code = piece, code
+            self.template = _Template.made(piece, filename)
+            code = self.template.copy(piece) if self.template is not None else None
+            if code is not None:
+                self.first_at = len(out)
+                return code
+            return _compile(piece.statements, filename)
+        if not self.checked:
+            self.checked = True
+            code = _compile(piece.statements, filename)
+            if self.template is not None and self.template.copy(piece) != code:
+                self.template = None
+                if self.first_at >= 0:
+                    out[self.first_at] = _compile(self.first.statements, filename)
+            self.first = piece          # (the first's statements are no longer needed)
+            return code
+        code = self.template.copy(piece) if self.template is not None else None
+        return code if code is not None else _compile(piece.statements, filename)
 
 
 def _compile(statements: list, filename: str):

@@ -50,7 +50,7 @@ def layers(n: int, name=lambda i: f"layer_{i}") -> str:
 
 def test_repeated_blocks_are_made_from_a_template(monkeypatch):
     text = layers(6)
-    assert copies_made(text, monkeypatch) == 5      # the check of the second copy, then 3..6
+    assert copies_made(text, monkeypatch) == 6      # the first, the check of the second, 3..6
     assert codes(text) == codes(text, templates=False)
 
 
@@ -63,7 +63,7 @@ def test_a_copy_runs_as_its_own_text():
 
 def test_strings_of_other_lengths_are_other_shapes(monkeypatch):
     text = layers(12)       # layer_0..9, then layer_10 and layer_11: too few to share
-    assert copies_made(text, monkeypatch) == 9      # the check of layer_1, then layer_2..9
+    assert copies_made(text, monkeypatch) == 10     # layer_0, the check of layer_1, layer_2..9
     assert codes(text) == codes(text, templates=False)
 
 
