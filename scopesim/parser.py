@@ -13,6 +13,11 @@
    version-1 bare functions, a rebound `tf`, `with` deeper than CPython's
    block limit) and indexes the statements for error locations.
 
+The fast path (`scopesim.fastparse`) builds the module while parsing, on
+tables generated from the same grammar; where top-level statements repeat
+but for their strings (a model's layers written out), their later copies
+are left unread and made from the first (`scopesim.copies`).
+
 Any failure is a `ScopeSyntaxError` pointing at the offending token; nothing
 else escapes `parse`.  `_syntax_error` turns Lark's exceptions into friendly
 messages: first a few structural rules, then a table of known mistakes
