@@ -52,11 +52,10 @@ class Shape:
 
 
 def read(fast, text: str, builder):
-    """The module of `text` with its later copies left unread (`lowering.Copy`),
-    and what `lowering.finish` needs of its parts: the lines where they
-    start, and line -> (Shape, 1 or 2) for the first and second copies; the
-    `text_shape` of each part, by its offsets; or None where no shape
-    repeats `MIN_COPIES` times."""
+    """The module of `text` with its later copies left unread (`lowering.Copy`);
+    the first and second copies of each shape, for `lowering.finish` (line
+    -> (Shape, 1 or 2, the line after the copy)); the `text_shape` of each
+    part, by its offsets.  None where no shape repeats `MIN_COPIES` times."""
     if "\x00" in text or declares(text):
         return None             # compiled whole (shared_code): every copy's ast is needed
     size = len(text)
@@ -86,13 +85,11 @@ def read(fast, text: str, builder):
     from .fastparse import Memo
     memo = Memo(fast, text, builder)
     body: list = []
-    parts: dict[int, tuple] = {}        # line -> (shape, 1 or 2) of a copy read
-    starts_at: set[int] = set()         # the lines where parts start
+    parts: dict[int, tuple] = {}        # line -> (shape, 1 or 2, the line after it)
     line = 1
     segment = None              # (pos, line) where the part being gathered starts
     for start, end, shape in zip(starts, ends, keys):
         lines = text.count("\n", start, end)
-        starts_at.add(line)
         if shape is not None and shape.count >= MIN_COPIES:
             shape.seen += 1
             if shape.seen > 2:
@@ -102,13 +99,13 @@ def read(fast, text: str, builder):
                 body.append(low.Copy(shape, line, start))
                 line += lines
                 continue
-            parts[line] = (shape, shape.seen)
+            parts[line] = (shape, shape.seen, line + lines)
         if segment is None:
             segment = (start, line)
         line += lines
     if segment is not None:
         body += fast.parse(text, builder, segment[0], size, segment[1], memo).body
-    return low.ast.Module(body, []), (starts_at, parts), known
+    return low.ast.Module(body, []), parts, known
 
 
 def _continued(text: str, start: int) -> bool:

@@ -728,7 +728,7 @@ def check_string_escapes(token) -> None:
 
 
 def finish(module: ast.Module, lowering: Lowering, source: str, filename: str,
-           fast: bool = False, parts: tuple | None = None) -> Program:
+           fast: bool = False, parts: dict | None = None) -> Program:
     """The whole-program steps (module docstring), then the Program.
 
     `fast` (the parser's fast path) takes the bound names the builder
@@ -736,8 +736,8 @@ def finish(module: ast.Module, lowering: Lowering, source: str, filename: str,
     positions as the builder gave them (a node without one makes `compile`
     fail, and the parser then takes its tree-building path, which fixes
     missing positions as `ast.fix_missing_locations` does).  `parts`: where
-    the module holds copies left unread (`Copy`), the lines where parts of
-    the text start and the copies read (`scopesim.copies.read`)."""
+    the module holds copies left unread (`Copy`), the parts of the text that
+    are the first and second copies (`scopesim.copies.read`)."""
     if fast and not lowering.walk_needed:
         bound = lowering.bound
     else:
@@ -1069,12 +1069,13 @@ class _Blocks:
 
 class _Captured:
     """The index of one part of the text read (a copy's first or second):
-    where it starts, its heads (from `head`) and its statements' entries."""
+    where it starts and the line after it, its heads (from `head`) and its
+    statements' entries."""
 
-    __slots__ = ("line", "pos", "head", "heads", "spans", "statements")
+    __slots__ = ("line", "end_line", "pos", "head", "heads", "spans", "statements")
 
-    def __init__(self, line: int, pos: int, head: int):
-        self.line, self.pos, self.head = line, pos, head
+    def __init__(self, line: int, end_line: int, pos: int, head: int):
+        self.line, self.end_line, self.pos, self.head = line, end_line, pos, head
         self.heads = self.spans = self.statements = None
 
     def shifted(self, source: str, line: int, pos: int, head: int):
@@ -1096,9 +1097,9 @@ class _Copies:
     read; at the first unread copy, the second's must be the first's
     shifted (else `NoCopies`); each unread copy gets the first's, shifted."""
 
-    def __init__(self, blocks: "_Blocks", parts: tuple):
+    def __init__(self, blocks: "_Blocks", parts: dict):
         self.blocks = blocks
-        self.starts, self.parts = parts     # the lines where parts start; the copies read
+        self.parts = parts          # line -> (shape, 1 or 2, the line after the part)
         self.open: _Captured | None = None
         self.captured: dict[tuple, _Captured] = {}      # (id(shape), 1 or 2) -> its index
         self.checked: set[int] = set()
@@ -1107,30 +1108,31 @@ class _Copies:
         """A statement at module level (None: the end): True if it is a copy
         left unread, whose index this made."""
         program = self.blocks.program
-        if stmt is None or stmt.__class__ is Copy or stmt.lineno in self.starts:
-            if self.open is not None:
-                self.close(self.open, stmt.lineno if stmt is not None else
-                           len(program.lines) + 1)
-                self.open = None
+        part = self.open
+        if part is not None and (stmt is None or stmt.__class__ is Copy or
+                                 stmt.lineno >= part.end_line):
+            self.close(part)
+            self.open = None
         if stmt is None:
             return False
         if stmt.__class__ is Copy:
             self.add(stmt)
             return True
-        part = self.parts.get(stmt.lineno)
-        if part is not None and stmt.col_offset == 0:
-            shape, which = part
+        found = self.parts.get(stmt.lineno)
+        if found is not None and stmt.col_offset == 0:
+            shape, which, end_line = found
             self.open = self.captured[id(shape), which] = _Captured(
-                stmt.lineno, program.line_offsets[stmt.lineno - 1], len(program._heads))
+                stmt.lineno, end_line, program.line_offsets[stmt.lineno - 1],
+                len(program._heads))
         return False
 
-    def close(self, part: _Captured, end_line: int) -> None:
+    def close(self, part: _Captured) -> None:
         program, blocks = self.blocks.program, self.blocks
         part.heads = program._heads[part.head:]
         part.spans = blocks.head_spans[part.head:]
         statements = program._statements
-        part.statements = [(line, list(statements[line])) for line in range(part.line, end_line)
-                           if line in statements]
+        part.statements = [(line, list(statements[line]))
+                           for line in range(part.line, part.end_line) if line in statements]
 
     def add(self, copy: Copy) -> None:
         """A copy left unread: its heads and index are made on first use

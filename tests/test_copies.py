@@ -159,3 +159,23 @@ def test_every_corpus_program_repeated_reads_as_the_whole_text():
         assert fast.block_depth == whole.block_depth, path
         assert fast.code == whole.code, path
     assert checked > 300
+
+
+@pytest.mark.parametrize("text", [
+    layers(5).replace("\n", "\r\n"),                                   # CRLF lines
+    layers(5).replace('scope "layer_3"', '# a comment\n\nscope "layer_3"'),
+    layers(5).rstrip("\n"),                                            # no newline at the end
+    layers(5).replace('"', "'"),                                       # single quotes
+    "".join(f'x{i % 2} = 1; y = "{c}"\n' for i, c in enumerate("abcdef")),
+    "".join(f'scope "{c}" < var v [1] >\n;\n' for c in "abcdef"),
+])
+def test_odd_texts_read_as_the_whole_text(text):
+    assert_same(text)
+
+
+def test_copies_of_several_shapes_interleaved():
+    text = "".join(f'scope "{c}" < var v [1] >\nscope "{c}{c}" < w = var v [2] >\n'
+                   for c in "abcdef")
+    program = read(text)
+    assert unread(program) == 8
+    assert_same(text)
