@@ -119,12 +119,16 @@ def _parse_copies(fast, text: str, filename: str) -> Program | None:
 def _whole_module(text: str, filename: str):
     """The module of every statement (what `Program.module` gives where copies
     were left unread): the text read again, all of it."""
-    with gc_paused():
+    from .runner import on_deep_stack
+
+    def whole():
         fast = _fast()
         try:
             return _parse_fast(fast, text, filename).module
         except Exception:
             return _parse_slow(text, filename).module
+    with gc_paused():
+        return on_deep_stack(whole)
 
 
 def _parse_slow(text: str, filename: str) -> Program:

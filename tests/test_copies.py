@@ -179,3 +179,11 @@ def test_copies_of_several_shapes_interleaved():
     program = read(text)
     assert unread(program) == 8
     assert_same(text)
+
+
+def test_emit_reads_the_copies_left_unread():
+    from scopesim.emit import emit_program
+    fast, whole = read(layers(5)), read(layers(5), copies=False)
+    assert unread(fast) == 3
+    assert emit_program(fast).source == emit_program(whole).source
+    assert "with tf.variable_scope('layer_4'):" in emit_program(fast).source
