@@ -50,7 +50,6 @@ def create_ops(g, plan, names, located, full_name) -> list:
     op without outputs) under no control dependencies, owned by the
     variable: the outputs, or the op of one without."""
     made = []
-    start = len(g._ops)
     saved_control = g._control_stack
     g._control_stack = []                 # `ops.init_scope()`
     try:
@@ -70,12 +69,14 @@ def create_ops(g, plan, names, located, full_name) -> list:
                 attrs = data
             inputs = tuple(made[i] for i in inputs)
             if out is None:
-                made.append(g.create_op(op_type, op_name + "/", inputs=inputs, attrs=attrs))
+                op = g.create_op(op_type, op_name + "/", inputs=inputs, attrs=attrs)
+                made.append(op)
             else:
                 made.append(g.create_checked(op_type, op_name, out[0], out[1], inputs, attrs))
+                op = made[-1]._op
+            op.owner = full_name          # at once: its attrs may leave `_class` to it
     finally:
         g._control_stack = saved_control
-    g.claim_ops_since(start, full_name)
     return made
 
 
