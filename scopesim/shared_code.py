@@ -259,7 +259,7 @@ class _Template:
     """The code of a shape's first copy compiled with a sentinel for each
     class of equal strings; `subs`: where in `co_consts` they are."""
 
-    __slots__ = ("code", "line", "classes", "firsts", "subs", "others")
+    __slots__ = ("code", "line", "classes", "firsts", "subs", "others", "entry")
 
     @classmethod
     def made(cls, piece: _Piece, filename: str) -> "_Template | None":
@@ -299,6 +299,7 @@ class _Template:
             return None         # a string compile() dropped or changed
         self = cls()
         self.code, self.line, self.classes = code, piece.line, classes
+        self.entry = _line_entry(code.co_linetable, code.co_firstlineno)
         self.firsts = tuple(classes.index(k) for k in range(len(sentinels)))
         self.subs, self.others = tuple(subs), frozenset(others)
         return self
@@ -312,8 +313,7 @@ class _Template:
         consts = list(self.code.co_consts)
         for i, recipe in self.subs:
             consts[i] = _made(recipe, values, self.firsts)
-        table = _moved_lines(self.code.co_linetable, self.code.co_firstlineno,
-                             piece.line - self.line)
+        table = _moved(self.code.co_linetable, self.entry, piece.line - self.line)
         if table is None:
             return None
         return self.code.replace(co_consts=tuple(consts), co_linetable=table)
@@ -396,6 +396,13 @@ def _moved_lines(table: bytes, first_line: int, delta: int):
     is not as expected."""
     if delta == 0:
         return table
+    return _moved(table, _line_entry(table, first_line), delta)
+
+
+def _line_entry(table: bytes, first_line: int):
+    """Where `_moved_lines` rewrites `table`: (start, end, kind, length,
+    step, end_step, col, end_col) of the first entry on a line >= 1, or
+    None where there is none or it is of the short form."""
     i, n, line = 0, len(table), first_line
     while i < n:
         head = table[i]
@@ -404,11 +411,12 @@ def _moved_lines(table: bytes, first_line: int, delta: int):
         if kind == 15:          # no location
             i = j
             continue
+        col = end_col = end_step = 0
         if kind < 10:           # short form: the same line
             j += 1
             step = 0
         elif kind < 13:         # one-line form
-            step, col, end_col, end_step = kind - 10, table[j], table[j + 1], 0
+            step, col, end_col = kind - 10, table[j], table[j + 1]
             j += 2
         elif kind == 13:        # no column
             step, j = _svarint(table, j)
@@ -419,16 +427,24 @@ def _moved_lines(table: bytes, first_line: int, delta: int):
             end_col, j = _varint(table, j)
             col, end_col = col - 1, end_col - 1
         if line + step >= 1:
-            if kind < 10:
-                return None
-            if kind == 13:
-                entry = _entry_no_column(length, step + delta)
-            else:
-                entry = _entry(length, step + delta, end_step, col, end_col)
-            return table[:i] + entry + table[j:]
+            return None if kind < 10 else (i, j, kind, length, step, end_step, col, end_col)
         line += step
         i = j
     return None
+
+
+def _moved(table: bytes, found, delta: int):
+    """`table` with the entry `found` (`_line_entry`) `delta` lines further."""
+    if delta == 0:
+        return table
+    if found is None:
+        return None
+    i, j, kind, length, step, end_step, col, end_col = found
+    if kind == 13:
+        entry = _entry_no_column(length, step + delta)
+    else:
+        entry = _entry(length, step + delta, end_step, col, end_col)
+    return table[:i] + entry + table[j:]
 
 
 def _entry(length, step, end_step, col, end_col) -> bytes:
