@@ -76,7 +76,7 @@ def _parse(text: str, filename: str) -> Program:
     are the reference."""
     fast = _fast()
     if fast is not None:
-        if COPIES:
+        if COPIES and text.count("\n") >= 3:      # (three parts at the least)
             try:
                 program = _parse_copies(fast, text, filename)
                 if program is not None:
