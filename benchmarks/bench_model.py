@@ -19,7 +19,9 @@ beyond the baseline, the peak of the same process running a one-variable
 program.  Times are wall clock and, in brackets, CPU time (the figure that
 other work on the machine disturbs least).  `end to end` is `scopesim run
 --format json` of the program file in a fresh process, start-up included.
-`--tf` runs the emitted equivalent (`scopesim emit`) in TensorFlow
+`its B/op` is the same figure for that command: its peak beyond the
+peak of `scopesim run` of the one-variable program (the command lets the
+program's ast go before it runs it).  `--tf` runs the emitted equivalent (`scopesim emit`) in TensorFlow
 (`SCOPESIM_TF_PYTHON`, or this Python if it has TensorFlow), import
 included, and gives scopesim's end-to-end speed-up over it.  `--growth`
 runs the loop-built model at about 100k and 1M ops (`--layers` 28 and 280,
@@ -117,18 +119,25 @@ def measure(kind: str, layers: int, width: int) -> dict:
             "output": result.output}
 
 
-def end_to_end(kind: str, layers: int, width: int) -> float:
-    """Wall time of `scopesim run --format json` on the program file (best of 3)."""
+def end_to_end(kind: str, layers: int, width: int) -> tuple[float, int]:
+    """Wall time of `scopesim run --format json` on the program file (best
+    of 3) and the command's peak memory (KiB, the least of the 3)."""
     with tempfile.NamedTemporaryFile("w", suffix=".scope", delete=False) as f:
         f.write(program(kind, layers, width))
     cmd = [sys.executable, "-m", "scopesim", "run", "--format", "json", f.name]
-    best = float("inf")
+    best, peak = float("inf"), None
     for _ in range(3):
         t0 = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
-        best = min(best, time.perf_counter() - t0)
+        child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, cwd=ROOT)
+        _, status, usage = os.wait4(child.pid, 0)
+        elapsed = time.perf_counter() - t0
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode:
+            raise SystemExit(f"scopesim run failed on the {kind} program")
+        best = min(best, elapsed)
+        peak = usage.ru_maxrss if peak is None else min(peak, usage.ru_maxrss)
     os.unlink(f.name)
-    return best
+    return best, peak
 
 
 def profile(kind: str, layers: int, width: int) -> None:
@@ -281,19 +290,24 @@ def main() -> None:
         growth(args.width, args.rounds)
         return
     base = _in_subprocess("scopesim", "tiny", args.layers, args.width, args.rounds)
+    base_command_kib = end_to_end("tiny", args.layers, args.width)[1]
     print(f"{'program':>8} {'lines':>7} {'variables':>10} {'ops':>8} {'parse s (cpu)':>15} "
           f"{'run s (cpu)':>15} {'µs/var (cpu)':>15} {'peak MiB':>9} {'B/op':>6} "
-          f"{'end to end s':>13}")
+          f"{'end to end s':>13} {'its B/op':>9}")
     results = {}
     for kind in ("looped", "flat"):
         r = results[kind] = _in_subprocess("scopesim", kind, args.layers, args.width,
                                            args.rounds)
-        r["end_to_end_s"] = end_to_end(kind, args.layers, args.width)
+        r["end_to_end_s"], command_kib = end_to_end(kind, args.layers, args.width)
+        command_bytes = _bytes_per_op({"peak_kib": command_kib, "ops": r["ops"]},
+                                      {"peak_kib": base_command_kib, "ops": base["ops"]})
         print(f"{kind:>8} {r['lines']:>7} {r['variables']:>10} {r['ops']:>8} "
               f"{r['parse_s']:>7} ({r['parse_cpu_s']:>5}) {r['run_s']:>7} ({r['run_cpu_s']:>5}) "
               f"{r['us_per_variable']:>7} ({r['cpu_us_per_variable']:>5}) "
-              f"{r['peak_mib']:>9} {_bytes_per_op(r, base):>6} {r['end_to_end_s']:>13.2f}")
-    print(f"baseline (one variable): peak {base['peak_mib']} MiB")
+              f"{r['peak_mib']:>9} {_bytes_per_op(r, base):>6} {r['end_to_end_s']:>13.2f} "
+              f"{command_bytes:>9}")
+    print(f"baseline (one variable): peak {base['peak_mib']} MiB in this measure, "
+          f"{base_command_kib / 1024:.1f} MiB as a command")
     if results["looped"]["output"] != results["flat"]["output"]:
         raise SystemExit("the two programs printed different things")
     if args.tf:
