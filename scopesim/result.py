@@ -11,6 +11,8 @@ so that a run does not import `dataclasses` (see `scopesim.record`).
 
 from __future__ import annotations
 
+from itertools import islice
+
 from .errors import ProgramError
 from .record import Record, slot_setters
 from .span import Span
@@ -255,28 +257,20 @@ class RunResult:
     def json_text(self) -> str:
         """`json.dumps(self.to_json(), indent=2)`: the same text, written
         without building the dicts (a big run's 85,000 ops took 0.4 s in
-        json's pure-Python encoder): the ops in one join (`_ops_text`),
+        json's pure-Python encoder): the ops in a few joins (`_ops_text`),
         each variable of the usual types by one format, anything else
         through `util.json_text`."""
         return "".join(self.json_parts())
 
-    def json_parts(self) -> list[str]:
-        """The pieces of `json_text` in order (a writer can write them one
-        by one: the text of a big run is megabytes, and each copy of it
-        costs about 0.4 ms a megabyte)."""
+    def json_parts(self):
+        """The pieces of `json_text` in order, made as they are asked for: a
+        writer writes them one by one, and a big run's text (ten megabytes
+        for 85,000 ops) is never whole in memory."""
         from .util import json_quote, json_text
         quote = json_quote()
 
         def nested(value, indent: str) -> str:
             return json_text(value).replace("\n", "\n" + indent)
-
-        def listed(items: list, indent: str) -> str:     # (items: a list of its own)
-            if not items:
-                return "[]"
-            inner = "\n" + indent + "  "
-            items[0] = "[" + inner + items[0]
-            items[-1] += "\n" + indent + "]"
-            return ("," + inner).join(items)
 
         table = self._op_table if self._ops is None else None
         if table is not None:
@@ -286,19 +280,22 @@ class RunResult:
             plain = all(type(op) is OpInfo for op in ops)
             ops = _ops_text([op.name for op in ops], [op.type for op in ops], quote) \
                 if plain else None
-        if ops is None:
-            ops = listed([nested(op.to_json(), "    ") for op in self.ops], "  ")
-        variables = _variables_text(self.variables, quote, nested)
         output = list(self.output)
-        return [
-            "{\n  \"output\": ",
-            listed([quote(line) for line in output], "  ")
-            if all(type(line) is str for line in output) else nested(output, "  "),
-            ',\n  "variables": ', listed(variables, "  "),
-            ',\n  "ops": ', ops,
-            ',\n  "collections": ', nested(dict(self.collections), "  "),
-            ',\n  "error": ', nested(self.error.to_json(), "  ") if self.error else "null",
-            "\n}"]
+        yield "{\n  \"output\": "
+        yield "".join(_listed([quote(line) for line in output], "  ")) \
+            if all(type(line) is str for line in output) else nested(output, "  ")
+        yield ',\n  "variables": '
+        yield from _listed(_variables_text(self.variables, quote, nested), "  ")
+        yield ',\n  "ops": '
+        if ops is None:
+            yield from _listed([nested(op.to_json(), "    ") for op in self.ops], "  ")
+        else:
+            yield from ops
+        yield ',\n  "collections": '
+        yield from _collections_text(dict(self.collections), quote, nested)
+        yield ',\n  "error": '
+        yield nested(self.error.to_json(), "  ") if self.error else "null"
+        yield "\n}"
 
     def to_json(self) -> dict:
         return {
@@ -319,15 +316,13 @@ _VARIABLE = ('{\n      "name": %s,\n      "shape": %s,\n      "dtype": %s,'
              '\n      "trainable": %s\n    }')
 
 
-def _variables_text(variables: list, quote, nested) -> list[str]:
+def _variables_text(variables: list, quote, nested):
     """The JSON text of each variable's `to_json()` as `RunResult.json_text`
     writes it inside "variables": a VariableInfo of the usual field types by
     `_VARIABLE` (the text of each shape and dtype made once), any other
     through `nested`."""
     shapes: dict = {}
     dtypes: dict = {}
-    out = []
-    append = out.append
     for v in variables:
         if type(v) is VariableInfo and type(v.name) is str and type(v.trainable) is bool:
             shape, dtype = v.shape, v.dtype
@@ -345,11 +340,10 @@ def _variables_text(variables: list, quote, nested) -> list[str]:
                 dtype_text = dtypes.get(dtype)
                 if dtype_text is None:
                     dtype_text = dtypes[dtype] = quote(dtype)
-                append(_VARIABLE % (quote(v.name), shape_text, dtype_text,
-                                    "true" if v.trainable else "false"))
+                yield _VARIABLE % (quote(v.name), shape_text, dtype_text,
+                                   "true" if v.trainable else "false")
                 continue
-        append(nested(v.to_json(), "    "))
-    return out
+        yield nested(v.to_json(), "    ")
 
 
 #: How `json_text` writes the end of one op and the start of the next.
@@ -360,29 +354,90 @@ _OP_GLUE = '\n    },\n    {\n      "name": '
 _UNESCAPED = bytes(c for c in range(0x20, 0x7F) if c not in b'"\\')
 
 
-def _ops_text(names: list, types: list, quote) -> str | None:
+def _listed(items, indent: str, chunk: int = 1024):
+    """The JSON list of the texts `items` (an iterable; each an item's text
+    at `indent` plus two spaces), as json.dumps writes it, in pieces of
+    `chunk` items."""
+    items = iter(items)
+    part = list(islice(items, chunk))
+    if not part:
+        yield "[]"
+        return
+    inner = ",\n" + indent + "  "
+    yield "[" + inner[1:] + inner.join(part)
+    while True:
+        part = list(islice(items, chunk))
+        if not part:
+            break
+        yield inner + inner.join(part)
+    yield "\n" + indent + "]"
+
+
+def _collections_text(collections: dict, quote, nested):
+    """`nested(collections, "  ")` in pieces, a collection at a time where
+    each is a list of str under a str key (the usual)."""
+    if not collections or not all(type(key) is str and type(names) is list and
+                                  all(type(name) is str for name in names)
+                                  for key, names in collections.items()):
+        yield nested(collections, "  ")
+        return
+    opening = "{\n    "
+    for key, names in collections.items():
+        yield opening + quote(key) + ": "
+        opening = ",\n    "
+        yield from _listed(map(quote, names), "    ")
+    yield "\n  }"
+
+
+#: Ops in each piece of `_ops_text`.
+_OPS_CHUNK = 1024
+
+
+def _ops_text(names: list, types: list, quote):
     """The JSON list of ops named `names` of types `types`, as
-    `json.dumps(..., indent=2)` writes it at the result's "ops" key; None
-    unless every name and type is a str.  One join over the names, each
-    followed by its type's text (made once per type); names quoted one by
-    one only if some name has a character that JSON escapes."""
+    `json.dumps(..., indent=2)` writes it at the result's "ops" key, in
+    pieces (their join is the text); None unless every name and type is a
+    str.  A join over each piece's names, each followed by its type's text
+    (made once per type); names quoted one by one only if some name has a
+    character that JSON escapes."""
     if not names:
-        return "[]"
+        return iter(("[]",))
     if set(map(type, names)) != {str} or set(map(type, types)) != {str}:
         return None
     typed = {t: ',\n      "type": ' + quote(t) + _OP_GLUE for t in set(types)}
-    parts = [None] * (2 * len(names))
-    together = "".join(names)
-    if together.isascii() and not together.encode("ascii").translate(None, _UNESCAPED):
+    if _plain_names(names):
         typed = {t: '"' + text + '"' for t, text in typed.items()}
-        parts[0::2] = names
         first = '[\n    {\n      "name": "'
         glue = _OP_GLUE + '"'
     else:
-        parts[0::2] = map(quote, names)
+        names = list(map(quote, names))
         first = '[\n    {\n      "name": '
         glue = _OP_GLUE
-    parts[1::2] = map(typed.__getitem__, types)
-    parts[0] = first + parts[0]         # (no copy of the whole text but the join)
-    parts[-1] = parts[-1][:-len(glue)] + "\n    }\n  ]"
-    return "".join(parts)
+    return _ops_pieces(names, types, typed, first, len(glue))
+
+
+def _plain_names(names: list) -> bool:
+    """Whether no name has a character JSON escapes (a piece at a time:
+    the names of a big run together are megabytes)."""
+    for start in range(0, len(names), _OPS_CHUNK):
+        together = "".join(names[start:start + _OPS_CHUNK])
+        if not together.isascii() or together.encode("ascii").translate(None, _UNESCAPED):
+            return False
+    return True
+
+
+def _ops_pieces(names: list, types: list, typed: dict, first: str, glue: int):
+    """`_ops_text`'s pieces, each made when asked for: its names, each
+    followed by its type's text and the glue to the next name (`glue`
+    characters, dropped after the last)."""
+    last = len(names) - 1
+    for start in range(0, len(names), _OPS_CHUNK):
+        part = names[start:start + _OPS_CHUNK]
+        parts = [None] * (2 * len(part))
+        parts[0::2] = part
+        parts[1::2] = map(typed.__getitem__, types[start:start + _OPS_CHUNK])
+        if start == 0:
+            parts[0] = first + parts[0]
+        if start + _OPS_CHUNK > last:
+            parts[-1] = parts[-1][:-glue] + "\n    }\n  ]"
+        yield "".join(parts)

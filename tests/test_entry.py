@@ -290,3 +290,20 @@ def test_a_command_about_to_exit_leaves_its_result_unfreed():
     finally:
         if was:
             gc.enable()
+
+
+def test_the_json_of_many_ops_and_variables_in_pieces_is_json_dumps_text():
+    """`json_parts` makes the ops' and the variables' lists in pieces of a
+    few thousand: their join is the text at every count around a piece's end."""
+    from scopesim import result as results
+    from scopesim.result import OpInfo, RunResult, VariableInfo
+    chunk = results._OPS_CHUNK
+    for n in (1, chunk - 1, chunk, chunk + 1, 2 * chunk, 2 * chunk + 1):
+        ops = [OpInfo(f"op_{i}", "Const" if i % 3 else "Add") for i in range(n)]
+        variables = [VariableInfo(f"v_{i}:0", (i % 4,), "float32", True, "Variable")
+                     for i in range(n)]
+        for names in ([op.name for op in ops], [op.name + "\u00e9" for op in ops]):
+            result = RunResult(["x"], variables,
+                               [OpInfo(name, op.type) for name, op in zip(names, ops)])
+            assert result.json_text() == _json_dumps_text(result)
+            assert len(list(result.json_parts())) > 2 * (n // chunk)
