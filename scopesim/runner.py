@@ -437,11 +437,13 @@ class Session:
         infos = []
         append = infos.append
         deferred = VariableInfo.deferred
+        shapes: dict = {}           # one tuple for each shape (a model's are few)
         for v in variables:
             origin = getattr(v, "origin", None)
             store_key = getattr(v, "store_key", None)
             handles = bound.get(id(v))
-            append(deferred(v.name, _shape(v), v.dtype.base_dtype.name,
+            shape = _shape(v)
+            append(deferred(v.name, shapes.setdefault(shape, shape), v.dtype.base_dtype.name,
                             bool(getattr(v, "trainable", True)),
                             "get_variable" if store_key is not None else "Variable",
                             store_key, () if handles is None else tuple(handles),
