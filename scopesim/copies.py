@@ -31,6 +31,7 @@ its tokens are the first copy's, at the same columns."""
 
 from __future__ import annotations
 
+import ast
 import re
 
 from . import lowering as low
@@ -105,7 +106,7 @@ def read(fast, text: str, builder):
         line += lines
     if segment is not None:
         body += fast.parse(text, builder, segment[0], size, segment[1], memo).body
-    return low.ast.Module(body, []), parts, known
+    return ast.Module(body, []), parts, known
 
 
 def _continued(text: str, start: int) -> bool:
