@@ -294,7 +294,6 @@ class Lowering:
 
     def __init__(self, source: str):
         self.source = source
-        self.lines = source.split("\n")
         #: An ASCII program's byte columns are its character columns.
         self.ascii = source.isascii()
         self.tf_names: list[ast.Name] = []
@@ -307,6 +306,12 @@ class Lowering:
         self.walk_needed = False
 
     # ------------------------------------------------------------ positions
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        """The source's lines, split where a column is converted (a program
+        that is not ASCII, a refusal): an ASCII program's parse never is."""
+        return self.source.split("\n")
 
     def bcol(self, line: int, column: int) -> int:
         """0-based UTF-8 byte offset of a 1-based character column."""
