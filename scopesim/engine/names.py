@@ -85,7 +85,7 @@ class NameRegistry:
     (every claim written out into `_counts` first), for readers outside
     the engine's fast paths."""
 
-    __slots__ = ("_counts", "_claims", "_claimed_suffixes", "_indexed")
+    __slots__ = ("_counts", "_claims", "_claimed_suffixes", "_indexed", "_longer", "_odd")
 
     def __init__(self) -> None:
         self._counts: dict[str, int] = {}
@@ -94,6 +94,11 @@ class NameRegistry:
         self._claimed_suffixes: dict[str, tuple[str, ...]] = {}
         #: the Claim objects whose suffixes `_claimed_suffixes` holds
         self._indexed: set = set()
+        #: Claim -> (len(_indexed) then, `_longer_suffixes` of it): see `any_taken`
+        self._longer: dict = {}
+        #: a claim indexed with a suffix not starting with `/` (`any_taken` then
+        #: asks `taken` of each key)
+        self._odd = False
 
     @property
     def in_use(self) -> dict[str, int]:
@@ -130,12 +135,68 @@ class NameRegistry:
             return True
         return bool(self._claims) and self._claimed(key) == 1
 
+    def any_taken(self, low: str, claim: "Claim") -> bool:
+        """Whether `taken(low)` or `taken(low + suffix)` for any suffix of
+        `claim`, in one pass.
+
+        The keys in `_counts` are looked up at once.  A claimed key is
+        `<c><s>` for a claim `c` and one of its suffixes `s` (each starting
+        with `/`, as `var_templates` makes them), and every claim's name is in
+        `_counts` (`var_templates._replay` marks it first; `in_use` drops the
+        claims).  So `low + suffix` is claimed only through a claim `c` that
+        is `low` itself, or `low` and a part of `suffix` up to a `/` (in
+        `_counts` when that part is a suffix of `claim` too; else a part in
+        `claim.inner`, looked up), or a shorter name: `_claimed(low)` for
+        `low`, and for the other keys the claimed suffixes longer than one of
+        `claim`'s that end with it (`_longer_suffixes`, kept until another
+        claim is indexed)."""
+        counts = self._counts
+        if low in counts or not counts.keys().isdisjoint(map(low.__add__, claim.ordered)):
+            return True
+        claims = self._claims
+        if not claims:
+            return False
+        if self._odd or not claim.plain:
+            return any(self.taken(low + suffix) for suffix in claim.ordered)
+        if self._claimed(low):
+            return True
+        for part in claim.inner:
+            other = claims.get(low + part)
+            if other is not None:
+                cut = len(part)
+                for suffix in claim.ordered:
+                    if suffix[cut:cut + 1] == "/" and suffix.startswith(part) and \
+                            suffix[cut:] in other.suffixes:
+                        return True
+        found = self._longer.get(claim)
+        if found is None or found[0] != len(self._indexed):
+            found = self._longer[claim] = (len(self._indexed), self._longer_suffixes(claim))
+        for rest, suffix in found[1]:
+            if low.endswith(rest):
+                other = claims.get(low[:-len(rest)])
+                if other is not None and suffix in other.suffixes:
+                    return True
+        return False
+
+    def _longer_suffixes(self, claim: "Claim") -> tuple:
+        """(`r`, `s`) for each claimed suffix `s` (of every claim indexed)
+        that is `r` followed by one of `claim`'s suffixes, `r` not empty."""
+        found = []
+        index = self._claimed_suffixes
+        for mine in claim.ordered:
+            for suffix in index.get(mine[mine.rfind("/") + 1:], ()):
+                if len(suffix) > len(mine) and suffix.endswith(mine):
+                    found.append((suffix[:-len(mine)], suffix))
+        return tuple(found)
+
     def claim(self, name: str, claim: "Claim") -> None:
         """Mark every key `name + suffix` of `claim` as used once (`name`:
         lower case and in use, none of those keys in use)."""
         self._claims[name] = claim
         if claim not in self._indexed:
             self._indexed.add(claim)
+            if not claim.plain:
+                self._odd = True
             found = self._claimed_suffixes
             for leaf, suffixes in claim.leaves.items():
                 known = found.get(leaf, ())
@@ -171,12 +232,19 @@ class NameRegistry:
 class Claim:
     """The registry keys of a template's variable, as suffixes of its
     lower-cased name (`NameRegistry.claim`); `leaves` indexes them by their
-    last part."""
+    last part; `ordered` is `suffixes` as a tuple, `plain` whether each
+    starts with `/`, `inner` the parts of suffixes up to a `/` that are no
+    suffix themselves (`NameRegistry.any_taken`)."""
 
-    __slots__ = ("suffixes", "leaves")
+    __slots__ = ("suffixes", "leaves", "ordered", "plain", "inner")
 
     def __init__(self, suffixes) -> None:
         self.suffixes = frozenset(suffixes)
+        self.ordered = tuple(self.suffixes)
+        self.plain = all(suffix[:1] == "/" for suffix in self.ordered)
+        self.inner = tuple(sorted({suffix[:i] for suffix in self.ordered
+                                   for i in range(1, len(suffix)) if suffix[i] == "/"} -
+                                  self.suffixes))
         leaves: dict[str, tuple[str, ...]] = {}
         for suffix in self.suffixes:
             leaf = suffix[suffix.rfind("/") + 1:]

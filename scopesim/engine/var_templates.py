@@ -299,16 +299,11 @@ def _replay(g, store, template, full_name, dims, base, trainable, collections, c
     low = full_name.lower()
     if low == full_name:
         low = full_name                   # one string for the variable's name and its key
-    if registry.taken(low):
+    if registry.any_taken(low, template.claim):
         return general(*args)
-    for suffix in template.claim.suffixes:
-        if registry.taken(low + suffix):
-            return general(*args)
-    by_name = g._ops_by_name
-    names = [full_name + suffix for suffix in template.suffixes]
-    for op_name in names:
-        if op_name in by_name:
-            return general(*args)
+    names = list(map(full_name.__add__, template.suffixes))
+    if not g._ops_by_name.keys().isdisjoint(names):
+        return general(*args)
     origin = None if _v.origin_source is None else _v.origin_source()
     located = [StrAttr("loc:@" + full_name)]
     registry._counts[low] = 1

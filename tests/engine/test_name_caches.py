@@ -56,3 +56,32 @@ def test_a_released_session_is_freed_without_the_collector():
             gc.enable()
     assert result.error is None and len(result.ops) > 5
     assert alive == []
+
+
+def test_any_taken_answers_as_taken_of_each_key():
+    """`NameRegistry.any_taken(low, claim)` (one pass over a replayed
+    variable's keys) is `taken` of `low` and of each `low + suffix`, over
+    registries of claims nested in one another and keys marked by hand."""
+    import random
+
+    from scopesim.engine.names import Claim, NameRegistry
+
+    rng = random.Random(12)
+    parts = ["a", "b", "ab", "init", "read", "a_1", "b/a", "x"]
+    for _ in range(400):
+        shapes = [Claim(set(rng.sample(["/" + "/".join(rng.choices(parts, k=rng.randint(1, 3)))
+                                        for _ in range(8)], rng.randint(1, 5))))
+                  for _ in range(3)]
+        registry = NameRegistry()
+        names = ["/".join(rng.choices(parts, k=rng.randint(1, 4))) for _ in range(12)]
+        for name in names:
+            if rng.random() < 0.5 and not registry.any_taken(name, claim := rng.choice(shapes)):
+                registry._counts[name] = 1
+                registry.claim(name, claim)
+            elif rng.random() < 0.3:
+                registry.unique_name(name)
+        for name in names + [n + "/" + p for n in names for p in parts[:3]]:
+            for claim in shapes:
+                expected = registry.taken(name) or any(registry.taken(name + s)
+                                                       for s in claim.suffixes)
+                assert registry.any_taken(name, claim) == expected, (name, claim.suffixes)
