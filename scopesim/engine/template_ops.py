@@ -95,7 +95,6 @@ def compile_plan(plan, lazy=frozenset()):
            "StrAttr": StrAttr}
     fresh_text = {LOC: "located", NAME: "StrAttr(owner)", SCOPE: "StrAttr(owner + '/')"}
     lines = ["def make(g, names, located, owner):",
-             "    append = g._ops.append",
              "    by_name = g._ops_by_name"]
     for i, (_, op_type, inputs, data, shared, fresh, out) in enumerate(plan):
         env[f"type{i}"] = op_type
@@ -115,29 +114,31 @@ def compile_plan(plan, lazy=frozenset()):
         # (`Operation._ins`: the one input itself, else a tuple)
         args = f"t{inputs[0]}" if len(inputs) == 1 else \
             "(" + "".join(f"t{k}, " for k in inputs) + ")"
-        lines += ["    o = new(Operation)",
-                  "    o._graph = g",
-                  f"    o._name = name = names[{i}]",
-                  f"    o._type = type{i}",
-                  f"    o._ins = {args}",
-                  f"    o._attr_data = {attrs}",
-                  "    o._extras = owner"]       # (no device or control inputs)
+        o = f"o{i}"
+        lines += [f"    {o} = new(Operation)",
+                  f"    {o}._graph = g",
+                  f"    {o}._name = name = names[{i}]",
+                  f"    {o}._type = type{i}",
+                  f"    {o}._ins = {args}",
+                  f"    {o}._attr_data = {attrs}",
+                  f"    {o}._extras = owner"]       # (no device or control inputs)
         if out is None:
-            lines += ["    o._outs = None",
-                      f"    t{i} = o"]
+            lines += [f"    {o}._outs = None",
+                      f"    t{i} = {o}"]
         elif i in lazy:
             env[f"out{i}"] = out
-            lines += [f"    o._outs = out{i}",
-                      f"    t{i} = o"]
+            lines += [f"    {o}._outs = out{i}",
+                      f"    t{i} = {o}"]
         else:
             env[f"dims{i}"], env[f"dt{i}"] = out
-            lines += [f"    o._outs = t{i} = new(SymbolicTensor)",
-                      f"    t{i}._op = o",
+            lines += [f"    {o}._outs = t{i} = new(SymbolicTensor)",
+                      f"    t{i}._op = {o}",
                       f"    t{i}._dims = dims{i}",
                       f"    t{i}._dt = dt{i}"]
-        lines += ["    append(o)",
-                  "    by_name[name] = o"]
-    lines.append("    return [" + "".join(f"t{i}, " for i in range(len(plan))) + "]")
+        lines.append(f"    by_name[name] = {o}")
+    # the ops into the graph in their order, at once (nothing above can fail)
+    lines += ["    g._ops += (" + "".join(f"o{i}, " for i in range(len(plan))) + ")",
+              "    return [" + "".join(f"t{i}, " for i in range(len(plan))) + "]"]
     exec(compile("\n".join(lines), "<template_ops>", "exec"), env)
     return env["make"]
 
