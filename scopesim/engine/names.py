@@ -63,8 +63,11 @@ def valid_prefix(stack: str) -> bool:
     """Whether `stack + "/" + tail` passes the node-name pattern for every
     `tail` of pattern characters (no newline): whether `stack + "/"` does
     (`$` would let a final newline of `stack` through, not one before the
-    `/`).  The last stack that passed is remembered."""
-    if stack is _VALID_PREFIX[0]:
+    `/`).  The last stack that passed is remembered (a str equal to it
+    passes too: the name scope and the variable scope of one block are two
+    strings)."""
+    last = _VALID_PREFIX[0]
+    if stack is last or (stack.__class__ is str and last.__class__ is str and stack == last):
         return True
     if VALID_OP_NAME_REGEX.match(stack + "/") is None:
         return False

@@ -42,17 +42,22 @@ the replay off (the tests compare whole graphs both ways).
 from __future__ import annotations
 
 from . import observe as _observe
+from . import resource as _resource
 from . import variables as _v
+from .dtypes import FLOAT32 as _FLOAT32
 from .dtypes import DType, as_dtype
 from .graph import Operation
-from .names import VALID_OP_NAME_REGEX, Claim
+from .names import _VALID_PREFIX, VALID_OP_NAME_REGEX, VALID_SCOPE_NAME_REGEX, Claim, valid_prefix
 from .nodedef import StrAttr
 from .opdef import ShapeAttr
 from .resource import ResourceVariable
-from .scopes import AUTO_REUSE as _AUTO_REUSE, VariableScope, scope_get_variable_defaults
+from .scopes import AUTO_REUSE as _AUTO_REUSE, VariableScope
 from .template_ops import LOC as _LOC, MARKERS as _MARKERS, NAME as _NAME, SCOPE as _SCOPE
 from .template_ops import compile_plan, create_ops, direct_making
 from .tensor_shape import Dimension
+from .variables import _DEFAULT_COLLECTIONS
+from .variables import GLOBAL_VARIABLES as _GLOBAL_VARIABLES
+from .variables import TRAINABLE_VARIABLES as _TRAINABLE_VARIABLES
 
 #: False: every get_variable takes the general path (for tests).
 ENABLED = True
@@ -201,77 +206,111 @@ def get_variable(g, general, name, shape, dtype, initializer, regularizer, train
             g._cond_context is not None or validate_shape is not True or \
             name.__class__ is not str:
         return general(*args)
-    scope = g.current_scope
-    store = g.var_store
-    if store._graph is None:
+    scope = g._current_scope
+    if scope is None:
+        scope = g.current_scope
+    store = g._var_store
+    if store is None or store._graph is None:
         store = _v.store_of(g)            # (the general path's first step, too)
     # (a subclass of VariableScope may have a get_variable of its own)
     if store._graph is not g or scope.__class__ is not VariableScope:
         return general(*args)
-    regularizer, caching_device, partitioner, custom_getter, use_resource = \
-        scope_get_variable_defaults(scope, regularizer, caching_device, partitioner,
-                                    custom_getter, use_resource)
-    if use_resource is None:
-        use_resource = _v.resource_variables_enabled()
-    if regularizer is not None or caching_device is not None or partitioner is not None or \
-            custom_getter is not None or use_resource.__class__ is not bool:
+    # (`scope_get_variable_defaults`: the scope's for each argument left None)
+    if (regularizer is None and scope._regularizer is not None) or \
+            (caching_device is None and scope._caching_device is not None) or \
+            (partitioner is None and scope._partitioner is not None) or \
+            (custom_getter is None and scope._custom_getter is not None) or \
+            regularizer is not None or caching_device is not None or \
+            partitioner is not None or custom_getter is not None:
+        return general(*args)
+    resource = use_resource
+    if resource is None:
+        resource = scope._use_resource
+        if resource is None:
+            resource = _resource._default_use_resource    # `resource_variables_enabled()`
+    if resource.__class__ is not bool:
         return general(*args)
     scope_name = scope._name
     if scope_name.__class__ is not str:
         return general(*args)
-    full_name = scope_name + "/" + name if scope_name else name
     # a name every check on the way accepts: the root scope pattern, matched
-    # to the very end (its `$` lets a final newline pass a `match`)
-    if full_name[-1:] == "/" or not VALID_OP_NAME_REGEX.fullmatch(full_name):
-        return general(*args)
-    if initializer is None:
-        initializer = scope._initializer
+    # to the very end (its `$` lets a final newline pass a `match`): for
+    # `<scope>/<name>`, `<scope>/` matched so (`valid_prefix`) and every
+    # character of `name` one the pattern takes after the first
+    if scope_name:
+        full_name = scope_name + "/" + name
+        if name not in _GOOD_TAILS:
+            if not name or name[-1] == "/" or not VALID_SCOPE_NAME_REGEX.fullmatch(name):
+                return general(*args)
+            if len(_GOOD_TAILS) < _GOOD_TAILS_KEPT:
+                _GOOD_TAILS.add(name)
+        if scope_name is not _VALID_PREFIX[0] and not valid_prefix(scope_name):
+            return general(*args)
+    else:
+        full_name = name
+        if full_name[-1:] == "/" or not VALID_OP_NAME_REGEX.fullmatch(full_name):
+            return general(*args)
+    init = initializer
+    if init is None:
+        init = scope._initializer
     if constraint is None:
         constraint = scope._constraint
-    if constraint is not None and not callable(constraint):
+        if constraint is not None and not callable(constraint):
+            return general(*args)
+    elif not callable(constraint):
         return general(*args)
     if dtype is None:
         dtype = scope._dtype
         if dtype is None:
-            dtype = _v.dtypes.FLOAT32
+            dtype = _FLOAT32
     if dtype.__class__ is DType:
-        dt = dtype.base_dtype             # `as_dtype` of it: a DType of that name
+        if dtype._enum <= 100:            # its own base (`base_dtype`, `name`)
+            dt, base = dtype, dtype._name
+        else:
+            dt = dtype.base_dtype         # `as_dtype` of it: a DType of that name
+            base = dt.base_dtype.name
     elif dtype.__class__ is str:
-        dt = None
+        try:
+            dt = as_dtype(dtype)
+        except Exception:
+            return general(*args)
+        base = dt.base_dtype.name
     else:
         return general(*args)
-    try:
-        if dt is None:
-            dt = as_dtype(dtype)
-    except Exception:
-        return general(*args)
-    base = dt.base_dtype.name
     vars_ = store.vars
     reuse = scope._reuse
     found = vars_.get(full_name)
     if found is not None:
-        return _reused(store, found, full_name, reuse, shape, base, initializer, general, args)
+        return _reused(store, found, full_name, reuse, shape, base, init, general, args)
     dims = _dims_of(shape)
     if dims is None or reuse is True or (vars_ and full_name + "/part_0" in vars_):
         return general(*args)
     try:
-        if initializer is None:
-            initializer = _v.default_initializer(full_name, dt)
+        if init is None:
+            init = _v.default_initializer(full_name, dt)
     except Exception:
         return general(*args)
-    key = _signature(initializer, dims, base, use_resource)
+    key = _signature(init, dims, base, resource)
     if key is None:
         return general(*args)
     template = _TEMPLATES.get(key)
     if template is None:
         return _record(g, store, key, full_name, general, args)
-    trainable = True if trainable is None else trainable
-    try:
-        collections, trainable = _v.variable_collections(collections, trainable)
-    except Exception:
-        return general(*args)
+    if collections is None and (trainable is None or trainable is True):
+        collections, trainable = _DEFAULT_COLLECTIONS, True   # (`variable_collections`)
+    else:
+        try:
+            collections, trainable = _v.variable_collections(
+                collections, True if trainable is None else trainable)
+        except Exception:
+            return general(*args)
     return _replay(g, store, template, full_name, dims, base, trainable, collections,
                    constraint, general, args)
+
+
+#: Names that passed the scope pattern to their end (`get_variable`'s check).
+_GOOD_TAILS: set = set()
+_GOOD_TAILS_KEPT = 4096
 
 
 def _reused(store, found, full_name, reuse, shape, base, initializer, general, args):
@@ -304,22 +343,40 @@ def _replay(g, store, template, full_name, dims, base, trainable, collections, c
     names = list(map(full_name.__add__, template.suffixes))
     if not g._ops_by_name.keys().isdisjoint(names):
         return general(*args)
-    origin = None if _v.origin_source is None else _v.origin_source()
+    source = _v.origin_source
+    origin = None if source is None else source()
     located = [StrAttr("loc:@" + full_name)]
     registry._counts[low] = 1
-    registry.claim(low, template.claim)
-    if template.maker is not None and _DIRECT:    # (False: turned off since)
-        made = template.maker(g, names, located, full_name)
+    claim = template.claim
+    if claim in registry._indexed:
+        registry._claims[low] = claim     # (`registry.claim`, the claim indexed already)
+    else:
+        registry.claim(low, claim)
+    maker = template.maker
+    if maker is not None and _DIRECT:     # (False: turned off since)
+        made = maker(g, names, located, full_name)
     else:
         made = create_ops(g, template.plan, names, located, full_name)
     if template.kind == "ref":
-        shape = made[template.var]._dims  # (the template's: one tuple for every variable)
+        var = made[template.var]
+        shape = var._dims                 # (the template's: one tuple for every variable)
         if shape == dims:
             dims = shape
         assign = made[template.assign]    # (its op when its output is made later)
-        v = _v.RefVariable(made[template.var]._op, dims, base, trainable, full_name,
-                           made[template.read], assign if assign.__class__ is Operation
-                           else assign._op, made[template.value], origin, constraint, None)
+        # `RefVariable(op, dims, base, trainable, full_name, read, assign, value,
+        # origin, constraint, None)`, its fields set here as its `__init__` sets them
+        v = _new(_RefVariable)
+        v._op = var._op
+        v._dims = dims
+        v._dt = base
+        v._trainable = trainable
+        v.store_key = full_name
+        v._snapshot = made[template.read]
+        v._initializer_op = assign if assign.__class__ is Operation else assign._op
+        v._initial_value = made[template.value]
+        v.origin = origin
+        v._constraint = constraint
+        v._caching_device = None
     else:
         v = ResourceVariable.__new__(ResourceVariable)
         v._handle = made[template.var]
@@ -336,9 +393,24 @@ def _replay(g, store, template, full_name, dims, base, trainable, collections, c
         v._graph_element = made[template.read]
         v._handle_name = full_name + ":0"
         v._validate_shape = True
-    g.add_to_collections(collections, v)
+    if collections is _DEFAULT_COLLECTIONS:  # (`g.add_to_collections` of these two)
+        found = g._collections
+        coll = found.get(_GLOBAL_VARIABLES)
+        if coll is None:
+            coll = found[_GLOBAL_VARIABLES] = []
+        coll.append(v)
+        coll = found.get(_TRAINABLE_VARIABLES)
+        if coll is None:
+            coll = found[_TRAINABLE_VARIABLES] = []
+        coll.append(v)
+    else:
+        g.add_to_collections(collections, v)
     store.vars[full_name] = v
     return v
+
+
+_new = object.__new__
+_RefVariable = _v.RefVariable
 
 
 #: Whether `compile_plan`'s functions may make the ops of templates: None
