@@ -266,6 +266,9 @@ def maybe_wrap_custom_getter(custom_getter, old_getter):
 VariableScope.__module__ = _VS_MODULE
 
 
+_new = object.__new__
+
+
 class _CountNode:
     __slots__ = ("name", "parent", "count", "dirty", "zeroed")
 
@@ -304,7 +307,13 @@ class ScopeCounts:
         node = self._nodes.get(name)
         if node is None:
             parent = self._node(name.rsplit("/", 1)[0]) if "/" in name else self._root
-            node = self._nodes[name] = _CountNode(name, parent)
+            # `_CountNode(name, parent)`, its fields set as its `__init__` sets them
+            node = self._nodes[name] = _new(_CountNode)
+            node.name = name
+            node.parent = parent
+            node.count = 0
+            node.zeroed = 0
+            node.dirty = {}
         return node
 
     def get(self, name: str) -> int:
@@ -328,13 +337,25 @@ class ScopeCounts:
             node, parent = parent, parent.parent
 
     def open(self, name: str) -> None:
-        """`open_variable_scope(name)`: count one more entry."""
-        node = self._node(name)
-        self._set(node, node.count + 1)
+        """`open_variable_scope(name)`: count one more entry (`_set` to one more)."""
+        node = self._nodes.get(name)
+        if node is None:
+            node = self._node(name)
+        if self._marks:
+            self._log.append((node, node.count))
+        node.count += 1
+        parent = node.parent              # `_link(node)`
+        while parent is not None and id(node) not in parent.dirty:
+            parent.dirty[id(node)] = node
+            node, parent = parent, parent.parent
 
     def close_subscopes(self, name: str) -> None:
         """`close_variable_subscopes(name)`: every key below `name/` back to 0."""
-        closed = self._node(name)
+        closed = self._nodes.get(name)
+        if closed is None:
+            closed = self._node(name)
+        if not closed.dirty:
+            return
         pending = list(closed.dirty.values())
         closed.dirty = {}
         while pending:
@@ -487,9 +508,22 @@ def enter_plain(g, name: str, reuse=None) -> tuple:
         counts = g.scope_counts
         old_name = old._name
         new_name = old_name + "/" + name if old_name else name
-        scope = VariableScope(reuse or old._reuse, new_name, old._initializer,
-                              old._regularizer, old._caching_device, old._partitioner,
-                              old._custom_getter, entered, old._dtype, old._use_resource, None)
+        # `VariableScope(reuse or old._reuse, new_name, old._initializer,
+        # old._regularizer, old._caching_device, old._partitioner,
+        # old._custom_getter, entered, old._dtype, old._use_resource, None)`,
+        # its fields set here as its `__init__` sets them
+        scope = _new(VariableScope)
+        scope._reuse = reuse or old._reuse
+        scope._name = new_name
+        scope._name_scope = entered
+        scope._dtype = old._dtype
+        scope._initializer = old._initializer
+        scope._regularizer = old._regularizer
+        scope._partitioner = old._partitioner
+        scope._custom_getter = old._custom_getter
+        scope._caching_device = old._caching_device
+        scope._use_resource = old._use_resource
+        scope._constraint = None
         counts.open(new_name)
     except BaseException:
         g.name_stack = old_stack

@@ -8,7 +8,7 @@ from ...engine import observe as _observe
 from ...engine import resource as _resource
 from ...engine import var_templates as _templates
 from ...engine import variables as _variables
-from ...engine.graph import get_default_graph
+from ...engine.graph import _GLOBAL, _GRAPH_STACK, Graph, get_default_graph
 from ...engine.opdef import graph_from_inputs
 from ...engine.scopes import AUTO_REUSE, VariableScope, _ReuseMode
 from ...engine.scopes import enter_plain as _enter_plain
@@ -68,27 +68,46 @@ class variable_scope:
                               "use_resource": use_resource, "constraint": constraint}
             self._plain = False
         self._close = None
-        self._cache = {}
+        #: what `engine.scopes.variable_scope` keeps of the first entry (its
+        #: `cache`): None before it, or a dict; after a plain entry, the tuple
+        #: (old_ns, reuse) of it, made that dict at the next entry
+        self._cache = None
         self._values = values
         self._graph_cm = None
 
     def __enter__(self) -> VariableScope:
         """The graph of `values` (else the default graph) becomes the default
         graph for the block, then the scopes are entered."""
-        g = get_default_graph()
-        if self._plain and not self._cache and _observe.current is None and PLAIN_SCOPES:
-            self._graph_cm = g.as_default()
-            self._graph_cm.__enter__()
+        g = _GRAPH_STACK[-1] if _GRAPH_STACK else _GLOBAL[0]    # `get_default_graph()`
+        cache = self._cache
+        if self._plain and not cache and _observe.current is None and PLAIN_SCOPES:
+            if g.__class__ is Graph:
+                # `g.as_default()` entered as `_DefaultGraph` enters it; the
+                # graph kept in its place (see `__exit__`)
+                self._graph_cm = g
+                _GRAPH_STACK.append(g)
+            else:
+                self._graph_cm = g.as_default()
+                self._graph_cm.__enter__()
             try:
                 state = _enter_plain(g, self._name_or_scope, self._reuse or None)
             except BaseException:
-                self._graph_cm.__exit__(None, None, None)
+                graph_cm = self._graph_cm
+                if graph_cm.__class__ is Graph:
+                    if _GRAPH_STACK and _GRAPH_STACK[-1] is graph_cm:
+                        _GRAPH_STACK.pop()
+                else:
+                    graph_cm.__exit__(None, None, None)
                 raise
             self._close = state
             scope = state[1]
-            self._cache.update(ns=self._name_or_scope, pure=self._name_or_scope,
-                               old_ns=state[5], reuse=scope._reuse, object=None)
+            self._cache = (state[5], scope._reuse)
             return scope
+        if cache is None:
+            cache = self._cache = {}
+        elif cache.__class__ is tuple:
+            cache = self._cache = {"ns": self._name_or_scope, "pure": self._name_or_scope,
+                                   "old_ns": cache[0], "reuse": cache[1], "object": None}
         if self._values:
             g = graph_from_inputs(g, self._values)
         self._graph_cm = g.as_default()
@@ -96,7 +115,7 @@ class variable_scope:
         try:
             scope, self._close = _enter_variable_scope(
                 g, self._name_or_scope, self._default_name, self._reuse, self._aux,
-                self._dtype, self._initializer, cache=self._cache,
+                self._dtype, self._initializer, cache=cache,
                 **(self._settings or _NO_SETTINGS))
         except BaseException:
             self._graph_cm.__exit__(None, None, None)
@@ -104,14 +123,19 @@ class variable_scope:
         return scope
 
     def __exit__(self, exc_type, exc, tb) -> None:
+        close = self._close
         try:
-            close = self._close
             if close.__class__ is tuple:
                 _exit_plain(close, exc_type is not None)
             else:
                 close(exc_type is not None)
         finally:
-            self._graph_cm.__exit__(exc_type, exc, tb)
+            graph_cm = self._graph_cm
+            if graph_cm.__class__ is Graph:   # a plain entry's (`_DefaultGraph.__exit__`)
+                if _GRAPH_STACK and _GRAPH_STACK[-1] is graph_cm:
+                    _GRAPH_STACK.pop()
+            else:
+                graph_cm.__exit__(exc_type, exc, tb)
         return None
 
 
