@@ -67,7 +67,10 @@ def valid_prefix(stack: str) -> bool:
     passes too: the name scope and the variable scope of one block are two
     strings)."""
     last = _VALID_PREFIX[0]
-    if stack is last or (stack.__class__ is str and last.__class__ is str and stack == last):
+    if stack is last:
+        return True
+    if stack.__class__ is str and last.__class__ is str and stack == last:
+        _VALID_PREFIX[0] = stack
         return True
     if VALID_OP_NAME_REGEX.match(stack + "/") is None:
         return False
@@ -218,7 +221,9 @@ class NameRegistry:
         counts = self._counts
         i = counts.get(key)
         if i is None:
-            i = self._claimed(key) if self._claims else 0
+            # (`_claimed(key)`, called only when a claimed suffix ends in key's last part)
+            i = self._claimed(key) if self._claims and key[key.rfind("/") + 1:] in \
+                self._claimed_suffixes else 0
         if mark_as_used:
             counts[key] = i + 1
         if i > 0:
