@@ -436,12 +436,45 @@ def quick_op(g: Graph, op_type: str, default: str, values, attrs: dict | None = 
     op keeps them (`Operation._attr_data`) but for the value of the op's one
     type attr, whose name is their last (the caller's shared names)."""
     opdef = OPS[op_type]
-    found = quick_inputs(opdef, values)
-    if found is None:
-        return None
-    graph, tensors, types = found
-    if graph is None:
-        graph = g
+    uniform = opdef._uniform
+    n = len(values)
+    if uniform is not None and n < 3 and n == len(opdef.inputs):
+        # `quick_inputs` of one type attr, inline (its `_plain_input` too)
+        first = values[0]
+        cls = first.__class__
+        if cls is SymbolicTensor:
+            x = first
+        elif cls is RefVariable:
+            x = first._snapshot
+        else:
+            return None
+        dt = x._dt
+        allowed = opdef._uniform_set
+        if allowed is not None and dt not in allowed:
+            return None
+        graph = first._op._graph
+        if n == 1:
+            tensors = (x,)
+        else:
+            second = values[1]
+            cls = second.__class__
+            if cls is SymbolicTensor:
+                y = second
+            elif cls is RefVariable:
+                y = second._snapshot
+            else:
+                return None
+            if second._op._graph is not graph or y._dt != dt:
+                return None
+            tensors = (x, y)
+        types = {uniform: dt}
+    else:
+        found = quick_inputs(opdef, values)
+        if found is None:
+            return None
+        graph, tensors, types = found
+        if graph is None:
+            graph = g
     if graph._control_stack or graph._device_stack or graph._cond_context is not None or \
             _observe.current is not None:     # not `plain_graph(graph)`
         return None
