@@ -504,8 +504,12 @@ def enter_plain(g, name: str, reuse=None) -> tuple:
     old_stack = g.name_stack
     _, entered = g.enter_name_scope(name)
     try:
-        old = g.current_scope
-        counts = g.scope_counts
+        old = g._current_scope            # (`g.current_scope` and `g.scope_counts`,
+        if old is None:                   # their slots read)
+            old = g.current_scope
+        counts = g._scope_counts
+        if counts is None:
+            counts = g.scope_counts
         old_name = old._name
         new_name = old_name + "/" + name if old_name else name
         # `VariableScope(reuse or old._reuse, new_name, old._initializer,
@@ -528,7 +532,7 @@ def enter_plain(g, name: str, reuse=None) -> tuple:
     except BaseException:
         g.name_stack = old_stack
         raise
-    g.current_scope = scope
+    g._current_scope = scope
     return g, scope, old, counts, old_stack, entered
 
 
@@ -537,10 +541,13 @@ def exit_plain(state: tuple, failed: bool) -> None:
     name stack back)."""
     g, scope, old, counts, old_stack, _ = state
     try:
-        if g.current_scope is not scope and not failed:
+        current = g._current_scope        # (`g.current_scope`, the slot read)
+        if current is None:
+            current = g.current_scope
+        if current is not scope and not failed:
             raise TFRuntimeError("Improper nesting of variable_scope.")
         counts.close_subscopes(scope._name)
-        g.current_scope = old
+        g._current_scope = old
     finally:
         g.name_stack = old_stack
 

@@ -10,7 +10,7 @@ from ...engine import math as _m
 from ...engine import math_fns as _mf
 from ...engine.array_fns import range_ as _range
 from ...engine.gen_ops import make_type as _make_type
-from ...engine.graph import Tensor, get_default_graph
+from ...engine.graph import _GLOBAL, _GRAPH_STACK, Tensor, get_default_graph
 from ...errors import NotSimulated
 from ..framework.dtypes import int64 as _int64
 from ..util.dispatch import add_dispatch_support
@@ -38,7 +38,7 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
            a_is_sparse=False, b_is_sparse=False, output_type=None, grad_a=False, grad_b=False,
            name=None):
     """`tf.linalg.matmul`."""
-    return _m.matmul(get_default_graph(), a, b, transpose_a, transpose_b, adjoint_a, adjoint_b,
+    return _m.matmul(_GRAPH_STACK[-1] if _GRAPH_STACK else _GLOBAL[0], a, b, transpose_a, transpose_b, adjoint_a, adjoint_b,
                      a_is_sparse, b_is_sparse, output_type, grad_a, grad_b, name)
 
 

@@ -8,13 +8,14 @@ from ...engine import math as _m
 from ...engine import nn as _nn
 from ...engine import nn_conv as _conv
 from ...engine import nn_impl as _impl
-from ...engine.graph import get_default_graph
+from ...engine.graph import _GLOBAL, _GRAPH_STACK, get_default_graph
 from ..util.dispatch import add_dispatch_support
 
 
 def relu(features, name=None):
     """`tf.nn.relu` (`gen_nn_ops.relu`)."""
-    return _m.relu(get_default_graph(), features, name)
+    return _m.relu(_GRAPH_STACK[-1] if _GRAPH_STACK else _GLOBAL[0],   # `get_default_graph()`
+                   features, name)
 
 
 @add_dispatch_support

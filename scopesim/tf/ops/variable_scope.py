@@ -166,10 +166,11 @@ def get_variable(name, shape=None, dtype=None, initializer=None, regularizer=Non
     replayed from its signature's template: `engine.var_templates`)."""
     if synchronization is not SYNC_AUTO or aggregation is not AGG_NONE:
         raise NotSimulated("tf.get_variable(synchronization=…, aggregation=…)")
-    return _templates.get_variable(get_default_graph(), _general_get_variable, name, shape,
-                                   dtype, initializer, regularizer, trainable, collections,
-                                   caching_device, partitioner, validate_shape, use_resource,
-                                   custom_getter, constraint)
+    return _templates.get_variable(
+        _GRAPH_STACK[-1] if _GRAPH_STACK else _GLOBAL[0],     # `get_default_graph()`
+        _general_get_variable, name, shape, dtype, initializer, regularizer, trainable,
+        collections, caching_device, partitioner, validate_shape, use_resource, custom_getter,
+        constraint)
 
 
 def _general_get_variable(name, shape, dtype, initializer, regularizer, trainable, collections,
