@@ -1010,7 +1010,8 @@ def _has_kwargs(fn) -> bool:
 
 
 #: Called when get_variable creates a variable; what it returns is kept as
-#: the variable's `origin` (the API installs `scopesim.tf.runtime.origin`).
+#: the variable's `origin` (the API keeps it `scopesim.tf.runtime`'s origin
+#: hook, see `runtime.bind_origin`; None: no origin).
 origin_source = None
 
 

@@ -16,10 +16,24 @@ _origin_hook = None
 first_not_simulated = None
 
 
+#: Modules whose `origin_source` is the hook itself (`bind_origin`).
+_bound = []
+
+
 def set_origin_hook(fn) -> None:
     """Install `fn()` (or None) as the origin hook."""
     global _origin_hook
     _origin_hook = fn
+    for module in _bound:
+        module.origin_source = fn
+
+
+def bind_origin(module) -> None:
+    """Keep `module.origin_source` the origin hook (or None): what `origin()`
+    returns is what calling it returns (None for None), without a frame of
+    `origin()` between the caller and the hook."""
+    _bound.append(module)
+    module.origin_source = _origin_hook
 
 
 def origin():

@@ -28,7 +28,7 @@ __all__ = ["variable_scope", "get_variable", "get_local_variable", "get_variable
 PLAIN_SCOPES = True
 
 #: get_variable's variables remember where the program created them.
-_variables.origin_source = runtime.origin
+runtime.bind_origin(_variables)
 
 
 class variable_scope:
