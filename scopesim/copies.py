@@ -35,7 +35,7 @@ import ast
 import re
 
 from . import lowering as low
-from .shared_code import MIN_COPIES, declares, text_shape
+from .shared_code import ENABLED, MIN_COPIES, declares, text_shape
 
 #: Where a part of the text may start (see the module doc).
 _PART_START = re.compile(r"\n(?![\s#>;])")
@@ -44,12 +44,13 @@ _CLAUSES = ("elif", "else", "except", "finally")
 
 
 class Shape:
-    """The copies of one shape: how many there are, how many were met."""
+    """The copies of one shape: how many there are, how many were met, the
+    line where the first starts."""
 
-    __slots__ = ("count", "seen")
+    __slots__ = ("count", "seen", "first")
 
     def __init__(self):
-        self.count = self.seen = 0
+        self.count = self.seen = self.first = 0
 
 
 def read(fast, text: str, builder):
@@ -57,7 +58,7 @@ def read(fast, text: str, builder):
     the first and second copies of each shape, for `lowering.finish` (line
     -> (Shape, 1 or 2, the line after the copy)); the `text_shape` of each
     part, by its offsets.  None where no shape repeats `MIN_COPIES` times."""
-    if "\x00" in text or declares(text):
+    if not ENABLED or "\x00" in text or declares(text):
         return None             # compiled whole (shared_code): every copy's ast is needed
     size = len(text)
     starts = [0] + [s for s in (m.end() for m in _PART_START.finditer(text))
@@ -89,24 +90,40 @@ def read(fast, text: str, builder):
     parts: dict[int, tuple] = {}        # line -> (shape, 1 or 2, the line after it)
     line = 1
     segment = None              # (pos, line) where the part being gathered starts
+    firsts: dict[int, object] = {}  # line -> the first statement read on it
     for start, end, shape in zip(starts, ends, keys):
         lines = text.count("\n", start, end)
         if shape is not None and shape.count >= MIN_COPIES:
             shape.seen += 1
             if shape.seen > 2:
                 if segment is not None:
-                    body += fast.parse(text, builder, segment[0], start, segment[1], memo).body
+                    read = fast.parse(text, builder, segment[0], start, segment[1], memo).body
+                    for statement in reversed(read):
+                        firsts[statement.lineno] = statement
+                    body += read
                     segment = None
-                body.append(low.Copy(shape, line, start))
-                line += lines
-                continue
-            parts[line] = (shape, shape.seen, line + lines)
+                first = firsts.get(shape.first)
+                if first is not None and not _joins(first):
+                    body.append(low.Copy(shape, line, first.col_offset, start, end))
+                    line += lines
+                    continue
+                shape.count = 0         # its copies are read
+            else:
+                parts[line] = (shape, shape.seen, line + lines)
+                if shape.seen == 1:
+                    shape.first = line
         if segment is None:
             segment = (start, line)
         line += lines
     if segment is not None:
         body += fast.parse(text, builder, segment[0], size, segment[1], memo).body
     return ast.Module(body, []), parts, known
+
+
+def _joins(statement) -> bool:
+    """Whether the statement starts no piece of shared_code's (a constant
+    alone, as a docstring is), which a copy left unread always starts."""
+    return statement.__class__ is ast.Expr and statement.value.__class__ is ast.Constant
 
 
 def _continued(text: str, start: int) -> bool:

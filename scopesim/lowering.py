@@ -121,14 +121,17 @@ class Head:
 
 class Copy(ast.stmt):
     """A top-level part of the text left unread: a copy of an earlier one but
-    for its strings (`scopesim.copies`), starting at `lineno` (column 0) and
-    offset `pos`; `shape` is the copies' `copies.Shape`."""
+    for its strings (`scopesim.copies`), from offset `pos` to `end`, starting
+    on line `lineno`; `col_offset` is the first copy's first statement's
+    (a `with` is placed at its context); `shape` is the copies'
+    `copies.Shape`."""
 
     _fields = ()
 
-    def __init__(self, shape, line: int, pos: int):
+    def __init__(self, shape, line: int, column: int, pos: int, end: int):
         super().__init__()
-        self.shape, self.lineno, self.col_offset, self.pos = shape, line, 0, pos
+        self.shape, self.lineno, self.col_offset, self.pos, self.end = \
+            shape, line, column, pos, end
 
 
 class NoCopies(Exception):
@@ -747,7 +750,35 @@ def finish(module: ast.Module, lowering: Lowering, source: str, filename: str,
         bound = lowering.bound
     else:
         bound = _check_and_bind(module, lowering)
-    for call in lowering.v1_calls:
+    lowering.bound = bound
+    _program_steps(lowering, bound)
+    program = Program(module, filename, source)
+    _Blocks(program, source, bound, parts).run(fix_locations=not fast)
+    return program
+
+
+def finish_copy(statements: list, lowering: Lowering, program: Program, calls: int,
+                names: int) -> list:
+    """The statements of a copy left unread (`Copy`), read after all for its
+    code (`shared_code` has no template for it), finished as `finish` did
+    the first copy: the whole-program steps for the calls and names the
+    builder made from `calls` and `names` on, and the blocks' (an empty
+    block's `pass`; lowered blocks there are none, else the copy was read)."""
+    _program_steps(lowering, lowering.bound, calls, names)
+    part = Program(ast.Module(statements, []), program.filename, program.source)
+    part.__dict__.update(lines=program.lines, line_offsets=program.line_offsets)
+    blocks = _Blocks(part, program.source, lowering.bound)
+    blocks.run(fix_locations=False)
+    if blocks.marks or blocks.blocks:
+        raise NoCopies("lowered blocks number their names")
+    return part.tree.body
+
+
+def _program_steps(lowering: Lowering, bound: set, calls: int = 0, names: int = 0) -> None:
+    """The version-1 bare functions that the program does not bind made tf
+    calls, and `tf` renamed where the program binds it (for the builder's
+    calls and names from `calls` and `names` on)."""
+    for call in lowering.v1_calls[calls:]:
         name = call.func.id
         if name in bound:
             continue
@@ -764,11 +795,8 @@ def finish(module: ast.Module, lowering: Lowering, source: str, filename: str,
             call.func = lowering.like(ast.Name("__scopesim_names", ast.Load()), where)
             call.args, call.keywords = [inner], []
     if "tf" in bound:
-        for name in lowering.tf_names:
+        for name in lowering.tf_names[names:]:
             name.id = "__tf"
-    program = Program(module, filename, source)
-    _Blocks(program, source, bound, parts).run(fix_locations=not fast)
-    return program
 
 
 def _tf_path(lowering, where, path):
@@ -1123,9 +1151,9 @@ class _Copies:
         if stmt.__class__ is Copy:
             self.add(stmt)
             return True
-        found = self.parts.get(stmt.lineno)
-        if found is not None and stmt.col_offset == 0:
-            shape, which, end_line = found
+        found = self.parts.get(stmt.lineno) if self.open is None else None
+        if found is not None:       # (the first statement of the part: a `with`
+            shape, which, end_line = found      # is placed at its context, further on)
             self.open = self.captured[id(shape), which] = _Captured(
                 stmt.lineno, end_line, program.line_offsets[stmt.lineno - 1],
                 len(program._heads))

@@ -110,8 +110,15 @@ def _parse_copies(fast, text: str, filename: str) -> Program | None:
     if read is None:
         return None
     module, parts, shapes = read
-    program = _compiled(low.finish(module, builder.lowering, text, filename, fast=True,
-                                   parts=parts), text, filename, shapes)
+    program = low.finish(module, builder.lowering, text, filename, fast=True, parts=parts)
+
+    def read_copy(copy) -> list:
+        """A copy's statements, read after all (no template makes its code)."""
+        lowering = builder.lowering
+        calls, names = len(lowering.v1_calls), len(lowering.tf_names)
+        body = fast.parse(text, builder, copy.pos, copy.end, copy.lineno).body
+        return low.finish_copy(body, lowering, program, calls, names)
+    program = _compiled(program, text, filename, shapes, read_copy)
     program.rebuild = lambda: _whole_module(text, filename)
     return program
 
@@ -153,12 +160,13 @@ def _parse_slow(text: str, filename: str) -> Program:
     return _compiled(program, text, filename)
 
 
-def _compiled(program: Program, text: str, filename: str, shapes=None) -> Program:
+def _compiled(program: Program, text: str, filename: str, shapes=None,
+              read_copy=None) -> Program:
     from .shared_code import compile_program
     try:
         with warnings.catch_warnings():     # `x is "a"`: CPython's SyntaxWarning is not ours to print
             warnings.simplefilter("ignore", SyntaxWarning)
-            program.code = compile_program(program.tree, text, filename, shapes)
+            program.code = compile_program(program.tree, text, filename, shapes, read_copy)
     except SyntaxError as e:
         line = e.lineno or 1
         raise _error(e.msg, line, program.char_column(line, (e.offset or 1) - 1), text,

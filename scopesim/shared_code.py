@@ -54,24 +54,26 @@ _GAP = " \t\r\n\\"
 
 
 def compile_program(module: ast.Module, source: str, filename: str,
-                    shapes: dict | None = None) -> tuple:
+                    shapes: dict | None = None, read_copy=None) -> tuple:
     """The module's code: a tuple of code objects to run in order.
     `shapes`: (start, end) offsets -> `text_shape` of that part of the
-    source, where they are known already (`scopesim.copies`)."""
+    source, where they are known already (`scopesim.copies`); `read_copy`:
+    the statements of a copy left unread (`lowering.Copy`) that no template
+    makes (else `NoCopies`)."""
     body = module.body
     if not ENABLED or len(body) < MIN_COPIES or "\x00" in source or declares(source):
-        return (_compile(body, filename),)
+        return (_compile(body, filename, read_copy),)
     pieces = _pieces(body, source, shapes or {})
     counts: dict = {}
     for piece in pieces:
         if piece.shape is not None:
             counts[piece.shape] = counts.get(piece.shape, 0) + 1
     if not any(n >= MIN_COPIES for n in counts.values()):
-        return (_compile(body, filename),)
+        return (_compile(body, filename, read_copy),)
     try:
-        return _compile_pieces(pieces, counts, filename)
+        return _compile_pieces(pieces, counts, filename, read_copy)
     except SyntaxError:         # the whole module's error is the one to report
-        return (_compile(body, filename),)
+        return (_compile(body, filename, read_copy),)
 
 
 class _Piece:
@@ -91,6 +93,10 @@ class _Piece:
 
 
 def _pieces(body: list, source: str, shapes: dict) -> list[_Piece]:
+    """The pieces of the module's statements.  A statement starts one on a
+    line of its own at column 0 (one placed further, as `with` is at its
+    context, may start before its place: it goes with the piece before; a
+    `lowering.Copy` has the column of its first copy's first statement)."""
     starts: list[tuple[int, list]] = []
     for stmt in body:
         line = stmt.lineno
@@ -174,7 +180,7 @@ def declares(source: str) -> bool:
     return False
 
 
-def _compile_pieces(pieces, counts, filename) -> tuple:
+def _compile_pieces(pieces, counts, filename, read_copy=None) -> tuple:
     out = []
     run: list = []              # statements of pieces compiled together
     shapes: dict = {}           # shape -> its _Copies
@@ -184,15 +190,15 @@ def _compile_pieces(pieces, counts, filename) -> tuple:
             run += piece.statements
             continue
         if run:
-            out.append(_compile(run, filename))
+            out.append(_compile(run, filename, read_copy))
             run = []
         copies = shapes.get(shape)
         if copies is None:
             copies = shapes[shape] = _Copies()
-        out.append(copies.code(piece, filename, out) if TEMPLATES else
-                   _compile(piece.statements, filename))
+        out.append(copies.code(piece, filename, out, read_copy) if TEMPLATES else
+                   _compile(piece.statements, filename, read_copy))
     if run:
-        out.append(_compile(run, filename))
+        out.append(_compile(run, filename, read_copy))
     return tuple(out)
 
 
@@ -209,7 +215,7 @@ class _Copies:
         self.first_at = -1          # where the first's code is in `out`, if a template made it
         self.checked = False
 
-    def code(self, piece: _Piece, filename: str, out: list):
+    def code(self, piece: _Piece, filename: str, out: list, read_copy=None):
         """The piece's code; `out`: the codes so far (this one goes next)."""
         if self.first is None:
             self.first = piece
@@ -218,23 +224,26 @@ class _Copies:
             if code is not None:
                 self.first_at = len(out)
                 return code
-            return _compile(piece.statements, filename)
+            return _compile(piece.statements, filename, read_copy)
         if not self.checked:
             self.checked = True
-            code = _compile(piece.statements, filename)
+            code = _compile(piece.statements, filename, read_copy)
             if self.template is not None and self.template.copy(piece) != code:
                 self.template = None
                 if self.first_at >= 0:
-                    out[self.first_at] = _compile(self.first.statements, filename)
+                    out[self.first_at] = _compile(self.first.statements, filename, read_copy)
             self.first = piece          # (the first's statements are no longer needed)
             return code
         code = self.template.copy(piece) if self.template is not None else None
-        return code if code is not None else _compile(piece.statements, filename)
+        return code if code is not None else _compile(piece.statements, filename, read_copy)
 
 
-def _compile(statements: list, filename: str):
+def _compile(statements: list, filename: str, read_copy=None):
     if any(s.__class__ is Copy for s in statements):
-        raise NoCopies("a copy left unread has no code of its own")
+        if read_copy is None:
+            raise NoCopies("a copy left unread has no code of its own")
+        statements = [x for s in statements
+                      for x in (read_copy(s) if s.__class__ is Copy else (s,))]
     return compile(ast.Module(statements, []), filename, "exec")
 
 

@@ -106,13 +106,30 @@ def test_strings_of_other_lengths_are_other_shapes():
     'x = "a\\tb"\n' * 4,                              # an escape: read
     'x = "a\tb"\n' * 4,                               # a tab in the string: read
     'x = 1 + \\\n2\n' * 4,                            # a line joined to the next
-    'if x < y = 1 >\nelse < y = 2 >\n' * 4,           # a clause on its own line
     'def f() <\n    global g\n    g = 1\n>\n' * 4,   # compiled whole
 ])
 def test_what_cannot_be_a_copy_is_read(text):
     program = read("x = 1\n" + text)
     assert unread(program) == 0
     assert_same("x = 1\n" + text)
+
+
+def test_a_clause_on_its_own_line_goes_with_its_statement():
+    text = "x = 1\n" + 'if x < y = "a" >\nelse < y = "b" >\n' * 4
+    assert unread(read(text)) == 2
+    assert_same(text)
+
+
+def test_a_copy_no_template_makes_is_read_for_its_code():
+    """A def, a lambda or a comprehension is code of its own, which no
+    template makes: such a copy is read when it is compiled."""
+    text = "".join(f'scope "{c}" <\n    f = lambda: 1\n    v = var v [1]\n>\n'
+                   for c in "abcde")
+    program = read(text)
+    assert unread(program) == 3
+    assert_same(text)
+    result = run(program)
+    assert [v.name for v in result.variables] == [f"{c}/v:0" for c in "abcde"]
 
 
 def test_a_part_cut_inside_brackets_reads_the_whole_text():
@@ -187,3 +204,45 @@ def test_emit_reads_the_copies_left_unread():
     assert unread(fast) == 3
     assert emit_program(fast).source == emit_program(whole).source
     assert "with tf.variable_scope('layer_4'):" in emit_program(fast).source
+
+
+def test_a_part_starting_with_a_constant_is_read():
+    """A constant alone starts no piece of shared_code's (a docstring would
+    not): a copy of a part starting with one is read, as the whole text's."""
+    text = "".join(f'print 1, 2\n"{c}"\n' for c in "bcde") + "print 3\n"
+    assert_same(text)
+
+
+_SNIPPETS = ['# c', ';', 'x = 1', 'scope "q" < x = 2 >', '"a"', 'y = "ab" + "c"', 'z = [1,\n2]',
+             'print x', 'if x < y = 1 >', 'else < y = 3 >', 'x = [', '1]', 'x = 1 \\', '>',
+             'def f() <', 'return 1', '\t', 'x = "\u00e9"', 'global g', '"\\t"']
+
+
+def _outcome(text: str, copies: bool):
+    try:
+        program = read(text, copies)
+    except Exception as e:      # noqa: BLE001 - the error is the outcome compared
+        return type(e).__name__, str(e)
+    return program.heads, program.statements, program.block_depth, program.code
+
+
+def test_mutated_corpus_programs_repeated_read_as_the_whole_text():
+    """Corpus programs with lines dropped, doubled or put in (clauses,
+    brackets, backslashes, constants alone, a global), four times over,
+    their strings renamed: the same outcome, error or program, both ways."""
+    import random
+    chance = random.Random(12)
+    for path in chance.sample(corpus(), 60):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        for _ in range(chance.randint(1, 3)):
+            at = chance.randrange(len(lines) + 1)
+            roll = chance.random()
+            if roll < 0.3 and lines:
+                del lines[min(at, len(lines) - 1)]
+            elif roll < 0.7:
+                lines.insert(at, chance.choice(_SNIPPETS))
+            elif lines:
+                lines.insert(at, lines[min(at, len(lines) - 1)])
+        text = "\n".join(lines) + "\n"
+        repeated = "".join(_renamed(text, k) for k in range(4))
+        assert _outcome(repeated, True) == _outcome(repeated, False), path
