@@ -148,7 +148,7 @@ class NameRegistry:
         The keys in `_counts` are looked up at once.  A claimed key is
         `<c><s>` for a claim `c` and one of its suffixes `s` (each starting
         with `/`, as `var_templates` makes them), and every claim's name is in
-        `_counts` (`var_templates._replay` marks it first; `in_use` drops the
+        `_counts` (`var_templates.get_variable` marks it first; `in_use` drops the
         claims).  So `low + suffix` is claimed only through a claim `c` that
         is `low` itself, or `low` and a part of `suffix` up to a `/` (in
         `_counts` when that part is a suffix of `claim` too; else a part in

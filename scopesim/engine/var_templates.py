@@ -304,36 +304,8 @@ def get_variable(g, general, name, shape, dtype, initializer, regularizer, train
                 collections, True if trainable is None else trainable)
         except Exception:
             return general(*args)
-    return _replay(g, store, template, full_name, dims, base, trainable, collections,
-                   constraint, general, args)
-
-
-#: Names that passed the scope pattern to their end (`get_variable`'s check).
-_GOOD_TAILS: set = set()
-_GOOD_TAILS_KEPT = 4096
-
-
-def _reused(store, found, full_name, reuse, shape, base, initializer, general, args):
-    """`_get_single_variable` of a stored variable under reuse True or
-    AUTO_REUSE: the variable itself when the given shape is its own (or
-    none is given) and so is the dtype; the general path for anything else
-    (a partitioned variable of that name, an initializer value, a
-    mismatch: their errors)."""
-    if (reuse is not True and reuse is not _AUTO_REUSE) or \
-            (found.__class__ is not _v.RefVariable and found.__class__ is not ResourceVariable) or \
-            (reuse is True and full_name in store.partitioned_vars) or \
-            full_name + "/part_0" in store.vars or \
-            (initializer is not None and not callable(initializer)) or found._dt != base:
-        return general(*args)
-    if shape is not None and _dims_of(shape) != found._dims:
-        return general(*args)
-    return found
-
-
-def _replay(g, store, template, full_name, dims, base, trainable, collections, constraint,
-            general, args):
-    """The template's ops for `full_name`, or the general path when one of
-    its keys or names is taken."""
+    # the replay: the template's ops for `full_name`, or the general path
+    # when one of its keys or names is taken
     registry = g.names
     low = full_name.lower()
     if low == full_name:
@@ -407,6 +379,28 @@ def _replay(g, store, template, full_name, dims, base, trainable, collections, c
         g.add_to_collections(collections, v)
     store.vars[full_name] = v
     return v
+
+
+#: Names that passed the scope pattern to their end (`get_variable`'s check).
+_GOOD_TAILS: set = set()
+_GOOD_TAILS_KEPT = 4096
+
+
+def _reused(store, found, full_name, reuse, shape, base, initializer, general, args):
+    """`_get_single_variable` of a stored variable under reuse True or
+    AUTO_REUSE: the variable itself when the given shape is its own (or
+    none is given) and so is the dtype; the general path for anything else
+    (a partitioned variable of that name, an initializer value, a
+    mismatch: their errors)."""
+    if (reuse is not True and reuse is not _AUTO_REUSE) or \
+            (found.__class__ is not _v.RefVariable and found.__class__ is not ResourceVariable) or \
+            (reuse is True and full_name in store.partitioned_vars) or \
+            full_name + "/part_0" in store.vars or \
+            (initializer is not None and not callable(initializer)) or found._dt != base:
+        return general(*args)
+    if shape is not None and _dims_of(shape) != found._dims:
+        return general(*args)
+    return found
 
 
 _new = object.__new__
