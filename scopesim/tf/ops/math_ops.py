@@ -38,8 +38,9 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
            a_is_sparse=False, b_is_sparse=False, output_type=None, grad_a=False, grad_b=False,
            name=None):
     """`tf.linalg.matmul`."""
-    return _m.matmul(_GRAPH_STACK[-1] if _GRAPH_STACK else _GLOBAL[0], a, b, transpose_a, transpose_b, adjoint_a, adjoint_b,
-                     a_is_sparse, b_is_sparse, output_type, grad_a, grad_b, name)
+    return _m.matmul(_GRAPH_STACK[-1] if _GRAPH_STACK else _GLOBAL[0],    # `get_default_graph()`
+                     a, b, transpose_a, transpose_b, adjoint_a, adjoint_b, a_is_sparse,
+                     b_is_sparse, output_type, grad_a, grad_b, name)
 
 
 def tanh(x, name=None):
