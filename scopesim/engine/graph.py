@@ -22,6 +22,7 @@ TensorFlow attaches them from `math_ops`.
 from __future__ import annotations
 
 import re
+from operator import attrgetter as _attrgetter
 
 from ..errors import (OperatorNotAllowedInGraphError, TFError, TFRuntimeError, TFTypeError,
                       TFValueError)
@@ -184,13 +185,11 @@ class Operation:
             return data + ([StrAttr("loc:@" + self.owner)],)
         return data
 
-    @property
-    def name(self) -> str:
-        return self._name
-
-    @property
-    def type(self) -> str:
-        return self._type
+    # (read-only properties whose getter is C code: no Python frame at each
+    # read; the result reads every op's name and type)
+    name = property(_attrgetter("_name"))
+    type = property(_attrgetter("_type"))
+    name.__doc__ = type.__doc__ = None
 
     @property
     def graph(self) -> "Graph":
