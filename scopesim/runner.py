@@ -438,13 +438,24 @@ class Session:
         append = infos.append
         deferred = VariableInfo.deferred
         shapes: dict = {}           # one tuple for each shape (a model's are few)
+        ref_variable = _ref_variable_class()
         for v in variables:
-            origin = getattr(v, "origin", None)
-            store_key = getattr(v, "store_key", None)
+            if v.__class__ is ref_variable:
+                # what the properties below give, read off its fields: its
+                # name, its shape's dims (a tuple, or None: unknown rank), the
+                # base dtype's name
+                name, shape, dtype, trainable = \
+                    v._op._name + ":0", v._dims, v._dt, bool(v._trainable)
+                if shape is not None and shape.__class__ is not tuple:
+                    shape = tuple(shape)
+                origin, store_key = v.origin, v.store_key
+            else:
+                origin = getattr(v, "origin", None)
+                store_key = getattr(v, "store_key", None)
+                name, shape, dtype = v.name, _shape(v), v.dtype.base_dtype.name
+                trainable = bool(getattr(v, "trainable", True))
             handles = bound.get(id(v))
-            shape = _shape(v)
-            append(deferred(v.name, shapes.setdefault(shape, shape), v.dtype.base_dtype.name,
-                            bool(getattr(v, "trainable", True)),
+            append(deferred(name, shapes.setdefault(shape, shape), dtype, trainable,
                             "get_variable" if store_key is not None else "Variable",
                             store_key, () if handles is None else tuple(handles),
                             origin if isinstance(origin, Origin) else None))
@@ -517,6 +528,11 @@ class Session:
 
     def name_scope(self) -> str:
         return self.graph.get_name_scope()
+
+
+def _ref_variable_class():
+    from .engine.variables import RefVariable
+    return RefVariable
 
 
 def _shape(variable):
