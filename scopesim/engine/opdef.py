@@ -348,6 +348,14 @@ def _attrs_pass(opdef: OpDef, attrs: dict) -> bool:
     return True
 
 
+def _quick_inputs_in(opdef: OpDef, values, g: Graph):
+    """`quick_inputs`, with `g` for the graph where no input gives one."""
+    found = quick_inputs(opdef, values)
+    if found is not None and found[0] is None:
+        return g, found[1], found[2]
+    return found
+
+
 def _quick_apply(g: Graph, opdef: OpDef, op_type: str, name, values, attrs,
                  out_dtype: str | None):
     """`apply_op` in the plain case: its result, else None (nothing done).
@@ -356,12 +364,10 @@ def _quick_apply(g: Graph, opdef: OpDef, op_type: str, name, values, attrs,
     given in full (`name/`, as the wrappers pass their own scope) that
     matches the root pattern passes both the scope check and the node-name
     check of its name (which is shorter by the final `/`)."""
-    found = quick_inputs(opdef, values)
+    found = _quick_inputs_in(opdef, values, g)
     if found is None:
         return None
     graph, tensors, types = found
-    if graph is None:
-        graph = g
     if not plain_graph(graph):
         return None
     if attrs:
@@ -440,41 +446,29 @@ def quick_op(g: Graph, op_type: str, default: str, values, attrs: dict | None = 
     n = len(values)
     if uniform is not None and n < 3 and n == len(opdef.inputs):
         # `quick_inputs` of one type attr, inline (its `_plain_input` too)
-        first = values[0]
-        cls = first.__class__
-        if cls is SymbolicTensor:
-            x = first
-        elif cls is RefVariable:
-            x = first._snapshot
-        else:
-            return None
-        dt = x._dt
+        tensors = []
+        for value in values:
+            cls = value.__class__
+            if cls is SymbolicTensor:
+                tensors.append(value)
+            elif cls is RefVariable:
+                tensors.append(value._snapshot)
+            else:
+                return None
+        dt = tensors[0]._dt
         allowed = opdef._uniform_set
         if allowed is not None and dt not in allowed:
             return None
-        graph = first._op._graph
-        if n == 1:
-            tensors = (x,)
-        else:
-            second = values[1]
-            cls = second.__class__
-            if cls is SymbolicTensor:
-                y = second
-            elif cls is RefVariable:
-                y = second._snapshot
-            else:
-                return None
-            if second._op._graph is not graph or y._dt != dt:
-                return None
-            tensors = (x, y)
+        graph = values[0]._op._graph
+        if n == 2 and (values[1]._op._graph is not graph or tensors[1]._dt != dt):
+            return None
+        tensors = tuple(tensors)
         types = {uniform: dt}
     else:
-        found = quick_inputs(opdef, values)
+        found = _quick_inputs_in(opdef, values, g)
         if found is None:
             return None
         graph, tensors, types = found
-        if graph is None:
-            graph = g
     if graph._control_stack or graph._device_stack or graph._cond_context is not None or \
             _observe.current is not None:     # not `plain_graph(graph)`
         return None
