@@ -213,7 +213,7 @@ class Program:
     @functools.cached_property
     def line_offsets(self) -> list[int]:
         """The offset in `source` where each line starts (and one past the end)."""
-        return list(accumulate(map((1).__add__, map(len, self.lines)), initial=0))
+        return line_starts(self.lines)
 
     def line(self, number: int) -> str:
         lines = self.lines
@@ -244,6 +244,12 @@ class Program:
                 break
             index = head.parent
         return chain[::-1]
+
+
+def line_starts(lines: list[str]) -> list[int]:
+    """The offset where each of `lines` (a text split at its newlines)
+    starts, and one past the end: each one past the end of the one before."""
+    return list(accumulate(map((1).__add__, map(len, lines)), initial=0))
 
 
 def _string_value(text: str) -> str:

@@ -166,7 +166,8 @@ def _compiled(program: Program, text: str, filename: str, shapes=None,
     try:
         with warnings.catch_warnings():     # `x is "a"`: CPython's SyntaxWarning is not ours to print
             warnings.simplefilter("ignore", SyntaxWarning)
-            program.code = compile_program(program.tree, text, filename, shapes, read_copy)
+            program.code = compile_program(program.tree, text, filename, shapes, read_copy,
+                                           program.__dict__.get("line_offsets"))  # if made
     except SyntaxError as e:
         line = e.lineno or 1
         raise _error(e.msg, line, program.char_column(line, (e.offset or 1) - 1), text,

@@ -32,10 +32,9 @@ import ast
 import re
 import sys
 from bisect import bisect_left
-from itertools import accumulate
 from types import CodeType
 
-from .lowering import Copy, NoCopies, _string_value
+from .lowering import Copy, NoCopies, _string_value, line_starts
 
 #: The versions whose location table (3.11's format) `_moved_lines` edits.
 ENABLED = (3, 11) <= sys.version_info[:2] < (3, 14)
@@ -45,8 +44,6 @@ MIN_COPIES = 3
 TEMPLATES = True
 
 _MARK = "\x00scopesim-string-"
-#: A comment (kept as it is in the shape) or a string literal (group 1).
-_LITERAL = re.compile(r"""#[^\n]*|("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')""")
 _WORD_CHAR = re.compile(r"[A-Za-z0-9_]")
 #: A string literal (at a quote).
 _ONE_LITERAL = re.compile(r"""(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')""")
@@ -54,16 +51,20 @@ _GAP = " \t\r\n\\"
 
 
 def compile_program(module: ast.Module, source: str, filename: str,
-                    shapes: dict | None = None, read_copy=None) -> tuple:
+                    shapes: dict | None = None, read_copy=None,
+                    offsets: list | None = None) -> tuple:
     """The module's code: a tuple of code objects to run in order.
     `shapes`: (start, end) offsets -> `text_shape` of that part of the
     source, where they are known already (`scopesim.copies`); `read_copy`:
     the statements of a copy left unread (`lowering.Copy`) that no template
-    makes (else `NoCopies`)."""
+    makes (else `NoCopies`); `offsets`: the source's `line_starts`, where
+    they are known already."""
     body = module.body
     if not ENABLED or len(body) < MIN_COPIES or "\x00" in source or declares(source):
         return (_compile(body, filename, read_copy),)
-    pieces = _pieces(body, source, shapes or {})
+    if offsets is None:
+        offsets = line_starts(source.split("\n"))
+    pieces = _pieces(body, source, shapes or {}, offsets)
     counts: dict = {}
     for piece in pieces:
         if piece.shape is not None:
@@ -92,7 +93,7 @@ class _Piece:
         self.shape, self.literals, self.starts = text_shape(text) if shape is None else shape
 
 
-def _pieces(body: list, source: str, shapes: dict) -> list[_Piece]:
+def _pieces(body: list, source: str, shapes: dict, offsets: list) -> list[_Piece]:
     """The pieces of the module's statements.  A statement starts one on a
     line of its own at column 0 (one placed further, as `with` is at its
     context, may start before its place: it goes with the piece before; a
@@ -105,8 +106,6 @@ def _pieces(body: list, source: str, shapes: dict) -> list[_Piece]:
             starts[-1][1].append(stmt)
         else:
             starts.append((line, [stmt]))
-    # the offset of each line: one past the end of the one before
-    offsets = list(accumulate(map((1).__add__, map(len, source.split("\n"))), initial=0))
     pieces = []
     for i, (line, statements) in enumerate(starts):
         end = offsets[starts[i + 1][0] - 1] if i + 1 < len(starts) else len(source)
@@ -118,9 +117,11 @@ def _pieces(body: list, source: str, shapes: dict) -> list[_Piece]:
 def text_shape(text: str):
     """(shape, literals, their offsets), or (None, None, None).
 
-    What `_LITERAL.finditer` finds, found faster: only a quote or `#` can
-    start a match, so the scan goes from one of them to the next
-    (`str.find`), and a quote that starts no literal is passed over."""
+    The text is read from left to right: a comment (`#` to the end of its
+    line) is kept as it is, a string literal (`_ONE_LITERAL`, at a quote)
+    is left out; a quote that starts no literal is passed over.  Only a
+    quote or `#` can start either, so the scan goes from one of them to
+    the next (`str.find`)."""
     if not text.isascii():
         return None, None, None
     parts, literals, starts = [], [], []
