@@ -354,19 +354,23 @@ _OP_GLUE = '\n    },\n    {\n      "name": '
 _UNESCAPED = bytes(c for c in range(0x20, 0x7F) if c not in b'"\\')
 
 
-def _listed(items, indent: str, chunk: int = 1024):
+#: Items (ops, variables, names) in each piece of the JSON text.
+_CHUNK = 1024
+
+
+def _listed(items, indent: str):
     """The JSON list of the texts `items` (an iterable; each an item's text
     at `indent` plus two spaces), as json.dumps writes it, in pieces of
-    `chunk` items."""
+    `_CHUNK` items."""
     items = iter(items)
-    part = list(islice(items, chunk))
+    part = list(islice(items, _CHUNK))
     if not part:
         yield "[]"
         return
     inner = ",\n" + indent + "  "
     yield "[" + inner[1:] + inner.join(part)
     while True:
-        part = list(islice(items, chunk))
+        part = list(islice(items, _CHUNK))
         if not part:
             break
         yield inner + inner.join(part)
@@ -387,10 +391,6 @@ def _collections_text(collections: dict, quote, nested):
         opening = ",\n    "
         yield from _listed(map(quote, names), "    ")
     yield "\n  }"
-
-
-#: Ops in each piece of `_ops_text`.
-_OPS_CHUNK = 1024
 
 
 def _ops_text(names: list, types: list, quote):
@@ -419,8 +419,8 @@ def _ops_text(names: list, types: list, quote):
 def _plain_names(names: list) -> bool:
     """Whether no name has a character JSON escapes (a piece at a time:
     the names of a big run together are megabytes)."""
-    for start in range(0, len(names), _OPS_CHUNK):
-        together = "".join(names[start:start + _OPS_CHUNK])
+    for start in range(0, len(names), _CHUNK):
+        together = "".join(names[start:start + _CHUNK])
         if not together.isascii() or together.encode("ascii").translate(None, _UNESCAPED):
             return False
     return True
@@ -431,13 +431,13 @@ def _ops_pieces(names: list, types: list, typed: dict, first: str, glue: int):
     followed by its type's text and the glue to the next name (`glue`
     characters, dropped after the last)."""
     last = len(names) - 1
-    for start in range(0, len(names), _OPS_CHUNK):
-        part = names[start:start + _OPS_CHUNK]
+    for start in range(0, len(names), _CHUNK):
+        part = names[start:start + _CHUNK]
         parts = [None] * (2 * len(part))
         parts[0::2] = part
-        parts[1::2] = map(typed.__getitem__, types[start:start + _OPS_CHUNK])
+        parts[1::2] = map(typed.__getitem__, types[start:start + _CHUNK])
         if start == 0:
             parts[0] = first + parts[0]
-        if start + _OPS_CHUNK > last:
+        if start + _CHUNK > last:
             parts[-1] = parts[-1][:-glue] + "\n    }\n  ]"
         yield "".join(parts)

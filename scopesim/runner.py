@@ -438,16 +438,10 @@ class Session:
         append = infos.append
         deferred = VariableInfo.deferred
         shapes: dict = {}           # one tuple for each shape (a model's are few)
-        ref_variable = _ref_variable_class()
+        from .engine.variables import RefVariable
         for v in variables:
-            if v.__class__ is ref_variable:
-                # what the properties below give, read off its fields: its
-                # name, its shape's dims (a tuple, or None: unknown rank), the
-                # base dtype's name
-                name, shape, dtype, trainable = \
-                    v._op._name + ":0", v._dims, v._dt, bool(v._trainable)
-                if shape is not None and shape.__class__ is not tuple:
-                    shape = tuple(shape)
+            if v.__class__ is RefVariable:      # (what the properties below give)
+                name, shape, dtype, trainable = v.summary()
                 origin, store_key = v.origin, v.store_key
             else:
                 origin = getattr(v, "origin", None)
@@ -528,11 +522,6 @@ class Session:
 
     def name_scope(self) -> str:
         return self.graph.get_name_scope()
-
-
-def _ref_variable_class():
-    from .engine.variables import RefVariable
-    return RefVariable
 
 
 def _shape(variable):

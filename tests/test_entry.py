@@ -297,7 +297,7 @@ def test_the_json_of_many_ops_and_variables_in_pieces_is_json_dumps_text():
     few thousand: their join is the text at every count around a piece's end."""
     from scopesim import result as results
     from scopesim.result import OpInfo, RunResult, VariableInfo
-    chunk = results._OPS_CHUNK
+    chunk = results._CHUNK
     for n in (1, chunk - 1, chunk, chunk + 1, 2 * chunk, 2 * chunk + 1):
         ops = [OpInfo(f"op_{i}", "Const" if i % 3 else "Add") for i in range(n)]
         variables = [VariableInfo(f"v_{i}:0", (i % 4,), "float32", True, "Variable")
@@ -307,3 +307,21 @@ def test_the_json_of_many_ops_and_variables_in_pieces_is_json_dumps_text():
                                [OpInfo(name, op.type) for name, op in zip(names, ops)])
             assert result.json_text() == _json_dumps_text(result)
             assert len(list(result.json_parts())) > 2 * (n // chunk)
+
+
+def test_a_runs_variables_are_their_properties():
+    """The result reads a RefVariable's name, dims, base dtype and trainable
+    flag at once (`RefVariable.summary`): what its properties give."""
+    from scopesim.parser import parse
+    from scopesim.runner import Session, _shape
+    program = parse('a = var a [2, 3]\nb = var b [] dtype=tf.int32 trainable=false\n'
+                    'c = tf.Variable(tf.zeros([4]), validate_shape=false, name="c")\n'
+                    'scope "s" < d = var d [1] >\n', "t.scope")
+    session = Session()
+    result = session.execute(program)
+    with session.graph.as_default():
+        variables = session.tf.global_variables()
+    assert [v.summary() for v in variables] == \
+        [(v.name, _shape(v), v.dtype.base_dtype.name, bool(v.trainable)) for v in variables]
+    assert [(i.name, i.shape, i.dtype, i.trainable) for i in result.variables] == \
+        [v.summary() for v in variables]

@@ -69,6 +69,14 @@ class RefVariable:
     def name(self) -> str:
         return self._op._name + ":0"
 
+    def summary(self) -> tuple:
+        """(`name`, `shape`'s dims as a tuple or None for an unknown rank,
+        `dtype.base_dtype.name`, `bool(trainable)`), read at once: a run's
+        result reads them of every variable."""
+        dims = self._dims
+        return (self._op._name + ":0", dims if dims is None or dims.__class__ is tuple else
+                tuple(dims), self._dt, bool(self._trainable))
+
     @property
     def op(self):
         return self._op
