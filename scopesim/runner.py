@@ -441,7 +441,7 @@ class Session:
         from .engine.variables import RefVariable
         for v in variables:
             if v.__class__ is RefVariable:      # (what the properties below give)
-                name, shape, dtype, trainable = v.summary()
+                name, shape, dtype, trainable = v._summary()
                 origin, store_key = v.origin, v.store_key
             else:
                 origin = getattr(v, "origin", None)

@@ -311,7 +311,7 @@ def test_the_json_of_many_ops_and_variables_in_pieces_is_json_dumps_text():
 
 def test_a_runs_variables_are_their_properties():
     """The result reads a RefVariable's name, dims, base dtype and trainable
-    flag at once (`RefVariable.summary`): what its properties give."""
+    flag at once (`RefVariable._summary`): what its properties give."""
     from scopesim.parser import parse
     from scopesim.runner import Session, _shape
     program = parse('a = var a [2, 3]\nb = var b [] dtype=tf.int32 trainable=false\n'
@@ -321,7 +321,7 @@ def test_a_runs_variables_are_their_properties():
     result = session.execute(program)
     with session.graph.as_default():
         variables = session.tf.global_variables()
-    assert [v.summary() for v in variables] == \
+    assert [v._summary() for v in variables] == \
         [(v.name, _shape(v), v.dtype.base_dtype.name, bool(v.trainable)) for v in variables]
     assert [(i.name, i.shape, i.dtype, i.trainable) for i in result.variables] == \
-        [v.summary() for v in variables]
+        [v._summary() for v in variables]

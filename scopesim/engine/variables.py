@@ -69,7 +69,7 @@ class RefVariable:
     def name(self) -> str:
         return self._op._name + ":0"
 
-    def summary(self) -> tuple:
+    def _summary(self) -> tuple:
         """(`name`, `shape`'s dims as a tuple or None for an unknown rank,
         `dtype.base_dtype.name`, `bool(trainable)`), read at once: a run's
         result reads them of every variable."""
