@@ -148,7 +148,7 @@ class NameRegistry:
         The keys in `_counts` are looked up at once.  A claimed key is
         `<c><s>` for a claim `c` and one of its suffixes `s` (each starting
         with `/`, as `var_templates` makes them), and every claim's name is in
-        `_counts` (`var_templates.get_variable` marks it first; `in_use` drops the
+        `_counts` (`claim` marks it; `in_use` drops the
         claims).  So `low + suffix` is claimed only through a claim `c` that
         is `low` itself, or `low` and a part of `suffix` up to a `/` (in
         `_counts` when that part is a suffix of `claim` too; else a part in
@@ -196,8 +196,9 @@ class NameRegistry:
         return tuple(found)
 
     def claim(self, name: str, claim: "Claim") -> None:
-        """Mark every key `name + suffix` of `claim` as used once (`name`:
-        lower case and in use, none of those keys in use)."""
+        """Mark `name` and every key `name + suffix` of `claim` as used once
+        (`name`: lower case; none of those keys in use)."""
+        self._counts[name] = 1
         self._claims[name] = claim
         if claim not in self._indexed:
             self._indexed.add(claim)

@@ -56,8 +56,6 @@ from .template_ops import LOC as _LOC, MARKERS as _MARKERS, NAME as _NAME, SCOPE
 from .template_ops import compile_plan, create_ops, direct_making
 from .tensor_shape import Dimension
 from .variables import _DEFAULT_COLLECTIONS
-from .variables import GLOBAL_VARIABLES as _GLOBAL_VARIABLES
-from .variables import TRAINABLE_VARIABLES as _TRAINABLE_VARIABLES
 
 #: False: every get_variable takes the general path (for tests).
 ENABLED = True
@@ -215,13 +213,12 @@ def get_variable(g, general, name, shape, dtype, initializer, regularizer, train
     # (a subclass of VariableScope may have a get_variable of its own)
     if store._graph is not g or scope.__class__ is not VariableScope:
         return general(*args)
-    # (`scope_get_variable_defaults`: the scope's for each argument left None)
-    if (regularizer is None and scope._regularizer is not None) or \
-            (caching_device is None and scope._caching_device is not None) or \
-            (partitioner is None and scope._partitioner is not None) or \
-            (custom_getter is None and scope._custom_getter is not None) or \
-            regularizer is not None or caching_device is not None or \
-            partitioner is not None or custom_getter is not None:
+    # none given and none the scope's (`scope_get_variable_defaults` fills
+    # each argument left None with the scope's)
+    if regularizer is not None or scope._regularizer is not None or \
+            caching_device is not None or scope._caching_device is not None or \
+            partitioner is not None or scope._partitioner is not None or \
+            custom_getter is not None or scope._custom_getter is not None:
         return general(*args)
     resource = use_resource
     if resource is None:
@@ -318,12 +315,7 @@ def get_variable(g, general, name, shape, dtype, initializer, regularizer, train
     source = _v.origin_source
     origin = None if source is None else source()
     located = [StrAttr("loc:@" + full_name)]
-    registry._counts[low] = 1
-    claim = template.claim
-    if claim in registry._indexed:
-        registry._claims[low] = claim     # (`registry.claim`, the claim indexed already)
-    else:
-        registry.claim(low, claim)
+    registry.claim(low, template.claim)
     maker = template.maker
     if maker is not None and _DIRECT:     # (False: turned off since)
         made = maker(g, names, located, full_name)
@@ -365,18 +357,7 @@ def get_variable(g, general, name, shape, dtype, initializer, regularizer, train
         v._graph_element = made[template.read]
         v._handle_name = full_name + ":0"
         v._validate_shape = True
-    if collections is _DEFAULT_COLLECTIONS:  # (`g.add_to_collections` of these two)
-        found = g._collections
-        coll = found.get(_GLOBAL_VARIABLES)
-        if coll is None:
-            coll = found[_GLOBAL_VARIABLES] = []
-        coll.append(v)
-        coll = found.get(_TRAINABLE_VARIABLES)
-        if coll is None:
-            coll = found[_TRAINABLE_VARIABLES] = []
-        coll.append(v)
-    else:
-        g.add_to_collections(collections, v)
+    g.add_to_collections(collections, v)
     store.vars[full_name] = v
     return v
 
