@@ -193,17 +193,11 @@ def scope_get_variable_defaults(scope, regularizer, caching_device, partitioner,
     takes from the scope for each of these arguments left None: (regularizer,
     caching_device, partitioner, custom_getter, use_resource), use_resource
     as the scope has it (None included)."""
-    if regularizer is None:
-        regularizer = scope._regularizer
-    if caching_device is None:
-        caching_device = scope._caching_device
-    if partitioner is None:
-        partitioner = scope._partitioner
-    if custom_getter is None:
-        custom_getter = scope._custom_getter
-    if use_resource is None:
-        use_resource = scope._use_resource
-    return regularizer, caching_device, partitioner, custom_getter, use_resource
+    return (scope._regularizer if regularizer is None else regularizer,
+            scope._caching_device if caching_device is None else caching_device,
+            scope._partitioner if partitioner is None else partitioner,
+            scope._custom_getter if custom_getter is None else custom_getter,
+            scope._use_resource if use_resource is None else use_resource)
 
 
 def scope_get_variable(g, scope: VariableScope, var_store, name, shape=None, dtype=None,
@@ -235,12 +229,11 @@ def scope_get_variable(g, scope: VariableScope, var_store, name, shape=None, dty
             if init_dtype != wanted:
                 raise TFValueError(f"Initializer type '{init_dtype}' and explicit dtype "
                                    f"'{wanted}' don't match.")
-        if initializer is None:
-            initializer = scope._initializer
-        if constraint is None:
-            constraint = scope._constraint
-        if dtype is None:
-            dtype = scope.dtype
+        # the scope's initializer, constraint and dtype after the check, which
+        # sees the initializer as given
+        initializer = scope._initializer if initializer is None else initializer
+        constraint = scope._constraint if constraint is None else constraint
+        dtype = scope.dtype if dtype is None else dtype
         return var_store.get_variable(
             full_name, shape=shape, dtype=dtype, initializer=initializer,
             regularizer=regularizer, reuse=reuse, trainable=trainable, collections=collections,
